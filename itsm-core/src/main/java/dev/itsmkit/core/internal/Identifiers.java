@@ -1,0 +1,75 @@
+package dev.itsmkit.core.internal;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The one rule every identifier of ITSM Kit follows, so that an id can appear in a URL, a log line,
+ * a file name or a database key without escaping: 1 to 128 characters of {@code A-Z a-z 0-9} and
+ * {@code . _ : @ -}, starting with a letter or digit.
+ */
+public final class Identifiers {
+    /** The longest identifier accepted. */
+    public static final int MAX_LENGTH = 128;
+
+    private Identifiers() {}
+
+    /**
+     * Checks an identifier and returns it.
+     *
+     * @param kind what the identifier names, for the message (for example "tenant id")
+     * @param value the identifier
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is empty, too long, or has a character outside the set
+     */
+    public static String check(String kind, String value) {
+        requireNonNull(value, kind);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(kind + " must not be empty");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(kind + " must be at most " + MAX_LENGTH
+                    + " characters, got " + value.length() + ": '" + value.substring(0, 32) + "...'");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            boolean punctuation = c == '.' || c == '_' || c == ':' || c == '@' || c == '-';
+            if (!letterOrDigit && !(punctuation && i > 0)) {
+                throw new IllegalArgumentException(kind + " '" + printable(value) + "' has "
+                        + describe(c) + " at index " + i
+                        + "; an id is letters A-Z a-z, digits and . _ : @ - (not first), 1 to "
+                        + MAX_LENGTH + " characters");
+            }
+        }
+        return value;
+    }
+
+    private static String describe(char c) {
+        if (Character.isISOControl(c)) {
+            return String.format("the control character U+%04X", (int) c);
+        }
+        if (Character.isWhitespace(c)) {
+            return String.format("white space U+%04X", (int) c);
+        }
+        return "the character '" + c + "'";
+    }
+
+    /**
+     * Renders a string with its control characters escaped, for error messages.
+     *
+     * @param value any string
+     * @return {@code value} with each control character shown as {@code \\uXXXX}
+     */
+    public static String printable(String value) {
+        StringBuilder b = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

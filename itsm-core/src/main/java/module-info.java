@@ -1,0 +1,12 @@
+/**
+ * The ITSM Kit domain: ids, tickets, services and configuration items, events, commands and their
+ * validation. Depends on no other ITSM Kit module.
+ */
+module dev.itsmkit.core {
+    requires static org.jspecify;
+    requires transitive jakarta.validation;
+    requires org.slf4j;
+    requires com.google.common;
+
+    exports dev.itsmkit.core;
+}
