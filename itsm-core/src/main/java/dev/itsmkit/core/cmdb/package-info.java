@@ -1,0 +1,13 @@
+/**
+ * Services, the service catalogue and configuration items of one tenant: {@link
+ * dev.itsmkit.core.cmdb.Service}, {@link dev.itsmkit.core.cmdb.CatalogueItem}, {@link
+ * dev.itsmkit.core.cmdb.ConfigurationItem} and the {@link dev.itsmkit.core.cmdb.Relationship}s
+ * between items, gathered and checked in a {@link dev.itsmkit.core.cmdb.ConfigurationModel}, which
+ * answers impact analysis: if this item fails, which items and services are affected, and why.
+ *
+ * <p>Every type here is immutable and thread-safe. No method accepts or returns {@code null}.
+ */
+@NullMarked
+package dev.itsmkit.core.cmdb;
+
+import org.jspecify.annotations.NullMarked;
