@@ -11,6 +11,7 @@ public final class ValidationException extends ItsmException {
     private static final long serialVersionUID = 1L;
 
     private final String subject;
+    @SuppressWarnings("serial") // List.copyOf returns a serializable list of serializable violations
     private final List<Violation> violations;
 
     /**

@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
  * @param invalidValue the offending value as text, control characters escaped; empty when the value was absent
  * @param message what is wrong and what is allowed, for example "must not be blank"
  */
-public record Violation(String path, String invalidValue, String message) {
+public record Violation(String path, String invalidValue, String message) implements java.io.Serializable {
     /**
      * Creates the value, checking its components.
      *
