@@ -156,10 +156,11 @@ public final class FieldDefinition {
     /**
      * Returns the path of this field in violations.
      *
-     * @return {@code fields[name]}
+     * @return {@code customFields.} followed by the name, for example {@code customFields.costCentre};
+     *     an element of a multiple choice adds its index, as in {@code customFields.regions[2]}
      */
     public String path() {
-        return "fields[" + name + "]";
+        return "customFields." + name;
     }
 
     /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class FieldSchema {
                         + "' is defined twice");
             }
         }
-        return new FieldSchema(false, java.util.Collections.unmodifiableMap(byName));
+        return new FieldSchema(false, Collections.unmodifiableMap(byName));
     }
 
     /**
@@ -94,7 +95,7 @@ public final class FieldSchema {
      * Checks custom fields against this schema.
      *
      * @param fields the fields to check
-     * @return every violation, with paths such as {@code fields[risk]}: first the fields in name
+     * @return every violation, with paths such as {@code customFields.costCentre}: first the fields in name
      *     order (unknown field, wrong type, out of range, choice not allowed, ...), then the required
      *     fields that are missing, in definition order; empty if the fields are valid
      */
@@ -107,7 +108,7 @@ public final class FieldSchema {
         for (Map.Entry<String, FieldValue> field : fields.asMap().entrySet()) {
             FieldDefinition definition = definitions.get(field.getKey());
             if (definition == null) {
-                found.add(new Violation("fields[" + field.getKey() + "]", FieldDefinition.show(field.getValue()),
+                found.add(new Violation("customFields." + field.getKey(), FieldDefinition.show(field.getValue()),
                         "is not a known field; " + (definitions.isEmpty() ? "this form defines no fields"
                                 : "the known fields are " + definitions.keySet())));
             } else {

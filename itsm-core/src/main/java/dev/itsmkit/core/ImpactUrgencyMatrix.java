@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>Every matrix is <em>total</em> (each cell has a priority) and <em>monotone</em> (raising the
  * impact or the urgency, that is moving to a smaller level number, never gives a lower priority);
- * the builder refuses anything else. Immutable and thread-safe.
+ * the builder refuses anything else with a {@link ValidationException} naming every offending cell.
+ * Immutable and thread-safe.
  *
  * <p>The built-in matrices:
  * <pre>
@@ -286,30 +287,36 @@ public final class ImpactUrgencyMatrix {
          * Builds the matrix, checking it is total and monotone.
          *
          * @return the matrix
-         * @throws IllegalStateException if a cell has no priority (the message names the first such
-         *     cell), or if a cell has a higher priority than a cell with a higher impact or urgency
-         *     (the message names both cells)
+         * @throws ValidationException if a cell has no priority, or if a cell has a lower priority
+         *     than its neighbour of the next lower impact or urgency; the exception lists every
+         *     offending cell, each with the path {@code impact[i].urgency[u]}, its priority and the
+         *     neighbour it contradicts
          */
         public ImpactUrgencyMatrix build() {
+            List<Violation> violations = new ArrayList<>();
             for (int i = 1; i <= impactLevels; i++) {
                 for (int u = 1; u <= urgencyLevels; u++) {
                     if (cell(i, u) == 0) {
-                        throw new IllegalStateException("the matrix is not total: the cell impact " + i
-                                + ", urgency " + u + " has no priority; every one of the " + cells.length
-                                + " cells needs one");
+                        violations.add(new Violation(path(i, u), "", "has no priority; the matrix must be total:"
+                                + " each of its " + cells.length + " cells needs one"));
                     }
                 }
             }
-            // Comparing each cell with its right and lower neighbours suffices: "never lower" is transitive.
+            // Comparing each cell with its next neighbour in each direction suffices: "never lower" is
+            // transitive along any path of neighbours. Cells without a priority are reported above.
             for (int i = 1; i <= impactLevels; i++) {
                 for (int u = 1; u <= urgencyLevels; u++) {
-                    if (i < impactLevels && cell(i, u) > cell(i + 1, u)) {
-                        throw notMonotone(i, u, i + 1, u, "impact");
+                    if (i < impactLevels && cell(i, u) > cell(i + 1, u) && cell(i + 1, u) != 0) {
+                        violations.add(notMonotone(i, u, i + 1, u, "impact"));
                     }
-                    if (u < urgencyLevels && cell(i, u) > cell(i, u + 1)) {
-                        throw notMonotone(i, u, i, u + 1, "urgency");
+                    if (u < urgencyLevels && cell(i, u) > cell(i, u + 1) && cell(i, u + 1) != 0) {
+                        violations.add(notMonotone(i, u, i, u + 1, "urgency"));
                     }
                 }
+            }
+            if (!violations.isEmpty()) {
+                throw new ValidationException("impact/urgency matrix " + impactLevels + "x" + urgencyLevels,
+                        violations);
             }
             return new ImpactUrgencyMatrix(impactLevels, urgencyLevels, cells.clone());
         }
@@ -318,11 +325,15 @@ public final class ImpactUrgencyMatrix {
             return cells[(impact - 1) * urgencyLevels + urgency - 1];
         }
 
-        private IllegalStateException notMonotone(int i, int u, int lowerI, int lowerU, String raised) {
-            return new IllegalStateException("the matrix is not monotone: the cell impact " + i + ", urgency " + u
-                    + " has P" + cell(i, u) + ", a lower priority than P" + cell(lowerI, lowerU) + " at impact "
-                    + lowerI + ", urgency " + lowerU + "; raising the " + raised
-                    + " must never lower the priority");
+        private static String path(int impact, int urgency) {
+            return "impact[" + impact + "].urgency[" + urgency + "]";
+        }
+
+        private Violation notMonotone(int i, int u, int lowerI, int lowerU, String raised) {
+            return new Violation(path(i, u), "P" + cell(i, u), "is a lower priority than P" + cell(lowerI, lowerU)
+                    + " at impact " + lowerI + ", urgency " + lowerU + "; the matrix must be monotone: raising the "
+                    + raised + " (impact " + i + ", urgency " + u + " instead of impact " + lowerI + ", urgency "
+                    + lowerU + ") must never lower the priority");
         }
     }
 }

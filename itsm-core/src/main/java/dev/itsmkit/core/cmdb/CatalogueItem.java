@@ -29,7 +29,7 @@ public final class CatalogueItem {
         this.tenant = b.tenant;
         this.id = b.id;
         this.service = b.service;
-        this.name = Texts.required("catalogue item " + b.id, "a name", b.name);
+        this.name = CmdbChecks.required("catalogue item " + b.id, "a name", b.name);
         this.description = b.description;
         this.requestForm = b.requestForm;
         this.approval = b.approval;
@@ -168,7 +168,7 @@ public final class CatalogueItem {
          * @throws IllegalArgumentException if {@code name} is blank
          */
         public Builder name(String name) {
-            this.name = Texts.name("catalogue item " + id, name);
+            this.name = CmdbChecks.name("catalogue item " + id, name);
             return this;
         }
 

@@ -32,9 +32,9 @@ public final class Service {
     private Service(Builder b) {
         this.tenant = b.tenant;
         this.id = b.id;
-        this.name = Texts.required("service " + b.id, "a name", b.name);
+        this.name = CmdbChecks.required("service " + b.id, "a name", b.name);
         this.description = b.description;
-        this.owner = Texts.required("service " + b.id, "an owner", b.owner);
+        this.owner = CmdbChecks.required("service " + b.id, "an owner", b.owner);
         this.status = b.status;
         this.providedBy = Collections.unmodifiableSet(new LinkedHashSet<>(b.providedBy));
     }
@@ -169,7 +169,7 @@ public final class Service {
          * @throws IllegalArgumentException if {@code name} is blank
          */
         public Builder name(String name) {
-            this.name = Texts.name("service " + id, name);
+            this.name = CmdbChecks.name("service " + id, name);
             return this;
         }
 

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import org.jspecify.annotations.Nullable;
 
 /** Checks shared by the builders of this package. */
-final class Texts {
-    private Texts() {}
+final class CmdbChecks {
+    private CmdbChecks() {}
 
     static String name(String what, String name) {
         requireNonNull(name, "name");
