@@ -9,4 +9,5 @@ module dev.itsmkit.core {
     requires com.google.common;
 
     exports dev.itsmkit.core;
+    exports dev.itsmkit.core.cmdb;
 }

@@ -6,17 +6,21 @@ import dev.itsmkit.core.ConfigurationItemId;
 import dev.itsmkit.core.Party;
 import dev.itsmkit.core.ServiceId;
 import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.internal.Identifiers;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A service one tenant provides to its customers: its name, who owns it, where it stands in the
- * portfolio, and the configuration items that provide it. A service is impacted when one of those
- * items is (see {@link ConfigurationModel#impactOf(java.util.Collection)}).
+ * portfolio, how critical it is, the business calendar its service levels are measured in, and the
+ * configuration items that support it. A service is impacted when one of those items is (see
+ * {@link ConfigurationModel#impactedServices(ConfigurationItemId)}).
  *
  * <p>Immutable and thread-safe; build one with {@link #builder(TenantId, ServiceId)}.
  */
@@ -27,7 +31,9 @@ public final class Service {
     private final String description;
     private final Party owner;
     private final ServiceStatus status;
-    private final Set<ConfigurationItemId> providedBy;
+    private final ServiceCriticality criticality;
+    private final Optional<String> calendar;
+    private final Set<ConfigurationItemId> supportedBy;
 
     private Service(Builder b) {
         this.tenant = b.tenant;
@@ -36,7 +42,9 @@ public final class Service {
         this.description = b.description;
         this.owner = CmdbChecks.required("service " + b.id, "an owner", b.owner);
         this.status = b.status;
-        this.providedBy = Collections.unmodifiableSet(new LinkedHashSet<>(b.providedBy));
+        this.criticality = b.criticality;
+        this.calendar = Optional.ofNullable(b.calendar);
+        this.supportedBy = Collections.unmodifiableSet(new LinkedHashSet<>(b.supportedBy));
     }
 
     /**
@@ -61,7 +69,9 @@ public final class Service {
         b.description = description;
         b.owner = owner;
         b.status = status;
-        b.providedBy.addAll(providedBy);
+        b.criticality = criticality;
+        b.calendar = calendar.orElse(null);
+        b.supportedBy.addAll(supportedBy);
         return b;
     }
 
@@ -120,30 +130,51 @@ public final class Service {
     }
 
     /**
-     * Returns the configuration items that provide the service.
+     * Returns how much the business relies on the service.
+     *
+     * @return the criticality
+     */
+    public ServiceCriticality criticality() {
+        return criticality;
+    }
+
+    /**
+     * Returns the name of the business calendar the service's levels are measured in; the SLA
+     * module resolves the name.
+     *
+     * @return the calendar's name, or empty to use the tenant's default calendar
+     */
+    public Optional<String> calendar() {
+        return calendar;
+    }
+
+    /**
+     * Returns the configuration items that support the service: if one of them is impacted, so is
+     * the service.
      *
      * @return an unmodifiable set in the order given
      */
-    public Set<ConfigurationItemId> providedBy() {
-        return providedBy;
+    public Set<ConfigurationItemId> supportedBy() {
+        return supportedBy;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Service other && tenant.equals(other.tenant) && id.equals(other.id)
                 && name.equals(other.name) && description.equals(other.description)
-                && owner.equals(other.owner) && status == other.status && providedBy.equals(other.providedBy);
+                && owner.equals(other.owner) && status == other.status && criticality == other.criticality
+                && calendar.equals(other.calendar) && supportedBy.equals(other.supportedBy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenant, id, name, description, owner, status, providedBy);
+        return Objects.hash(tenant, id, name, description, owner, status, criticality, calendar, supportedBy);
     }
 
     @Override
     public String toString() {
-        return "Service[" + tenant + "/" + id + " '" + name + "' " + status + " owner=" + owner
-                + " providedBy=" + providedBy + "]";
+        return "Service[" + tenant + "/" + id + " '" + name + "' " + status + " " + criticality + " owner=" + owner
+                + calendar.map(c -> " calendar=" + c).orElse("") + " supportedBy=" + supportedBy + "]";
     }
 
     /** Collects the properties of a {@link Service}; not thread-safe. */
@@ -154,7 +185,9 @@ public final class Service {
         private String description = "";
         private @Nullable Party owner;
         private ServiceStatus status = ServiceStatus.LIVE;
-        private final Set<ConfigurationItemId> providedBy = new LinkedHashSet<>();
+        private ServiceCriticality criticality = ServiceCriticality.MEDIUM;
+        private @Nullable String calendar;
+        private final Set<ConfigurationItemId> supportedBy = new LinkedHashSet<>();
 
         private Builder(TenantId tenant, ServiceId id) {
             this.tenant = tenant;
@@ -207,24 +240,48 @@ public final class Service {
         }
 
         /**
-         * Adds configuration items that provide the service.
+         * Sets how much the business relies on the service.
          *
-         * @param items the items' ids; adding one twice has no effect
+         * @param criticality the criticality; {@link ServiceCriticality#MEDIUM} by default
          * @return this builder
          */
-        public Builder providedBy(Collection<ConfigurationItemId> items) {
-            items.forEach(item -> providedBy.add(requireNonNull(item, "item")));
+        public Builder criticality(ServiceCriticality criticality) {
+            this.criticality = requireNonNull(criticality, "criticality");
             return this;
         }
 
         /**
-         * Adds configuration items that provide the service.
+         * Sets the business calendar the service's levels are measured in.
+         *
+         * @param calendar the calendar's name, an identifier (letters, digits and {@code . _ : @ -});
+         *     by default none, meaning the tenant's default calendar
+         * @return this builder
+         * @throws IllegalArgumentException if {@code calendar} is not a valid identifier
+         */
+        public Builder calendar(String calendar) {
+            this.calendar = Identifiers.check("calendar name", calendar);
+            return this;
+        }
+
+        /**
+         * Adds configuration items that support the service.
          *
          * @param items the items' ids; adding one twice has no effect
          * @return this builder
          */
-        public Builder providedBy(ConfigurationItemId... items) {
-            return providedBy(java.util.Arrays.asList(items));
+        public Builder supportedBy(Collection<ConfigurationItemId> items) {
+            items.forEach(item -> supportedBy.add(requireNonNull(item, "item")));
+            return this;
+        }
+
+        /**
+         * Adds configuration items that support the service.
+         *
+         * @param items the items' ids; adding one twice has no effect
+         * @return this builder
+         */
+        public Builder supportedBy(ConfigurationItemId... items) {
+            return supportedBy(Arrays.asList(items));
         }
 
         /**
