@@ -17,6 +17,9 @@ import org.quicktheories.core.Gen;
  * QuickTheories generators for impact/urgency matrices and configuration models, for any test of
  * itsm-core that needs them.
  */
+// Tests are patched into the dev.itsmkit.core module, which does not (and must not) require
+// QuickTheories, so javac warns that Gen appears in a public signature; only tests see this class.
+@SuppressWarnings("exports")
 public final class CmdbGenerators {
     private CmdbGenerators() {}
 
