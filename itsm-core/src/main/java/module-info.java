@@ -10,4 +10,5 @@ module dev.itsmkit.core {
 
     exports dev.itsmkit.core;
     exports dev.itsmkit.core.timing;
+    exports dev.itsmkit.core.cmdb;
 }
