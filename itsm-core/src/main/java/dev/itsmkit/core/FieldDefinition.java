@@ -58,10 +58,17 @@ public final class FieldDefinition {
      *     and {@code . _ : @ -}, 1 to 128 characters)
      * @param type what the field holds
      * @return a builder for an optional field without constraints, labelled with its name
-     * @throws IllegalArgumentException if {@code name} is not a valid identifier
+     * @throws IllegalArgumentException if {@code name} is not a valid identifier or is the name of a
+     *     {@linkplain TicketField built-in field}
      */
     public static Builder builder(String name, FieldType type) {
-        return new Builder(Identifiers.check("field name", name), requireNonNull(type, "type"));
+        Identifiers.check("field name", name);
+        if (TicketField.isReserved(name)) {
+            throw new IllegalArgumentException("'" + name + "' is the name of a built-in ticket field; a custom field"
+                    + " needs another name (built-in: " + java.util.Arrays.stream(TicketField.values())
+                    .map(TicketField::fieldName).toList() + ")");
+        }
+        return new Builder(name, requireNonNull(type, "type"));
     }
 
     /**
