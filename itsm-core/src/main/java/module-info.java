@@ -9,4 +9,6 @@ module dev.itsmkit.core {
     requires com.google.common;
 
     exports dev.itsmkit.core;
+    exports dev.itsmkit.core.event;
+    exports dev.itsmkit.core.outbox;
 }
