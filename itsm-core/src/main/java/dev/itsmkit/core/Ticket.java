@@ -75,7 +75,10 @@ public final class Ticket {
         this.assignee = b.assignee;
         this.assignmentGroup = b.assignmentGroup;
         this.service = b.service;
-        this.configurationItems = List.copyOf(new TreeSet<>(b.configurationItems).stream().toList());
+        // ids are not Comparable; their order is the order of their values
+        TreeSet<ConfigurationItemId> sorted = new TreeSet<>(java.util.Comparator.comparing(ConfigurationItemId::value));
+        sorted.addAll(b.configurationItems);
+        this.configurationItems = List.copyOf(sorted);
         this.customFields = b.customFields;
         this.details = requireNonNull(b.details);
         this.links = List.copyOf(b.links);
