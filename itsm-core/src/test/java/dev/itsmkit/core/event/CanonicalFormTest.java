@@ -11,8 +11,6 @@ import dev.itsmkit.core.DomainGenerators;
 import dev.itsmkit.core.DomainGenerators.Common;
 import dev.itsmkit.core.FieldChange;
 import dev.itsmkit.core.FieldValue;
-import dev.itsmkit.core.JournalEntry;
-import dev.itsmkit.core.JournalEntryKind;
 import dev.itsmkit.core.Party;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
@@ -112,11 +110,12 @@ class CanonicalFormTest {
     @Test
     void textsThatDifferOnlyInStructuralCharactersHaveDifferentForms() {
         List<String> texts = List.of("a\",b", "a\\\",b", "a,b", "a|b", "a\\|b", "a\\u0007", "a\u0007", "é", "\\u00E9",
-                "a\r\nb", "a\nb", "\uD83D\uDE00", "none", "\"none\"");
+                "a\r\nb", "a\nb", "\uD83D\uDE00", "\uD83D", "\uDE00", "?", "none", "\"none\"");
         Map<String, String> seen = new HashMap<>();
         for (String text : texts) {
-            Commented event = new Commented(ACME, ID, ALICE, T0, 2, 2,
-                    new JournalEntry(JournalEntryKind.WORK_NOTE, ALICE, T0, text, List.of()));
+            // a text field value may hold any character, control characters and lone surrogates included
+            FieldsChanged event = new FieldsChanged(ACME, ID, ALICE, T0, 2, 2, List.of(
+                    new FieldChange("cf_x", Optional.empty(), Optional.of(new FieldValue.Text(text)))));
             assertThat(seen.put(TicketEvents.canonicalForm(event), text)).as(text).isNull();
         }
     }
