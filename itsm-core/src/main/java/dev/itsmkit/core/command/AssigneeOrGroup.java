@@ -1,0 +1,43 @@
+package dev.itsmkit.core.command;
+
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import dev.itsmkit.core.command.internal.AssigneeOrGroupValidator;
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * The annotated {@link Assign} names an assignee, an assignment group or both; an assignment that
+ * names neither would change nothing.
+ */
+@Documented
+@Constraint(validatedBy = AssigneeOrGroupValidator.class)
+@Target({TYPE, ANNOTATION_TYPE})
+@Retention(RUNTIME)
+public @interface AssigneeOrGroup {
+    /**
+     * The message.
+     *
+     * @return the message template
+     */
+    String message() default "must name an assignee, an assignment group or both";
+
+    /**
+     * The validation groups.
+     *
+     * @return the groups
+     */
+    Class<?>[] groups() default {};
+
+    /**
+     * The payload.
+     *
+     * @return the payload
+     */
+    Class<? extends Payload>[] payload() default {};
+}

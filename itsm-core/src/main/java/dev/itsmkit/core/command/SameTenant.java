@@ -1,0 +1,45 @@
+package dev.itsmkit.core.command;
+
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import dev.itsmkit.core.command.internal.SameTenantValidator;
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Every ticket that the annotated command refers to (a link target, for example) belongs to the
+ * command's own tenant. A tenant's tickets never refer to another tenant's: a reference across
+ * tenants would leak one customer's data into another's view. The violation is reported at the
+ * reference, for example {@code link.target}.
+ */
+@Documented
+@Constraint(validatedBy = SameTenantValidator.class)
+@Target({TYPE, ANNOTATION_TYPE})
+@Retention(RUNTIME)
+public @interface SameTenant {
+    /**
+     * The message.
+     *
+     * @return the message template
+     */
+    String message() default "must be a ticket of the command's own tenant; tickets never refer to another tenant's tickets";
+
+    /**
+     * The validation groups.
+     *
+     * @return the groups
+     */
+    Class<?>[] groups() default {};
+
+    /**
+     * The payload.
+     *
+     * @return the payload
+     */
+    Class<? extends Payload>[] payload() default {};
+}
