@@ -2,6 +2,8 @@
  * The ITSM Kit domain: ids, tickets, services and configuration items, events, commands and their
  * validation. Depends on no other ITSM Kit module.
  */
+// 'module': HV is a runtime dependency, so javac does not see the module the package is opened to
+@SuppressWarnings("module")
 module dev.itsmkit.core {
     requires static org.jspecify;
     requires transitive jakarta.validation;
@@ -11,9 +13,8 @@ module dev.itsmkit.core {
     exports dev.itsmkit.core;
     exports dev.itsmkit.core.command;
 
-    // Hibernate Validator reads the command records' private fields (Bean Validation validates
-    // fields; a record accessor is no JavaBeans getter) and instantiates the constraint validators of
-    // the non-exported internal package, both by deep reflection. Opened to HV only, not to everyone.
+    // Hibernate Validator reads the constraints of the command records from their private fields by
+    // deep reflection (Bean Validation validates fields and JavaBeans getters; a record accessor is
+    // no getter). Opened to HV only, not to every module.
     opens dev.itsmkit.core.command to org.hibernate.validator;
-    opens dev.itsmkit.core.command.internal to org.hibernate.validator;
 }

@@ -4,8 +4,9 @@ import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import dev.itsmkit.core.command.internal.AssigneeOrGroupValidator;
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -16,7 +17,7 @@ import java.lang.annotation.Target;
  * names neither would change nothing.
  */
 @Documented
-@Constraint(validatedBy = AssigneeOrGroupValidator.class)
+@Constraint(validatedBy = AssigneeOrGroup.Validator.class)
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface AssigneeOrGroup {
@@ -40,4 +41,18 @@ public @interface AssigneeOrGroup {
      * @return the payload
      */
     Class<? extends Payload>[] payload() default {};
+
+    /**
+     * Checks {@link AssigneeOrGroup}.
+     * Bean Validation creates and calls it; not for direct use.
+     */
+    final class Validator implements ConstraintValidator<AssigneeOrGroup, Assign> {
+        /** Creates the validator. */
+        public Validator() {}
+
+        @Override
+        public boolean isValid(Assign command, ConstraintValidatorContext context) {
+            return command == null || command.assignee().isPresent() || command.group().isPresent();
+        }
+    }
 }

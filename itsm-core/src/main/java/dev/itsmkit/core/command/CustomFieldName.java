@@ -7,8 +7,12 @@ import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import dev.itsmkit.core.command.internal.CustomFieldNameValidator;
+import dev.itsmkit.core.TicketField;
+import dev.itsmkit.core.command.internal.Messages;
+import dev.itsmkit.core.command.internal.Names;
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -20,7 +24,7 @@ import java.lang.annotation.Target;
  * {@linkplain dev.itsmkit.core.TicketField built-in field}.
  */
 @Documented
-@Constraint(validatedBy = CustomFieldNameValidator.class)
+@Constraint(validatedBy = CustomFieldName.Validator.class)
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface CustomFieldName {
@@ -44,4 +48,25 @@ public @interface CustomFieldName {
      * @return the payload
      */
     Class<? extends Payload>[] payload() default {};
+
+    /**
+     * Checks {@link CustomFieldName}: a valid field name that no built-in field has.
+     * Bean Validation creates and calls it; not for direct use.
+     */
+    final class Validator implements ConstraintValidator<CustomFieldName, String> {
+        /** Creates the validator. */
+        public Validator() {}
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            if (TicketField.isReserved(value)) {
+                Messages.withDetail(context, "found the built-in field " + value + ", which is set among the built-in fields");
+                return false;
+            }
+            return Names.isFieldName(value);
+        }
+    }
 }

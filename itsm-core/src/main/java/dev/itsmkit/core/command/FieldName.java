@@ -7,8 +7,10 @@ import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import dev.itsmkit.core.command.internal.FieldNameValidator;
+import dev.itsmkit.core.command.internal.Names;
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -19,7 +21,7 @@ import java.lang.annotation.Target;
  * starting with a letter or digit. Built-in and custom fields share these names.
  */
 @Documented
-@Constraint(validatedBy = FieldNameValidator.class)
+@Constraint(validatedBy = FieldName.Validator.class)
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface FieldName {
@@ -43,4 +45,18 @@ public @interface FieldName {
      * @return the payload
      */
     Class<? extends Payload>[] payload() default {};
+
+    /**
+     * Checks {@link FieldName}: the identifier rule of {@code Identifiers}.
+     * Bean Validation creates and calls it; not for direct use.
+     */
+    final class Validator implements ConstraintValidator<FieldName, String> {
+        /** Creates the validator. */
+        public Validator() {}
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || Names.isFieldName(value);
+        }
+    }
 }

@@ -7,12 +7,16 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import dev.itsmkit.core.command.internal.MultiLineValidator;
+import dev.itsmkit.core.command.internal.Messages;
+import dev.itsmkit.core.internal.Texts;
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.Optional;
 
 /**
  * The annotated text is at most {@link #max()} characters and holds no control characters other
@@ -20,7 +24,7 @@ import java.lang.annotation.Target;
  * text may be blank is a separate rule ({@code @NotBlank}).
  */
 @Documented
-@Constraint(validatedBy = MultiLineValidator.class)
+@Constraint(validatedBy = MultiLine.Validator.class)
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface MultiLine {
@@ -55,4 +59,31 @@ public @interface MultiLine {
      * @return the number of characters
      */
     int max() default MAX_TEXT;
+
+    /**
+     * Checks {@link MultiLine}: length and control characters, as for a ticket.
+     * Bean Validation creates and calls it; not for direct use.
+     */
+    final class Validator implements ConstraintValidator<MultiLine, String> {
+        private int max = MultiLine.MAX_TEXT;
+
+        /** Creates the validator; Bean Validation calls {@link #initialize} before use. */
+        public Validator() {}
+
+        @Override
+        public void initialize(MultiLine constraint) {
+            this.max = constraint.max();
+        }
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            Optional<String> problem = value.length() > max ? Optional.of(value.length() + " characters")
+                    : Texts.controlCharacterInText(value);
+            problem.ifPresent(found -> Messages.withDetail(context, "found " + found));
+            return problem.isEmpty();
+        }
+    }
 }

@@ -4,8 +4,10 @@ import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import dev.itsmkit.core.command.internal.NotSelfLinkValidator;
+import dev.itsmkit.core.TicketRef;
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -16,7 +18,7 @@ import java.lang.annotation.Target;
  * The violation is reported at {@code link.target}.
  */
 @Documented
-@Constraint(validatedBy = NotSelfLinkValidator.class)
+@Constraint(validatedBy = NotSelfLink.Validator.class)
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface NotSelfLink {
@@ -40,4 +42,29 @@ public @interface NotSelfLink {
      * @return the payload
      */
     Class<? extends Payload>[] payload() default {};
+
+    /**
+     * Checks {@link NotSelfLink}.
+     * Bean Validation creates and calls it; not for direct use.
+     */
+    final class Validator implements ConstraintValidator<NotSelfLink, AddLink> {
+        /** Creates the validator. */
+        public Validator() {}
+
+        @Override
+        public boolean isValid(AddLink command, ConstraintValidatorContext context) {
+            if (command == null) {
+                return true;
+            }
+            TicketRef target = command.link().target();
+            if (!target.tenant().equals(command.tenant()) || !target.id().equals(command.ticket())) {
+                return true; // another tenant's ticket is @SameTenant's violation, not a second one
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                    .addPropertyNode("link").addPropertyNode("target")
+                    .addConstraintViolation();
+            return false;
+        }
+    }
 }

@@ -4,8 +4,10 @@ import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import dev.itsmkit.core.command.internal.SameTenantValidator;
+import dev.itsmkit.core.TicketRef;
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -18,7 +20,7 @@ import java.lang.annotation.Target;
  * reference, for example {@code link.target}.
  */
 @Documented
-@Constraint(validatedBy = SameTenantValidator.class)
+@Constraint(validatedBy = SameTenant.Validator.class)
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface SameTenant {
@@ -42,4 +44,37 @@ public @interface SameTenant {
      * @return the payload
      */
     Class<? extends Payload>[] payload() default {};
+
+    /**
+     * Checks {@link SameTenant}: every ticket reference a command carries is of the command's tenant.
+     * A command type that gains a reference is added here.
+     *
+     * Bean Validation creates and calls it; not for direct use.
+     */
+    final class Validator implements ConstraintValidator<SameTenant, TicketCommand> {
+        /** Creates the validator. */
+        public Validator() {}
+
+        @Override
+        public boolean isValid(TicketCommand command, ConstraintValidatorContext context) {
+            if (command instanceof AddLink add) {
+                return check(command, add.link().target(), context);
+            }
+            if (command instanceof RemoveLink remove) {
+                return check(command, remove.link().target(), context);
+            }
+            return true;
+        }
+
+        private static boolean check(TicketCommand command, TicketRef target, ConstraintValidatorContext context) {
+            if (target.tenant().equals(command.tenant())) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                    .addPropertyNode("link").addPropertyNode("target")
+                    .addConstraintViolation();
+            return false;
+        }
+    }
 }

@@ -7,12 +7,16 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import dev.itsmkit.core.command.internal.SingleLineValidator;
+import dev.itsmkit.core.command.internal.Messages;
+import dev.itsmkit.core.internal.Texts;
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.Optional;
 
 /**
  * The annotated text is one line of at most {@link #max()} characters and holds no control
@@ -21,7 +25,7 @@ import java.lang.annotation.Target;
  * the text may be blank is a separate rule ({@code @NotBlank}).
  */
 @Documented
-@Constraint(validatedBy = SingleLineValidator.class)
+@Constraint(validatedBy = SingleLine.Validator.class)
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface SingleLine {
@@ -58,4 +62,31 @@ public @interface SingleLine {
      * @return the number of characters
      */
     int max() default MAX_LINE;
+
+    /**
+     * Checks {@link SingleLine}: length and control characters, as for a ticket.
+     * Bean Validation creates and calls it; not for direct use.
+     */
+    final class Validator implements ConstraintValidator<SingleLine, String> {
+        private int max = SingleLine.MAX_LINE;
+
+        /** Creates the validator; Bean Validation calls {@link #initialize} before use. */
+        public Validator() {}
+
+        @Override
+        public void initialize(SingleLine constraint) {
+            this.max = constraint.max();
+        }
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            Optional<String> problem = value.length() > max ? Optional.of(value.length() + " characters")
+                    : Texts.controlCharacterInLine(value);
+            problem.ifPresent(found -> Messages.withDetail(context, "found " + found));
+            return problem.isEmpty();
+        }
+    }
 }

@@ -4,8 +4,9 @@ import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import dev.itsmkit.core.command.internal.TextOrAttachmentsValidator;
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -16,7 +17,7 @@ import java.lang.annotation.Target;
  * The violation is reported at {@code text}.
  */
 @Documented
-@Constraint(validatedBy = TextOrAttachmentsValidator.class)
+@Constraint(validatedBy = TextOrAttachments.Validator.class)
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface TextOrAttachments {
@@ -40,4 +41,25 @@ public @interface TextOrAttachments {
      * @return the payload
      */
     Class<? extends Payload>[] payload() default {};
+
+    /**
+     * Checks {@link TextOrAttachments}, reporting the violation at {@code text}.
+     * Bean Validation creates and calls it; not for direct use.
+     */
+    final class Validator implements ConstraintValidator<TextOrAttachments, AddJournalEntry> {
+        /** Creates the validator. */
+        public Validator() {}
+
+        @Override
+        public boolean isValid(AddJournalEntry command, ConstraintValidatorContext context) {
+            if (command == null || !command.text().isBlank() || !command.attachments().isEmpty()) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                    .addPropertyNode("text")
+                    .addConstraintViolation();
+            return false;
+        }
+    }
 }
