@@ -63,7 +63,7 @@ public @interface CustomFieldName {
                 return true;
             }
             if (TicketField.isReserved(value)) {
-                Messages.withDetail(context, "found the built-in field " + value + ", which is set among the built-in fields");
+                Messages.withDetail(context, "found " + value + ", the name of a built-in field");
                 return false;
             }
             return Names.isFieldName(value);

@@ -88,8 +88,9 @@ public @interface FieldsOfKind {
                     problem = Optional.of("must be given as the command's " + OWN_COMPONENTS.get(field.get())
                             + ", not among the fields");
                 } else if (field.isEmpty() || !field.get().kinds().contains(kind)) {
-                    problem = Optional.of("must be a built-in field of a " + kind + " without a component of its own ("
-                            + settableFields(kind) + "); custom fields go in customFields");
+                    problem = Optional.of("must be a built-in field of a ticket of kind " + kind
+                            + " that the command has no component for (" + settableFields(kind)
+                            + "); custom fields go in customFields");
                 } else {
                     problem = Optional.empty();
                 }
@@ -103,7 +104,7 @@ public @interface FieldsOfKind {
             if (command.catalogueItem().isPresent() && kind != TicketKind.SERVICE_REQUEST) {
                 valid = false;
                 context.buildConstraintViolationWithTemplate(Messages.escape(
-                                "must be empty for a " + kind + ": only a SERVICE_REQUEST orders a catalogue item"))
+                                "must be empty unless the kind is SERVICE_REQUEST: only service requests order catalogue items"))
                         .addPropertyNode("catalogueItem")
                         .addConstraintViolation();
             }
