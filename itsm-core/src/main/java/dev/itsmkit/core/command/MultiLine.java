@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * The annotated text is at most {@link #max()} characters and holds no control characters other
  * than tab, line feed and carriage return. For descriptions, comments, notes and plans. Whether the
- * text may be blank is a separate rule ({@code @NotBlank}).
+ * text may be blank is a separate rule ({@link NotBlankText}).
  */
 @Documented
 @Constraint(validatedBy = MultiLine.Validator.class)

@@ -12,7 +12,6 @@ import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketKind;
 import dev.itsmkit.core.Urgency;
 import dev.itsmkit.core.command.internal.Copies;
-import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -54,12 +53,12 @@ public record OpenTicket(
         TenantId tenant,
         Party actor,
         TicketKind kind,
-        @NotBlank(message = "must not be blank") @SingleLine(max = SingleLine.MAX_TITLE) String title,
+        @NotBlankText @SingleLine(max = SingleLine.MAX_TITLE) String title,
         @MultiLine String description,
         Impact impact,
         Urgency urgency,
         Party requester,
-        Optional<@NotBlank(message = "must not be blank") @SingleLine String> category,
+        Optional<@NotBlankText @SingleLine String> category,
         Optional<ServiceId> service,
         List<ConfigurationItemId> configurationItems,
         Map<String, FieldValue> fields,

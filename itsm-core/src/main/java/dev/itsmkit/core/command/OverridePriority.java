@@ -6,7 +6,6 @@ import dev.itsmkit.core.Party;
 import dev.itsmkit.core.Priority;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.util.OptionalLong;
 
@@ -27,7 +26,7 @@ public record OverridePriority(
         TicketId ticket,
         @Positive(message = "must be 1 or more, as versions count from 1") OptionalLong expectedVersion,
         Priority priority,
-        @NotBlank(message = "must not be blank") @SingleLine String reason)
+        @NotBlankText @SingleLine String reason)
         implements ExistingTicketCommand {
     /**
      * Creates the command, checking that no component is {@code null}; {@link CommandValidator}

@@ -22,7 +22,7 @@ import java.util.Optional;
  * The annotated text is one line of at most {@link #max()} characters and holds no control
  * characters at all: no line break, no tab, nothing below U+0020 and nothing in U+007F..U+009F. For
  * titles, names, reasons and codes, which end up in logs, e-mail subjects and table cells. Whether
- * the text may be blank is a separate rule ({@code @NotBlank}).
+ * the text may be blank is a separate rule ({@link NotBlankText}).
  */
 @Documented
 @Constraint(validatedBy = SingleLine.Validator.class)

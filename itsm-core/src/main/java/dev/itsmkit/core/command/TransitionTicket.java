@@ -7,7 +7,6 @@ import dev.itsmkit.core.Party;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.command.internal.Copies;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +31,9 @@ public record TransitionTicket(
         Party actor,
         TicketId ticket,
         @Positive(message = "must be 1 or more, as versions count from 1") OptionalLong expectedVersion,
-        @NotBlank(message = "must not be blank") @SingleLine(max = 128) String transition,
+        @NotBlankText @SingleLine(max = 128) String transition,
         Map<@FieldName String, FieldValue> fields,
-        Optional<@NotBlank(message = "must not be blank") @MultiLine String> comment)
+        Optional<@NotBlankText @MultiLine String> comment)
         implements ExistingTicketCommand {
     /**
      * Creates the command, checking that no component is {@code null}; {@link CommandValidator}

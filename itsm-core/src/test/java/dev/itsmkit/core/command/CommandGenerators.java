@@ -56,8 +56,14 @@ final class CommandGenerators {
     record Faulty(TicketCommand command, String path, String message, String fault) {
         @Override
         public String toString() {
-            return fault + ": " + command;
+            return fault + ": " + abbreviate(command);
         }
+    }
+
+    /** Shortens a command for an assertion message: some hold texts of 32768 characters. */
+    static String abbreviate(Object command) {
+        String text = command.toString();
+        return text.length() <= 400 ? text : text.substring(0, 400) + "...";
     }
 
     // ----------------------------------------------------------------------------------------- values
@@ -320,7 +326,7 @@ final class CommandGenerators {
     }
 
     private static Gen<String> blanks() {
-        return Generate.pick(List.of("", " ", "   ", " \t "));
+        return Generate.pick(List.of("", " ", "   ", " \t ", "\u2003"));
     }
 
     private static <C extends TicketCommand> Gen<Faulty> fault(Gen<C> valid, String fault, String path, String message,

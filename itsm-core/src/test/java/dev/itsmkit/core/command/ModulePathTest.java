@@ -36,38 +36,63 @@ class ModulePathTest {
                             + " openToAll=" + core.isOpen("dev.itsmkit.core.command"));
                     OpenTicket open = OpenTicket.builder(TenantId.of("acme"), Party.person("al"), TicketKind.INCIDENT, " ")
                             .customField("risk", FieldValue.of(1)).build();
-                    System.out.println(CommandValidator.create().violations(open));
+                    try {
+                        System.out.println(CommandValidator.create().violations(open));
+                    } catch (IllegalStateException e) {
+                        System.out.println("refused: " + e.getMessage());
+                    }
                 }
             }
             """;
 
     @Test
     void hibernateValidatorReadsTheCommandsThroughTheQualifiedOpensOnTheModulePath(@TempDir Path dir) throws Exception {
-        Path probe = dir.resolve("Probe.java");
-        Files.writeString(probe, PROBE, StandardCharsets.UTF_8);
-        Path output = dir.resolve("out.txt");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--module-path", String.join(File.pathSeparator, modulePath()),
-                "--add-modules", "ALL-MODULE-PATH",
-                probe.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the probe finishes").isTrue();
-        String printed = Files.readString(output);
-        assertThat(process.exitValue()).as(printed).isZero();
+        String printed = runProbe(dir, modulePath(true));
         assertThat(printed)
                 .contains("core=dev.itsmkit.core hv=org.hibernate.validator openToHv=true openToAll=false")
                 .contains("[customFields[risk]: must be a custom field name")
                 .contains("title: must not be blank (was ' ')]");
     }
 
+    @Test
+    void withoutHibernateValidatorCreateFailsNamingTheMissingDependency(@TempDir Path dir) throws Exception {
+        String printed = runProbe(dir, modulePath(false));
+        assertThat(printed).contains("refused: no Jakarta Bean Validation provider was found, so commands cannot be"
+                + " validated: add org.hibernate.validator:hibernate-validator (version 8 or 9)")
+                .contains("CommandValidator.using(Validator)");
+    }
+
+    private static String runProbe(Path dir, Set<String> modulePath) throws Exception {
+        Path probe = dir.resolve("Probe.java");
+        Files.writeString(probe, PROBE.replace("Class.forName(\"org.hibernate.validator.HibernateValidator\").getModule()",
+                modulePath.stream().anyMatch(p -> p.contains("hibernate-validator"))
+                        ? "Class.forName(\"org.hibernate.validator.HibernateValidator\").getModule()" : "core"),
+                StandardCharsets.UTF_8);
+        Path output = dir.resolve("out.txt");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", String.join(File.pathSeparator, modulePath),
+                "--add-modules", "ALL-MODULE-PATH",
+                probe.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the probe finishes").isTrue();
+        String printed = Files.readString(output);
+        assertThat(process.exitValue()).as(printed).isZero();
+        return printed;
+    }
+
     /** itsm-core's classes and the jars it needs at run time, found where this JVM loaded them from. */
-    private static Set<String> modulePath() throws ClassNotFoundException, URISyntaxException, IOException {
+    private static Set<String> modulePath(boolean withHibernateValidator)
+            throws ClassNotFoundException, URISyntaxException, IOException {
         Set<String> path = new LinkedHashSet<>();
         path.add(locationOf(CommandValidator.class));
-        for (String type : List.of("jakarta.validation.Validation", "org.hibernate.validator.HibernateValidator",
-                "org.jboss.logging.Logger", "com.fasterxml.classmate.TypeResolver", "org.jspecify.annotations.NullMarked",
+        List<String> types = new ArrayList<>(List.of("jakarta.validation.Validation", "org.jspecify.annotations.NullMarked",
                 "org.slf4j.Logger", "com.google.common.collect.ImmutableList",
-                "com.google.common.util.concurrent.internal.InternalFutureFailureAccess")) {
+                "com.google.common.util.concurrent.internal.InternalFutureFailureAccess"));
+        if (withHibernateValidator) {
+            types.addAll(List.of("org.hibernate.validator.HibernateValidator", "org.jboss.logging.Logger",
+                    "com.fasterxml.classmate.TypeResolver"));
+        }
+        for (String type : types) {
             path.add(locationOf(Class.forName(type)));
         }
         List<String> missing = new ArrayList<>();
