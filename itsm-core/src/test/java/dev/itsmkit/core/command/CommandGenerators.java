@@ -174,8 +174,8 @@ final class CommandGenerators {
     private static <T> List<T> distinct(Gen<T> gen, RandomnessSource in, int min, int max) {
         Set<T> values = new LinkedHashSet<>();
         int size = integers().between(min, max).generate(in);
-        while (values.size() < size) {
-            values.add(gen.generate(in));
+        for (int attempt = 0; values.size() < size && attempt < 10 * max; attempt++) {
+            values.add(gen.generate(in)); // a generator with fewer distinct values than asked gives fewer
         }
         return new ArrayList<>(values);
     }
@@ -325,8 +325,14 @@ final class CommandGenerators {
         };
     }
 
+    /** Blank single lines: empty or spaces, with no control character (a tab would be a second fault). */
     private static Gen<String> blanks() {
-        return Generate.pick(List.of("", " ", "   ", " \t ", "\u2003"));
+        return Generate.pick(List.of("", " ", "   ", "\u2003", "\u00a0 \u3000"));
+    }
+
+    /** Blank texts of several lines. */
+    private static Gen<String> blankTexts() {
+        return blanks().mix(Generate.pick(List.of(" \t ", "\n", "\r\n\t")), 50);
     }
 
     private static <C extends TicketCommand> Gen<Faulty> fault(Gen<C> valid, String fault, String path, String message,
@@ -373,7 +379,7 @@ final class CommandGenerators {
                 c -> Generate.constant(() -> new TransitionTicket(c.tenant(), c.actor(), c.ticket(), c.expectedVersion(),
                         "resolve\nnow", c.fields(), c.comment()))));
         faults.add(fault(transitions(), "blank comment", "comment", BLANK,
-                c -> blanks().map(t -> new TransitionTicket(c.tenant(), c.actor(), c.ticket(), c.expectedVersion(),
+                c -> blankTexts().map(t -> new TransitionTicket(c.tenant(), c.actor(), c.ticket(), c.expectedVersion(),
                         c.transition(), c.fields(), Optional.of(t)))));
         faults.add(fault(transitions(), "version 0", "expectedVersion", "must be 1 or more",
                 c -> longs().between(Long.MIN_VALUE, 0).map(v -> new TransitionTicket(c.tenant(), c.actor(), c.ticket(),
@@ -418,7 +424,7 @@ final class CommandGenerators {
                                 c.link().target().number()))))));
         // AddJournalEntry
         faults.add(fault(journalEntries(), "blank entry without attachments", "text", "must not be blank unless the entry has attachments",
-                c -> blanks().map(t -> new AddJournalEntry(c.tenant(), c.actor(), c.ticket(), c.expectedVersion(), c.kind(),
+                c -> blankTexts().map(t -> new AddJournalEntry(c.tenant(), c.actor(), c.ticket(), c.expectedVersion(), c.kind(),
                         t, List.of()))));
         faults.add(fault(journalEntries(), "control character in an entry", "text", MULTI_LINE,
                 c -> inserting(c.text().isEmpty() ? "note" : c.text(), forbiddenControlCharacters()).map(t -> new AddJournalEntry(
