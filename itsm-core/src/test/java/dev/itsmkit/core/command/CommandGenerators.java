@@ -327,7 +327,7 @@ final class CommandGenerators {
 
     /** Blank single lines: empty or spaces, with no control character (a tab would be a second fault). */
     private static Gen<String> blanks() {
-        return Generate.pick(List.of("", " ", "   ", "\u2003", "\u00a0 \u3000"));
+        return Generate.pick(List.of("", " ", "   ", "\u2003", "\u3000 \u2003"));
     }
 
     /** Blank texts of several lines. */
