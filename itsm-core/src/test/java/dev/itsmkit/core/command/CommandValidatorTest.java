@@ -302,6 +302,24 @@ class CommandValidatorTest {
     }
 
     @Test
+    void oneValidatorServesManyThreadsAtOnce() throws Exception {
+        List<CommandGenerators.Faulty> faulty = new java.util.ArrayList<>();
+        qt().withExamples(200).forAll(faultyCommands()).checkAssert(faulty::add);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Violation>>> results = new java.util.ArrayList<>();
+            for (CommandGenerators.Faulty f : faulty) {
+                results.add(pool.submit(() -> VALIDATOR.violations(f.command())));
+            }
+            for (int i = 0; i < faulty.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo(VALIDATOR.violations(faulty.get(i).command()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void printedValuesNeverHoldAControlCharacter() {
         qt().withExamples(300).forAll(faultyCommands()).checkAssert(faulty -> VALIDATOR.violations(faulty.command())
                 .forEach(v -> assertThat(v.invalidValue() + v.path()).as("%s", v).doesNotContainPattern("\\p{Cc}")));

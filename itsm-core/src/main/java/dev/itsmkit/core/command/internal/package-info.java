@@ -1,7 +1,6 @@
 /**
- * The constraint validators of the command constraints and the translation of Jakarta Bean
- * Validation results into ITSM Kit violations; not exported (opened to Hibernate Validator, which
- * instantiates the validators), may change in any release.
+ * Helpers of the command package: the translation of Jakarta Bean Validation results into ITSM Kit
+ * violations, message details, copies of command collections. Not exported; may change in any release.
  */
 @NullMarked
 package dev.itsmkit.core.command.internal;
