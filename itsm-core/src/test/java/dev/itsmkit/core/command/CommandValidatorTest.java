@@ -9,6 +9,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.itsmkit.core.CatalogueItemId;
 import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.JournalEntryKind;
 import dev.itsmkit.core.Link;
 import dev.itsmkit.core.LinkType;
 import dev.itsmkit.core.Party;
@@ -21,15 +22,18 @@ import dev.itsmkit.core.TicketRef;
 import dev.itsmkit.core.ValidationException;
 import dev.itsmkit.core.Verdict;
 import dev.itsmkit.core.Violation;
-import dev.itsmkit.core.JournalEntryKind;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class CommandValidatorTest {
@@ -303,11 +307,11 @@ class CommandValidatorTest {
 
     @Test
     void oneValidatorServesManyThreadsAtOnce() throws Exception {
-        List<CommandGenerators.Faulty> faulty = new java.util.ArrayList<>();
+        List<CommandGenerators.Faulty> faulty = new ArrayList<>();
         qt().withExamples(200).forAll(faultyCommands()).checkAssert(faulty::add);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<List<Violation>>> results = new java.util.ArrayList<>();
+            List<Future<List<Violation>>> results = new ArrayList<>();
             for (CommandGenerators.Faulty f : faulty) {
                 results.add(pool.submit(() -> VALIDATOR.violations(f.command())));
             }
