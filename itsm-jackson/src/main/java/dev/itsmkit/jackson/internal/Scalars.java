@@ -57,9 +57,21 @@ final class Scalars {
     static final Codec<Duration> DURATION = text(Duration.class,
             "a duration in ISO-8601, such as \"PT4H\" or \"PT1H30M\"", Duration::parse, Duration::toString);
 
-    /** Exact decimals are strings, so that no JSON reader rounds them through a double. */
+    /**
+     * Exact decimals are strings, so that no JSON reader rounds them through a double. This form keeps the
+     * scale too ({@code "1.50"} stays 1.50, and 100 with scale -2 is {@code "1E+2"}): bounds of a field
+     * definition compare with {@code equals}, which sees the scale.
+     */
     static final Codec<BigDecimal> DECIMAL = text(BigDecimal.class,
-            "a decimal number written as a string, such as \"12.50\"", Scalars::decimal, BigDecimal::toPlainString);
+            "a decimal number written as a string, such as \"12.50\" or \"1E+3\"", Scalars::decimal,
+            BigDecimal::toString);
+
+    /**
+     * A decimal whose scale does not matter (a field value's number, whose trailing zeros the core strips)
+     * is written without an exponent, as people write numbers: 1000 is {@code "1000"}, not {@code "1E+3"}.
+     */
+    static final Codec<BigDecimal> PLAIN_DECIMAL = text(BigDecimal.class,
+            "a decimal number written as a string, such as \"12.5\"", Scalars::decimal, BigDecimal::toPlainString);
 
     static final Codec<URI> URI_CODEC = text(URI.class, "a URI, such as \"https://files.example/a.png\"",
             Scalars::uri, URI::toString);

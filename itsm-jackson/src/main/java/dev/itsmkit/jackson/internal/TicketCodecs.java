@@ -59,8 +59,8 @@ final class TicketCodecs {
             in -> new FieldValue.Text(in.string("value")));
     static final ObjectCodec<FieldValue.Number> NUMBER_VALUE = ObjectCodec.of(FieldValue.Number.class,
             "a number value", List.of("value"),
-            (out, v) -> out.value("value", Scalars.DECIMAL, v.value()),
-            in -> new FieldValue.Number(in.get("value", Scalars.DECIMAL)));
+            (out, v) -> out.value("value", Scalars.PLAIN_DECIMAL, v.value()),
+            in -> new FieldValue.Number(in.get("value", Scalars.PLAIN_DECIMAL)));
     static final ObjectCodec<FieldValue.Bool> BOOLEAN_VALUE = ObjectCodec.of(FieldValue.Bool.class,
             "a boolean value", List.of("value"),
             (out, v) -> out.bool("value", v.value()),
