@@ -103,7 +103,7 @@ final class Family<T> implements Codec<T> {
                 return member;
             }
         }
-        throw Errors.unknownVariant(name, type, "a " + what, given, names);
+        throw Errors.unknownVariant(name, type, what, given, names);
     }
 
     private static <M> M readMember(Source in, Member<M> member) throws JsonMappingException {
