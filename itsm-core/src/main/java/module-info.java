@@ -11,4 +11,6 @@ module dev.itsmkit.core {
     exports dev.itsmkit.core;
     exports dev.itsmkit.core.timing;
     exports dev.itsmkit.core.cmdb;
+    exports dev.itsmkit.core.event;
+    exports dev.itsmkit.core.outbox;
 }
