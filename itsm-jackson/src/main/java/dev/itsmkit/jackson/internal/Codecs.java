@@ -30,10 +30,12 @@ public final class Codecs {
                 TimingCodecs.DUE_TIMER, TimingCodecs.SLA_CLOCK,
                 CmdbCodecs.CI_TYPE, CmdbCodecs.CI_STATUS, CmdbCodecs.RELATIONSHIP_TYPE, CmdbCodecs.SERVICE_STATUS,
                 CmdbCodecs.SERVICE_CRITICALITY, CmdbCodecs.RELATIONSHIP, CmdbCodecs.SERVICE, CmdbCodecs.CATALOGUE_ITEM,
-                CmdbCodecs.CONFIGURATION_ITEM, CmdbCodecs.CONFIGURATION_MODEL));
+                CmdbCodecs.CONFIGURATION_ITEM, CmdbCodecs.CONFIGURATION_MODEL,
+                EventCodecs.OUTBOX_ENTRY_ID, EventCodecs.OUTBOX_ENTRY));
         addFamily(codecs, TicketCodecs.FIELD_VALUE);
         addFamily(codecs, TicketCodecs.TICKET_DETAILS);
         addFamily(codecs, CmdbCodecs.REQUIRED_APPROVERS);
+        addFamily(codecs, EventCodecs.TICKET_EVENT);
         return codecs;
     }
 
@@ -74,7 +76,7 @@ public final class Codecs {
     public static java.util.Map<Class<?>, List<String>> discriminators() {
         java.util.Map<Class<?>, List<String>> names = new java.util.LinkedHashMap<>();
         for (Family<?> family : List.of(TicketCodecs.FIELD_VALUE, TicketCodecs.TICKET_DETAILS,
-                CmdbCodecs.REQUIRED_APPROVERS)) {
+                CmdbCodecs.REQUIRED_APPROVERS, EventCodecs.TICKET_EVENT)) {
             names.put(family.type(), family.names());
         }
         return names;
