@@ -131,7 +131,7 @@ final class Family<T> implements Codec<T> {
 
             @Override
             public String description() {
-                return member.codec().description() + " (an object whose \"type\" is \"" + member.name() + "\")";
+                return member.codec().description();
             }
 
             @Override
