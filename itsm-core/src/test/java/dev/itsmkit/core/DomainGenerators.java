@@ -576,7 +576,7 @@ public final class DomainGenerators {
                     x.previousAssignee(), x.previousGroup());
         } else if (e instanceof PriorityChanged x) {
             return new PriorityChanged(c.tenant(), c.ticket(), c.actor(), c.at(), c.sequence(), c.version(), x.impact(),
-                    x.urgency(), x.from(), x.to(), x.overrideReason());
+                    x.urgency(), x.derived(), x.from(), x.to(), x.overrideReason());
         } else if (e instanceof Linked x) {
             return new Linked(c.tenant(), c.ticket(), c.actor(), c.at(), c.sequence(), c.version(), x.link());
         } else if (e instanceof Unlinked x) {
@@ -699,7 +699,7 @@ public final class DomainGenerators {
             Optional<String> reason = d.maybe(30, lines(300));
             Priority to = reason.isPresent() ? Priority.of(d.between(1, 9)) : derivedPriority(impact, urgency);
             return new PriorityChanged(c.tenant(), c.ticket(), c.actor(), c.at(), c.sequence(), c.version(), impact, urgency,
-                    Priority.of(d.between(1, 9)), to, reason);
+                    derivedPriority(impact, urgency), Priority.of(d.between(1, 9)), to, reason);
         });
     }
 
@@ -1004,7 +1004,7 @@ public final class DomainGenerators {
             reason.ifPresent(r -> b.overridePriority(Priority.of(d.between(1, 5)), r));
             Ticket after = b.build();
             commit(after, List.of(new PriorityChanged(current.tenant(), current.id(), actor, now, sequence(), next(), impact,
-                    urgency, current.priority(), after.priority(), reason)));
+                    urgency, derivedPriority(impact, urgency), current.priority(), after.priority(), reason)));
         }
 
         private void linkOrUnlink(Party actor) {

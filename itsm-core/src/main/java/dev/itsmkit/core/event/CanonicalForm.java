@@ -67,6 +67,7 @@ final class CanonicalForm {
         } else if (e instanceof PriorityChanged p) {
             field("impact").out.append(p.impact().level());
             field("urgency").out.append(p.urgency().level());
+            field("derived").out.append(p.derived().level());
             field("from").out.append(p.from().level());
             field("to").out.append(p.to().level());
             field("overrideReason").optional(p.overrideReason(), this::quoted);
@@ -130,6 +131,7 @@ final class CanonicalForm {
         member("impact").out.append(t.impact().level());
         member("urgency").out.append(t.urgency().level());
         member("priority").out.append(t.priority().level());
+        member("derivedPriority").out.append(t.priorityDecision().derived().level());
         member("priorityOverrideReason").optional(t.priorityOverrideReason(), this::quoted);
         member("category").optional(t.category(), this::quoted);
         member("requester").party(t.requester());

@@ -15,8 +15,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The ticket's impact, urgency or priority changed. Without an override reason, {@code to} is the
- * priority the tenant's matrix derives from the impact and urgency; with one, it was set by hand.
+ * The ticket's impact, urgency or priority changed. {@code derived} is the priority the tenant's
+ * matrix derives from the impact and urgency; without an override reason {@code to} is that
+ * priority, with one {@code to} was set by hand and the derived one is kept beside it.
  *
  * @param tenant the tenant that owns the ticket
  * @param ticket the ticket
@@ -26,12 +27,13 @@ import java.util.Optional;
  * @param version the ticket's version after the command that produced the event
  * @param impact the impact after
  * @param urgency the urgency after
+ * @param derived the priority derived from impact and urgency after
  * @param from the priority before
  * @param to the priority after
  * @param overrideReason why the priority was set by hand, one non-blank line; empty when derived
  */
 public record PriorityChanged(TenantId tenant, TicketId ticket, Party actor, Instant at, long sequence, long version,
-        Impact impact, Urgency urgency, Priority from, Priority to, Optional<String> overrideReason)
+        Impact impact, Urgency urgency, Priority derived, Priority from, Priority to, Optional<String> overrideReason)
         implements TicketEvent {
     /**
      * Creates the event, checking its components.
@@ -44,19 +46,25 @@ public record PriorityChanged(TenantId tenant, TicketId ticket, Party actor, Ins
      * @param version the ticket's version after the command that produced the event
      * @param impact the impact after
      * @param urgency the urgency after
+     * @param derived the derived priority after
      * @param from the priority before
      * @param to the priority after
      * @param overrideReason why the priority was set by hand, or empty
-     * @throws IllegalArgumentException if a number is out of range or the reason is blank, too long
-     *     or holds control characters
+     * @throws IllegalArgumentException if a number is out of range, the reason is blank, too long
+     *     or holds control characters, or {@code to} is not the derived priority while there is no reason
      */
     public PriorityChanged {
         Events.checkCommon(tenant, ticket, actor, at, sequence, version);
         requireNonNull(impact, "impact");
         requireNonNull(urgency, "urgency");
+        requireNonNull(derived, "derived");
         requireNonNull(from, "from");
         requireNonNull(to, "to");
         requireNonNull(overrideReason, "overrideReason");
+        if (overrideReason.isEmpty() && !to.equals(derived)) {
+            throw new IllegalArgumentException("PriorityChanged without an override reason must change the priority to the"
+                    + " derived one (" + derived + "), got " + to);
+        }
         if (overrideReason.isPresent()) {
             Problems problems = new Problems();
             Texts.checkLine(problems, "overrideReason", overrideReason.get(), Texts.MAX_LINE, true);
@@ -79,7 +87,7 @@ public record PriorityChanged(TenantId tenant, TicketId ticket, Party actor, Ins
                 throw Events.doesNotFollow(this, snapshot, "it changes the priority from " + from
                         + ", but the ticket's priority is " + snapshot.priority());
             }
-            next.priority(impact, urgency, to);
+            next.priority(impact, urgency, derived);
             overrideReason.ifPresent(reason -> next.overridePriority(to, reason));
         });
     }

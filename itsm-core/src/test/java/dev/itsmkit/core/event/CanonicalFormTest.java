@@ -48,7 +48,7 @@ class CanonicalFormTest {
                 "v1|TicketCreated|tenant=\"acme\"|ticket=\"tk-1\"|actor=\"person:alice\"|at=2026-03-02T09:00:00Z"
                         + "|sequence=1|version=1|snapshot={tenant=\"acme\",id=\"tk-1\",number=\"INC0000042\""
                         + ",title=\"Mail \\\"down\\\" | \\u00E9\\\\\",description=\"\",state=\"NEW/NEW\",impact=3,urgency=3"
-                        + ",priority=3,priorityOverrideReason=none,category=none,requester=\"person:alice\",assignee=none"
+                        + ",priority=3,derivedPriority=3,priorityOverrideReason=none,category=none,requester=\"person:alice\",assignee=none"
                         + ",assignmentGroup=none,service=none,configurationItems=[],customFields={}"
                         + ",details={kind=INCIDENT,major=false,holdReason=none,resolutionCode=none,resolutionNotes=none}"
                         + ",links=[],journal=[],approvals=[],createdAt=2026-03-02T09:00:00Z,updatedAt=2026-03-02T09:00:00Z"

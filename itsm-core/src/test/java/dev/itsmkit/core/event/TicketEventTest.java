@@ -146,10 +146,10 @@ class TicketEventTest {
     @Test
     void aPriorityOverrideReasonIsOneNonBlankLine() {
         assertThatIllegalArgumentException().isThrownBy(() -> new PriorityChanged(ACME, ID, ALICE, T0, 2, 2, Impact.of(1),
-                Urgency.of(1), Priority.of(3), Priority.of(1), Optional.of(" ")))
+                Urgency.of(1), Priority.of(1), Priority.of(3), Priority.of(1), Optional.of(" ")))
                 .withMessage("PriorityChanged has an invalid override reason: overrideReason: must not be blank (was ' ')");
         assertThatIllegalArgumentException().isThrownBy(() -> new PriorityChanged(ACME, ID, ALICE, T0, 2, 2, Impact.of(1),
-                Urgency.of(1), Priority.of(3), Priority.of(1), Optional.of("VIP\nreally")))
+                Urgency.of(1), Priority.of(1), Priority.of(3), Priority.of(1), Optional.of("VIP\nreally")))
                 .withMessageContaining("must be one line without control characters, found the control character U+000A");
     }
 

@@ -210,7 +210,7 @@ class TicketEventsTest {
                         Optional.of(new FieldValue.Text("Mail is dead")))));
         assertThatIllegalStateException().isThrownBy(() -> event.applyTo(t))
                 .withMessage("FieldsChanged #2 (version 2) does not follow the snapshot of INC0000001 at version 1: field"
-                        + " title was Text[value=Mail is down], but the event changes it from Text[value=Mail is slow]");
+                        + " title was \"Mail is down\", but the event changes it from \"Mail is slow\"");
     }
 
     @Test
@@ -321,19 +321,20 @@ class TicketEventsTest {
     @Test
     void aPriorityChangeChecksThePriorityBeforeAndMayOverride() {
         Ticket t = newIncident();
-        PriorityChanged wrong = new PriorityChanged(ACME, ID, ALICE, at(1), 2, 2, Impact.of(1), Urgency.of(1), Priority.of(2),
-                Priority.of(1), Optional.empty());
+        PriorityChanged wrong = new PriorityChanged(ACME, ID, ALICE, at(1), 2, 2, Impact.of(1), Urgency.of(1), Priority.of(1),
+                Priority.of(2), Priority.of(1), Optional.empty());
         assertThatIllegalStateException().isThrownBy(() -> wrong.applyTo(t))
                 .withMessageEndingWith("it changes the priority from P2, but the ticket's priority is P3");
         PriorityChanged overridden = new PriorityChanged(ACME, ID, ALICE, at(1), 2, 2, Impact.of(2), Urgency.of(3),
-                Priority.of(3), Priority.of(1), Optional.of("CEO's laptop"));
+                Priority.of(3), Priority.of(3), Priority.of(1), Optional.of("CEO's laptop"));
         Ticket after = overridden.applyTo(t);
         assertThat(after.impact()).isEqualTo(Impact.of(2));
         assertThat(after.urgency()).isEqualTo(Urgency.of(3));
         assertThat(after.priority()).isEqualTo(Priority.of(1));
         assertThat(after.priorityOverrideReason()).contains("CEO's laptop");
+        assertThat(after.priorityDecision().derived()).isEqualTo(Priority.of(3));
         PriorityChanged derived = new PriorityChanged(ACME, ID, ALICE, at(2), 3, 3, Impact.of(2), Urgency.of(2),
-                Priority.of(1), Priority.of(3), Optional.empty());
+                Priority.of(3), Priority.of(1), Priority.of(3), Optional.empty());
         assertThat(derived.applyTo(after).priorityOverrideReason()).isEmpty();
     }
 
