@@ -96,9 +96,14 @@ final class EventGenerators {
                 case 3 -> new Assigned(tenant, ticket, actor, at, sequence, version,
                         Optional.of(Party.person("new-" + between(in, 0, 9))), optionalGroup(in),
                         chance(in) ? Optional.empty() : Optional.of(Party.system("old")), optionalGroup(in));
-                case 4 -> new PriorityChanged(tenant, ticket, actor, at, sequence, version,
-                        Impact.of(between(in, 1, 9)), Urgency.of(between(in, 1, 9)), priorities().generate(in),
-                        priorities().generate(in), chance(in) ? Optional.empty() : Optional.of(lines(1000).generate(in)));
+                case 4 -> {
+                    var derived = priorities().generate(in);
+                    boolean overridden = chance(in);
+                    yield new PriorityChanged(tenant, ticket, actor, at, sequence, version,
+                            Impact.of(between(in, 1, 9)), Urgency.of(between(in, 1, 9)), derived,
+                            priorities().generate(in), overridden ? priorities().generate(in) : derived,
+                            overridden ? Optional.of(lines(1000).generate(in)) : Optional.empty());
+                }
                 case 5 -> new Linked(tenant, ticket, actor, at, sequence, version, link(in, tenant, ticket));
                 case 6 -> new Unlinked(tenant, ticket, actor, at, sequence, version, link(in, tenant, ticket));
                 case 7 -> new Commented(tenant, ticket, actor, at, sequence, version, new JournalEntry(

@@ -113,16 +113,18 @@ final class EventCodecs {
                     in.optional("previousGroup", PARTY)));
 
     static final ObjectCodec<PriorityChanged> PRIORITY_CHANGED = event(PriorityChanged.class,
-            "a priority-changed event", List.of("impact", "urgency", "from", "to", "overrideReason"),
+            "a priority-changed event", List.of("impact", "urgency", "derived", "from", "to", "overrideReason"),
             (out, e) -> {
                 out.value("impact", IMPACT, e.impact());
                 out.value("urgency", URGENCY, e.urgency());
+                out.value("derived", PRIORITY, e.derived());
                 out.value("from", PRIORITY, e.from());
                 out.value("to", PRIORITY, e.to());
                 out.optionalString("overrideReason", e.overrideReason());
             },
             (h, in) -> new PriorityChanged(h.tenant(), h.ticket(), h.actor(), h.at(), h.sequence(), h.version(),
-                    in.get("impact", IMPACT), in.get("urgency", URGENCY), in.get("from", PRIORITY), in.get("to", PRIORITY),
+                    in.get("impact", IMPACT), in.get("urgency", URGENCY), in.get("derived", PRIORITY),
+                    in.get("from", PRIORITY), in.get("to", PRIORITY),
                     in.optionalString("overrideReason")));
 
     static final ObjectCodec<Linked> LINKED = event(Linked.class, "a linked event", List.of("link"),
