@@ -9,4 +9,6 @@ module dev.itsmkit.core {
     requires com.google.common;
 
     exports dev.itsmkit.core;
+    exports dev.itsmkit.core.timing;
+    exports dev.itsmkit.core.cmdb;
 }

@@ -71,6 +71,27 @@ public record Party(PartyKind kind, String id) {
         return new Party(PartyKind.SYSTEM, id);
     }
 
+    /**
+     * Parses the form that {@link #toString()} prints, such as {@code person:alice} or {@code group:service-desk}.
+     *
+     * @param text a kind ({@code person}, {@code group}, {@code organization}, {@code system}), a colon and an id
+     * @return the party
+     * @throws IllegalArgumentException if the text is not of that form
+     */
+    public static Party parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon > 0) {
+            String kind = text.substring(0, colon).toUpperCase(java.util.Locale.ROOT);
+            for (PartyKind candidate : PartyKind.values()) {
+                if (candidate.name().equals(kind)) {
+                    return new Party(candidate, text.substring(colon + 1));
+                }
+            }
+        }
+        throw new IllegalArgumentException("a party is written kind:id with kind person, group, organization or system,"
+                + " for example person:alice, got '" + dev.itsmkit.core.internal.Identifiers.printable(text) + "'");
+    }
+
     @Override
     public String toString() {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;

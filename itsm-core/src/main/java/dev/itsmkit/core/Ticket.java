@@ -1,0 +1,827 @@
+package dev.itsmkit.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.internal.Problems;
+import dev.itsmkit.core.internal.Texts;
+import dev.itsmkit.core.internal.TicketFields;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A ticket as it stands at one version: an incident, a service request, a problem or a change.
+ * This is the snapshot that stores hold and that every command starts from; changing a ticket means
+ * building a new snapshot with {@link #toBuilder()}, and {@link Builder#build()} checks every rule at
+ * once, so an invalid ticket never exists.
+ *
+ * <p>Rules that {@code build()} enforces: the title is one non-blank line of at most
+ * {@value dev.itsmkit.core.internal.Texts#MAX_TITLE} characters; texts hold no control characters
+ * (descriptions and notes may hold line breaks and tabs); the details belong to the ticket's kind;
+ * the assignee is a person or a system and the assignment group a group; links point into the same
+ * tenant, never to the ticket itself, are of a type its kinds allow, and appear once; custom
+ * fields do not take the name of a {@linkplain TicketField built-in field}; timestamps are ordered
+ * (created, then updated; resolved and closed not before created); the version is 1 or more.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Ticket {
+    private final TenantId tenant;
+    private final TicketId id;
+    private final TicketNumber number;
+    private final String title;
+    private final String description;
+    private final TicketState state;
+    private final Impact impact;
+    private final Urgency urgency;
+    private final Priority priority;
+    private final Priority derivedPriority;
+    private final @Nullable String priorityOverrideReason;
+    private final @Nullable String category;
+    private final Party requester;
+    private final @Nullable Party assignee;
+    private final @Nullable Party assignmentGroup;
+    private final @Nullable ServiceId service;
+    private final List<ConfigurationItemId> configurationItems;
+    private final CustomFields customFields;
+    private final TicketDetails details;
+    private final List<Link> links;
+    private final List<JournalEntry> journal;
+    private final List<Approval> approvals;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final @Nullable Instant resolvedAt;
+    private final @Nullable Instant closedAt;
+    private final long version;
+
+    private Ticket(Builder b) {
+        this.tenant = requireNonNull(b.tenant);
+        this.id = requireNonNull(b.id);
+        this.number = requireNonNull(b.number);
+        this.title = requireNonNull(b.title);
+        this.description = b.description;
+        this.state = requireNonNull(b.state);
+        this.impact = b.impact;
+        this.urgency = b.urgency;
+        this.priority = b.priority;
+        this.derivedPriority = b.derivedPriority;
+        this.priorityOverrideReason = b.priorityOverrideReason;
+        this.category = b.category;
+        this.requester = requireNonNull(b.requester);
+        this.assignee = b.assignee;
+        this.assignmentGroup = b.assignmentGroup;
+        this.service = b.service;
+        this.configurationItems = b.configurationItems.stream().distinct()
+                .sorted(java.util.Comparator.comparing(ConfigurationItemId::value)).toList();
+        this.customFields = b.customFields;
+        this.details = requireNonNull(b.details);
+        this.links = List.copyOf(b.links);
+        this.journal = List.copyOf(b.journal);
+        this.approvals = List.copyOf(b.approvals);
+        this.createdAt = requireNonNull(b.createdAt);
+        this.updatedAt = requireNonNull(b.updatedAt);
+        this.resolvedAt = b.resolvedAt;
+        this.closedAt = b.closedAt;
+        this.version = b.version;
+    }
+
+    /**
+     * Starts a new ticket.
+     *
+     * @param tenant the tenant that owns it
+     * @param id its id
+     * @param number its human-readable number, which also gives its kind
+     * @return a builder with empty details for the number's kind, version 1, and the lowest impact,
+     *     urgency and priority on a 3-level scale until set
+     */
+    public static Builder builder(TenantId tenant, TicketId id, TicketNumber number) {
+        return new Builder(requireNonNull(tenant, "tenant"), requireNonNull(id, "id"), requireNonNull(number, "number"));
+    }
+
+    /**
+     * Returns a builder holding every value of this ticket, to make a changed copy.
+     *
+     * @return a builder that builds an equal ticket until changed
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** @return the tenant that owns the ticket */
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    /** @return the ticket's id, unique within its tenant */
+    public TicketId id() {
+        return id;
+    }
+
+    /** @return the human-readable number, for example {@code INC0001042} */
+    public TicketNumber number() {
+        return number;
+    }
+
+    /** @return the kind of ticket, as its number tells */
+    public TicketKind kind() {
+        return number.kind();
+    }
+
+    /** @return a reference to this ticket, for links from others */
+    public TicketRef ref() {
+        return new TicketRef(tenant, id, number);
+    }
+
+    /** @return the title: one line */
+    public String title() {
+        return title;
+    }
+
+    /** @return the description, possibly empty */
+    public String description() {
+        return description;
+    }
+
+    /** @return the current state in the ticket's lifecycle */
+    public TicketState state() {
+        return state;
+    }
+
+    /** @return how widely the business is affected */
+    public Impact impact() {
+        return impact;
+    }
+
+    /** @return how soon the business needs it */
+    public Urgency urgency() {
+        return urgency;
+    }
+
+    /** @return the priority in effect: derived from impact and urgency, or overridden */
+    public Priority priority() {
+        return priority;
+    }
+
+    /**
+     * Returns why the priority was overridden, when it was set by hand rather than derived from
+     * impact and urgency.
+     *
+     * @return the recorded reason, or empty when the priority is the derived one
+     */
+    public Optional<String> priorityOverrideReason() {
+        return Optional.ofNullable(priorityOverrideReason);
+    }
+
+    /**
+     * Returns how the priority came about: the one derived from impact and urgency, and the
+     * override with its reason if there is one.
+     *
+     * @return the decision; its {@link PriorityDecision#effective()} is {@link #priority()}
+     */
+    public PriorityDecision priorityDecision() {
+        return priorityOverrideReason == null ? PriorityDecision.derived(derivedPriority)
+                : PriorityDecision.derived(derivedPriority).overriddenTo(priority, priorityOverrideReason);
+    }
+
+    /** @return the category, or empty */
+    public Optional<String> category() {
+        return Optional.ofNullable(category);
+    }
+
+    /** @return who asked: the caller of an incident, the requester of a request */
+    public Party requester() {
+        return requester;
+    }
+
+    /** @return the person (or system) working the ticket, or empty */
+    public Optional<Party> assignee() {
+        return Optional.ofNullable(assignee);
+    }
+
+    /** @return the group responsible for the ticket, or empty */
+    public Optional<Party> assignmentGroup() {
+        return Optional.ofNullable(assignmentGroup);
+    }
+
+    /** @return the affected service, or empty */
+    public Optional<ServiceId> service() {
+        return Optional.ofNullable(service);
+    }
+
+    /** @return the affected configuration items in id order; unmodifiable */
+    public List<ConfigurationItemId> configurationItems() {
+        return configurationItems;
+    }
+
+    /** @return the custom fields */
+    public CustomFields customFields() {
+        return customFields;
+    }
+
+    /** @return what this kind of ticket holds beyond the common fields */
+    public TicketDetails details() {
+        return details;
+    }
+
+    /**
+     * Returns the incident details.
+     *
+     * @return the details
+     * @throws IllegalStateException if this is not an incident
+     */
+    public IncidentDetails incident() {
+        return detailsOf(IncidentDetails.class);
+    }
+
+    /**
+     * Returns the service request details.
+     *
+     * @return the details
+     * @throws IllegalStateException if this is not a service request
+     */
+    public RequestDetails request() {
+        return detailsOf(RequestDetails.class);
+    }
+
+    /**
+     * Returns the problem details.
+     *
+     * @return the details
+     * @throws IllegalStateException if this is not a problem
+     */
+    public ProblemDetails problem() {
+        return detailsOf(ProblemDetails.class);
+    }
+
+    /**
+     * Returns the change details.
+     *
+     * @return the details
+     * @throws IllegalStateException if this is not a change
+     */
+    public ChangeDetails change() {
+        return detailsOf(ChangeDetails.class);
+    }
+
+    private <T extends TicketDetails> T detailsOf(Class<T> type) {
+        if (!type.isInstance(details)) {
+            throw new IllegalStateException(number + " is a " + kind() + ", it has no " + type.getSimpleName());
+        }
+        return type.cast(details);
+    }
+
+    /** @return the links to other tickets, in the order made; unmodifiable */
+    public List<Link> links() {
+        return links;
+    }
+
+    /** @return the journal: comments and work notes, oldest first; unmodifiable */
+    public List<JournalEntry> journal() {
+        return journal;
+    }
+
+    /** @return the approvals asked and decided, in the order asked; unmodifiable */
+    public List<Approval> approvals() {
+        return approvals;
+    }
+
+    /** @return when the ticket was created */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** @return when the ticket last changed */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** @return when the ticket was last resolved, or empty if it is not resolved */
+    public Optional<Instant> resolvedAt() {
+        return Optional.ofNullable(resolvedAt);
+    }
+
+    /** @return when the ticket was closed, or empty if it is not closed */
+    public Optional<Instant> closedAt() {
+        return Optional.ofNullable(closedAt);
+    }
+
+    /** @return the version of this snapshot: 1 when created, one more with every change */
+    public long version() {
+        return version;
+    }
+
+    /**
+     * Reads a field by name: a {@linkplain TicketField built-in field} or a custom field.
+     *
+     * @param name the field's name
+     * @return its value, or empty if it is not set (or the ticket's kind has no such built-in field)
+     */
+    public Optional<FieldValue> field(String name) {
+        requireNonNull(name, "name");
+        Optional<TicketField> builtIn = TicketField.byName(name);
+        return builtIn.isPresent() ? TicketFields.read(this, builtIn.get()) : customFields.get(name);
+    }
+
+    /**
+     * Computes the changes that setting fields would make, without making them: the values that
+     * differ from the current ones, in the order given.
+     *
+     * @param values new values by field name; an empty value removes the field
+     * @return the changes, empty if every value is already as given
+     */
+    public List<FieldChange> changesTo(java.util.Map<String, Optional<FieldValue>> values) {
+        List<FieldChange> changes = new ArrayList<>();
+        values.forEach((name, value) -> {
+            Optional<FieldValue> before = field(name);
+            if (!before.equals(value)) {
+                changes.add(new FieldChange(name, before, value));
+            }
+        });
+        return changes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ticket t && version == t.version && tenant.equals(t.tenant) && id.equals(t.id)
+                && number.equals(t.number) && title.equals(t.title) && description.equals(t.description)
+                && state.equals(t.state) && impact.equals(t.impact) && urgency.equals(t.urgency)
+                && priority.equals(t.priority) && derivedPriority.equals(t.derivedPriority) && Objects.equals(priorityOverrideReason, t.priorityOverrideReason)
+                && Objects.equals(category, t.category) && requester.equals(t.requester)
+                && Objects.equals(assignee, t.assignee) && Objects.equals(assignmentGroup, t.assignmentGroup)
+                && Objects.equals(service, t.service) && configurationItems.equals(t.configurationItems)
+                && customFields.equals(t.customFields) && details.equals(t.details) && links.equals(t.links)
+                && journal.equals(t.journal) && approvals.equals(t.approvals) && createdAt.equals(t.createdAt)
+                && updatedAt.equals(t.updatedAt) && Objects.equals(resolvedAt, t.resolvedAt)
+                && Objects.equals(closedAt, t.closedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tenant, id, version, state, updatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return number + " v" + version + " [" + state + ", " + priority + "] " + Texts.abbreviate(title);
+    }
+
+    /**
+     * Collects the values of a ticket; {@link #build()} checks them all and reports every problem at
+     * once. Not thread-safe.
+     */
+    public static final class Builder {
+        private final TenantId tenant;
+        private final TicketId id;
+        private final TicketNumber number;
+        private @Nullable String title;
+        private String description = "";
+        private @Nullable TicketState state;
+        private Impact impact = Impact.of(3);
+        private Urgency urgency = Urgency.of(3);
+        private Priority priority = Priority.of(3);
+        private Priority derivedPriority = Priority.of(3);
+        private @Nullable String priorityOverrideReason;
+        private @Nullable String category;
+        private @Nullable Party requester;
+        private @Nullable Party assignee;
+        private @Nullable Party assignmentGroup;
+        private @Nullable ServiceId service;
+        private List<ConfigurationItemId> configurationItems = List.of();
+        private CustomFields customFields = CustomFields.EMPTY;
+        private TicketDetails details;
+        private List<Link> links = List.of();
+        private List<JournalEntry> journal = List.of();
+        private List<Approval> approvals = List.of();
+        private @Nullable Instant createdAt;
+        private @Nullable Instant updatedAt;
+        private @Nullable Instant resolvedAt;
+        private @Nullable Instant closedAt;
+        private long version = 1;
+
+        private Builder(TenantId tenant, TicketId id, TicketNumber number) {
+            this.tenant = tenant;
+            this.id = id;
+            this.number = number;
+            this.details = TicketDetails.emptyFor(number.kind());
+        }
+
+        private Builder(Ticket t) {
+            this.tenant = t.tenant;
+            this.id = t.id;
+            this.number = t.number;
+            this.title = t.title;
+            this.description = t.description;
+            this.state = t.state;
+            this.impact = t.impact;
+            this.urgency = t.urgency;
+            this.priority = t.priority;
+            this.derivedPriority = t.derivedPriority;
+            this.priorityOverrideReason = t.priorityOverrideReason;
+            this.category = t.category;
+            this.requester = t.requester;
+            this.assignee = t.assignee;
+            this.assignmentGroup = t.assignmentGroup;
+            this.service = t.service;
+            this.configurationItems = t.configurationItems;
+            this.customFields = t.customFields;
+            this.details = t.details;
+            this.links = t.links;
+            this.journal = t.journal;
+            this.approvals = t.approvals;
+            this.createdAt = t.createdAt;
+            this.updatedAt = t.updatedAt;
+            this.resolvedAt = t.resolvedAt;
+            this.closedAt = t.closedAt;
+            this.version = t.version;
+        }
+
+        /**
+         * Sets the title. Required.
+         *
+         * @param title one line, not blank
+         * @return this builder
+         */
+        public Builder title(String title) {
+            this.title = requireNonNull(title, "title");
+            return this;
+        }
+
+        /**
+         * Sets the description.
+         *
+         * @param description text, possibly empty
+         * @return this builder
+         */
+        public Builder description(String description) {
+            this.description = requireNonNull(description, "description");
+            return this;
+        }
+
+        /**
+         * Sets the state. Required.
+         *
+         * @param state the lifecycle state
+         * @return this builder
+         */
+        public Builder state(TicketState state) {
+            this.state = requireNonNull(state, "state");
+            return this;
+        }
+
+        /**
+         * Sets impact, urgency and the priority derived from them, clearing any override.
+         *
+         * @param impact the impact
+         * @param urgency the urgency
+         * @param derived the priority the tenant's matrix derives from them
+         * @return this builder
+         */
+        public Builder priority(Impact impact, Urgency urgency, Priority derived) {
+            this.impact = requireNonNull(impact, "impact");
+            this.urgency = requireNonNull(urgency, "urgency");
+            this.priority = requireNonNull(derived, "derived");
+            this.derivedPriority = derived;
+            this.priorityOverrideReason = null;
+            return this;
+        }
+
+        /**
+         * Overrides the priority, keeping impact and urgency, and records why.
+         *
+         * @param priority the priority to use
+         * @param reason why it differs from the derived one; one non-blank line
+         * @return this builder
+         */
+        public Builder overridePriority(Priority priority, String reason) {
+            this.priority = requireNonNull(priority, "priority");
+            this.priorityOverrideReason = requireNonNull(reason, "reason");
+            return this;
+        }
+
+        /**
+         * Sets impact, urgency and the priority as decided, with or without an override.
+         *
+         * @param impact the impact
+         * @param urgency the urgency
+         * @param decision the derived priority and the override, if any
+         * @return this builder
+         */
+        public Builder priority(Impact impact, Urgency urgency, PriorityDecision decision) {
+            priority(impact, urgency, decision.derived());
+            if (decision.isOverridden()) {
+                overridePriority(decision.effective(), decision.reason().orElseThrow());
+            }
+            return this;
+        }
+
+        /**
+         * Sets or clears the category.
+         *
+         * @param category the category, or empty
+         * @return this builder
+         */
+        public Builder category(Optional<String> category) {
+            this.category = category.orElse(null);
+            return this;
+        }
+
+        /**
+         * Sets the requester. Required.
+         *
+         * @param requester who asked
+         * @return this builder
+         */
+        public Builder requester(Party requester) {
+            this.requester = requireNonNull(requester, "requester");
+            return this;
+        }
+
+        /**
+         * Sets or clears the assignee.
+         *
+         * @param assignee a person or a system, or empty
+         * @return this builder
+         */
+        public Builder assignee(Optional<Party> assignee) {
+            this.assignee = assignee.orElse(null);
+            return this;
+        }
+
+        /**
+         * Sets or clears the assignment group.
+         *
+         * @param group a group, or empty
+         * @return this builder
+         */
+        public Builder assignmentGroup(Optional<Party> group) {
+            this.assignmentGroup = group.orElse(null);
+            return this;
+        }
+
+        /**
+         * Sets or clears the affected service.
+         *
+         * @param service the service, or empty
+         * @return this builder
+         */
+        public Builder service(Optional<ServiceId> service) {
+            this.service = service.orElse(null);
+            return this;
+        }
+
+        /**
+         * Sets the affected configuration items.
+         *
+         * @param items the items; duplicates are dropped and the rest kept in id order
+         * @return this builder
+         */
+        public Builder configurationItems(java.util.Collection<ConfigurationItemId> items) {
+            this.configurationItems = List.copyOf(items);
+            return this;
+        }
+
+        /**
+         * Sets the custom fields.
+         *
+         * @param customFields the fields
+         * @return this builder
+         */
+        public Builder customFields(CustomFields customFields) {
+            this.customFields = requireNonNull(customFields, "customFields");
+            return this;
+        }
+
+        /**
+         * Sets the details of the ticket's kind.
+         *
+         * @param details details of the same kind as the ticket
+         * @return this builder
+         */
+        public Builder details(TicketDetails details) {
+            this.details = requireNonNull(details, "details");
+            return this;
+        }
+
+        /**
+         * Sets one field by name, as a field-change event does: a built-in field or a custom field.
+         *
+         * @param name the field's name
+         * @param value the new value, or empty to remove it
+         * @return this builder
+         * @throws ValidationException if the ticket's kind has no such built-in field, or the value
+         *     is of the wrong type for it, or a required built-in field would be removed
+         */
+        public Builder field(String name, Optional<FieldValue> value) {
+            requireNonNull(name, "name");
+            requireNonNull(value, "value");
+            Optional<TicketField> builtIn = TicketField.byName(name);
+            if (builtIn.isPresent()) {
+                TicketFields.write(this, builtIn.get(), value);
+            } else {
+                customFields = value.isPresent() ? customFields.with(name, value.get()) : customFields.without(name);
+            }
+            return this;
+        }
+
+        /**
+         * Sets the links.
+         *
+         * @param links the links, in order
+         * @return this builder
+         */
+        public Builder links(List<Link> links) {
+            this.links = List.copyOf(links);
+            return this;
+        }
+
+        /**
+         * Sets the journal.
+         *
+         * @param journal the entries, oldest first
+         * @return this builder
+         */
+        public Builder journal(List<JournalEntry> journal) {
+            this.journal = List.copyOf(journal);
+            return this;
+        }
+
+        /**
+         * Sets the approvals.
+         *
+         * @param approvals the approvals, in the order asked
+         * @return this builder
+         */
+        public Builder approvals(List<Approval> approvals) {
+            this.approvals = List.copyOf(approvals);
+            return this;
+        }
+
+        /**
+         * Sets when the ticket was created; also sets the update time if none was set.
+         *
+         * @param createdAt the instant
+         * @return this builder
+         */
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = requireNonNull(createdAt, "createdAt");
+            if (updatedAt == null) {
+                updatedAt = createdAt;
+            }
+            return this;
+        }
+
+        /**
+         * Sets when the ticket last changed.
+         *
+         * @param updatedAt the instant, not before creation
+         * @return this builder
+         */
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = requireNonNull(updatedAt, "updatedAt");
+            return this;
+        }
+
+        /**
+         * Sets or clears when the ticket was resolved.
+         *
+         * @param resolvedAt the instant, or empty
+         * @return this builder
+         */
+        public Builder resolvedAt(Optional<Instant> resolvedAt) {
+            this.resolvedAt = resolvedAt.orElse(null);
+            return this;
+        }
+
+        /**
+         * Sets or clears when the ticket was closed.
+         *
+         * @param closedAt the instant, or empty
+         * @return this builder
+         */
+        public Builder closedAt(Optional<Instant> closedAt) {
+            this.closedAt = closedAt.orElse(null);
+            return this;
+        }
+
+        /**
+         * Sets the version of the snapshot.
+         *
+         * @param version 1 or more
+         * @return this builder
+         */
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        /**
+         * Returns the kind of ticket being built.
+         *
+         * @return the kind of the number
+         */
+        public TicketKind kind() {
+            return number.kind();
+        }
+
+        /**
+         * Returns the details being built, for changes of one of their values.
+         *
+         * @return the current details
+         */
+        public TicketDetails details() {
+            return details;
+        }
+
+        /**
+         * Builds the ticket, checking every rule.
+         *
+         * @return the ticket
+         * @throws ValidationException listing every rule broken, with its path and value
+         */
+        public Ticket build() {
+            Problems problems = new Problems();
+            Texts.checkLine(problems, "title", title, Texts.MAX_TITLE, true);
+            Texts.checkText(problems, "description", description, Texts.MAX_TEXT, false);
+            problems.present(state, "state");
+            problems.present(requester, "requester");
+            Texts.checkLine(problems, "category", category, 100, false);
+            if (category != null) {
+                problems.require(!category.isBlank(), "category", category, "must not be blank; clear it instead");
+            }
+            if (priorityOverrideReason != null) {
+                Texts.checkLine(problems, "priorityOverrideReason", priorityOverrideReason, Texts.MAX_LINE, true);
+            }
+            problems.require(details.kind() == number.kind(), "details", details.kind(),
+                    "must be the details of a " + number.kind() + " like the ticket number " + number);
+            if (assignee != null) {
+                problems.require(assignee.kind() == PartyKind.PERSON || assignee.kind() == PartyKind.SYSTEM, "assignee",
+                        assignee, "must be a person or a system");
+            }
+            if (assignmentGroup != null) {
+                problems.require(assignmentGroup.kind() == PartyKind.GROUP, "assignmentGroup", assignmentGroup,
+                        "must be a group");
+            }
+            checkDetails(problems);
+            checkLinks(problems);
+            customFields.asMap().keySet().forEach(name -> problems.require(!TicketField.isReserved(name),
+                    "customFields." + name, name, "is the name of a built-in field; a custom field needs another name"));
+            for (int i = 0; i < journal.size(); i++) {
+                problems.require(createdAt == null || !journal.get(i).at().isBefore(createdAt), "journal[" + i + "].at",
+                        journal.get(i).at(), "must not be before the ticket was created (" + createdAt + ")");
+            }
+            if (problems.present(createdAt, "createdAt") && problems.present(updatedAt, "updatedAt")) {
+                problems.require(!updatedAt.isBefore(createdAt), "updatedAt", updatedAt,
+                        "must not be before createdAt (" + createdAt + ")");
+                if (resolvedAt != null) {
+                    problems.require(!resolvedAt.isBefore(createdAt), "resolvedAt", resolvedAt,
+                            "must not be before createdAt (" + createdAt + ")");
+                }
+                if (closedAt != null) {
+                    problems.require(!closedAt.isBefore(createdAt), "closedAt", closedAt,
+                            "must not be before createdAt (" + createdAt + ")");
+                }
+            }
+            problems.require(version >= 1, "version", version, "must be 1 or more");
+            problems.throwIfAny("ticket " + number + " of tenant " + tenant.value());
+            return new Ticket(this);
+        }
+
+        private void checkDetails(Problems problems) {
+            if (details instanceof IncidentDetails d) {
+                d.resolutionCode().ifPresent(v -> Texts.checkLine(problems, "resolutionCode", v, 100, true));
+                d.resolutionNotes().ifPresent(v -> Texts.checkText(problems, "resolutionNotes", v, Texts.MAX_TEXT, true));
+            } else if (details instanceof ProblemDetails d) {
+                d.rootCause().ifPresent(v -> Texts.checkText(problems, "rootCause", v, Texts.MAX_TEXT, true));
+                d.workaround().ifPresent(v -> Texts.checkText(problems, "workaround", v, Texts.MAX_TEXT, true));
+            } else if (details instanceof ChangeDetails d) {
+                d.implementationPlan().ifPresent(v -> Texts.checkText(problems, "implementationPlan", v, Texts.MAX_TEXT, true));
+                d.backoutPlan().ifPresent(v -> Texts.checkText(problems, "backoutPlan", v, Texts.MAX_TEXT, true));
+                List<String> criteria = d.acceptanceCriteria();
+                for (int i = 0; i < criteria.size(); i++) {
+                    Texts.checkLine(problems, "acceptanceCriteria[" + i + "]", criteria.get(i), Texts.MAX_LINE, true);
+                }
+            }
+        }
+
+        private void checkLinks(Problems problems) {
+            Set<Link> seen = new HashSet<>();
+            for (int i = 0; i < links.size(); i++) {
+                Link link = links.get(i);
+                String path = "links[" + i + "].target";
+                TicketRef target = link.target();
+                problems.require(target.tenant().equals(tenant), path, target,
+                        "must be a ticket of the same tenant (" + tenant.value() + ")");
+                problems.require(!target.id().equals(id), path, target, "must be another ticket than " + number);
+                problems.require(link.type().allows(number.kind(), target.kind()), "links[" + i + "].type", link.type(),
+                        "is not allowed from a " + number.kind() + " to a " + target.kind() + "; allowed: "
+                                + LinkType.allowedBetween(number.kind(), target.kind()));
+                problems.require(seen.add(link), "links[" + i + "]", link, "appears twice");
+            }
+        }
+    }
+}
