@@ -47,7 +47,7 @@ public final class Identifier {
      * Renders a string with its control characters escaped, for error messages.
      *
      * @param value any string
-     * @return {@code value} with each control character shown as {@code \uXXXX}
+     * @return {@code value} with each control character shown as a Java unicode escape (backslash, u, four hex digits)
      */
     public static String printable(String value) {
         return Identifiers.printable(value);
