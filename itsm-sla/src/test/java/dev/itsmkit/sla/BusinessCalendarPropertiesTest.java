@@ -66,7 +66,7 @@ class BusinessCalendarPropertiesTest {
     }
 
     @Test
-    void addMeasuresFromTheNextOpeningAndEndsOpenOrAtAClosing() {
+    void addGivesTheEarliestInstantAfterTheNextOpening() {
         qt().forAll(CalendarSpec.specs(), CalendarSpec.instants(), CalendarSpec.durations())
                 .assuming((spec, start, duration) -> !duration.isZero())
                 .checkAssert((spec, start, duration) -> {

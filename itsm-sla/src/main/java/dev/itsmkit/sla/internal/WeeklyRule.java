@@ -92,33 +92,6 @@ public final class WeeklyRule implements DayRule {
         return secondsByDayOfWeek[date.getDayOfWeek().ordinal()];
     }
 
-    /**
-     * Returns the hours of a weekday.
-     *
-     * @param day the weekday
-     * @return its intervals sorted by start; empty if closed
-     */
-    public List<OpeningHours> hours(DayOfWeek day) {
-        return weekly.get(day);
-    }
-
-    /**
-     * Returns the hours a date has, exceptions and holidays applied.
-     *
-     * @param date the date
-     * @return its intervals sorted by start; empty if closed
-     */
-    public List<OpeningHours> hoursOn(LocalDate date) {
-        List<OpeningHours> exception = exceptions.get(date);
-        if (exception != null) {
-            return exception;
-        }
-        if (holidays.contains(date) || yearly.contains(MonthDay.from(date))) {
-            return List.of();
-        }
-        return weekly.get(date.getDayOfWeek());
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof WeeklyRule that && weekly.equals(that.weekly) && holidays.equals(that.holidays)
