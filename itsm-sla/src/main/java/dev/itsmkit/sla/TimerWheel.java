@@ -42,11 +42,13 @@ public final class TimerWheel<K, V> {
     private static final int BITS = 6;
     private static final int SLOTS = 1 << BITS;
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
+    /** A list beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
+    private static final int OVERDUE = LEVELS;
 
     private final Object lock = new Object();
     private final Node<K, V>[][] heads;
     private final Node<K, V>[][] tails;
-    private final long[] occupied = new long[LEVELS];
+    private final long[] occupied = new long[LEVELS + 1];
     private final Map<K, Node<K, V>> nodes = new HashMap<>();
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
@@ -72,10 +74,10 @@ public final class TimerWheel<K, V> {
      *
      * @param start the wheel's current time; timers due before it fire on the first {@link #advance}
      */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; these hold only Node<K, V>
     public TimerWheel(Instant start) {
-        this.heads = new Node[LEVELS][SLOTS];
-        this.tails = new Node[LEVELS][SLOTS];
+        this.heads = new Node[LEVELS + 1][SLOTS];
+        this.tails = new Node[LEVELS + 1][SLOTS];
         this.now = floorTick(requireNonNull(start, "start"));
     }
 
@@ -151,6 +153,9 @@ public final class TimerWheel<K, V> {
      */
     public Optional<Instant> nextWakeUp() {
         synchronized (lock) {
+            if (heads[OVERDUE][0] != null) {
+                return Optional.of(Instant.ofEpochMilli(now - 1));
+            }
             long tick = nextTick();
             return tick == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Math.max(tick, now)));
         }
@@ -168,6 +173,13 @@ public final class TimerWheel<K, V> {
         List<Node<K, V>> fired = new ArrayList<>();
         long target = floorTick(requireNonNull(to, "to"));
         synchronized (lock) {
+            for (Node<K, V> node = heads[OVERDUE][0]; node != null; node = node.next) {
+                fired.add(node);
+                nodes.remove(node.key);
+            }
+            heads[OVERDUE][0] = null;
+            tails[OVERDUE][0] = null;
+            occupied[OVERDUE] = 0;
             while (true) {
                 long tick = nextTick();
                 if (tick > target) {
@@ -239,12 +251,19 @@ public final class TimerWheel<K, V> {
     }
 
     private void place(Node<K, V> node) {
-        long tick = Math.max(node.tick, now);
+        if (node.tick < now) {
+            link(node, OVERDUE, 0);
+            return;
+        }
+        long tick = node.tick;
         int level = 0;
         while (level < LEVELS - 1 && (tick >>> ((level + 1) * BITS)) != (now >>> ((level + 1) * BITS))) {
             level++;
         }
-        int slot = (int) ((tick >>> (level * BITS)) & (SLOTS - 1));
+        link(node, level, (int) ((tick >>> (level * BITS)) & (SLOTS - 1)));
+    }
+
+    private void link(Node<K, V> node, int level, int slot) {
         node.level = level;
         node.slot = slot;
         node.prev = tails[level][slot];
