@@ -75,7 +75,15 @@ public final class BusinessCalendars {
                 + Identifier.printable(name) + "'; known calendars: " + new java.util.TreeSet<>(byName.keySet())));
     }
 
-    /** @return the names of all calendars, {@value #ALWAYS} included */
+    /**
+
+     * Returns the names of all calendars, {@value #ALWAYS} included.
+
+     *
+
+     * @return the names of all calendars, {@value #ALWAYS} included
+
+     */
     public Set<String> names() {
         return byName.keySet();
     }

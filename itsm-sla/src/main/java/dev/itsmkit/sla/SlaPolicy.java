@@ -19,11 +19,16 @@ public final class SlaPolicy {
     private final String id;
     private final int version;
     private final Map<String, SlaTarget> targets;
+    private final java.util.Set<dev.itsmkit.core.TicketKind> kinds;
+    private final Optional<Condition> appliesWhen;
 
-    private SlaPolicy(String id, int version, Map<String, SlaTarget> targets) {
+    private SlaPolicy(String id, int version, Map<String, SlaTarget> targets, java.util.Set<dev.itsmkit.core.TicketKind> kinds,
+            Optional<Condition> appliesWhen) {
         this.id = id;
         this.version = version;
         this.targets = targets;
+        this.kinds = kinds;
+        this.appliesWhen = appliesWhen;
     }
 
     /**
@@ -50,20 +55,108 @@ public final class SlaPolicy {
                 throw new IllegalArgumentException("SLA policy " + id + " has two targets named " + target.name());
             }
         }
-        return new SlaPolicy(id, version, java.util.Collections.unmodifiableMap(byName));
+        return new SlaPolicy(id, version, java.util.Collections.unmodifiableMap(byName),
+                java.util.EnumSet.allOf(dev.itsmkit.core.TicketKind.class), Optional.empty());
     }
 
-    /** @return the policy's id */
+    /**
+     * Returns this policy restricted to kinds of ticket.
+     *
+     * @param kinds the kinds it applies to, at least one
+     * @return the restricted policy
+     * @throws IllegalArgumentException if {@code kinds} is empty
+     */
+    public SlaPolicy forKinds(java.util.Set<dev.itsmkit.core.TicketKind> kinds) {
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("SLA policy " + id + " must apply to at least one kind of ticket");
+        }
+        return new SlaPolicy(id, version, targets, java.util.Set.copyOf(kinds), appliesWhen);
+    }
+
+    /**
+     * Returns this policy applying only to tickets for which a condition holds when their clocks
+     * would start, for example a service or a customer field: an SLA for customers, an OLA for an
+     * internal group, an underpinning contract for a supplier.
+     *
+     * @param condition the condition
+     * @return the restricted policy
+     */
+    public SlaPolicy when(Condition condition) {
+        return new SlaPolicy(id, version, targets, kinds, Optional.of(requireNonNull(condition, "condition")));
+    }
+
+    /**
+
+     * Returns the kinds of ticket the policy applies to.
+
+     *
+
+     * @return the kinds of ticket the policy applies to
+
+     */
+    public java.util.Set<dev.itsmkit.core.TicketKind> kinds() {
+        return kinds;
+    }
+
+    /**
+
+     * Returns the condition a ticket must meet for the policy to apply, if any.
+
+     *
+
+     * @return the condition a ticket must meet for the policy to apply, if any
+
+     */
+    public Optional<Condition> appliesWhen() {
+        return appliesWhen;
+    }
+
+    /**
+     * Tells whether the policy applies to a ticket.
+     *
+     * @param kind the ticket's kind
+     * @param ticket the ticket
+     * @return {@code true} if the kind is one of the policy's and its condition holds
+     */
+    public boolean appliesTo(dev.itsmkit.core.TicketKind kind, TicketView ticket) {
+        return kinds.contains(kind) && appliesWhen.map(c -> c.test(ticket)).orElse(true);
+    }
+
+    /**
+
+     * Returns the policy's id.
+
+     *
+
+     * @return the policy's id
+
+     */
     public String id() {
         return id;
     }
 
-    /** @return the policy's version */
+    /**
+
+     * Returns the policy's version.
+
+     *
+
+     * @return the policy's version
+
+     */
     public int version() {
         return version;
     }
 
-    /** @return the targets in the order given */
+    /**
+
+     * Returns the targets in the order given.
+
+     *
+
+     * @return the targets in the order given
+
+     */
     public List<SlaTarget> targets() {
         return new ArrayList<>(targets.values());
     }

@@ -50,7 +50,15 @@ public final class SlaTarget {
         return new Builder(Identifier.check("SLA target name", name));
     }
 
-    /** @return a builder holding every value of this target */
+    /**
+
+     * Returns a builder holding every value of this target.
+
+     *
+
+     * @return a builder holding every value of this target
+
+     */
     public Builder toBuilder() {
         Builder b = new Builder(name).calendar(calendar).goals(goals).stop(stop).onPriorityChange(onPriorityChange)
                 .warnAt(warnings.stream().mapToInt(Integer::intValue).toArray());
@@ -61,52 +69,132 @@ public final class SlaTarget {
         return b;
     }
 
-    /** @return the target's name, unique within its policy */
+    /**
+
+     * Returns the target's name, unique within its policy.
+
+     *
+
+     * @return the target's name, unique within its policy
+
+     */
     public String name() {
         return name;
     }
 
-    /** @return the name of the business calendar the clock counts in */
+    /**
+
+     * Returns the name of the business calendar the clock counts in.
+
+     *
+
+     * @return the name of the business calendar the clock counts in
+
+     */
     public String calendar() {
         return calendar;
     }
 
-    /** @return the goals per priority */
+    /**
+
+     * Returns the goals per priority.
+
+     *
+
+     * @return the goals per priority
+
+     */
     public Goals goals() {
         return goals;
     }
 
-    /** @return the condition that starts the clock; empty: it starts at the ticket's first change */
+    /**
+
+     * Returns the condition that starts the clock; empty: it starts at the ticket's first change.
+
+     *
+
+     * @return the condition that starts the clock; empty: it starts at the ticket's first change
+
+     */
     public Optional<Condition> start() {
         return Optional.ofNullable(start);
     }
 
-    /** @return the condition while which the clock does not count, or empty */
+    /**
+
+     * Returns the condition while which the clock does not count, or empty.
+
+     *
+
+     * @return the condition while which the clock does not count, or empty
+
+     */
     public Optional<Condition> pause() {
         return Optional.ofNullable(pause);
     }
 
-    /** @return the condition that stops the clock */
+    /**
+
+     * Returns the condition that stops the clock.
+
+     *
+
+     * @return the condition that stops the clock
+
+     */
     public Condition stop() {
         return stop;
     }
 
-    /** @return the condition that cancels a running or paused clock, or empty */
+    /**
+
+     * Returns the condition that cancels a running or paused clock, or empty.
+
+     *
+
+     * @return the condition that cancels a running or paused clock, or empty
+
+     */
     public Optional<Condition> cancel() {
         return Optional.ofNullable(cancel);
     }
 
-    /** @return the condition that starts a new cycle after a stop, or empty */
+    /**
+
+     * Returns the condition that starts a new cycle after a stop, or empty.
+
+     *
+
+     * @return the condition that starts a new cycle after a stop, or empty
+
+     */
     public Optional<Condition> restart() {
         return Optional.ofNullable(restart);
     }
 
-    /** @return what a started clock does when the priority changes */
+    /**
+
+     * Returns what a started clock does when the priority changes.
+
+     *
+
+     * @return what a started clock does when the priority changes
+
+     */
     public PriorityChangeRule onPriorityChange() {
         return onPriorityChange;
     }
 
-    /** @return the warning thresholds in percent of the goal, ascending, each 1 to 99 */
+    /**
+
+     * Returns the warning thresholds in percent of the goal, ascending, each 1 to 99.
+
+     *
+
+     * @return the warning thresholds in percent of the goal, ascending, each 1 to 99
+
+     */
     public List<Integer> warnings() {
         return warnings;
     }

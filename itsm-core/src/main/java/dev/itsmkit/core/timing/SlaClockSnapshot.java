@@ -71,97 +71,249 @@ public final class SlaClockSnapshot {
         return new Builder(requireNonNull(tenant, "tenant"), requireNonNull(ticket, "ticket"), requireNonNull(target, "target"));
     }
 
-    /** @return a builder holding every value of this snapshot */
+    /**
+
+     * Returns a builder holding every value of this snapshot.
+
+     *
+
+     * @return a builder holding every value of this snapshot
+
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** @return the ticket's tenant */
+    /**
+
+     * Returns the ticket's tenant.
+
+     *
+
+     * @return the ticket's tenant
+
+     */
     public TenantId tenant() {
         return tenant;
     }
 
-    /** @return the ticket */
+    /**
+
+     * Returns the ticket.
+
+     *
+
+     * @return the ticket
+
+     */
     public TicketId ticket() {
         return ticket;
     }
 
-    /** @return the SLA target's name, for example {@code resolution} */
+    /**
+
+     * Returns the SLA target's name, for example {@code resolution}.
+
+     *
+
+     * @return the SLA target's name, for example {@code resolution}
+
+     */
     public String target() {
         return target;
     }
 
-    /** @return the id of the policy that defines the target */
+    /**
+
+     * Returns the id of the policy that defines the target.
+
+     *
+
+     * @return the id of the policy that defines the target
+
+     */
     public String policy() {
         return policy;
     }
 
-    /** @return the version of the policy the clock follows; a changed policy does not alter running clocks */
+    /**
+
+     * Returns the version of the policy the clock follows; a changed policy does not alter running clocks.
+
+     *
+
+     * @return the version of the policy the clock follows; a changed policy does not alter running clocks
+
+     */
     public int policyVersion() {
         return policyVersion;
     }
 
-    /** @return the name of the business calendar the clock counts in */
+    /**
+
+     * Returns the name of the business calendar the clock counts in.
+
+     *
+
+     * @return the name of the business calendar the clock counts in
+
+     */
     public String calendar() {
         return calendar;
     }
 
-    /** @return the cycle, from 1; a restarted target begins a new cycle */
+    /**
+
+     * Returns the cycle, from 1; a restarted target begins a new cycle.
+
+     *
+
+     * @return the cycle, from 1; a restarted target begins a new cycle
+
+     */
     public int cycle() {
         return cycle;
     }
 
-    /** @return where the clock stands */
+    /**
+
+     * Returns where the clock stands.
+
+     *
+
+     * @return where the clock stands
+
+     */
     public ClockStatus status() {
         return status;
     }
 
-    /** @return the business time allowed */
+    /**
+
+     * Returns the business time allowed.
+
+     *
+
+     * @return the business time allowed
+
+     */
     public Duration goal() {
         return goal;
     }
 
-    /** @return the business time counted up to {@link #asOf()}, paused time excluded */
+    /**
+
+     * Returns the business time counted up to {@link #asOf()}, paused time excluded.
+
+     *
+
+     * @return the business time counted up to {@link #asOf()}, paused time excluded
+
+     */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** @return the instant up to which {@link #elapsed()} is counted */
+    /**
+
+     * Returns the instant up to which {@link #elapsed()} is counted.
+
+     *
+
+     * @return the instant up to which {@link #elapsed()} is counted
+
+     */
     public Instant asOf() {
         return asOf;
     }
 
-    /** @return when the clock started, or empty if it has not */
+    /**
+
+     * Returns when the clock started, or empty if it has not.
+
+     *
+
+     * @return when the clock started, or empty if it has not
+
+     */
     public Optional<Instant> startedAt() {
         return Optional.ofNullable(startedAt);
     }
 
-    /** @return when the clock stopped or was cancelled, or empty if it has not */
+    /**
+
+     * Returns when the clock stopped or was cancelled, or empty if it has not.
+
+     *
+
+     * @return when the clock stopped or was cancelled, or empty if it has not
+
+     */
     public Optional<Instant> stoppedAt() {
         return Optional.ofNullable(stoppedAt);
     }
 
-    /** @return every pause, oldest first; the last may still last */
+    /**
+
+     * Returns every pause, oldest first; the last may still last.
+
+     *
+
+     * @return every pause, oldest first; the last may still last
+
+     */
     public List<Pause> pauses() {
         return pauses;
     }
 
-    /** @return the breach threshold's instant if the clock runs on without a pause; empty unless running */
+    /**
+
+     * Returns the breach threshold's instant if the clock runs on without a pause; empty unless running.
+
+     *
+
+     * @return the breach threshold's instant if the clock runs on without a pause; empty unless running
+
+     */
     public Optional<Instant> deadline() {
         return Optional.ofNullable(deadline);
     }
 
-    /** @return when the breach threshold was reached, once crossed */
+    /**
+
+     * Returns when the breach threshold was reached, once crossed.
+
+     *
+
+     * @return when the breach threshold was reached, once crossed
+
+     */
     public Optional<Instant> breachedAt() {
         return Optional.ofNullable(breachedAt);
     }
 
-    /** @return the warning thresholds crossed, in order */
+    /**
+
+     * Returns the warning thresholds crossed, in order.
+
+     *
+
+     * @return the warning thresholds crossed, in order
+
+     */
     public List<ThresholdCrossing> warnings() {
         return warnings;
     }
 
-    /** @return the goal minus the elapsed time; negative once exceeded */
+    /**
+
+     * Returns the goal minus the elapsed time; negative once exceeded.
+
+     *
+
+     * @return the goal minus the elapsed time; negative once exceeded
+
+     */
     public Duration remaining() {
         return goal.minus(elapsed);
     }

@@ -156,6 +156,21 @@ public final class ClockMachine {
         }
     }
 
+    /**
+     * Brings a cycle's derived values (elapsed time, status, deadline, crossings) up to an instant
+     * without a change of the ticket, as the timer engine does when a threshold comes due.
+     *
+     * @param clock the cycle's snapshot
+     * @param at the instant, not before the snapshot's
+     * @return the snapshot as of {@code at}
+     */
+    public SlaClockSnapshot advance(SlaClockSnapshot clock, Instant at) {
+        if (at.isBefore(clock.asOf())) {
+            throw new IllegalArgumentException("a clock cannot go back from " + clock.asOf() + " to " + at);
+        }
+        return refresh(clock.toBuilder(), at);
+    }
+
     /* Recomputes the derived values of a snapshot as of an instant. */
     private SlaClockSnapshot refresh(SlaClockSnapshot.Builder builder, Instant at) {
         SlaClockSnapshot draft = builder.deadline(Optional.empty()).build();
@@ -268,6 +283,43 @@ public final class ClockMachine {
             }
         }
         return false;
+    }
+
+    /**
+     * A threshold of a clock: a warning percentage, or 100 for the breach, and its instant.
+     *
+     * @param percent 1 to 100
+     * @param at the instant at which the elapsed time reaches that share of the goal
+     */
+    public record Threshold(int percent, Instant at) {}
+
+    /**
+     * Finds the next threshold that a running clock will cross if it keeps running: the earliest
+     * warning or breach not crossed at an instant. Its instant may lie before {@code at} (after a
+     * retarget to a lower goal, or at the very instant of the threshold), and then it is crossed as
+     * soon as time passes {@code at}.
+     *
+     * @param clock the cycle's snapshot
+     * @param at the instant
+     * @return the threshold, or empty if the clock is not running, or every threshold is crossed
+     *     or out of reach
+     */
+    public Optional<Threshold> nextThreshold(SlaClockSnapshot clock, Instant at) {
+        if (!isStarted(clock) || isPaused(clock)) {
+            return Optional.empty();
+        }
+        List<Instant[]> segments = segments(clock);
+        List<Integer> percents = new ArrayList<>(target.warnings());
+        percents.add(100);
+        Threshold next = null;
+        for (int percent : percents) {
+            Optional<Instant> instant = thresholdInstant(segments, clock.goal().multipliedBy(percent).dividedBy(100));
+            if (instant.isPresent() && !crossed(segments, instant.get(), at)
+                    && (next == null || instant.get().isBefore(next.at()))) {
+                next = new Threshold(percent, instant.get());
+            }
+        }
+        return Optional.ofNullable(next);
     }
 
     private static boolean isStarted(SlaClockSnapshot clock) {
