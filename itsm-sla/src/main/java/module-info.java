@@ -3,7 +3,7 @@
  */
 module dev.itsmkit.sla {
     requires transitive dev.itsmkit.core;
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
     requires org.slf4j;
 
     exports dev.itsmkit.sla;

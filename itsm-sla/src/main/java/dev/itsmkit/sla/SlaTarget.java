@@ -1,0 +1,357 @@
+package dev.itsmkit.sla;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.Identifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One measured target of an SLA policy (first response, resolution, next update, or any other):
+ * its goals per priority, the calendar it counts in, and the conditions that start, pause, stop,
+ * cancel and restart its clock. The semantics are those of the SLA scenario format
+ * ({@code docs/sla-scenarios.md}): conditions are checked in the order cancel, stop, pause, start
+ * at each change of the ticket. Immutable and thread-safe.
+ */
+public final class SlaTarget {
+    private final String name;
+    private final String calendar;
+    private final Goals goals;
+    private final @Nullable Condition start;
+    private final @Nullable Condition pause;
+    private final Condition stop;
+    private final @Nullable Condition cancel;
+    private final @Nullable Condition restart;
+    private final PriorityChangeRule onPriorityChange;
+    private final List<Integer> warnings;
+
+    private SlaTarget(Builder b) {
+        this.name = b.name;
+        this.calendar = b.calendar;
+        this.goals = requireNonNull(b.goals);
+        this.start = b.start;
+        this.pause = b.pause;
+        this.stop = requireNonNull(b.stop);
+        this.cancel = b.cancel;
+        this.restart = b.restart;
+        this.onPriorityChange = b.onPriorityChange;
+        this.warnings = List.copyOf(new TreeSet<>(b.warnings));
+    }
+
+    /**
+     * Starts a target.
+     *
+     * @param name the target's name, an identifier such as {@code resolution}
+     * @return a builder; goals and the stop condition are required, the calendar is {@code 24x7} until set
+     */
+    public static Builder builder(String name) {
+        return new Builder(Identifier.check("SLA target name", name));
+    }
+
+    /**
+
+     * Returns a builder holding every value of this target.
+
+     *
+
+     * @return a builder holding every value of this target
+
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(name).calendar(calendar).goals(goals).stop(stop).onPriorityChange(onPriorityChange)
+                .warnAt(warnings.stream().mapToInt(Integer::intValue).toArray());
+        b.start = start;
+        b.pause = pause;
+        b.cancel = cancel;
+        b.restart = restart;
+        return b;
+    }
+
+    /**
+
+     * Returns the target's name, unique within its policy.
+
+     *
+
+     * @return the target's name, unique within its policy
+
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+
+     * Returns the name of the business calendar the clock counts in.
+
+     *
+
+     * @return the name of the business calendar the clock counts in
+
+     */
+    public String calendar() {
+        return calendar;
+    }
+
+    /**
+
+     * Returns the goals per priority.
+
+     *
+
+     * @return the goals per priority
+
+     */
+    public Goals goals() {
+        return goals;
+    }
+
+    /**
+
+     * Returns the condition that starts the clock; empty: it starts at the ticket's first change.
+
+     *
+
+     * @return the condition that starts the clock; empty: it starts at the ticket's first change
+
+     */
+    public Optional<Condition> start() {
+        return Optional.ofNullable(start);
+    }
+
+    /**
+
+     * Returns the condition while which the clock does not count, or empty.
+
+     *
+
+     * @return the condition while which the clock does not count, or empty
+
+     */
+    public Optional<Condition> pause() {
+        return Optional.ofNullable(pause);
+    }
+
+    /**
+
+     * Returns the condition that stops the clock.
+
+     *
+
+     * @return the condition that stops the clock
+
+     */
+    public Condition stop() {
+        return stop;
+    }
+
+    /**
+
+     * Returns the condition that cancels a running or paused clock, or empty.
+
+     *
+
+     * @return the condition that cancels a running or paused clock, or empty
+
+     */
+    public Optional<Condition> cancel() {
+        return Optional.ofNullable(cancel);
+    }
+
+    /**
+
+     * Returns the condition that starts a new cycle after a stop, or empty.
+
+     *
+
+     * @return the condition that starts a new cycle after a stop, or empty
+
+     */
+    public Optional<Condition> restart() {
+        return Optional.ofNullable(restart);
+    }
+
+    /**
+
+     * Returns what a started clock does when the priority changes.
+
+     *
+
+     * @return what a started clock does when the priority changes
+
+     */
+    public PriorityChangeRule onPriorityChange() {
+        return onPriorityChange;
+    }
+
+    /**
+
+     * Returns the warning thresholds in percent of the goal, ascending, each 1 to 99.
+
+     *
+
+     * @return the warning thresholds in percent of the goal, ascending, each 1 to 99
+
+     */
+    public List<Integer> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public String toString() {
+        return "SlaTarget[" + name + " in " + calendar + ", " + goals + ", stop when " + stop + "]";
+    }
+
+    /** Collects the values of a target. Not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private String calendar = BusinessCalendars.ALWAYS;
+        private @Nullable Goals goals;
+        private @Nullable Condition start;
+        private @Nullable Condition pause;
+        private @Nullable Condition stop;
+        private @Nullable Condition cancel;
+        private @Nullable Condition restart;
+        private PriorityChangeRule onPriorityChange = PriorityChangeRule.RETARGET;
+        private List<Integer> warnings = List.of();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /**
+         * Sets the calendar by name.
+         *
+         * @param calendar a calendar's name; {@code 24x7} counts every instant
+         * @return this builder
+         */
+        public Builder calendar(String calendar) {
+            this.calendar = requireNonNull(calendar, "calendar");
+            return this;
+        }
+
+        /**
+         * Sets the goals. Required.
+         *
+         * @param goals the goals per priority
+         * @return this builder
+         */
+        public Builder goals(Goals goals) {
+            this.goals = requireNonNull(goals, "goals");
+            return this;
+        }
+
+        /**
+         * Sets the start condition.
+         *
+         * @param start the condition
+         * @return this builder
+         */
+        public Builder start(Condition start) {
+            this.start = requireNonNull(start, "start");
+            return this;
+        }
+
+        /**
+         * Sets the pause condition.
+         *
+         * @param pause the condition
+         * @return this builder
+         */
+        public Builder pause(Condition pause) {
+            this.pause = requireNonNull(pause, "pause");
+            return this;
+        }
+
+        /**
+         * Sets the stop condition. Required.
+         *
+         * @param stop the condition
+         * @return this builder
+         */
+        public Builder stop(Condition stop) {
+            this.stop = requireNonNull(stop, "stop");
+            return this;
+        }
+
+        /**
+         * Sets the cancel condition.
+         *
+         * @param cancel the condition
+         * @return this builder
+         */
+        public Builder cancel(Condition cancel) {
+            this.cancel = requireNonNull(cancel, "cancel");
+            return this;
+        }
+
+        /**
+         * Sets the restart condition.
+         *
+         * @param restart the condition
+         * @return this builder
+         */
+        public Builder restart(Condition restart) {
+            this.restart = requireNonNull(restart, "restart");
+            return this;
+        }
+
+        /**
+         * Sets what happens on a change of priority.
+         *
+         * @param rule retarget or restart
+         * @return this builder
+         */
+        public Builder onPriorityChange(PriorityChangeRule rule) {
+            this.onPriorityChange = requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /**
+         * Sets the warning thresholds.
+         *
+         * @param percents percentages of the goal, each 1 to 99
+         * @return this builder
+         */
+        public Builder warnAt(int... percents) {
+            this.warnings = java.util.Arrays.stream(percents).boxed().toList();
+            return this;
+        }
+
+        /**
+         * Builds the target.
+         *
+         * @return the target
+         * @throws IllegalArgumentException if goals or the stop condition are missing, the calendar
+         *     name is not an identifier, or a warning threshold is out of range or repeated
+         */
+        public SlaTarget build() {
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            if (goals == null) {
+                problems.add("goals are required");
+            }
+            if (stop == null) {
+                problems.add("a stop condition is required");
+            }
+            try {
+                Identifier.check("calendar name", calendar);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            for (int percent : warnings) {
+                if (percent < 1 || percent > 99) {
+                    problems.add("a warning threshold is 1 to 99 percent of the goal, got " + percent);
+                }
+            }
+            if (new TreeSet<>(warnings).size() != warnings.size()) {
+                problems.add("warning thresholds must differ, got " + warnings);
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("SLA target " + name + " is invalid: " + String.join("; ", problems));
+            }
+            return new SlaTarget(this);
+        }
+    }
+}

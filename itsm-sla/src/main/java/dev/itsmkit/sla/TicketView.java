@@ -1,0 +1,105 @@
+package dev.itsmkit.sla;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.Priority;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketState;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What SLA conditions can see of a ticket: its state (with its category), its priority and its
+ * fields. The SLA engine knows no lifecycle; it sees tickets only through this view.
+ * Implementations must be immutable.
+ */
+public interface TicketView {
+    /**
+     * Returns the ticket's state.
+     *
+     * @return the state and its category
+     */
+    TicketState state();
+
+    /**
+     * Returns the ticket's priority.
+     *
+     * @return the priority in effect
+     */
+    Priority priority();
+
+    /**
+     * Reads a field by name.
+     *
+     * @param name a built-in or custom field's name
+     * @return its value, or empty if not set
+     */
+    Optional<FieldValue> field(String name);
+
+    /**
+     * Returns the view of a ticket snapshot.
+     *
+     * @param ticket the ticket
+     * @return a view that reads the ticket
+     */
+    static TicketView of(Ticket ticket) {
+        requireNonNull(ticket, "ticket");
+        return new TicketView() {
+            @Override
+            public TicketState state() {
+                return ticket.state();
+            }
+
+            @Override
+            public Priority priority() {
+                return ticket.priority();
+            }
+
+            @Override
+            public Optional<FieldValue> field(String name) {
+                return ticket.field(name);
+            }
+
+            @Override
+            public String toString() {
+                return ticket.toString();
+            }
+        };
+    }
+
+    /**
+     * Returns a view of given values, for timelines that are not made of tickets (scenario files, tests).
+     *
+     * @param state the state
+     * @param priority the priority
+     * @param fields the fields by name, copied
+     * @return the view
+     */
+    static TicketView of(TicketState state, Priority priority, Map<String, FieldValue> fields) {
+        requireNonNull(state, "state");
+        requireNonNull(priority, "priority");
+        Map<String, FieldValue> copy = Map.copyOf(fields);
+        return new TicketView() {
+            @Override
+            public TicketState state() {
+                return state;
+            }
+
+            @Override
+            public Priority priority() {
+                return priority;
+            }
+
+            @Override
+            public Optional<FieldValue> field(String name) {
+                return Optional.ofNullable(copy.get(name));
+            }
+
+            @Override
+            public String toString() {
+                return state + " " + priority + " " + copy;
+            }
+        };
+    }
+}

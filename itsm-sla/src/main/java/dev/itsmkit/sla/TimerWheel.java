@@ -1,0 +1,314 @@
+package dev.itsmkit.sla;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A hierarchical timing wheel of keyed timers with millisecond resolution, driven by the instants it
+ * is given (a real clock in production, a virtual one in tests): the structure behind the SLA timer
+ * engine, which keeps the next threshold of every running clock.
+ *
+ * <h2>How it works</h2>
+ * A due instant is a tick (milliseconds since the epoch, rounded up so that a timer never fires
+ * early). Eight levels of 64 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
+ * holds the timers whose tick shares every bit above {@code 6(L+1)} with the current tick, in the
+ * slot named by bits {@code 6L..6L+5}. Each slot is a doubly linked list, and a map from key to
+ * node makes {@link #cancel} and rescheduling O(1). A 64-bit occupancy mask per level finds the next
+ * non-empty slot with one {@link Long#numberOfTrailingZeros} per level, so {@link #advance} jumps
+ * over empty time in O(levels) however far the clock moves (a virtual clock may jump years), and a
+ * timer is moved down (cascaded) at most seven times in its life: schedule, cancel and fire are
+ * O(1) amortised.
+ *
+ * <p>Timers due in the same millisecond fire in the order they were scheduled; timers of different
+ * milliseconds in time order. Instants before the epoch are treated as the epoch, instants after the
+ * year 10889 as then.
+ *
+ * <p>Thread-safe: every method holds the wheel's lock, and {@link #advance} calls its consumer
+ * outside the lock, after removing the fired timers, so a consumer may schedule again.
+ *
+ * @param <K> the key of a timer; scheduling a key again replaces its timer
+ * @param <V> what a timer carries to its consumer
+ */
+public final class TimerWheel<K, V> {
+    private static final int LEVELS = 8;
+    private static final int BITS = 6;
+    private static final int SLOTS = 1 << BITS;
+    private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
+    /** A list beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
+    private static final int OVERDUE = LEVELS;
+
+    private final Object lock = new Object();
+    private final Node<K, V>[][] heads;
+    private final Node<K, V>[][] tails;
+    private final long[] occupied = new long[LEVELS + 1];
+    private final Map<K, Node<K, V>> nodes = new HashMap<>();
+    /** The first tick not yet processed: every timer of an earlier tick has fired. */
+    private long now;
+
+    private static final class Node<K, V> {
+        final K key;
+        final V value;
+        final long tick;
+        @Nullable Node<K, V> prev;
+        @Nullable Node<K, V> next;
+        int level;
+        int slot;
+
+        Node(K key, V value, long tick) {
+            this.key = key;
+            this.value = value;
+            this.tick = tick;
+        }
+    }
+
+    /**
+     * Creates an empty wheel whose time starts at an instant.
+     *
+     * @param start the wheel's current time; timers due before it fire on the first {@link #advance}
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; these hold only Node<K, V>
+    public TimerWheel(Instant start) {
+        this.heads = new Node[LEVELS + 1][SLOTS];
+        this.tails = new Node[LEVELS + 1][SLOTS];
+        this.now = floorTick(requireNonNull(start, "start"));
+    }
+
+    /**
+     * Schedules a timer, replacing any timer of the same key.
+     *
+     * @param key the timer's key
+     * @param due when it is due
+     * @param value what it carries
+     * @return {@code true} if a timer of that key was replaced
+     */
+    public boolean schedule(K key, Instant due, V value) {
+        requireNonNull(key, "key");
+        requireNonNull(value, "value");
+        Node<K, V> node = new Node<>(key, value, ceilTick(requireNonNull(due, "due")));
+        synchronized (lock) {
+            Node<K, V> old = nodes.put(key, node);
+            if (old != null) {
+                unlink(old);
+            }
+            place(node);
+            return old != null;
+        }
+    }
+
+    /**
+     * Cancels a timer.
+     *
+     * @param key the timer's key
+     * @return {@code true} if there was a timer of that key
+     */
+    public boolean cancel(K key) {
+        synchronized (lock) {
+            Node<K, V> old = nodes.remove(requireNonNull(key, "key"));
+            if (old == null) {
+                return false;
+            }
+            unlink(old);
+            return true;
+        }
+    }
+
+    /**
+     * Tells when a timer is due.
+     *
+     * @param key the timer's key
+     * @return its due instant, to the millisecond, or empty if there is no such timer
+     */
+    public Optional<Instant> dueAt(K key) {
+        synchronized (lock) {
+            Node<K, V> node = nodes.get(requireNonNull(key, "key"));
+            return node == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(node.tick));
+        }
+    }
+
+    /**
+     * Returns how many timers are scheduled.
+     *
+     * @return the number of timers
+     */
+    public int size() {
+        synchronized (lock) {
+            return nodes.size();
+        }
+    }
+
+    /**
+     * Returns an instant before which no timer is due: the time to sleep until. It may be earlier
+     * than the next timer (when timers must first be moved down a level); calling {@link #advance}
+     * then fires nothing and the next call tells a later instant.
+     *
+     * @return the instant, or empty if the wheel is empty
+     */
+    public Optional<Instant> nextWakeUp() {
+        synchronized (lock) {
+            if (heads[OVERDUE][0] != null) {
+                return Optional.of(Instant.ofEpochMilli(now - 1));
+            }
+            long tick = nextTick();
+            return tick == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Math.max(tick, now)));
+        }
+    }
+
+    /**
+     * Moves the wheel's time to an instant and fires every timer due at or before it, in time order.
+     *
+     * @param to the new time; an instant before the wheel's time fires nothing
+     * @param consumer receives the key and value of each timer fired, outside the wheel's lock
+     * @return how many timers fired
+     */
+    public int advance(Instant to, BiConsumer<? super K, ? super V> consumer) {
+        requireNonNull(consumer, "consumer");
+        List<Node<K, V>> fired = new ArrayList<>();
+        long target = floorTick(requireNonNull(to, "to"));
+        synchronized (lock) {
+            for (Node<K, V> node = heads[OVERDUE][0]; node != null; node = node.next) {
+                fired.add(node);
+                nodes.remove(node.key);
+            }
+            heads[OVERDUE][0] = null;
+            tails[OVERDUE][0] = null;
+            occupied[OVERDUE] = 0;
+            while (true) {
+                long tick = nextTick();
+                if (tick > target) {
+                    if (target + 1 > now) {
+                        moveTo(target + 1);
+                    }
+                    break;
+                }
+                moveTo(Math.max(tick, now));
+                int slot = (int) (now & (SLOTS - 1));
+                for (Node<K, V> node = heads[0][slot]; node != null; node = node.next) {
+                    fired.add(node);
+                    nodes.remove(node.key);
+                }
+                heads[0][slot] = null;
+                tails[0][slot] = null;
+                occupied[0] &= ~(1L << slot);
+                moveTo(now + 1);
+            }
+        }
+        for (Node<K, V> node : fired) {
+            consumer.accept(node.key, node.value);
+        }
+        return fired.size();
+    }
+
+    /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
+    private long nextTick() {
+        int index0 = (int) (now & (SLOTS - 1));
+        long bits = occupied[0] & (-1L << index0);
+        if (bits != 0) {
+            return (now & ~(long) (SLOTS - 1)) | Long.numberOfTrailingZeros(bits);
+        }
+        for (int level = 1; level < LEVELS; level++) {
+            int shift = level * BITS;
+            int index = (int) ((now >>> shift) & (SLOTS - 1));
+            if (index == SLOTS - 1) {
+                continue;
+            }
+            long higher = occupied[level] & (-1L << (index + 1));
+            if (higher != 0) {
+                long block = (now >>> (shift + BITS)) << (shift + BITS);
+                return block | ((long) Long.numberOfTrailingZeros(higher) << shift);
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /* Sets the time and cascades the slots that the new time enters, from the top level down. */
+    private void moveTo(long tick) {
+        now = Math.min(tick, MAX_TICK);
+        for (int level = LEVELS - 1; level >= 1; level--) {
+            int slot = (int) ((now >>> (level * BITS)) & (SLOTS - 1));
+            Node<K, V> node = heads[level][slot];
+            if (node == null) {
+                continue;
+            }
+            heads[level][slot] = null;
+            tails[level][slot] = null;
+            occupied[level] &= ~(1L << slot);
+            while (node != null) {
+                Node<K, V> next = node.next;
+                node.prev = null;
+                node.next = null;
+                place(node);
+                node = next;
+            }
+        }
+    }
+
+    private void place(Node<K, V> node) {
+        if (node.tick < now) {
+            link(node, OVERDUE, 0);
+            return;
+        }
+        long tick = node.tick;
+        int level = 0;
+        while (level < LEVELS - 1 && (tick >>> ((level + 1) * BITS)) != (now >>> ((level + 1) * BITS))) {
+            level++;
+        }
+        link(node, level, (int) ((tick >>> (level * BITS)) & (SLOTS - 1)));
+    }
+
+    private void link(Node<K, V> node, int level, int slot) {
+        node.level = level;
+        node.slot = slot;
+        node.prev = tails[level][slot];
+        node.next = null;
+        if (node.prev == null) {
+            heads[level][slot] = node;
+        } else {
+            node.prev.next = node;
+        }
+        tails[level][slot] = node;
+        occupied[level] |= 1L << slot;
+    }
+
+    private void unlink(Node<K, V> node) {
+        if (node.prev == null) {
+            heads[node.level][node.slot] = node.next;
+        } else {
+            node.prev.next = node.next;
+        }
+        if (node.next == null) {
+            tails[node.level][node.slot] = node.prev;
+        } else {
+            node.next.prev = node.prev;
+        }
+        if (heads[node.level][node.slot] == null) {
+            occupied[node.level] &= ~(1L << node.slot);
+        }
+        node.prev = null;
+        node.next = null;
+    }
+
+    private static long floorTick(Instant instant) {
+        if (instant.isBefore(Instant.EPOCH)) {
+            return 0;
+        }
+        long seconds = instant.getEpochSecond();
+        if (seconds > MAX_TICK / 1000) {
+            return MAX_TICK;
+        }
+        return Math.min(MAX_TICK, seconds * 1000 + instant.getNano() / 1_000_000);
+    }
+
+    private static long ceilTick(Instant instant) {
+        long floor = floorTick(instant);
+        boolean exact = instant.getNano() % 1_000_000 == 0 || floor == 0 && instant.isBefore(Instant.EPOCH);
+        return exact || floor == MAX_TICK ? floor : floor + 1;
+    }
+}
