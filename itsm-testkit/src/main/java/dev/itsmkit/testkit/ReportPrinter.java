@@ -58,7 +58,8 @@ public final class ReportPrinter {
             out.append(result.passed() ? "  passed  " : "  FAILED  ").append(expected.path()).append("  ")
                     .append(expected.target());
             result.actual().ifPresentOrElse(
-                    actual -> out.append(", cycle ").append(actual.cycle()).append(" of ").append(actual.cycles()),
+                    actual -> out.append(actual.cycle() == 0 ? ", no cycle yet"
+                            : ", cycle " + actual.cycle() + " of " + actual.cycles()),
                     () -> expected.cycle().ifPresent(c -> out.append(", cycle ").append(c)));
             scenario.at().ifPresent(at -> out.append(", at ")
                     .append(ScenarioValues.instant(at, report.zoneOfTarget(expected.target()))));
@@ -126,7 +127,9 @@ public final class ReportPrinter {
             checks.add(check(result, report.zoneOfCalendar(result.check().calendar())));
         }
         if (scenario.at().isPresent()) {
-            file.put("at", ScenarioValues.instant(scenario.at().get(), java.time.ZoneOffset.UTC));
+            // in the zone of the first target's calendar, as the text report prints it for that target
+            String first = scenario.policy().map(p -> p.targets().get(0).name()).orElse("");
+            file.put("at", ScenarioValues.instant(scenario.at().get(), report.zoneOfTarget(first)));
         }
         report.replayProblem().ifPresent(problem -> file.put("replayProblem", problem));
         ObjectNode outcomes = file.putObject("outcomes");

@@ -167,7 +167,9 @@ public final class ScenarioParser {
         } catch (JacksonException e) {
             JsonLocation where = e.getLocation();
             String at = where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
-            throw fault("$", "not well-formed" + at + ": " + e.getOriginalMessage());
+            String message = String.valueOf(e.getOriginalMessage()).strip();
+            int lineBreak = message.indexOf('\n');
+            throw fault("$", "not well-formed" + at + ": " + (lineBreak < 0 ? message : message.substring(0, lineBreak)));
         }
         if (root == null || root.isMissingNode()) {
             throw fault("$", "the document is empty; a scenario is an object with \"format\": 1");
