@@ -21,7 +21,7 @@ public final class SlaTarget {
     private final Goals goals;
     private final @Nullable Condition start;
     private final @Nullable Condition pause;
-    private final Condition stop;
+    private final @Nullable Condition stop;
     private final @Nullable Condition cancel;
     private final @Nullable Condition restart;
     private final PriorityChangeRule onPriorityChange;
@@ -33,7 +33,7 @@ public final class SlaTarget {
         this.goals = requireNonNull(b.goals);
         this.start = b.start;
         this.pause = b.pause;
-        this.stop = requireNonNull(b.stop);
+        this.stop = b.stop;
         this.cancel = b.cancel;
         this.restart = b.restart;
         this.onPriorityChange = b.onPriorityChange;
@@ -44,7 +44,7 @@ public final class SlaTarget {
      * Starts a target.
      *
      * @param name the target's name, an identifier such as {@code resolution}
-     * @return a builder; goals and the stop condition are required, the calendar is {@code 24x7} until set
+     * @return a builder; goals are required, the calendar is {@code 24x7} until set
      */
     public static Builder builder(String name) {
         return new Builder(Identifier.check("SLA target name", name));
@@ -60,8 +60,9 @@ public final class SlaTarget {
 
      */
     public Builder toBuilder() {
-        Builder b = new Builder(name).calendar(calendar).goals(goals).stop(stop).onPriorityChange(onPriorityChange)
+        Builder b = new Builder(name).calendar(calendar).goals(goals).onPriorityChange(onPriorityChange)
                 .warnAt(warnings.stream().mapToInt(Integer::intValue).toArray());
+        b.stop = stop;
         b.start = start;
         b.pause = pause;
         b.cancel = cancel;
@@ -135,16 +136,12 @@ public final class SlaTarget {
     }
 
     /**
-
      * Returns the condition that stops the clock.
-
      *
-
-     * @return the condition that stops the clock
-
+     * @return the condition, or empty: the clock then runs until it is cancelled
      */
-    public Condition stop() {
-        return stop;
+    public Optional<Condition> stop() {
+        return Optional.ofNullable(stop);
     }
 
     /**
@@ -201,7 +198,7 @@ public final class SlaTarget {
 
     @Override
     public String toString() {
-        return "SlaTarget[" + name + " in " + calendar + ", " + goals + ", stop when " + stop + "]";
+        return "SlaTarget[" + name + " in " + calendar + ", " + goals + (stop == null ? "" : ", stop when " + stop) + "]";
     }
 
     /** Collects the values of a target. Not thread-safe. */
@@ -266,7 +263,7 @@ public final class SlaTarget {
         }
 
         /**
-         * Sets the stop condition. Required.
+         * Sets the stop condition; without one the clock runs until it is cancelled.
          *
          * @param stop the condition
          * @return this builder
@@ -324,16 +321,13 @@ public final class SlaTarget {
          * Builds the target.
          *
          * @return the target
-         * @throws IllegalArgumentException if goals or the stop condition are missing, the calendar
+         * @throws IllegalArgumentException if goals are missing, the calendar
          *     name is not an identifier, or a warning threshold is out of range or repeated
          */
         public SlaTarget build() {
             java.util.List<String> problems = new java.util.ArrayList<>();
             if (goals == null) {
                 problems.add("goals are required");
-            }
-            if (stop == null) {
-                problems.add("a stop condition is required");
             }
             try {
                 Identifier.check("calendar name", calendar);

@@ -402,10 +402,9 @@ public final class ScenarioParser {
         target.optional("calendar").ifPresent(c -> builder.calendar(calendarName(c, target.path("calendar"), calendars)));
         target.optional("start").ifPresent(c -> builder.start(condition(c, target.path("start"))));
         target.optional("pause").ifPresent(c -> builder.pause(condition(c, target.path("pause"))));
-        if (!target.has("stop")) {
-            throw fault(path, "a target needs \"stop\", the condition that stops its clock");
+        if (target.has("stop")) {
+            builder.stop(condition(target.get("stop"), target.path("stop")));
         }
-        builder.stop(condition(target.get("stop"), target.path("stop")));
         target.optional("cancel").ifPresent(c -> builder.cancel(condition(c, target.path("cancel"))));
         target.optional("restart").ifPresent(c -> builder.restart(condition(c, target.path("restart"))));
         target.optional("onPriorityChange").ifPresent(rule -> {

@@ -167,12 +167,6 @@ class ScenarioParserTest {
     }
 
     @Test
-    void aTargetWithoutStopIsRefusedBecauseTheEngineNeedsOne() {
-        fault(replace("\"stop\": { \"category\": [\"RESOLVED\"] },", ""), "$.policy.targets[0]")
-                .hasMessageContaining("\"stop\"");
-    }
-
-    @Test
     void conditionsHaveExactlyOneForm() {
         fault(replace("\"start\": { \"category\": [\"NEW\"] }", "\"start\": { \"category\": [\"NEW\"], \"state\": [\"X\"] }"),
                 "$.policy.targets[0].start").hasMessageContaining("exactly one form");

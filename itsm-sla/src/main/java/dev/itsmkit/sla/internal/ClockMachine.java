@@ -130,7 +130,7 @@ public final class ClockMachine {
             closePause(clock, next, at);
             return refresh(next.status(ClockStatus.CANCELLED), at);
         }
-        if (target.stop().test(after)) {
+        if (target.stop().map(c -> c.test(after)).orElse(false)) {
             next.stoppedAt(Optional.of(at));
             closePause(clock, next, at);
             return refresh(next, at);
