@@ -17,14 +17,30 @@ import dev.itsmkit.core.TicketNumber;
 import dev.itsmkit.core.TicketState;
 import dev.itsmkit.core.Urgency;
 import dev.itsmkit.core.ValidationException;
+import dev.itsmkit.core.timing.SlaClockSnapshot;
+import dev.itsmkit.sla.BusinessCalendar;
+import dev.itsmkit.sla.BusinessCalendars;
+import dev.itsmkit.sla.Condition;
+import dev.itsmkit.sla.Goals;
+import dev.itsmkit.sla.SlaEngine;
+import dev.itsmkit.sla.SlaPolicy;
+import dev.itsmkit.sla.SlaTarget;
+import dev.itsmkit.sla.SlaUpdate;
 import java.io.PrintStream;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A tour of the domain core: tickets of two kinds, fields read and changed by name, a link, and
- * what happens to invalid input. Run it with {@code ./mvnw -q -pl examples -am compile exec:java}.
+ * A tour of the domain core and the SLA engine: tickets of two kinds, fields read and changed by
+ * name, a link, what happens to invalid input, and an incident's SLA clock in business time. Run it with {@code ./mvnw -q -pl examples -am compile exec:java}.
  */
 public final class CoreTour {
     private CoreTour() {}
@@ -44,6 +60,11 @@ public final class CoreTour {
      * @param out where to print
      */
     public static void run(PrintStream out) {
+        tickets(out);
+        slaClocks(out);
+    }
+
+    private static void tickets(PrintStream out) {
         TenantId acme = TenantId.of("acme");
         Instant monday = Instant.parse("2026-11-23T08:15:00Z");
 
@@ -105,5 +126,69 @@ public final class CoreTour {
         } catch (ValidationException e) {
             out.println(e.getMessage());
         }
+    }
+
+    /*
+     * The SLA engine on the same incident: an office calendar, a policy with a resolution target,
+     * and the incident's changes on a Monday in Berlin. Each change gives the clocks to save, the
+     * next threshold to schedule, and the thresholds crossed.
+     */
+    private static void slaClocks(PrintStream out) {
+        out.println("\n== SLA clocks in business time");
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        BusinessCalendar.Builder hours = BusinessCalendar.builder().zone(berlin).yearlyHoliday(MonthDay.of(12, 25));
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            hours.hours(day, "09:00-12:00", "13:00-17:00");
+        }
+        BusinessCalendar office = hours.build();
+        SlaPolicy gold = SlaPolicy.of("gold", 1, List.of(SlaTarget.builder("resolution")
+                .calendar("office")
+                .goals(Goals.of(Map.of(Priority.of(1), Duration.ofHours(4), Priority.of(2), Duration.ofHours(8)))
+                        .otherwise(Duration.ofHours(24)))
+                .start(Condition.category(StateCategory.NEW, StateCategory.OPEN))
+                .pause(Condition.category(StateCategory.PENDING))
+                .stop(Condition.category(StateCategory.RESOLVED, StateCategory.CLOSED))
+                .warnAt(50, 75)
+                .build()));
+        SlaEngine engine = SlaEngine.of(BusinessCalendars.of(Map.of("office", office)), List.of(gold));
+        out.println("calendar: weekdays 09:00-12:00 and 13:00-17:00 in Europe/Berlin; goal P1 4h, P2 8h, else 24h");
+
+        TenantId acme = TenantId.of("acme");
+        Instant opened = LocalDateTime.of(2026, 11, 23, 9, 0).atZone(berlin).toInstant();
+        Ticket incident = Ticket.builder(acme, TicketId.of("t-9"), TicketNumber.parse("INC0001050"))
+                .title("VPN drops every ten minutes").state(TicketState.of("NEW", StateCategory.NEW))
+                .priority(Impact.of(2), Urgency.of(2), Priority.of(2)).requester(Party.person("carol"))
+                .createdAt(opened).build();
+        List<SlaClockSnapshot> clocks = List.of();
+        Ticket before = null;
+        Object[][] steps = {
+            {opened, incident},
+            {opened.plus(Duration.ofHours(1)), incident.toBuilder().state(TicketState.of("ON_HOLD", StateCategory.PENDING))
+                    .field("holdReason", Optional.of(FieldValue.of("AWAITING_CALLER"))).version(2).build()},
+            {opened.plus(Duration.ofHours(5)), incident.toBuilder().state(TicketState.of("IN_PROGRESS", StateCategory.OPEN))
+                    .version(3).build()},
+            {opened.plus(Duration.ofHours(6)), incident.toBuilder().state(TicketState.of("IN_PROGRESS", StateCategory.OPEN))
+                    .priority(Impact.of(1), Urgency.of(1), Priority.of(1)).version(4).build()},
+        };
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ROOT).withZone(berlin);
+        for (Object[] step : steps) {
+            Instant at = (Instant) step[0];
+            Ticket after = ((Ticket) step[1]).toBuilder().updatedAt(at).build();
+            SlaUpdate update = engine.onChange(before, after, at, clocks);
+            clocks = update.clocks();
+            SlaClockSnapshot clock = clocks.get(0);
+            out.printf("%s  %-24s -> %-8s elapsed %-6s due %s%s%n", local.format(at), after.state() + " " + after.priority(),
+                    clock.status(), clock.elapsed(), clock.deadline().map(local::format).orElse("-"),
+                    update.crossed().isEmpty() ? "" : "  crossed " + update.crossed());
+            before = after;
+        }
+        Instant evening = opened.plus(Duration.ofHours(9));
+        SlaUpdate fired = engine.onTime(before, evening, clocks);
+        out.printf("%s  (no change; time passes)    -> %-8s elapsed %-6s breached at %s%n", local.format(evening),
+                fired.clocks().get(0).status(), fired.clocks().get(0).elapsed(),
+                fired.clocks().get(0).breachedAt().map(local::format).orElse("-"));
+        fired.crossed().forEach(c -> out.println("  threshold crossed: " + c.target() + " " + c.percent() + "% at "
+                + local.format(c.thresholdAt())));
     }
 }
