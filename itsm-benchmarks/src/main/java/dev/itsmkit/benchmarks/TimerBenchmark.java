@@ -28,31 +28,87 @@ import org.openjdk.jmh.infra.Blackhole;
  * threshold), and scheduling a timer that comes due and firing it (the JDK executor runs on the
  * real clock and cannot be driven by a virtual one, so it has no firing benchmark).
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class TimerBenchmark {
     private static final long THIRTY_DAYS_MILLIS = 30L * 24 * 3600 * 1000;
     private static final Runnable NOTHING = () -> { };
+    private static final long START = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
 
-    /** How many timers are running while one is scheduled, cancelled or fired. */
-    @Param({"1000000"})
-    public int timers;
+    /** Creates the benchmark; the states hold the structures. */
+    public TimerBenchmark() {}
 
-    private TimerWheel<Long, Long> wheel;
-    private DelayQueue<VirtualDelay> delayQueue;
-    private ScheduledThreadPoolExecutor executor;
-    private SplittableRandom random;
-    private final long[] virtualNow = new long[1];
-    private long nextKey;
+    /** What every state shares: the size, the virtual clock and the random due instants. */
+    @State(Scope.Thread)
+    public abstract static class Timers {
+        /** How many timers are running while one is scheduled, cancelled or fired. */
+        @Param({"1000000"})
+        public int timers = 1_000_000;
+        final long[] virtualNow = {START};
+        final SplittableRandom random = new SplittableRandom(42);
+        long nextKey;
 
-    /** Creates the state; {@link #setUp()} fills it. */
-    public TimerBenchmark() {
-        timers = 1_000_000;
+        long randomDue() {
+            return virtualNow[0] + 1 + random.nextLong(THIRTY_DAYS_MILLIS);
+        }
+    }
+
+    /** A timer wheel holding the running timers; only the wheel's benchmarks create it. */
+    @State(Scope.Thread)
+    public static class WheelState extends Timers {
+        TimerWheel<Long, Long> wheel;
+
+        /** Fills the wheel. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            wheel = new TimerWheel<>(Instant.ofEpochMilli(START));
+            for (long i = 0; i < timers; i++) {
+                long due = randomDue();
+                wheel.schedule(i, Instant.ofEpochMilli(due), due);
+            }
+            nextKey = timers;
+        }
+    }
+
+    /** A delay queue holding the running timers. */
+    @State(Scope.Thread)
+    public static class QueueState extends Timers {
+        DelayQueue<VirtualDelay> queue;
+
+        /** Fills the queue. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            queue = new DelayQueue<>();
+            for (long i = 0; i < timers; i++) {
+                queue.add(new VirtualDelay(randomDue(), virtualNow));
+            }
+        }
+    }
+
+    /** A scheduled thread pool executor holding the running timers as tasks. */
+    @State(Scope.Thread)
+    public static class ExecutorState extends Timers {
+        ScheduledThreadPoolExecutor executor;
+
+        /** Fills the executor. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            executor = new ScheduledThreadPoolExecutor(1);
+            executor.setRemoveOnCancelPolicy(true);
+            for (long i = 0; i < timers; i++) {
+                executor.schedule(NOTHING, randomDue() - virtualNow[0], TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** Stops the executor's thread. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            executor.shutdownNow();
+        }
     }
 
     /** A timer of the delay queue on the benchmark's virtual clock. */
-    private static final class VirtualDelay implements Delayed {
+    static final class VirtualDelay implements Delayed {
         final long dueMillis;
         final long[] clock;
 
@@ -72,63 +128,42 @@ public class TimerBenchmark {
         }
     }
 
-    /** Fills each structure with the running timers. */
-    @Setup(Level.Trial)
-    public void setUp() {
-        virtualNow[0] = Instant.parse("2026-12-01T00:00:00Z").toEpochMilli();
-        random = new SplittableRandom(42);
-        wheel = new TimerWheel<>(Instant.ofEpochMilli(virtualNow[0]));
-        delayQueue = new DelayQueue<>();
-        executor = new ScheduledThreadPoolExecutor(1);
-        executor.setRemoveOnCancelPolicy(true);
-        for (long i = 0; i < timers; i++) {
-            long due = virtualNow[0] + 1 + random.nextLong(THIRTY_DAYS_MILLIS);
-            wheel.schedule(i, Instant.ofEpochMilli(due), due);
-            delayQueue.add(new VirtualDelay(due, virtualNow));
-            executor.schedule(NOTHING, due - virtualNow[0], TimeUnit.MILLISECONDS);
-        }
-        nextKey = timers;
-    }
-
-    /** Stops the executor's thread. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        executor.shutdownNow();
-    }
-
     /**
      * Schedules a timer in the wheel and cancels it.
      *
+     * @param s the wheel
      * @return whether the cancel found the timer
      */
     @Benchmark
-    public boolean scheduleThenCancelWheel() {
-        long key = nextKey++;
-        long due = virtualNow[0] + 1 + random.nextLong(THIRTY_DAYS_MILLIS);
-        wheel.schedule(key, Instant.ofEpochMilli(due), due);
-        return wheel.cancel(key);
+    public boolean scheduleThenCancelWheel(WheelState s) {
+        long key = s.nextKey++;
+        long due = s.randomDue();
+        s.wheel.schedule(key, Instant.ofEpochMilli(due), due);
+        return s.wheel.cancel(key);
     }
 
     /**
      * Schedules a timer in the delay queue and cancels it.
      *
+     * @param s the queue
      * @return whether the cancel found the timer
      */
     @Benchmark
-    public boolean scheduleThenCancelDelayQueue() {
-        VirtualDelay timer = new VirtualDelay(virtualNow[0] + 1 + random.nextLong(THIRTY_DAYS_MILLIS), virtualNow);
-        delayQueue.add(timer);
-        return delayQueue.remove(timer);
+    public boolean scheduleThenCancelDelayQueue(QueueState s) {
+        VirtualDelay timer = new VirtualDelay(s.randomDue(), s.virtualNow);
+        s.queue.add(timer);
+        return s.queue.remove(timer);
     }
 
     /**
      * Schedules a task in the executor and cancels it.
      *
+     * @param s the executor
      * @return whether the cancel succeeded
      */
     @Benchmark
-    public boolean scheduleThenCancelExecutor() {
-        ScheduledFuture<?> future = executor.schedule(NOTHING, 1 + random.nextLong(THIRTY_DAYS_MILLIS), TimeUnit.MILLISECONDS);
+    public boolean scheduleThenCancelExecutor(ExecutorState s) {
+        ScheduledFuture<?> future = s.executor.schedule(NOTHING, s.randomDue() - s.virtualNow[0], TimeUnit.MILLISECONDS);
         return future.cancel(false);
     }
 
@@ -136,27 +171,29 @@ public class TimerBenchmark {
      * Schedules a timer due a millisecond later, moves the virtual clock on a millisecond, and fires
      * what is due.
      *
+     * @param s the wheel
      * @param fired receives the fired timers
      */
     @Benchmark
-    public void scheduleThenFireWheel(Blackhole fired) {
-        long key = nextKey++;
-        long due = ++virtualNow[0];
-        wheel.schedule(key, Instant.ofEpochMilli(due), due);
-        wheel.advance(Instant.ofEpochMilli(due), (k, v) -> fired.consume(v));
+    public void scheduleThenFireWheel(WheelState s, Blackhole fired) {
+        long key = s.nextKey++;
+        long due = ++s.virtualNow[0];
+        s.wheel.schedule(key, Instant.ofEpochMilli(due), due);
+        s.wheel.advance(Instant.ofEpochMilli(due), (k, v) -> fired.consume(v));
     }
 
     /**
      * Schedules a timer due a millisecond later in the delay queue, moves the virtual clock on a
      * millisecond, and takes what is due.
      *
+     * @param s the queue
      * @param fired receives the fired timers
      */
     @Benchmark
-    public void scheduleThenFireDelayQueue(Blackhole fired) {
-        long due = ++virtualNow[0];
-        delayQueue.add(new VirtualDelay(due, virtualNow));
-        for (VirtualDelay timer = delayQueue.poll(); timer != null; timer = delayQueue.poll()) {
+    public void scheduleThenFireDelayQueue(QueueState s, Blackhole fired) {
+        long due = ++s.virtualNow[0];
+        s.queue.add(new VirtualDelay(due, s.virtualNow));
+        for (VirtualDelay timer = s.queue.poll(); timer != null; timer = s.queue.poll()) {
             fired.consume(timer);
         }
     }
