@@ -89,4 +89,60 @@ public final class SlaTimeline {
         }
         return outcomes;
     }
+
+    /**
+     * Replays a timeline and tells, per target, every step of its clock and what caused it: the
+     * conditions that started, paused, resumed, stopped, cancelled or restarted it, the priority
+     * changes that retargeted or restarted it, and the warning and breach thresholds it crossed by
+     * {@code at}, in time order. The answer to "why did this clock breach?".
+     *
+     * @param policy the policy
+     * @param calendars the calendars its targets name
+     * @param changes the ticket's changes in time order; changes after {@code at} are ignored
+     * @param at the instant of the evaluation
+     * @return per target in the policy's order, its steps in time order (changes of the ticket
+     *     before thresholds of the same instant)
+     * @throws IllegalArgumentException as {@link #replay} does
+     */
+    public static Map<String, List<ClockChange>> explain(SlaPolicy policy, BusinessCalendars calendars,
+            List<Change> changes, Instant at) {
+        Map<String, List<ClockOutcome>> outcomes = replay(policy, calendars, changes, at);
+        Map<String, List<ClockChange>> explained = new LinkedHashMap<>();
+        for (SlaTarget target : policy.targets()) {
+            ClockMachine machine = new ClockMachine(TIMELINE_TENANT, TIMELINE_TICKET, target, policy.id(), policy.version(),
+                    calendars.get(target.calendar()));
+            List<ClockChange> steps = new ArrayList<>();
+            List<SlaClockSnapshot> cycles = List.of();
+            @Nullable TicketView before = null;
+            for (Change change : changes) {
+                if (change.at().isAfter(at)) {
+                    break;
+                }
+                cycles = machine.onChange(cycles, before, change.ticket(), change.at(), steps::add);
+                before = change.ticket();
+            }
+            List<ClockChange> thresholds = new ArrayList<>();
+            for (ClockOutcome outcome : outcomes.get(target.name())) {
+                if (outcome.cycle() == 0) {
+                    continue;
+                }
+                outcome.warnings().forEach(w -> thresholds.add(new ClockChange(w.at(), outcome.cycle(), outcome.status(),
+                        outcome.status(), "warning: " + w.percent() + "% of the goal " + outcome.goal().orElseThrow()
+                                + " elapsed")));
+                outcome.breachedAt().ifPresent(b -> thresholds.add(new ClockChange(b, outcome.cycle(), outcome.status(),
+                        dev.itsmkit.core.timing.ClockStatus.BREACHED, "breached: the goal " + outcome.goal().orElseThrow()
+                                + " elapsed while the clock ran")));
+            }
+            List<ClockChange> all = new ArrayList<>(steps);
+            for (ClockChange threshold : thresholds) {
+                int index = 0;
+                while (index < all.size() && !all.get(index).at().isAfter(threshold.at())) {
+                    index++;
+                }
+                all.add(index, threshold);
+            }
+            explained.put(target.name(), List.copyOf(all));
+        }
+        return explained;
+    }
 }

@@ -194,6 +194,26 @@ class SlaTimelineTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time order");
     }
 
+    @Test
+    void explainingAClockTellsEveryStepAndItsCauseInTimeOrder() {
+        SlaPolicy policy = SlaPolicy.of("sla", 1, List.of(resolution().build()));
+        List<ClockChange> steps = SlaTimeline.explain(policy, BusinessCalendars.onlyAlways(), List.of(change(h(0), NEW, 3),
+                change(h(1), WAITING, 3), change(h(2), OPEN, 3), change(h(3), OPEN, 1), change(h(6), RESOLVED, 1)),
+                T0.plus(h(7))).get("resolution");
+        assertThat(steps).extracting(ClockChange::cause).containsExactly(
+                "started: start condition holds (category in [NEW, OPEN]), goal PT8H for P3",
+                "paused: pause condition holds (category in [PENDING])",
+                "resumed: pause condition no longer holds (category in [PENDING])",
+                "retargeted: priority P3 -> P1, goal PT8H -> PT4H",
+                "warning: 50% of the goal PT4H elapsed",
+                "warning: 75% of the goal PT4H elapsed",
+                "breached: the goal PT4H elapsed while the clock ran",
+                "stopped: stop condition holds (category in [CLOSED, RESOLVED])");
+        assertThat(steps.get(4).at()).isEqualTo(T0.plus(h(3)));
+        assertThat(steps.get(6).at()).isEqualTo(T0.plus(h(5)));
+        assertThat(steps.get(7).to()).isEqualTo(ClockStatus.BREACHED);
+    }
+
     private static final List<TicketState> STATES = List.of(NEW, OPEN, WAITING, RESOLVED, OPEN, CANCELLED);
 
     private static Gen<List<SlaTimeline.Change>> timelines() {

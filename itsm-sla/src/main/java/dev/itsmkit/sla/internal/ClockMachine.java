@@ -7,6 +7,7 @@ import dev.itsmkit.core.timing.Pause;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.core.timing.ThresholdCrossing;
 import dev.itsmkit.sla.BusinessCalendar;
+import dev.itsmkit.sla.ClockChange;
 import dev.itsmkit.sla.ClockOutcome;
 import dev.itsmkit.sla.PriorityChangeRule;
 import dev.itsmkit.sla.SlaTarget;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +72,22 @@ public final class ClockMachine {
      */
     public List<SlaClockSnapshot> onChange(List<SlaClockSnapshot> cycles, @Nullable TicketView before, TicketView after,
             Instant at) {
+        return onChange(cycles, before, after, at, change -> { });
+    }
+
+    /**
+     * Applies one change of the ticket to the target's cycles, telling each step of the clock and its cause.
+     *
+     * @param cycles the cycles so far, oldest first; empty before the clock first starts
+     * @param before the ticket before the change, or {@code null} for the change that created it
+     * @param after the ticket after the change
+     * @param at the instant of the change, not before the last change applied
+     * @param log receives every step the change causes, in order
+     * @return the cycles after the change
+     * @throws IllegalArgumentException if {@code at} is before the last change applied
+     */
+    public List<SlaClockSnapshot> onChange(List<SlaClockSnapshot> cycles, @Nullable TicketView before, TicketView after,
+            Instant at, Consumer<ClockChange> log) {
         List<SlaClockSnapshot> result = new ArrayList<>(cycles);
         SlaClockSnapshot current = result.isEmpty() ? null : result.get(result.size() - 1);
         if (current != null && at.isBefore(current.asOf())) {
@@ -80,29 +98,42 @@ public final class ClockMachine {
             Optional<Duration> goal = target.goals().goalFor(after.priority());
             if (target.onPriorityChange() == PriorityChangeRule.RETARGET) {
                 if (goal.isPresent()) {
-                    current = refresh(current.toBuilder().goal(goal.get()), at);
+                    SlaClockSnapshot retargeted = refresh(current.toBuilder().goal(goal.get()), at);
+                    log.accept(new ClockChange(at, current.cycle(), current.status(), retargeted.status(), "retargeted: priority "
+                            + before.priority() + " -> " + after.priority() + ", goal " + current.goal() + " -> " + goal.get()));
+                    current = retargeted;
                     result.set(result.size() - 1, current);
                 }
             } else {
                 SlaClockSnapshot.Builder ended = current.toBuilder().stoppedAt(Optional.of(at));
                 closePause(current, ended, at);
-                result.set(result.size() - 1, refresh(ended, at));
+                SlaClockSnapshot endedCycle = refresh(ended, at);
+                log.accept(new ClockChange(at, current.cycle(), current.status(), endedCycle.status(), "cycle ended: priority "
+                        + before.priority() + " -> " + after.priority() + " restarts the target"));
+                result.set(result.size() - 1, endedCycle);
                 current = begin(current.cycle() + 1, goal.orElse(current.goal()), at);
+                log.accept(new ClockChange(at, current.cycle(), ClockStatus.NOT_STARTED, ClockStatus.RUNNING,
+                        "started: new cycle after the priority change, goal " + current.goal()));
                 result.add(current);
             }
         }
         if (current != null && isStarted(current)) {
-            result.set(result.size() - 1, check(current, after, at));
+            result.set(result.size() - 1, check(current, after, at, log));
         } else if (current == null) {
             Optional<Duration> goal = target.goals().goalFor(after.priority());
             if (goal.isPresent() && target.start().map(c -> c.test(after)).orElse(true)) {
-                result.add(check(begin(1, goal.get(), at), after, at));
+                log.accept(new ClockChange(at, 1, ClockStatus.NOT_STARTED, ClockStatus.RUNNING, "started: "
+                        + target.start().map(c -> "start condition holds (" + c + ")").orElse("first change of the ticket")
+                        + ", goal " + goal.get() + " for " + after.priority()));
+                result.add(check(begin(1, goal.get(), at), after, at, log));
             }
         } else if (current.status() != ClockStatus.CANCELLED && target.restart().isPresent()
                 && target.restart().get().test(after)) {
             Optional<Duration> goal = target.goals().goalFor(after.priority());
             if (goal.isPresent()) {
-                result.add(check(begin(current.cycle() + 1, goal.get(), at), after, at));
+                log.accept(new ClockChange(at, current.cycle() + 1, ClockStatus.NOT_STARTED, ClockStatus.RUNNING,
+                        "restarted: restart condition holds (" + target.restart().get() + "), goal " + goal.get()));
+                result.add(check(begin(current.cycle() + 1, goal.get(), at), after, at, log));
             }
         } else {
             result.set(result.size() - 1, refresh(current.toBuilder(), at));
@@ -123,28 +154,41 @@ public final class ClockMachine {
     }
 
     /* Conditions in the order of the format: cancel, stop, pause. */
-    private SlaClockSnapshot check(SlaClockSnapshot clock, TicketView after, Instant at) {
+    private SlaClockSnapshot check(SlaClockSnapshot clock, TicketView after, Instant at, Consumer<ClockChange> log) {
         SlaClockSnapshot.Builder next = clock.toBuilder();
         if (target.cancel().map(c -> c.test(after)).orElse(false)) {
             next.stoppedAt(Optional.of(at));
             closePause(clock, next, at);
-            return refresh(next.status(ClockStatus.CANCELLED), at);
+            SlaClockSnapshot cancelled = refresh(next.status(ClockStatus.CANCELLED), at);
+            log.accept(new ClockChange(at, clock.cycle(), clock.status(), cancelled.status(),
+                    "cancelled: cancel condition holds (" + target.cancel().get() + ")"));
+            return cancelled;
         }
         if (target.stop().map(c -> c.test(after)).orElse(false)) {
             next.stoppedAt(Optional.of(at));
             closePause(clock, next, at);
-            return refresh(next, at);
+            SlaClockSnapshot stopped = refresh(next, at);
+            log.accept(new ClockChange(at, clock.cycle(), clock.status(), stopped.status(),
+                    "stopped: stop condition holds (" + target.stop().get() + ")"));
+            return stopped;
         }
         boolean pause = target.pause().map(c -> c.test(after)).orElse(false);
         boolean paused = isPaused(clock);
+        String cause = null;
         if (pause && !paused) {
             List<Pause> pauses = new ArrayList<>(clock.pauses());
             pauses.add(new Pause(at, Optional.empty()));
             next.pauses(pauses);
+            cause = "paused: pause condition holds (" + target.pause().get() + ")";
         } else if (!pause && paused) {
             closePause(clock, next, at);
+            cause = "resumed: pause condition no longer holds (" + target.pause().get() + ")";
         }
-        return refresh(next, at);
+        SlaClockSnapshot checked = refresh(next, at);
+        if (cause != null) {
+            log.accept(new ClockChange(at, clock.cycle(), clock.status(), checked.status(), cause));
+        }
+        return checked;
     }
 
     private static void closePause(SlaClockSnapshot clock, SlaClockSnapshot.Builder next, Instant at) {
