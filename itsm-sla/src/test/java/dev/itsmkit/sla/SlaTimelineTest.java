@@ -84,6 +84,9 @@ class SlaTimelineTest {
         assertThat(outcome.elapsed()).isEqualTo(h(1.5));
         assertThat(outcome.due()).contains(T0.plus(h(3)));
         assertThat(outcome.warnings()).containsExactly(new ThresholdCrossing(50, T0.plus(h(1))));
+        assertThat(outcome.wallElapsed()).isEqualTo(h(1.5));
+        assertThat(outcome.percentElapsed().getAsDouble()).isEqualTo(75.0);
+        assertThat(outcome.wallRemaining()).contains(h(0.5));
     }
 
     @Test
@@ -185,6 +188,8 @@ class SlaTimelineTest {
         assertThat(evening.status()).isEqualTo(ClockStatus.BREACHED);
         assertThat(evening.elapsed()).isEqualTo(h(2));
         assertThat(evening.remaining()).contains(Duration.ZERO);
+        assertThat(evening.wallElapsed()).isEqualTo(h(5));
+        assertThat(evening.wallRemaining()).contains(h(-3));
         assertThat(evening.breachedAt()).contains(closing);
     }
 

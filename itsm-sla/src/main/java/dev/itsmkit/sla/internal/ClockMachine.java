@@ -242,10 +242,12 @@ public final class ClockMachine {
         }
         List<Instant[]> segments = segments(clock);
         Duration elapsed = Duration.ZERO;
+        Duration wallElapsed = Duration.ZERO;
         for (Instant[] s : segments) {
             if (s[0].isBefore(at)) {
                 Instant end = s[1] == null || s[1].isAfter(at) ? at : s[1];
                 elapsed = elapsed.plus(calendar.between(s[0], end));
+                wallElapsed = wallElapsed.plus(Duration.between(s[0], end));
             }
         }
         Duration goal = clock.goal();
@@ -270,7 +272,7 @@ public final class ClockMachine {
         } else {
             status = running ? ClockStatus.RUNNING : ClockStatus.PAUSED;
         }
-        return new ClockOutcome(target.name(), clock.cycle(), status, Optional.of(goal), elapsed,
+        return new ClockOutcome(target.name(), clock.cycle(), status, Optional.of(goal), elapsed, wallElapsed,
                 Optional.of(goal.minus(elapsed)), running ? breach : Optional.empty(),
                 breached ? breach : Optional.empty(), warnings, cycles, at);
     }
