@@ -5,9 +5,12 @@ import static org.quicktheories.QuickTheory.qt;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.cmdb.ConfigurationModel;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.event.TicketEvents;
+import dev.itsmkit.core.testing.CmdbGenerators;
 import dev.itsmkit.core.testing.DomainGenerators;
 import dev.itsmkit.core.testing.DomainGenerators.History;
 import java.io.IOException;
@@ -18,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tickets, events and whole event histories from the core's own generators (itsm-core's test-jar)
+ * Tickets, events, whole event histories and configuration models from the core's own generators (itsm-core's test-jar)
  * survive a JSON round trip; the jackson-local generators of {@link JsonGenerators} add the values the
  * core's generators do not make.
  */
@@ -60,6 +63,12 @@ class CoreGeneratorsRoundTripTest {
             assertThat(back).isEqualTo(history.events());
             assertThat(TicketEvents.replay(back)).isEqualTo(history.last());
         });
+    }
+
+    @Test
+    void everyConfigurationModelOfTheCoreGeneratorsSurvivesARoundTrip() {
+        qt().withExamples(100).forAll(CmdbGenerators.configurationModels(TenantId.of("acme"))).checkAssert(model ->
+                assertThat(JsonRoundTripTest.throughText(model, ConfigurationModel.class)).isEqualTo(model));
     }
 
     private static List<TicketEvent> throughJson(History history) {
