@@ -1,13 +1,14 @@
 package dev.itsmkit.core;
 
-import static dev.itsmkit.core.CmdbGenerators.anyCells;
-import static dev.itsmkit.core.CmdbGenerators.monotoneCells;
+import static dev.itsmkit.core.testing.CmdbGenerators.anyCells;
+import static dev.itsmkit.core.testing.CmdbGenerators.monotoneCells;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import dev.itsmkit.core.testing.CmdbGenerators;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.itsmkit.core.testing.DomainGenerators;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

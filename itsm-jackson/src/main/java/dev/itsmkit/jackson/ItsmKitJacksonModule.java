@@ -10,8 +10,9 @@ import dev.itsmkit.jackson.internal.Codecs;
  * A Jackson module that writes and reads every ITSM Kit domain type in its documented, stable JSON form
  * ({@code docs/json.md}): ids as plain strings, ticket numbers as {@code "INC0001042"}, priorities as
  * {@code "P1"}, parties as {@code "person:alice"}, instants and durations in ISO-8601, enums by name,
- * sealed families (field values, ticket details, required approvals) as objects with a {@code "type"}
- * discriminator, exact decimals as strings.
+ * sealed families (field values, ticket details, required approvals, events, commands) as objects with a
+ * {@code "type"} discriminator, exact decimals as strings. Reading a command does not check its Bean
+ * Validation constraints: that is the core's {@code CommandValidator}, a step of its own.
  *
  * <p>The form does not depend on the mapper's configuration: the module's serializers write each value
  * themselves, and its deserializers refuse what the form does not allow whatever the mapper's features

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.command.ExistingTicketCommand;
+import dev.itsmkit.core.command.TicketCommand;
+import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.jackson.internal.Codecs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +28,24 @@ class DocumentedFormTest {
     void theDocumentationNamesEveryDiscriminator() throws IOException {
         String docs = Files.readString(DOCS, StandardCharsets.UTF_8);
         Map<Class<?>, List<String>> families = Codecs.discriminators();
-        assertThat(families).containsKeys(FieldValue.class, dev.itsmkit.core.TicketDetails.class);
+        assertThat(families).containsKeys(FieldValue.class, dev.itsmkit.core.TicketDetails.class, TicketEvent.class,
+                TicketCommand.class);
+        assertThat(families.get(TicketCommand.class)).as("one name per command, each a different one")
+                .doesNotHaveDuplicates()
+                .hasSize(1 + ExistingTicketCommand.class.getPermittedSubclasses().length);
         families.forEach((family, names) -> {
             assertThat(docs).contains("| `" + family.getSimpleName() + "` | `" + names.get(0) + "` |");
             names.forEach(name -> assertThat(docs).as(family.getSimpleName() + " member " + name)
                     .contains("| `" + name + "` |"));
         });
+    }
+
+    @Test
+    void theDocumentationSaysThatReadingACommandDoesNotValidateIt() throws IOException {
+        String docs = Files.readString(DOCS, StandardCharsets.UTF_8);
+        assertThat(docs).contains("Reading a command does not validate it")
+                .contains("CommandValidator.create().validate(command);")
+                .contains("`null` to remove the field");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.itsmkit.core.cmdb;
 
-import static dev.itsmkit.core.CmdbGenerators.configurationModels;
-import static dev.itsmkit.core.CmdbGenerators.item;
+import static dev.itsmkit.core.testing.CmdbGenerators.configurationModels;
+import static dev.itsmkit.core.testing.CmdbGenerators.item;
 import static dev.itsmkit.core.cmdb.RelationshipType.CONNECTS_TO;
 import static dev.itsmkit.core.cmdb.RelationshipType.DEPENDS_ON;
 import static dev.itsmkit.core.cmdb.RelationshipType.PART_OF;

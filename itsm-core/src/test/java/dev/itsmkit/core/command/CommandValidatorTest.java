@@ -1,7 +1,7 @@
 package dev.itsmkit.core.command;
 
-import static dev.itsmkit.core.command.CommandGenerators.faultyCommands;
-import static dev.itsmkit.core.command.CommandGenerators.validCommands;
+import static dev.itsmkit.core.command.CommandFaults.faultyCommands;
+import static dev.itsmkit.core.testing.CommandGenerators.validCommands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -48,7 +48,7 @@ class CommandValidatorTest {
 
     private static Violation only(TicketCommand command) {
         List<Violation> violations = VALIDATOR.violations(command);
-        assertThat(violations).as("violations of %s", CommandGenerators.abbreviate(command)).hasSize(1);
+        assertThat(violations).as("violations of %s", CommandFaults.abbreviate(command)).hasSize(1);
         return violations.get(0);
     }
 
@@ -283,7 +283,7 @@ class CommandValidatorTest {
     @Test
     void generatedValidCommandsHaveNoViolation() {
         qt().withExamples(500).forAll(validCommands())
-                .checkAssert(command -> assertThat(VALIDATOR.violations(command)).as("%s", CommandGenerators.abbreviate(command)).isEmpty());
+                .checkAssert(command -> assertThat(VALIDATOR.violations(command)).as("%s", CommandFaults.abbreviate(command)).isEmpty());
     }
 
     @Test
@@ -299,7 +299,7 @@ class CommandValidatorTest {
     @Test
     void everyKindOfFaultIsInjected() {
         // the property above is only as good as its faults: each is tried, and each is a fault
-        for (var fault : CommandGenerators.faults()) {
+        for (var fault : CommandFaults.faults()) {
             qt().withExamples(20).forAll(fault).checkAssert(faulty ->
                     assertThat(VALIDATOR.violations(faulty.command())).as("%s", faulty).hasSize(1));
         }
@@ -307,12 +307,12 @@ class CommandValidatorTest {
 
     @Test
     void oneValidatorServesManyThreadsAtOnce() throws Exception {
-        List<CommandGenerators.Faulty> faulty = new ArrayList<>();
+        List<CommandFaults.Faulty> faulty = new ArrayList<>();
         qt().withExamples(200).forAll(faultyCommands()).checkAssert(faulty::add);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<Violation>>> results = new ArrayList<>();
-            for (CommandGenerators.Faulty f : faulty) {
+            for (CommandFaults.Faulty f : faulty) {
                 results.add(pool.submit(() -> VALIDATOR.violations(f.command())));
             }
             for (int i = 0; i < faulty.size(); i++) {

@@ -1,6 +1,6 @@
 package dev.itsmkit.core.command;
 
-import static dev.itsmkit.core.command.CommandGenerators.openTickets;
+import static dev.itsmkit.core.testing.CommandGenerators.openTickets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,14 +1,14 @@
 package dev.itsmkit.core.event;
 
-import static dev.itsmkit.core.DomainGenerators.commonOf;
-import static dev.itsmkit.core.DomainGenerators.events;
-import static dev.itsmkit.core.DomainGenerators.histories;
-import static dev.itsmkit.core.DomainGenerators.withCommon;
+import static dev.itsmkit.core.testing.DomainGenerators.commonOf;
+import static dev.itsmkit.core.testing.DomainGenerators.events;
+import static dev.itsmkit.core.testing.DomainGenerators.histories;
+import static dev.itsmkit.core.testing.DomainGenerators.withCommon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.itsmkit.core.DomainGenerators;
-import dev.itsmkit.core.DomainGenerators.Common;
+import dev.itsmkit.core.testing.DomainGenerators;
+import dev.itsmkit.core.testing.DomainGenerators.Common;
 import dev.itsmkit.core.FieldChange;
 import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Party;

@@ -1,8 +1,8 @@
 package dev.itsmkit.core.event;
 
-import static dev.itsmkit.core.DomainGenerators.commonOf;
-import static dev.itsmkit.core.DomainGenerators.events;
-import static dev.itsmkit.core.DomainGenerators.withCommon;
+import static dev.itsmkit.core.testing.DomainGenerators.commonOf;
+import static dev.itsmkit.core.testing.DomainGenerators.events;
+import static dev.itsmkit.core.testing.DomainGenerators.withCommon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -11,8 +11,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.itsmkit.core.Approval;
 import dev.itsmkit.core.ApprovalDecision;
-import dev.itsmkit.core.DomainGenerators;
-import dev.itsmkit.core.DomainGenerators.Common;
+import dev.itsmkit.core.testing.DomainGenerators;
+import dev.itsmkit.core.testing.DomainGenerators.Common;
 import dev.itsmkit.core.FieldChange;
 import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Impact;

@@ -1,9 +1,9 @@
 package dev.itsmkit.core.event;
 
-import static dev.itsmkit.core.DomainGenerators.commonOf;
-import static dev.itsmkit.core.DomainGenerators.histories;
-import static dev.itsmkit.core.DomainGenerators.tickets;
-import static dev.itsmkit.core.DomainGenerators.withCommon;
+import static dev.itsmkit.core.testing.DomainGenerators.commonOf;
+import static dev.itsmkit.core.testing.DomainGenerators.histories;
+import static dev.itsmkit.core.testing.DomainGenerators.tickets;
+import static dev.itsmkit.core.testing.DomainGenerators.withCommon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -12,10 +12,10 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.itsmkit.core.Approval;
 import dev.itsmkit.core.ApprovalDecision;
-import dev.itsmkit.core.DomainGenerators;
-import dev.itsmkit.core.DomainGenerators.Common;
-import dev.itsmkit.core.DomainGenerators.History;
-import dev.itsmkit.core.DomainGenerators.Saved;
+import dev.itsmkit.core.testing.DomainGenerators;
+import dev.itsmkit.core.testing.DomainGenerators.Common;
+import dev.itsmkit.core.testing.DomainGenerators.History;
+import dev.itsmkit.core.testing.DomainGenerators.Saved;
 import dev.itsmkit.core.FieldChange;
 import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Impact;

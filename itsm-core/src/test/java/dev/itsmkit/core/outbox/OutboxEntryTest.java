@@ -1,6 +1,6 @@
 package dev.itsmkit.core.outbox;
 
-import static dev.itsmkit.core.DomainGenerators.events;
+import static dev.itsmkit.core.testing.DomainGenerators.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.quicktheories.QuickTheory.qt;

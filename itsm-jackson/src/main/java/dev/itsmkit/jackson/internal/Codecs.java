@@ -36,6 +36,9 @@ public final class Codecs {
         addFamily(codecs, TicketCodecs.TICKET_DETAILS);
         addFamily(codecs, CmdbCodecs.REQUIRED_APPROVERS);
         addFamily(codecs, EventCodecs.TICKET_EVENT);
+        addFamily(codecs, CommandCodecs.TICKET_COMMAND);
+        // its members are registered with the family of every command, in the same form
+        codecs.add(CommandCodecs.EXISTING_TICKET_COMMAND);
         return codecs;
     }
 
@@ -76,7 +79,7 @@ public final class Codecs {
     public static java.util.Map<Class<?>, List<String>> discriminators() {
         java.util.Map<Class<?>, List<String>> names = new java.util.LinkedHashMap<>();
         for (Family<?> family : List.of(TicketCodecs.FIELD_VALUE, TicketCodecs.TICKET_DETAILS,
-                CmdbCodecs.REQUIRED_APPROVERS, EventCodecs.TICKET_EVENT)) {
+                CmdbCodecs.REQUIRED_APPROVERS, EventCodecs.TICKET_EVENT, CommandCodecs.TICKET_COMMAND)) {
             names.put(family.type(), family.names());
         }
         return names;

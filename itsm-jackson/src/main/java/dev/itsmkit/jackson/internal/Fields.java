@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The properties of one JSON object being read as a domain type. The object's known properties are
@@ -100,5 +101,11 @@ final class Fields {
 
     long longInteger(String name) throws JsonMappingException {
         return required(name, "a whole number").longInteger(type, "a whole number");
+    }
+
+    OptionalLong optionalLongInteger(String name) throws JsonMappingException {
+        Optional<Source> value = optional(name);
+        return value.isPresent() ? OptionalLong.of(value.get().longInteger(type, "a whole number"))
+                : OptionalLong.empty();
     }
 }

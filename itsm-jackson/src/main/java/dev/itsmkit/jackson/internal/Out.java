@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Writes the properties of one JSON object. Absent optional values are left out; lists are written
@@ -28,6 +29,12 @@ final class Out {
 
     void integer(String name, long value) throws IOException {
         g.writeNumberField(name, value);
+    }
+
+    void optionalInteger(String name, OptionalLong value) throws IOException {
+        if (value.isPresent()) {
+            g.writeNumberField(name, value.getAsLong());
+        }
     }
 
     void bool(String name, boolean value) throws IOException {

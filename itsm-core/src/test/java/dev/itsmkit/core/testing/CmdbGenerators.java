@@ -1,8 +1,16 @@
-package dev.itsmkit.core;
+package dev.itsmkit.core.testing;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.itsmkit.core.ConfigurationItemId;
+import dev.itsmkit.core.Impact;
+import dev.itsmkit.core.ImpactUrgencyMatrix;
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.Priority;
+import dev.itsmkit.core.ServiceId;
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.Urgency;
 import dev.itsmkit.core.cmdb.ConfigurationItem;
 import dev.itsmkit.core.cmdb.ConfigurationItemType;
 import dev.itsmkit.core.cmdb.ConfigurationModel;
