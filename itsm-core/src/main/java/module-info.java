@@ -2,8 +2,6 @@
  * The ITSM Kit domain: ids, tickets, services and configuration items, events, commands and their
  * validation. Depends on no other ITSM Kit module.
  */
-// 'module': HV is a runtime dependency, so javac does not see the module the package is opened to
-@SuppressWarnings("module")
 module dev.itsmkit.core {
     requires static org.jspecify;
     requires transitive jakarta.validation;
@@ -17,8 +15,10 @@ module dev.itsmkit.core {
     exports dev.itsmkit.core.outbox;
     exports dev.itsmkit.core.command;
 
-    // Hibernate Validator reads the constraints of the command records from their private fields by
-    // deep reflection (Bean Validation validates fields and JavaBeans getters; a record accessor is
-    // no getter). Opened to HV only, not to every module.
-    opens dev.itsmkit.core.command to org.hibernate.validator;
+    // Bean Validation providers (Hibernate Validator) read the constraints of the command records
+    // from their private fields by deep reflection (a record accessor is no JavaBeans getter). The
+    // package is opened to every module, not only to org.hibernate.validator, because applications
+    // run the validator on the class path as often as on the module path; the records are
+    // immutable, so reflective reading gives away nothing.
+    opens dev.itsmkit.core.command;
 }

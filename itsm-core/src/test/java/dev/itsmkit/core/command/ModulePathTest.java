@@ -49,7 +49,7 @@ class ModulePathTest {
     void hibernateValidatorReadsTheCommandsThroughTheQualifiedOpensOnTheModulePath(@TempDir Path dir) throws Exception {
         String printed = runProbe(dir, modulePath(true));
         assertThat(printed)
-                .contains("core=dev.itsmkit.core hv=org.hibernate.validator openToHv=true openToAll=false")
+                .contains("core=dev.itsmkit.core hv=org.hibernate.validator openToHv=true openToAll=true")
                 .contains("[customFields[risk]: must be a custom field name")
                 .contains("title: must not be blank (was ' ')]");
     }
