@@ -23,6 +23,7 @@ import java.util.function.Predicate;
  * <p>Immutable and thread-safe.
  */
 public final class SlaFigures {
+    private final int clocks;
     private final int met;
     private final int breached;
     private final int cancelled;
@@ -38,6 +39,7 @@ public final class SlaFigures {
     private final Optional<Duration> meanWallTimeToResolve;
 
     private SlaFigures(Collection<ReportedClock> clocks, int nearMissPercent) {
+        this.clocks = clocks.size();
         met = count(clocks, c -> c.status() == ClockStatus.MET);
         breached = count(clocks, c -> c.status() == ClockStatus.BREACHED);
         cancelled = count(clocks, c -> c.status() == ClockStatus.CANCELLED);
@@ -101,12 +103,12 @@ public final class SlaFigures {
     }
 
     /**
-     * Returns how many clocks are counted: met, breached, cancelled, running and paused together.
+     * Returns how many clocks are counted; each is met, breached, cancelled, running or paused.
      *
      * @return the number of clocks counted
      */
     public int clocks() {
-        return met + breached + cancelled + running + paused;
+        return clocks;
     }
 
     /**
@@ -254,7 +256,7 @@ public final class SlaFigures {
 
     @Override
     public String toString() {
-        return "SlaFigures[clocks=" + clocks() + ", met=" + met + ", breached=" + breached + ", cancelled=" + cancelled
+        return "SlaFigures[clocks=" + clocks + ", met=" + met + ", breached=" + breached + ", cancelled=" + cancelled
                 + ", running=" + running + ", paused=" + paused + ", openBreached=" + openBreached + ", nearMisses="
                 + nearMisses + ", compliance=" + compliancePercent() + "]";
     }

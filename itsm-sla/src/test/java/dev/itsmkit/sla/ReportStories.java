@@ -100,6 +100,14 @@ final class ReportStories {
             return this;
         }
 
+        Story reprioritize(Priority priority, Instant at) {
+            Ticket before = ticket;
+            ticket = ticket.toBuilder().priority(ticket.impact(), ticket.urgency(), priority).updatedAt(at)
+                    .version(ticket.version() + 1).build();
+            clocks = engine.onChange(before, ticket, at, clocks).clocks();
+            return this;
+        }
+
         Ticket ticket() {
             return ticket;
         }

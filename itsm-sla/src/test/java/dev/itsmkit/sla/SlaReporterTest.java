@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.TicketKind;
 import dev.itsmkit.core.TimeWindow;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
@@ -320,7 +319,8 @@ class SlaReporterTest {
         assertThat(lines.get(3)).startsWith("std.resolution").contains("100.0%", "3h25m");
         assertThat(lines.get(4)).startsWith("std.response").contains("75.0%", "0h43m45s", "0h22m30s");
         assertThat(lines.get(6)).startsWith("TOTAL").contains("83.3%", "1h37m30s", "1h15m");
-        assertThat(lines.subList(1, 7)).allSatisfy(l -> assertThat(l.indexOf('|')).isEqualTo(lines.get(1).indexOf('|')));
+        int column = lines.get(1).indexOf('|');
+        assertThat(lines.subList(1, 7)).allSatisfy(l -> assertThat(l.replace('+', '|').indexOf('|')).isEqualTo(column));
         assertThat(report.toString()).isEqualTo(text);
         assertThat(SlaReport.duration(Optional.empty())).isEqualTo("-");
     }
@@ -414,6 +414,5 @@ class SlaReporterTest {
         assertThat(report.bucket()).contains(Bucket.WEEK);
         assertThat(report.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(report.nearMissPercent()).isEqualTo(80);
-        assertThat(TicketId.of("t-1")).isNotNull();
     }
 }
