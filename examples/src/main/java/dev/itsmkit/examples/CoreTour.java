@@ -24,6 +24,8 @@ import dev.itsmkit.sla.Condition;
 import dev.itsmkit.sla.Goals;
 import dev.itsmkit.sla.SlaEngine;
 import dev.itsmkit.sla.SlaPolicy;
+import dev.itsmkit.sla.SlaReport;
+import dev.itsmkit.sla.SlaReporter;
 import dev.itsmkit.sla.SlaTarget;
 import dev.itsmkit.sla.SlaUpdate;
 import java.io.PrintStream;
@@ -40,7 +42,7 @@ import java.util.Optional;
 
 /**
  * A tour of the domain core and the SLA engine: tickets of two kinds, fields read and changed by
- * name, a link, what happens to invalid input, and an incident's SLA clock in business time. Run it with {@code ./mvnw -q -pl examples -am compile exec:java}.
+ * name, a link, what happens to invalid input, and an incident's SLA clock in business time. Run it with {@code ./mvnw -q -pl examples -am package -DskipTests exec:java}.
  */
 public final class CoreTour {
     private CoreTour() {}
@@ -190,5 +192,16 @@ public final class CoreTour {
                 fired.clocks().get(0).breachedAt().map(local::format).orElse("-"));
         fired.crossed().forEach(c -> out.println("  threshold crossed: " + c.target() + " " + c.percent() + "% at "
                 + local.format(c.thresholdAt())));
+
+        out.println("\n== The SLA report of the day");
+        SlaReport report = SlaReporter.builder(BusinessCalendars.of(Map.of("office", office)))
+                .period(opened.minus(Duration.ofHours(1)), evening.plus(Duration.ofHours(1)))
+                .at(evening)
+                .groupBy(SlaReport.Dimension.TARGET, SlaReport.Dimension.PRIORITY)
+                .resolutionTarget("resolution")
+                .build()
+                .add(before, fired.clocks())
+                .report();
+        out.println(report.render());
     }
 }
