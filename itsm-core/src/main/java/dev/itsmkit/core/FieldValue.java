@@ -14,6 +14,8 @@ import java.util.List;
 public sealed interface FieldValue {
     /** The longest text a field may hold, in characters. */
     int MAX_TEXT_LENGTH = 32_768;
+    /** The most significant digits, and the largest exponent either way, that a number may have. */
+    int MAX_DIGITS = 1_000;
 
     /**
      * A text value.
@@ -34,13 +36,13 @@ public sealed interface FieldValue {
                         + " characters, got " + value.length());
             }
         }
-    
+
         /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
         @Override
         public String toString() {
             return "\"" + value + "\"";
         }
-}
+    }
 
     /**
      * A decimal number. Numbers that differ only in scale are equal ({@code 1.0} equals {@code 1}).
@@ -52,18 +54,25 @@ public sealed interface FieldValue {
          * Creates the value, checking its components.
          *
          * @param value the number, kept with trailing zeros stripped
+         * @throws IllegalArgumentException if it has more than {@value FieldValue#MAX_DIGITS} significant
+         *     digits or an exponent beyond {@value FieldValue#MAX_DIGITS} either way
          */
         public Number {
             requireNonNull(value, "value");
             value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+            if (value.precision() > MAX_DIGITS || Math.abs((long) value.scale()) > MAX_DIGITS) {
+                throw new IllegalArgumentException("a number field holds at most " + MAX_DIGITS
+                        + " significant digits and an exponent of at most " + MAX_DIGITS + ", got precision "
+                        + value.precision() + " and scale " + value.scale());
+            }
         }
-    
+
         /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
         @Override
         public String toString() {
             return value.toPlainString();
         }
-}
+    }
 
     /**
      * A yes/no value.
@@ -92,13 +101,13 @@ public sealed interface FieldValue {
         public Timestamp {
             requireNonNull(value, "value");
         }
-    
+
         /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
         @Override
         public String toString() {
             return value.toString();
         }
-}
+    }
 
     /**
      * A calendar date without a time or a zone.
@@ -114,13 +123,13 @@ public sealed interface FieldValue {
         public Date {
             requireNonNull(value, "value");
         }
-    
+
         /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
         @Override
         public String toString() {
             return value.toString();
         }
-}
+    }
 
     /**
      * An ordered list of values, for multiple choices.
@@ -142,13 +151,13 @@ public sealed interface FieldValue {
                 }
             }
         }
-    
+
         /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
         @Override
         public String toString() {
             return values.toString();
         }
-}
+    }
 
     /**
      * Returns a text value.

@@ -7,9 +7,12 @@ import static java.util.Objects.requireNonNull;
  * sequence number of at least seven digits, as in {@code INC0001042}.
  *
  * @param kind the kind of ticket, which gives the prefix
- * @param sequence the number within the tenant and kind, from 1
+ * @param sequence the number within the tenant and kind, from 1 to {@value #MAX_SEQUENCE} (18 digits)
  */
 public record TicketNumber(TicketKind kind, long sequence) implements Comparable<TicketNumber> {
+    /** The highest sequence number: 18 digits, so that every number can be printed and parsed back. */
+    public static final long MAX_SEQUENCE = 999_999_999_999_999_999L;
+
     /**
      * Creates the value, checking its components.
      *
@@ -19,8 +22,9 @@ public record TicketNumber(TicketKind kind, long sequence) implements Comparable
      */
     public TicketNumber {
         requireNonNull(kind, "kind");
-        if (sequence < 1) {
-            throw new IllegalArgumentException("a ticket number's sequence starts at 1, got " + sequence);
+        if (sequence < 1 || sequence > MAX_SEQUENCE) {
+            throw new IllegalArgumentException("a ticket number's sequence is 1 to " + MAX_SEQUENCE + " (18 digits), got "
+                    + sequence);
         }
     }
 

@@ -71,7 +71,7 @@ class IdentifiersTest {
         assertThatIllegalArgumentException().isThrownBy(() -> TicketNumber.parse("INC00x1"))
                 .withMessageContaining("only digits");
         assertThatIllegalArgumentException().isThrownBy(() -> TicketNumber.parse("INC0000000"))
-                .withMessageContaining("starts at 1, got 0");
+                .withMessageContaining("is 1 to 999999999999999999 (18 digits), got 0");
     }
 
     @Test
