@@ -41,6 +41,9 @@ public class TimerBenchmark {
     /** What every state shares: the size, the virtual clock and the random due instants. */
     @State(Scope.Thread)
     public abstract static class Timers {
+        /** Creates the shared part of a state. */
+        protected Timers() {}
+
         /** How many timers are running while one is scheduled, cancelled or fired. */
         @Param({"1000000"})
         public int timers = 1_000_000;
@@ -56,6 +59,9 @@ public class TimerBenchmark {
     /** A timer wheel holding the running timers; only the wheel's benchmarks create it. */
     @State(Scope.Thread)
     public static class WheelState extends Timers {
+        /** Creates the state; JMH calls its setup. */
+        public WheelState() {}
+
         TimerWheel<Long, Long> wheel;
 
         /** Fills the wheel. */
@@ -73,6 +79,9 @@ public class TimerBenchmark {
     /** A delay queue holding the running timers. */
     @State(Scope.Thread)
     public static class QueueState extends Timers {
+        /** Creates the state; JMH calls its setup. */
+        public QueueState() {}
+
         DelayQueue<VirtualDelay> queue;
 
         /** Fills the queue. */
@@ -88,6 +97,9 @@ public class TimerBenchmark {
     /** A scheduled thread pool executor holding the running timers as tasks. */
     @State(Scope.Thread)
     public static class ExecutorState extends Timers {
+        /** Creates the state; JMH calls its setup. */
+        public ExecutorState() {}
+
         ScheduledThreadPoolExecutor executor;
 
         /** Fills the executor. */
