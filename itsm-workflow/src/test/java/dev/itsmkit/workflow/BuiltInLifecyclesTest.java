@@ -101,10 +101,14 @@ class BuiltInLifecyclesTest {
         }
 
         @Test
-        void resolvingWithBlankNotesIsRefusedAsIfTheyWereMissing() {
-            Ticket t = withText(withText(newTicket(incident), "resolutionCode", "FIXED"), "resolutionNotes", "   ");
-            assertRefusedByGuard(evaluate(incident, t, "resolve"), Guard.requiresFields("resolutionCode", "resolutionNotes"),
-                    "resolutionNotes");
+        void aBlankTextCountsAsAMissingField() {
+            Lifecycle withReference = LifecycleValidationTest.valid().customFields("vendorRef").removeTransition("finish")
+                    .transition(Transition.builder("finish").from("OPEN").to("DONE").guard(Guard.requiresFields("vendorRef")))
+                    .build();
+            Ticket blank = withText(newTicket(withReference), "vendorRef", "  ");
+            assertRefusedByGuard(evaluate(withReference, blank, "finish"), Guard.requiresFields("vendorRef"),
+                    "the field vendorRef is not set");
+            assertThat(evaluate(withReference, withText(blank, "vendorRef", "V-1"), "finish").isAllowed()).isTrue();
         }
 
         @Test
