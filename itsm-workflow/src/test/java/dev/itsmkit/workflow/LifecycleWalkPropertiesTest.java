@@ -29,6 +29,8 @@ class LifecycleWalkPropertiesTest {
     private static final List<Lifecycle> LIFECYCLES = List.of(Lifecycles.itilIncident(), Lifecycles.itilServiceRequest(),
             Lifecycles.itilProblem(), Lifecycles.itilChange(ApprovalPolicy.quorum(2)));
     private static final Instant WINDOW_START = T0.plus(Duration.ofHours(1));
+    /** Instants of the walk, as minutes after T0: before the change window, at its start, inside, at its end. */
+    private static final long[] NOW_MINUTES = {0, 60, 90, 119, 120};
     private static final Map<String, List<Map.Entry<String, FieldValue>>> FIELDS = Map.of(
             "itil-incident", List.of(text("holdReason", "AWAITING_CALLER"), text("resolutionCode", "FIXED"),
                     text("resolutionNotes", "Rebooted")),
@@ -72,15 +74,25 @@ class LifecycleWalkPropertiesTest {
         List<Map.Entry<String, FieldValue>> fields = FIELDS.get(lifecycle.id());
         List<String> visited = new java.util.ArrayList<>();
         Ticket ticket = Fixtures.newTicket(lifecycle);
+        // Start with some fields already set, chosen by the bits of the first step, so walks get far.
+        for (int i = 0; i < fields.size(); i++) {
+            if ((steps.get(0) >> i & 1) == 1) {
+                ticket = set(ticket, fields.get(i));
+            }
+        }
         visited.add(ticket.state().name());
         for (int r : steps) {
             ticket = mutate(ticket, r, fields);
             TransitionAuthorizer authorizer = (r / 13) % 2 == 0 ? TransitionAuthorizer.permitAll() : TransitionAuthorizer.denyAll();
-            Instant now = T0.plus(Duration.ofMinutes(45L * ((r / 17) % 4)));
-            // Half the time a transition the state defines, half the time any name of the lifecycle.
+            Instant now = T0.plus(Duration.ofMinutes(NOW_MINUTES[(r / 17) % NOW_MINUTES.length]));
+            // Mostly a transition the state offers (preferring those that do not finish the ticket, so
+            // walks get far), a quarter of the time any name of the lifecycle.
             List<Transition> offered = lifecycle.allowedFrom(ticket.state());
-            String name = (r / 5) % 2 == 0 && !offered.isEmpty() ? offered.get((r / 11) % offered.size()).name()
-                    : names.get((r / 11) % names.size());
+            List<Transition> onward = offered.stream()
+                    .filter(t -> !lifecycle.state(t.to()).orElseThrow().category().isFinal()).toList();
+            int mode = (r / 5) % 4;
+            List<Transition> pool = mode < 2 && !onward.isEmpty() ? onward : mode < 3 ? offered : List.of();
+            String name = pool.isEmpty() ? names.get((r / 11) % names.size()) : pool.get((r / 11) % pool.size()).name();
             TransitionDecision decision = lifecycle.evaluate(ticket, name, AGENT, now, authorizer);
             if (decision instanceof TransitionDecision.Allowed allowed) {
                 Transition t = allowed.transition();
@@ -121,10 +133,7 @@ class LifecycleWalkPropertiesTest {
             case 0 -> {
                 Map.Entry<String, FieldValue> field = fields.get((r / 3) % fields.size());
                 boolean clear = (r / 7) % 4 == 0 && !field.getKey().equals("changeType");
-                if (field.getKey().equals("plannedStart")) {
-                    return clear ? Fixtures.without(ticket, "plannedStart") : Fixtures.withWindow(ticket, WINDOW_START, Duration.ofHours(1));
-                }
-                return clear ? Fixtures.without(ticket, field.getKey()) : Fixtures.with(ticket, field.getKey(), field.getValue());
+                return clear ? Fixtures.without(ticket, field.getKey()) : set(ticket, field);
             }
             case 1 -> {
                 int bits = r / 3;
@@ -139,6 +148,11 @@ class LifecycleWalkPropertiesTest {
                 return ticket;
             }
         }
+    }
+
+    private static Ticket set(Ticket ticket, Map.Entry<String, FieldValue> field) {
+        return field.getKey().equals("plannedStart") ? Fixtures.withWindow(ticket, WINDOW_START, Duration.ofHours(1))
+                : Fixtures.with(ticket, field.getKey(), field.getValue());
     }
 
     /** An independent reading of a guard, from the ticket's own values. */
