@@ -2,18 +2,20 @@ package dev.itsmkit.workflow;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Identifier;
 import dev.itsmkit.core.Party;
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketField;
 import dev.itsmkit.core.TicketKind;
 import dev.itsmkit.core.TimeWindow;
 import dev.itsmkit.core.Verdict;
 import dev.itsmkit.sla.Condition;
 import dev.itsmkit.sla.TicketView;
+import dev.itsmkit.workflow.internal.FieldPresence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule a transition must pass before it is taken: fields present, a condition on the ticket,
@@ -105,61 +107,78 @@ public sealed interface Guard {
     }
 
     /**
-     * Fields must be set: present, and for a text not blank, for a list not empty.
-     *
-     * @param fields the fields' names, built-in or custom
+     * Fields must be set: present, and for a text not blank, for a list not empty. The built-in
+     * fields among the names are resolved once, when the guard is made.
      */
-    record FieldsRequired(List<String> fields) implements Guard {
-        /**
-         * Creates the guard.
-         *
-         * @param fields at least one name, copied; identifiers
-         * @throws IllegalArgumentException if there is no name, a name is not an identifier, or one repeats
-         */
-        public FieldsRequired {
-            fields = List.copyOf(fields);
-            if (fields.isEmpty()) {
+    final class FieldsRequired implements Guard {
+        private final List<String> fields;
+        private final @Nullable TicketField[] builtIn;
+
+        private FieldsRequired(List<String> fields) {
+            this.fields = List.copyOf(fields);
+            if (this.fields.isEmpty()) {
                 throw new IllegalArgumentException("a required-fields guard needs at least one field name");
             }
-            fields.forEach(f -> Identifier.check("field name", f));
-            if (fields.stream().distinct().count() != fields.size()) {
-                throw new IllegalArgumentException("a required-fields guard names each field once, got " + fields);
+            this.fields.forEach(f -> Identifier.check("field name", f));
+            if (this.fields.stream().distinct().count() != this.fields.size()) {
+                throw new IllegalArgumentException("a required-fields guard names each field once, got " + this.fields);
             }
+            this.builtIn = this.fields.stream().map(f -> TicketField.byName(f).orElse(null)).toArray(TicketField[]::new);
+        }
+
+        /**
+         * Returns the names of the required fields.
+         *
+         * @return built-in or custom field names, in the order given; unmodifiable
+         */
+        public List<String> fields() {
+            return fields;
         }
 
         @Override
         public Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer) {
-            for (int i = 0; i < fields.size(); i++) {
-                if (!isSet(ticket.field(fields.get(i)))) {
+            for (int i = 0; i < builtIn.length; i++) {
+                if (!isSet(ticket, i)) {
                     return Optional.of(missing(ticket));
                 }
             }
             return Optional.empty();
         }
 
-        private String missing(Ticket ticket) {
-            List<String> missing = fields.stream().filter(f -> !isSet(ticket.field(f))).toList();
-            return (missing.size() == 1 ? "the field " + missing.get(0) + " is" : "the fields " + String.join(", ", missing)
-                    + " are") + " not set";
+        private boolean isSet(Ticket ticket, int i) {
+            TicketField field = builtIn[i];
+            return field != null ? FieldPresence.isSet(ticket, field) : FieldPresence.isSetCustom(ticket, fields.get(i));
         }
 
-        private static boolean isSet(Optional<FieldValue> value) {
-            if (value.isEmpty()) {
-                return false;
+        private String missing(Ticket ticket) {
+            List<String> missing = new java.util.ArrayList<>();
+            for (int i = 0; i < builtIn.length; i++) {
+                if (!isSet(ticket, i)) {
+                    missing.add(fields.get(i));
+                }
             }
-            FieldValue v = value.get();
-            if (v instanceof FieldValue.Text text) {
-                return !text.value().isBlank();
-            }
-            if (v instanceof FieldValue.Multi multi) {
-                return !multi.values().isEmpty();
-            }
-            return true;
+            return (missing.size() == 1 ? "the field " + missing.get(0) + " is" : "the fields " + String.join(", ", missing)
+                    + " are") + " not set";
         }
 
         @Override
         public String describe() {
             return "requires " + String.join(", ", fields);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FieldsRequired other && fields.equals(other.fields);
+        }
+
+        @Override
+        public int hashCode() {
+            return fields.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "FieldsRequired" + fields;
         }
     }
 
