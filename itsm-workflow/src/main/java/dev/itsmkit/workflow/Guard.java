@@ -1,0 +1,302 @@
+package dev.itsmkit.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.Identifier;
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketField;
+import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.core.TimeWindow;
+import dev.itsmkit.core.Verdict;
+import dev.itsmkit.sla.Condition;
+import dev.itsmkit.sla.TicketView;
+import dev.itsmkit.workflow.internal.FieldPresence;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rule a transition must pass before it is taken: fields present, a condition on the ticket,
+ * approvals decided, a permission held by the actor, or the current instant inside a change's
+ * planned window. A transition passes when all its guards pass; the first that fails is named in
+ * the refusal.
+ *
+ * <p>Immutable and thread-safe. Checking a guard that passes allocates nothing beyond what reading a
+ * ticket field allocates; the refusal message is built only when a guard fails.
+ */
+public sealed interface Guard {
+    /**
+     * Checks the guard.
+     *
+     * @param ticket the ticket as it stands before the transition
+     * @param actor who asks for the transition
+     * @param now the current instant, from the engine's clock
+     * @param authorizer decides the actor's permissions
+     * @return empty if the guard passes, otherwise why it refuses
+     */
+    Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer);
+
+    /**
+     * Describes the guard in a few words, for refusals, documentation and diagrams.
+     *
+     * @return for example {@code requires resolutionCode, resolutionNotes}
+     */
+    String describe();
+
+    /**
+     * Requires fields to be set.
+     *
+     * @param fields built-in or custom field names, at least one
+     * @return the guard
+     * @throws IllegalArgumentException if there is no name or a name is not an identifier
+     */
+    static Guard requiresFields(String... fields) {
+        return new FieldsRequired(List.of(fields));
+    }
+
+    /**
+     * Requires a condition on the ticket to hold.
+     *
+     * @param condition over state category, state, priority and fields
+     * @return the guard
+     */
+    static Guard when(Condition condition) {
+        return new ConditionHolds(condition);
+    }
+
+    /**
+     * Requires the ticket's approvals to be approved under a policy.
+     *
+     * @param policy when the approvals suffice
+     * @return the guard
+     */
+    static Guard approved(ApprovalPolicy policy) {
+        return new ApprovalsDecided(policy, Verdict.APPROVED);
+    }
+
+    /**
+     * Requires the ticket's approvals to be rejected under a policy.
+     *
+     * @param policy when the approvals suffice
+     * @return the guard
+     */
+    static Guard rejected(ApprovalPolicy policy) {
+        return new ApprovalsDecided(policy, Verdict.REJECTED);
+    }
+
+    /**
+     * Requires the actor to hold a permission, as the {@link TransitionAuthorizer} decides.
+     *
+     * @param permission the permission's name, an identifier such as {@code change.emergency-authority}
+     * @return the guard
+     * @throws IllegalArgumentException if the name is not an identifier
+     */
+    static Guard permission(String permission) {
+        return new PermissionHeld(permission);
+    }
+
+    /**
+     * Requires the current instant to be inside a change's planned window; for change lifecycles only.
+     *
+     * @return the guard
+     */
+    static Guard insidePlannedWindow() {
+        return InsidePlannedWindow.INSTANCE;
+    }
+
+    /**
+     * Fields must be set: present, and for a text not blank, for a list not empty. The built-in
+     * fields among the names are resolved once, when the guard is made.
+     */
+    final class FieldsRequired implements Guard {
+        private final List<String> fields;
+        private final @Nullable TicketField[] builtIn;
+
+        private FieldsRequired(List<String> fields) {
+            this.fields = List.copyOf(fields);
+            if (this.fields.isEmpty()) {
+                throw new IllegalArgumentException("a required-fields guard needs at least one field name");
+            }
+            this.fields.forEach(f -> Identifier.check("field name", f));
+            if (this.fields.stream().distinct().count() != this.fields.size()) {
+                throw new IllegalArgumentException("a required-fields guard names each field once, got " + this.fields);
+            }
+            this.builtIn = this.fields.stream().map(f -> TicketField.byName(f).orElse(null)).toArray(TicketField[]::new);
+        }
+
+        /**
+         * Returns the names of the required fields.
+         *
+         * @return built-in or custom field names, in the order given; unmodifiable
+         */
+        public List<String> fields() {
+            return fields;
+        }
+
+        @Override
+        public Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer) {
+            for (int i = 0; i < builtIn.length; i++) {
+                if (!isSet(ticket, i)) {
+                    return Optional.of(missing(ticket));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private boolean isSet(Ticket ticket, int i) {
+            TicketField field = builtIn[i];
+            return field != null ? FieldPresence.isSet(ticket, field) : FieldPresence.isSetCustom(ticket, fields.get(i));
+        }
+
+        private String missing(Ticket ticket) {
+            List<String> missing = new java.util.ArrayList<>();
+            for (int i = 0; i < builtIn.length; i++) {
+                if (!isSet(ticket, i)) {
+                    missing.add(fields.get(i));
+                }
+            }
+            return (missing.size() == 1 ? "the field " + missing.get(0) + " is" : "the fields " + String.join(", ", missing)
+                    + " are") + " not set";
+        }
+
+        @Override
+        public String describe() {
+            return "requires " + String.join(", ", fields);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FieldsRequired other && fields.equals(other.fields);
+        }
+
+        @Override
+        public int hashCode() {
+            return fields.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "FieldsRequired" + fields;
+        }
+    }
+
+    /**
+     * A condition on the ticket must hold.
+     *
+     * @param condition the condition, in the SLA condition language
+     */
+    record ConditionHolds(Condition condition) implements Guard {
+        /**
+         * Creates the guard.
+         *
+         * @param condition the condition
+         */
+        public ConditionHolds {
+            requireNonNull(condition, "condition");
+        }
+
+        @Override
+        public Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer) {
+            return condition.test(TicketView.of(ticket)) ? Optional.empty()
+                    : Optional.of("the condition " + condition + " does not hold");
+        }
+
+        @Override
+        public String describe() {
+            return "when " + condition;
+        }
+    }
+
+    /**
+     * The ticket's approvals must have reached a verdict under a policy.
+     *
+     * @param policy when the approvals suffice
+     * @param verdict the outcome required: approved, or rejected
+     */
+    record ApprovalsDecided(ApprovalPolicy policy, Verdict verdict) implements Guard {
+        /**
+         * Creates the guard.
+         *
+         * @param policy when the approvals suffice
+         * @param verdict the outcome required
+         */
+        public ApprovalsDecided {
+            requireNonNull(policy, "policy");
+            requireNonNull(verdict, "verdict");
+        }
+
+        @Override
+        public Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer) {
+            ApprovalStatus status = policy.decide(ticket.approvals());
+            ApprovalStatus wanted = verdict == Verdict.APPROVED ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
+            return status == wanted ? Optional.empty()
+                    : Optional.of("the approvals are " + status + ", not " + wanted + ": " + policy.explain(ticket.approvals()));
+        }
+
+        @Override
+        public String describe() {
+            return (verdict == Verdict.APPROVED ? "approved" : "rejected") + " (" + policy + ")";
+        }
+    }
+
+    /**
+     * The actor must hold a permission.
+     *
+     * @param permission the permission's name
+     */
+    record PermissionHeld(String permission) implements Guard {
+        /**
+         * Creates the guard.
+         *
+         * @param permission the permission's name, an identifier
+         * @throws IllegalArgumentException if the name is not an identifier
+         */
+        public PermissionHeld {
+            Identifier.check("permission", permission);
+        }
+
+        @Override
+        public Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer) {
+            return authorizer.permits(actor, permission, ticket) ? Optional.empty()
+                    : Optional.of(actor + " does not hold the permission " + permission);
+        }
+
+        @Override
+        public String describe() {
+            return "permission " + permission;
+        }
+    }
+
+    /** The current instant must be inside the change's planned window (start inclusive, end exclusive). */
+    final class InsidePlannedWindow implements Guard {
+        static final InsidePlannedWindow INSTANCE = new InsidePlannedWindow();
+
+        private InsidePlannedWindow() {}
+
+        @Override
+        public Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer) {
+            if (ticket.kind() != TicketKind.CHANGE) {
+                return Optional.of(ticket.number() + " is a " + ticket.kind() + " and has no planned window");
+            }
+            Optional<TimeWindow> window = ticket.change().plannedWindow();
+            if (window.isEmpty()) {
+                return Optional.of("the change has no planned window");
+            }
+            TimeWindow w = window.get();
+            return w.contains(now) ? Optional.empty()
+                    : Optional.of(now + " is outside the planned window " + w.start() + " to " + w.end());
+        }
+
+        @Override
+        public String describe() {
+            return "inside the planned window";
+        }
+
+        @Override
+        public String toString() {
+            return "InsidePlannedWindow";
+        }
+    }
+}

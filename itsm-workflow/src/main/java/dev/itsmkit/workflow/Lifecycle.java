@@ -1,0 +1,446 @@
+package dev.itsmkit.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.Identifier;
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.StateCategory;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.core.TicketState;
+import dev.itsmkit.core.ValidationException;
+import dev.itsmkit.core.Violation;
+import dev.itsmkit.workflow.internal.LifecycleValidator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The lifecycle of one kind of ticket, as data: its states (each with a {@link StateCategory}, one of
+ * them initial), its named {@link Transition transitions} with their {@link Guard guards} and
+ * {@link Action actions}, and the custom fields its guards and actions may name. A lifecycle is
+ * validated when built, so an invalid one never exists, and every change of state goes through one
+ * gate, {@link #evaluate}.
+ *
+ * <p>Validation reports every problem at once, each with its path: a transition from or to an
+ * unknown state ({@code transitions[3].to}), a transition leaving a final state, no initial state or
+ * several, a state no transition reaches from the initial one or one with no way on to a final state
+ * ({@code states.RESOLVED}), two transitions of one name from one state, and guards or actions that
+ * name a field the kind does not have (built-in fields of another kind, custom fields not declared).
+ *
+ * <p>The hot path: construction indexes the transitions once by state name into a hash map of
+ * per-state slots; each slot holds the transitions leaving the state in plain arrays, with their
+ * guards as arrays and a pre-built {@link TransitionDecision.Allowed} each. {@link #evaluate} is one
+ * hash lookup (the state name's hash is cached by {@link String}), a linear scan over the few
+ * transitions of that state comparing names, and the guards in order; an allowed transition
+ * allocates nothing of its own. A state has a handful of transitions, so the scan beats a second
+ * hash lookup.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Lifecycle {
+    private final String id;
+    private final int version;
+    private final TicketKind kind;
+    private final List<LifecycleState> states;
+    private final List<Transition> transitions;
+    private final Set<String> customFields;
+    private final TicketState initialState;
+    private final Map<String, StateSlot> slots;
+
+    private Lifecycle(Builder b) {
+        this.id = b.id;
+        this.version = b.version;
+        this.kind = b.kind;
+        this.states = List.copyOf(b.states);
+        this.transitions = List.copyOf(b.transitions);
+        this.customFields = java.util.Collections.unmodifiableSet(new TreeSet<>(b.customFields));
+        this.initialState = states.stream().filter(LifecycleState::initial).findFirst().orElseThrow().ticketState();
+        Map<String, StateSlot> index = new HashMap<>();
+        for (LifecycleState state : states) {
+            index.put(state.name(), new StateSlot(state.ticketState(), states, transitions));
+        }
+        this.slots = index;
+    }
+
+    /**
+     * Starts a lifecycle at version 1.
+     *
+     * @param id the lifecycle's id, an identifier such as {@code itil-incident}
+     * @param kind the kind of ticket it governs
+     * @return a builder
+     * @throws IllegalArgumentException if the id is not an identifier
+     */
+    public static Builder builder(String id, TicketKind kind) {
+        return new Builder(Identifier.check("lifecycle id", id), requireNonNull(kind, "kind"));
+    }
+
+    /**
+     * Returns a builder holding every value of this lifecycle, to make a changed copy (a tenant's own
+     * variant of a built-in lifecycle, for example).
+     *
+     * @return a builder that builds an equal lifecycle until changed
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(id, kind).version(version);
+        b.states.addAll(states);
+        b.transitions.addAll(transitions);
+        b.customFields.addAll(customFields);
+        return b;
+    }
+
+    /**
+     * Returns the lifecycle's id.
+     *
+     * @return the id
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Returns the lifecycle's version; a changed definition gets a higher one.
+     *
+     * @return 1 or more
+     */
+    public int version() {
+        return version;
+    }
+
+    /**
+     * Returns the kind of ticket the lifecycle governs.
+     *
+     * @return the kind
+     */
+    public TicketKind kind() {
+        return kind;
+    }
+
+    /**
+     * Returns the states, in the order defined.
+     *
+     * @return the states; unmodifiable
+     */
+    public List<LifecycleState> states() {
+        return states;
+    }
+
+    /**
+     * Returns the transitions, in the order defined.
+     *
+     * @return the transitions; unmodifiable
+     */
+    public List<Transition> transitions() {
+        return transitions;
+    }
+
+    /**
+     * Returns the custom fields the lifecycle's guards and actions may name.
+     *
+     * @return the names in alphabetical order; unmodifiable
+     */
+    public Set<String> customFields() {
+        return customFields;
+    }
+
+    /**
+     * Returns the state a new ticket starts in.
+     *
+     * @return the initial state
+     */
+    public TicketState initialState() {
+        return initialState;
+    }
+
+    /**
+     * Finds a state by name.
+     *
+     * @param name the state's name
+     * @return the state, or empty if the lifecycle has none of that name
+     */
+    public Optional<LifecycleState> state(String name) {
+        requireNonNull(name, "name");
+        return states.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Tells whether a ticket state belongs to the lifecycle: a state of that name and category.
+     *
+     * @param state a ticket's state
+     * @return {@code true} if the lifecycle defines it
+     */
+    public boolean defines(TicketState state) {
+        StateSlot slot = slots.get(state.name());
+        return slot != null && slot.state.category() == state.category();
+    }
+
+    /**
+     * Returns the transitions defined from a state, whatever their guards would say.
+     *
+     * @param state the state's name
+     * @return the transitions leaving it, in the order defined; empty for a final state
+     * @throws IllegalArgumentException if the lifecycle has no such state
+     */
+    public List<Transition> allowedFrom(String state) {
+        return slot(state).transitionList;
+    }
+
+    /**
+     * Returns the transitions defined from a ticket state, whatever their guards would say.
+     *
+     * @param state the state
+     * @return the transitions leaving it, in the order defined
+     * @throws IllegalArgumentException if the lifecycle has no state of that name and category
+     */
+    public List<Transition> allowedFrom(TicketState state) {
+        if (!defines(state)) {
+            throw new IllegalArgumentException("lifecycle " + id + " v" + version + " has no state " + state + "; its states: "
+                    + states.stream().map(s -> s.name() + "(" + s.category() + ")").toList());
+        }
+        return slot(state.name()).transitionList;
+    }
+
+    /**
+     * Finds the transition of a name from a state.
+     *
+     * @param from the state's name
+     * @param name the transition's name
+     * @return the transition, or empty if the state has none of that name
+     * @throws IllegalArgumentException if the lifecycle has no such state
+     */
+    public Optional<Transition> transition(String from, String name) {
+        requireNonNull(name, "name");
+        return slot(from).transitionList.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    private StateSlot slot(String state) {
+        requireNonNull(state, "state");
+        StateSlot slot = slots.get(state);
+        if (slot == null) {
+            throw new IllegalArgumentException("lifecycle " + id + " v" + version + " has no state '"
+                    + Identifier.printable(state) + "'; its states: " + states.stream().map(LifecycleState::name).toList());
+        }
+        return slot;
+    }
+
+    /**
+     * The one gate of the lifecycle: decides whether a ticket may take a transition now. Looks the
+     * transition up from the ticket's state and checks its guards in order; the first guard that
+     * fails is named in the refusal. Changes nothing: the engine applies an allowed decision.
+     *
+     * @param ticket the ticket as it stands
+     * @param transition the transition's name
+     * @param actor who asks for it
+     * @param now the current instant, from the engine's clock
+     * @param authorizer decides the actor's permissions for permission guards
+     * @return the allowed decision with the target state and actions, or the refusal
+     * @throws IllegalArgumentException if the ticket is of another kind than the lifecycle governs
+     */
+    public TransitionDecision evaluate(Ticket ticket, String transition, Party actor, Instant now,
+            TransitionAuthorizer authorizer) {
+        requireNonNull(ticket, "ticket");
+        requireNonNull(transition, "transition");
+        requireNonNull(actor, "actor");
+        requireNonNull(now, "now");
+        requireNonNull(authorizer, "authorizer");
+        if (ticket.kind() != kind) {
+            throw new IllegalArgumentException("lifecycle " + id + " governs " + kind + " tickets, " + ticket.number()
+                    + " is a " + ticket.kind());
+        }
+        TicketState state = ticket.state();
+        StateSlot slot = slots.get(state.name());
+        if (slot == null || slot.state.category() != state.category()) {
+            return new TransitionDecision.Refused(transition, state, RefusalReason.STATE_NOT_IN_LIFECYCLE, Optional.empty(),
+                    "the state " + state + " is not a state of lifecycle " + id + " v" + version, List.of());
+        }
+        String[] names = slot.names;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(transition)) {
+                Guard[] guards = slot.guards[i];
+                for (Guard guard : guards) {
+                    Optional<String> refusal = guard.check(ticket, actor, now, authorizer);
+                    if (refusal.isPresent()) {
+                        return new TransitionDecision.Refused(transition, state, RefusalReason.GUARD_FAILED,
+                                Optional.of(guard), refusal.get(), slot.names());
+                    }
+                }
+                return slot.allowed[i];
+            }
+        }
+        return new TransitionDecision.Refused(transition, state, RefusalReason.NO_SUCH_TRANSITION, Optional.empty(),
+                "lifecycle " + id + " v" + version + " has no transition '" + Identifier.printable(transition) + "' from "
+                        + state.name(), slot.names());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Lifecycle l && id.equals(l.id) && version == l.version && kind == l.kind
+                && states.equals(l.states) && transitions.equals(l.transitions) && customFields.equals(l.customFields);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, version, kind, states, transitions, customFields);
+    }
+
+    @Override
+    public String toString() {
+        return "Lifecycle[" + id + " v" + version + " for " + kind + ", " + states.size() + " states, " + transitions.size()
+                + " transitions]";
+    }
+
+    /** The transitions leaving one state, in arrays for the gate. */
+    private static final class StateSlot {
+        final TicketState state;
+        final String[] names;
+        final Guard[][] guards;
+        final TransitionDecision.Allowed[] allowed;
+        final List<Transition> transitionList;
+        final List<String> nameList;
+
+        StateSlot(TicketState state, List<LifecycleState> states, List<Transition> transitions) {
+            this.state = state;
+            List<Transition> leaving = transitions.stream().filter(t -> t.from().contains(state.name())).toList();
+            this.transitionList = leaving;
+            this.names = leaving.stream().map(Transition::name).toArray(String[]::new);
+            this.nameList = List.of(names);
+            this.guards = leaving.stream().map(t -> t.guards().toArray(Guard[]::new)).toArray(Guard[][]::new);
+            this.allowed = leaving.stream().map(t -> new TransitionDecision.Allowed(t, state, states.stream()
+                    .filter(s -> s.name().equals(t.to())).findFirst().orElseThrow().ticketState()))
+                    .toArray(TransitionDecision.Allowed[]::new);
+        }
+
+        List<String> names() {
+            return nameList;
+        }
+    }
+
+    /**
+     * Collects a lifecycle's definition; {@link #build()} validates it whole. Not thread-safe.
+     */
+    public static final class Builder {
+        private final String id;
+        private final TicketKind kind;
+        private int version = 1;
+        private final List<LifecycleState> states = new ArrayList<>();
+        private final List<Transition> transitions = new ArrayList<>();
+        private final Set<String> customFields = new java.util.LinkedHashSet<>();
+
+        private Builder(String id, TicketKind kind) {
+            this.id = id;
+            this.kind = kind;
+        }
+
+        /**
+         * Sets the version; 1 unless set.
+         *
+         * @param version 1 or more, checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder version(int version) {
+            this.version = version;
+            return this;
+        }
+
+        /**
+         * Adds the state new tickets start in.
+         *
+         * @param name the state's name
+         * @param category what it means
+         * @return this builder
+         * @throws IllegalArgumentException if the name is not an identifier
+         */
+        public Builder initialState(String name, StateCategory category) {
+            return state(new LifecycleState(name, category, true));
+        }
+
+        /**
+         * Adds a state that is not initial.
+         *
+         * @param name the state's name
+         * @param category what it means
+         * @return this builder
+         * @throws IllegalArgumentException if the name is not an identifier
+         */
+        public Builder state(String name, StateCategory category) {
+            return state(new LifecycleState(name, category, false));
+        }
+
+        /**
+         * Adds a state.
+         *
+         * @param state the state
+         * @return this builder
+         */
+        public Builder state(LifecycleState state) {
+            states.add(requireNonNull(state, "state"));
+            return this;
+        }
+
+        /**
+         * Adds a transition.
+         *
+         * @param transition the transition
+         * @return this builder
+         */
+        public Builder transition(Transition transition) {
+            transitions.add(requireNonNull(transition, "transition"));
+            return this;
+        }
+
+        /**
+         * Adds a transition from its builder.
+         *
+         * @param transition the transition's builder, built now
+         * @return this builder
+         * @throws IllegalStateException if the transition lacks its states
+         */
+        public Builder transition(Transition.Builder transition) {
+            return transition(transition.build());
+        }
+
+        /**
+         * Removes every transition of a name, to redefine it in a variant of a lifecycle.
+         *
+         * @param name the transition's name
+         * @return this builder
+         */
+        public Builder removeTransition(String name) {
+            requireNonNull(name, "name");
+            transitions.removeIf(t -> t.name().equals(name));
+            return this;
+        }
+
+        /**
+         * Declares custom fields that guards and actions may name.
+         *
+         * @param names custom field names; identifiers not taken by a built-in field
+         * @return this builder
+         */
+        public Builder customFields(String... names) {
+            Arrays.stream(names).forEach(n -> customFields.add(requireNonNull(n, "name")));
+            return this;
+        }
+
+        /**
+         * Validates the definition and builds the lifecycle.
+         *
+         * @return the lifecycle
+         * @throws ValidationException listing every problem with its path
+         */
+        public Lifecycle build() {
+            List<Violation> violations = LifecycleValidator.validate(kind, version, states, transitions, customFields);
+            if (!violations.isEmpty()) {
+                throw new ValidationException("lifecycle " + id + " v" + version + " for " + kind, violations);
+            }
+            return new Lifecycle(this);
+        }
+    }
+}
