@@ -18,6 +18,11 @@ import dev.itsmkit.core.TicketState;
 import dev.itsmkit.core.Urgency;
 import dev.itsmkit.core.ValidationException;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
+import dev.itsmkit.workflow.Lifecycle;
+import dev.itsmkit.workflow.LifecycleDiagrams;
+import dev.itsmkit.workflow.Lifecycles;
+import dev.itsmkit.workflow.TransitionAuthorizer;
+import dev.itsmkit.workflow.TransitionDecision;
 import dev.itsmkit.sla.BusinessCalendar;
 import dev.itsmkit.sla.BusinessCalendars;
 import dev.itsmkit.sla.Condition;
@@ -63,6 +68,7 @@ public final class CoreTour {
      */
     public static void run(PrintStream out) {
         tickets(out);
+        lifecycle(out);
         slaClocks(out);
     }
 
@@ -128,6 +134,29 @@ public final class CoreTour {
         } catch (ValidationException e) {
             out.println(e.getMessage());
         }
+    }
+
+    /*
+     * The built-in ITIL incident lifecycle: one gate decides every transition, and a refusal says
+     * which guard refused and what the state offers.
+     */
+    private static void lifecycle(PrintStream out) {
+        out.println("\n== The ITIL incident lifecycle");
+        Lifecycle incidents = Lifecycles.itilIncident();
+        out.print(LifecycleDiagrams.mermaid(incidents));
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        Ticket working = Ticket.builder(TenantId.of("acme"), TicketId.of("t-7"), TicketNumber.parse("INC0001044"))
+                .title("Laptop will not boot").state(TicketState.of("IN_PROGRESS", StateCategory.OPEN))
+                .requester(Party.person("dave")).createdAt(now.minusSeconds(3600)).build();
+        TransitionDecision refused = incidents.evaluate(working, "resolve", Party.person("erin"), now,
+                TransitionAuthorizer.permitAll());
+        out.println("resolve without a resolution code: " + refused);
+        Ticket withResolution = working.toBuilder()
+                .field("resolutionCode", Optional.of(FieldValue.of("HARDWARE_REPLACED")))
+                .field("resolutionNotes", Optional.of(FieldValue.of("Swapped the SSD.")))
+                .build();
+        out.println("resolve with one: " + incidents.evaluate(withResolution, "resolve", Party.person("erin"), now,
+                TransitionAuthorizer.permitAll()));
     }
 
     /*
