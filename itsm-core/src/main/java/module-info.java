@@ -10,4 +10,6 @@ module dev.itsmkit.core {
 
     exports dev.itsmkit.core;
     exports dev.itsmkit.core.timing;
+    exports dev.itsmkit.core.event;
+    exports dev.itsmkit.core.outbox;
 }

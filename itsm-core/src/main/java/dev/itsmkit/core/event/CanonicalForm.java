@@ -1,0 +1,331 @@
+package dev.itsmkit.core.event;
+
+import dev.itsmkit.core.Approval;
+import dev.itsmkit.core.ApprovalDecision;
+import dev.itsmkit.core.Attachment;
+import dev.itsmkit.core.ChangeDetails;
+import dev.itsmkit.core.FieldChange;
+import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.IncidentDetails;
+import dev.itsmkit.core.JournalEntry;
+import dev.itsmkit.core.Link;
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.ProblemDetails;
+import dev.itsmkit.core.RequestDetails;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketDetails;
+import dev.itsmkit.core.TicketRef;
+import dev.itsmkit.core.TicketState;
+import dev.itsmkit.core.TimeWindow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the canonical form documented at {@link TicketEvents#canonicalForm(TicketEvent)}. Not
+ * thread-safe; one instance per event.
+ *
+ * <p>Every free text is quoted and escaped, so the structural characters ({@code | = , [ ] { }})
+ * appear only as structure and the form can be parsed back unambiguously: that is what makes it
+ * injective. Field names are written too, so a reader can check the order without a schema.
+ */
+final class CanonicalForm {
+    private final StringBuilder out = new StringBuilder(256);
+
+    private CanonicalForm() {}
+
+    static String of(TicketEvent event) {
+        CanonicalForm form = new CanonicalForm();
+        form.event(event);
+        return form.out.toString();
+    }
+
+    private void event(TicketEvent e) {
+        out.append(TicketEvents.CANONICAL_FORM_PREFIX).append(e.getClass().getSimpleName());
+        field("tenant").quoted(e.tenant().value());
+        field("ticket").quoted(e.ticket().value());
+        field("actor").party(e.actor());
+        field("at").instant(e.at());
+        field("sequence").out.append(e.sequence());
+        field("version").out.append(e.version());
+        // an instanceof chain, not a visitor, so that the encoding stays out of the public API; the
+        // final else makes a new event type fail loudly until it is given its encoding here
+        if (e instanceof TicketCreated c) {
+            field("snapshot").ticket(c.snapshot());
+        } else if (e instanceof StateChanged s) {
+            field("from").state(s.from());
+            field("to").state(s.to());
+            field("transition").quoted(s.transition());
+        } else if (e instanceof FieldsChanged f) {
+            field("changes").list(f.changes(), this::fieldChange);
+        } else if (e instanceof Assigned a) {
+            field("assignee").optional(a.assignee(), this::party);
+            field("group").optional(a.group(), this::party);
+            field("previousAssignee").optional(a.previousAssignee(), this::party);
+            field("previousGroup").optional(a.previousGroup(), this::party);
+        } else if (e instanceof PriorityChanged p) {
+            field("impact").out.append(p.impact().level());
+            field("urgency").out.append(p.urgency().level());
+            field("from").out.append(p.from().level());
+            field("to").out.append(p.to().level());
+            field("overrideReason").optional(p.overrideReason(), this::quoted);
+        } else if (e instanceof Linked l) {
+            field("link").link(l.link());
+        } else if (e instanceof Unlinked u) {
+            field("link").link(u.link());
+        } else if (e instanceof Commented c) {
+            field("entry").journalEntry(c.entry());
+        } else if (e instanceof ApprovalRequested r) {
+            field("approval").approval(r.approval());
+        } else if (e instanceof ApprovalDecided d) {
+            field("approvalIndex").out.append(d.approvalIndex());
+            field("decision").decision(d.decision());
+        } else if (e instanceof SlaWarned w) {
+            field("target").quoted(w.target());
+            field("cycle").out.append(w.cycle());
+            field("percent").out.append(w.percent());
+            field("thresholdAt").instant(w.thresholdAt());
+        } else if (e instanceof SlaBreached b) {
+            field("target").quoted(b.target());
+            field("cycle").out.append(b.cycle());
+            field("breachedAt").instant(b.breachedAt());
+        } else {
+            throw new IllegalStateException("no canonical form for " + e.getClass().getName() + " yet");
+        }
+    }
+
+    private CanonicalForm field(String name) {
+        out.append('|').append(name).append('=');
+        return this;
+    }
+
+    // ---- structures: {name=value,...} -------------------------------------------------------
+
+    private CanonicalForm open() {
+        out.append('{');
+        return this;
+    }
+
+    private CanonicalForm member(String name) {
+        if (out.charAt(out.length() - 1) != '{') {
+            out.append(',');
+        }
+        out.append(name).append('=');
+        return this;
+    }
+
+    private void close() {
+        out.append('}');
+    }
+
+    private void ticket(Ticket t) {
+        open();
+        member("tenant").quoted(t.tenant().value());
+        member("id").quoted(t.id().value());
+        member("number").quoted(t.number().toString());
+        member("title").quoted(t.title());
+        member("description").quoted(t.description());
+        member("state").state(t.state());
+        member("impact").out.append(t.impact().level());
+        member("urgency").out.append(t.urgency().level());
+        member("priority").out.append(t.priority().level());
+        member("priorityOverrideReason").optional(t.priorityOverrideReason(), this::quoted);
+        member("category").optional(t.category(), this::quoted);
+        member("requester").party(t.requester());
+        member("assignee").optional(t.assignee(), this::party);
+        member("assignmentGroup").optional(t.assignmentGroup(), this::party);
+        member("service").optional(t.service().map(s -> s.value()), this::quoted);
+        member("configurationItems").list(t.configurationItems(), c -> quoted(c.value()));
+        member("customFields").fields(t.customFields().asMap());
+        member("details").details(t.details());
+        member("links").list(t.links(), this::link);
+        member("journal").list(t.journal(), this::journalEntry);
+        member("approvals").list(t.approvals(), this::approval);
+        member("createdAt").instant(t.createdAt());
+        member("updatedAt").instant(t.updatedAt());
+        member("resolvedAt").optional(t.resolvedAt(), this::instant);
+        member("closedAt").optional(t.closedAt(), this::instant);
+        member("version").out.append(t.version());
+        close();
+    }
+
+    private void details(TicketDetails details) {
+        open();
+        member("kind").out.append(details.kind().name());
+        if (details instanceof IncidentDetails d) {
+            member("major").out.append(d.major());
+            member("holdReason").optional(d.holdReason(), r -> out.append(r.name()));
+            member("resolutionCode").optional(d.resolutionCode(), this::quoted);
+            member("resolutionNotes").optional(d.resolutionNotes(), this::quoted);
+        } else if (details instanceof RequestDetails d) {
+            member("catalogueItem").optional(d.catalogueItem().map(c -> c.value()), this::quoted);
+            member("requestedFor").optional(d.requestedFor(), this::party);
+        } else if (details instanceof ProblemDetails d) {
+            member("knownError").out.append(d.knownError());
+            member("rootCause").optional(d.rootCause(), this::quoted);
+            member("workaround").optional(d.workaround(), this::quoted);
+        } else if (details instanceof ChangeDetails d) {
+            member("type").out.append(d.type().name());
+            member("risk").out.append(d.risk().name());
+            member("plannedWindow").optional(d.plannedWindow(), this::window);
+            member("implementationPlan").optional(d.implementationPlan(), this::quoted);
+            member("backoutPlan").optional(d.backoutPlan(), this::quoted);
+            member("acceptanceCriteria").list(d.acceptanceCriteria(), this::quoted);
+        }
+        close();
+    }
+
+    private void window(TimeWindow w) {
+        open();
+        member("start").instant(w.start());
+        member("end").instant(w.end());
+        close();
+    }
+
+    private void link(Link link) {
+        open();
+        member("type").out.append(link.type().name());
+        member("target").ref(link.target());
+        close();
+    }
+
+    private void ref(TicketRef ref) {
+        open();
+        member("tenant").quoted(ref.tenant().value());
+        member("id").quoted(ref.id().value());
+        member("number").quoted(ref.number().toString());
+        close();
+    }
+
+    private void journalEntry(JournalEntry entry) {
+        open();
+        member("kind").out.append(entry.kind().name());
+        member("author").party(entry.author());
+        member("at").instant(entry.at());
+        member("text").quoted(entry.text());
+        member("attachments").list(entry.attachments(), this::attachment);
+        close();
+    }
+
+    private void attachment(Attachment a) {
+        open();
+        member("name").quoted(a.name());
+        member("mediaType").quoted(a.mediaType());
+        member("sizeBytes").out.append(a.sizeBytes());
+        member("location").quoted(a.location().toString());
+        close();
+    }
+
+    private void approval(Approval a) {
+        open();
+        member("step").out.append(a.step());
+        member("approver").party(a.approver());
+        member("requestedAt").instant(a.requestedAt());
+        member("decision").optional(a.decision(), this::decision);
+        close();
+    }
+
+    private void decision(ApprovalDecision d) {
+        open();
+        member("verdict").out.append(d.verdict().name());
+        member("decidedBy").party(d.decidedBy());
+        member("at").instant(d.at());
+        member("comment").quoted(d.comment());
+        close();
+    }
+
+    private void fieldChange(FieldChange change) {
+        open();
+        member("field").quoted(change.field());
+        member("before").optional(change.before(), this::value);
+        member("after").optional(change.after(), this::value);
+        close();
+    }
+
+    private void fields(Map<String, FieldValue> fields) {
+        // a SortedMap: name order
+        open();
+        fields.forEach((name, value) -> {
+            if (out.charAt(out.length() - 1) != '{') {
+                out.append(',');
+            }
+            quoted(name);
+            out.append('=');
+            value(value);
+        });
+        close();
+    }
+
+    private void value(FieldValue value) {
+        if (value instanceof FieldValue.Text t) {
+            out.append("text:");
+            quoted(t.value());
+        } else if (value instanceof FieldValue.Number n) {
+            out.append("number:").append(n.value().toString());
+        } else if (value instanceof FieldValue.Bool b) {
+            out.append("bool:").append(b.value());
+        } else if (value instanceof FieldValue.Timestamp t) {
+            out.append("timestamp:");
+            instant(t.value());
+        } else if (value instanceof FieldValue.Date d) {
+            out.append("date:").append(d.value().toString());
+        } else if (value instanceof FieldValue.Multi m) {
+            out.append("multi:");
+            list(m.values(), this::value);
+        } else {
+            throw new IllegalStateException("no canonical form for " + value.getClass().getName() + " yet");
+        }
+    }
+
+    // ---- leaves ------------------------------------------------------------------------------
+
+    private void state(TicketState state) {
+        quoted(state.name() + "/" + state.category().name());
+    }
+
+    private void party(Party party) {
+        quoted(party.toString());
+    }
+
+    private void instant(Instant instant) {
+        out.append(instant.toString());
+    }
+
+    private <T> void optional(Optional<T> value, java.util.function.Consumer<T> write) {
+        if (value.isPresent()) {
+            write.accept(value.get());
+        } else {
+            out.append("none");
+        }
+    }
+
+    private <T> void list(List<T> values, java.util.function.Consumer<T> write) {
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            write.accept(values.get(i));
+        }
+        out.append(']');
+    }
+
+    private void quoted(String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c >= 0x20 && c <= 0x7E) {
+                out.append(c);
+            } else {
+                out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+                        .append(HEX[c & 0xF]);
+            }
+        }
+        out.append('"');
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+}
