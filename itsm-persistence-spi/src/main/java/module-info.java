@@ -9,4 +9,5 @@ module dev.itsmkit.persistence {
     exports dev.itsmkit.persistence;
     exports dev.itsmkit.persistence.spi;
     exports dev.itsmkit.persistence.memory;
+    exports dev.itsmkit.persistence.notification;
 }

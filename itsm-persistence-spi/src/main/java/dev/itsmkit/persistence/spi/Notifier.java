@@ -4,7 +4,7 @@ import dev.itsmkit.core.outbox.OutboxEntry;
 
 /**
  * Receives delivered outbox entries: a webhook, a mail sender, a message broker. Registered with
- * the {@code dev.itsmkit.persistence.notification.OutboxDispatcher}, which calls it from its own
+ * the {@link dev.itsmkit.persistence.notification.OutboxDispatcher}, which calls it from its own
  * thread.
  *
  * <p>Delivery is at least once: the same entry may arrive more than once (after a failure, a
