@@ -49,7 +49,11 @@ public abstract class ConcurrencyContract extends StoresContract {
     /** Creates the contract. */
     protected ConcurrencyContract() {}
 
-    /** How many threads the tests run; 4 unless overridden. */
+    /**
+     * Tells how many threads the tests run.
+     *
+     * @return 4 unless overridden
+     */
     protected int threads() {
         return 4;
     }
@@ -62,7 +66,11 @@ public abstract class ConcurrencyContract extends StoresContract {
         pool = Executors.newFixedThreadPool(threads());
     }
 
-    /** Stops the thread pool. */
+    /**
+     * Stops the thread pool.
+     *
+     * @throws InterruptedException if interrupted while waiting for the threads
+     */
     @AfterEach
     final void stopPool() throws InterruptedException {
         pool.shutdownNow();
@@ -90,7 +98,11 @@ public abstract class ConcurrencyContract extends StoresContract {
         return t.field("counter").map(v -> ((FieldValue.Number) v).value().longValueExact()).orElse(0L);
     }
 
-    /** Many writers incrementing one ticket with retries lose no increment, and its trail stays gap-free. */
+    /**
+     * Many writers incrementing one ticket with retries lose no increment, and its trail stays gap-free.
+     *
+     * @throws Exception if a thread fails or times out
+     */
     @Test
     public void optimisticLockingLosesNoUpdate() throws Exception {
         Ticket v1 = incident(ACME, 1);
@@ -122,7 +134,11 @@ public abstract class ConcurrencyContract extends StoresContract {
         assertThat(acme().auditTrail().verify(v1.id()).intact()).isTrue();
     }
 
-    /** Of writers that all expect the same version, exactly one commits. */
+    /**
+     * Of writers that all expect the same version, exactly one commits.
+     *
+     * @throws Exception if a thread fails or times out
+     */
     @Test
     public void exactlyOneWriterWinsAVersion() throws Exception {
         Ticket v1 = incident(ACME, 1);
@@ -143,7 +159,11 @@ public abstract class ConcurrencyContract extends StoresContract {
         assertThat(acme().auditTrail().forTicket(v1.id())).hasSize(1);
     }
 
-    /** Nodes claiming the same due timers at once never claim one timer twice, and together claim all. */
+    /**
+     * Nodes claiming the same due timers at once never claim one timer twice, and together claim all.
+     *
+     * @throws Exception if a thread fails or times out
+     */
     @Test
     public void exactlyOneNodeWinsEachTimer() throws Exception {
         int count = 300;
@@ -179,7 +199,11 @@ public abstract class ConcurrencyContract extends StoresContract {
         assertThat(claimed).isEqualTo(all);
     }
 
-    /** Concurrent callers never receive the same ticket number. */
+    /**
+     * Concurrent callers never receive the same ticket number.
+     *
+     * @throws Exception if a thread fails or times out
+     */
     @Test
     public void numbersNeverRepeatUnderConcurrency() throws Exception {
         List<List<TicketNumber>> taken = runTogether(() -> {
@@ -195,7 +219,11 @@ public abstract class ConcurrencyContract extends StoresContract {
         taken.forEach(list -> assertThat(list).isSorted());
     }
 
-    /** A reader paging while writers insert sees every ticket that existed at its start exactly once. */
+    /**
+     * A reader paging while writers insert sees every ticket that existed at its start exactly once.
+     *
+     * @throws Exception if a thread fails or times out
+     */
     @Test
     public void pagingIsStableUnderConcurrentInserts() throws Exception {
         List<Ticket> initial = new ArrayList<>();

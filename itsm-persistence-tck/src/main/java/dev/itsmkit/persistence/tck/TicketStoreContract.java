@@ -151,7 +151,7 @@ public abstract class TicketStoreContract extends StoresContract {
                     .service(n % 7 == 0 ? Optional.empty() : Optional.of(ServiceId.of("svc" + n % 3)))
                     .configurationItems(n % 4 == 0 ? List.of() : List.of(ConfigurationItemId.of("ci" + n % 6),
                             ConfigurationItemId.of("ci" + (n + 1) % 6)))
-                    .field("site", Optional.of(FieldValue.text(n % 2 == 0 ? "berlin" : "paris")))
+                    .field("site", Optional.of(FieldValue.of(n % 2 == 0 ? "berlin" : "paris")))
                     .updatedAt(t.createdAt().plusSeconds(n * 13L % 50))
                     .build();
             all.add(changed);
@@ -207,7 +207,7 @@ public abstract class TicketStoreContract extends StoresContract {
                 b -> b.configurationItem(ConfigurationItemId.of("ci3")),
                 b -> b.createdIn(new TimeWindow(T0.plusSeconds(500), T0.plusSeconds(3000))),
                 b -> b.updatedIn(new TimeWindow(T0.plusSeconds(1000), T0.plusSeconds(4000))),
-                b -> b.field("site", FieldValue.text("berlin")),
+                b -> b.field("site", FieldValue.of("berlin")),
                 b -> b.assignmentGroup(Party.group("network")).categories(StateCategory.OPEN).service(ServiceId.of("svc2")),
                 b -> b.assignee(Party.person("nobody")));
         for (var criterion : criteria) {
