@@ -50,11 +50,11 @@ public abstract class TimerClaimsContract extends StoresContract {
         DueTimer early = schedule(incident(GLOBEX, 1), 100, T0.plusSeconds(10));
         DueTimer exact = schedule(incident(ACME, 2), 50, T0.plusSeconds(50));
         assertThat(claims().claimDue(T0, NODE_A, LEASE, 10)).isEmpty();
-        List<TimerClaim> got = claims().claimDue(T0.plusSeconds(50), NODE_A, LEASE, 10);
+        List<TimerClaim> got = claims().claimDue(T0.plusSeconds(50), NODE_A, Duration.ofHours(1), 10);
         assertThat(got).extracting(TimerClaim::timer).containsExactly(early, exact);
         assertThat(got).allSatisfy(c -> {
             assertThat(c.node()).isEqualTo(NODE_A);
-            assertThat(c.leaseUntil()).isEqualTo(T0.plusSeconds(50).plus(LEASE));
+            assertThat(c.leaseUntil()).isEqualTo(T0.plusSeconds(50).plus(Duration.ofHours(1)));
         });
         assertThat(claims().claimDue(T0.plusSeconds(100), NODE_B, LEASE, 10)).extracting(TimerClaim::timer).containsExactly(late);
     }
