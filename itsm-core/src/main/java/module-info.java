@@ -12,4 +12,5 @@ module dev.itsmkit.core {
     exports dev.itsmkit.core.timing;
     exports dev.itsmkit.core.event;
     exports dev.itsmkit.core.outbox;
+    exports dev.itsmkit.core.cmdb;
 }

@@ -31,4 +31,9 @@ public record FieldChange(String field, Optional<FieldValue> before, Optional<Fi
                     + " before and after");
         }
     }
+
+    @Override
+    public String toString() {
+        return field + ": " + before.map(Object::toString).orElse("(unset)") + " -> " + after.map(Object::toString).orElse("(unset)");
+    }
 }

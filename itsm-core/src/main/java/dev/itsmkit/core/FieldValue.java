@@ -34,7 +34,13 @@ public sealed interface FieldValue {
                         + " characters, got " + value.length());
             }
         }
-    }
+    
+        /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
+        @Override
+        public String toString() {
+            return "\"" + value + "\"";
+        }
+}
 
     /**
      * A decimal number. Numbers that differ only in scale are equal ({@code 1.0} equals {@code 1}).
@@ -51,14 +57,26 @@ public sealed interface FieldValue {
             requireNonNull(value, "value");
             value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         }
-    }
+    
+        /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
+        @Override
+        public String toString() {
+            return value.toPlainString();
+        }
+}
 
     /**
      * A yes/no value.
      *
      * @param value the value
      */
-    record Bool(boolean value) implements FieldValue {}
+    record Bool(boolean value) implements FieldValue {
+        /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
+        @Override
+        public String toString() {
+            return Boolean.toString(value);
+        }
+    }
 
     /**
      * A point in time.
@@ -74,7 +92,13 @@ public sealed interface FieldValue {
         public Timestamp {
             requireNonNull(value, "value");
         }
-    }
+    
+        /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
+        @Override
+        public String toString() {
+            return value.toString();
+        }
+}
 
     /**
      * A calendar date without a time or a zone.
@@ -90,7 +114,13 @@ public sealed interface FieldValue {
         public Date {
             requireNonNull(value, "value");
         }
-    }
+    
+        /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
+        @Override
+        public String toString() {
+            return value.toString();
+        }
+}
 
     /**
      * An ordered list of values, for multiple choices.
@@ -112,7 +142,13 @@ public sealed interface FieldValue {
                 }
             }
         }
-    }
+    
+        /** Prints the value as JSON would: {@code "text"}, {@code 1.5}, {@code true}, an ISO-8601 instant or date, a list. */
+        @Override
+        public String toString() {
+            return values.toString();
+        }
+}
 
     /**
      * Returns a text value.

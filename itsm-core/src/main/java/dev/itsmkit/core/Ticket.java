@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +40,7 @@ public final class Ticket {
     private final Impact impact;
     private final Urgency urgency;
     private final Priority priority;
+    private final Priority derivedPriority;
     private final @Nullable String priorityOverrideReason;
     private final @Nullable String category;
     private final Party requester;
@@ -69,13 +69,15 @@ public final class Ticket {
         this.impact = b.impact;
         this.urgency = b.urgency;
         this.priority = b.priority;
+        this.derivedPriority = b.derivedPriority;
         this.priorityOverrideReason = b.priorityOverrideReason;
         this.category = b.category;
         this.requester = requireNonNull(b.requester);
         this.assignee = b.assignee;
         this.assignmentGroup = b.assignmentGroup;
         this.service = b.service;
-        this.configurationItems = List.copyOf(new TreeSet<>(b.configurationItems).stream().toList());
+        this.configurationItems = b.configurationItems.stream().distinct()
+                .sorted(java.util.Comparator.comparing(ConfigurationItemId::value)).toList();
         this.customFields = b.customFields;
         this.details = requireNonNull(b.details);
         this.links = List.copyOf(b.links);
@@ -173,6 +175,17 @@ public final class Ticket {
      */
     public Optional<String> priorityOverrideReason() {
         return Optional.ofNullable(priorityOverrideReason);
+    }
+
+    /**
+     * Returns how the priority came about: the one derived from impact and urgency, and the
+     * override with its reason if there is one.
+     *
+     * @return the decision; its {@link PriorityDecision#effective()} is {@link #priority()}
+     */
+    public PriorityDecision priorityDecision() {
+        return priorityOverrideReason == null ? PriorityDecision.derived(derivedPriority)
+                : PriorityDecision.derived(derivedPriority).overriddenTo(priority, priorityOverrideReason);
     }
 
     /** @return the category, or empty */
@@ -337,7 +350,7 @@ public final class Ticket {
         return o instanceof Ticket t && version == t.version && tenant.equals(t.tenant) && id.equals(t.id)
                 && number.equals(t.number) && title.equals(t.title) && description.equals(t.description)
                 && state.equals(t.state) && impact.equals(t.impact) && urgency.equals(t.urgency)
-                && priority.equals(t.priority) && Objects.equals(priorityOverrideReason, t.priorityOverrideReason)
+                && priority.equals(t.priority) && derivedPriority.equals(t.derivedPriority) && Objects.equals(priorityOverrideReason, t.priorityOverrideReason)
                 && Objects.equals(category, t.category) && requester.equals(t.requester)
                 && Objects.equals(assignee, t.assignee) && Objects.equals(assignmentGroup, t.assignmentGroup)
                 && Objects.equals(service, t.service) && configurationItems.equals(t.configurationItems)
@@ -371,6 +384,7 @@ public final class Ticket {
         private Impact impact = Impact.of(3);
         private Urgency urgency = Urgency.of(3);
         private Priority priority = Priority.of(3);
+        private Priority derivedPriority = Priority.of(3);
         private @Nullable String priorityOverrideReason;
         private @Nullable String category;
         private @Nullable Party requester;
@@ -406,6 +420,7 @@ public final class Ticket {
             this.impact = t.impact;
             this.urgency = t.urgency;
             this.priority = t.priority;
+            this.derivedPriority = t.derivedPriority;
             this.priorityOverrideReason = t.priorityOverrideReason;
             this.category = t.category;
             this.requester = t.requester;
@@ -470,6 +485,7 @@ public final class Ticket {
             this.impact = requireNonNull(impact, "impact");
             this.urgency = requireNonNull(urgency, "urgency");
             this.priority = requireNonNull(derived, "derived");
+            this.derivedPriority = derived;
             this.priorityOverrideReason = null;
             return this;
         }
@@ -484,6 +500,22 @@ public final class Ticket {
         public Builder overridePriority(Priority priority, String reason) {
             this.priority = requireNonNull(priority, "priority");
             this.priorityOverrideReason = requireNonNull(reason, "reason");
+            return this;
+        }
+
+        /**
+         * Sets impact, urgency and the priority as decided, with or without an override.
+         *
+         * @param impact the impact
+         * @param urgency the urgency
+         * @param decision the derived priority and the override, if any
+         * @return this builder
+         */
+        public Builder priority(Impact impact, Urgency urgency, PriorityDecision decision) {
+            priority(impact, urgency, decision.derived());
+            if (decision.isOverridden()) {
+                overridePriority(decision.effective(), decision.reason().orElseThrow());
+            }
             return this;
         }
 
