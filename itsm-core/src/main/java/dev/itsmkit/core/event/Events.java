@@ -27,6 +27,10 @@ final class Events {
         if (version < 1) {
             throw new IllegalArgumentException("an event's version counts from 1, got " + version);
         }
+        if (sequence < version) {
+            throw new IllegalArgumentException("an event's sequence is at least its version, since every version is made by"
+                    + " at least one event; got sequence " + sequence + " and version " + version);
+        }
     }
 
     static void checkAssignee(String what, Optional<Party> assignee) {

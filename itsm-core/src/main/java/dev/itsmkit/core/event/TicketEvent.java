@@ -14,7 +14,8 @@ import java.time.Instant;
  * The {@link #version()} is the ticket's version after the command that produced the event: all
  * events of one command share it, and the first event, {@link TicketCreated}, has version 1. The SLA
  * events ({@link SlaWarned}, {@link SlaBreached}) are produced by the timer engine, not by a command:
- * they carry the version they observed and do not change the snapshot.
+ * they carry the version they observed and do not change the snapshot. Since every version is made
+ * by at least one event, an event's sequence is never below its version.
  *
  * <p>Events are immutable records and thread-safe. A new kind of fact is a new event type, never a
  * new component of an existing one.
