@@ -7,6 +7,7 @@ module dev.itsmkit.persistence.tck {
     requires transitive dev.itsmkit.persistence;
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
+    requires quicktheories;
 
     exports dev.itsmkit.persistence.tck;
     // JUnit finds and calls the inherited test methods reflectively

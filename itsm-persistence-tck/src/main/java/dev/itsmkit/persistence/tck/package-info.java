@@ -14,7 +14,8 @@
  * {@link dev.itsmkit.persistence.tck.AuditTrailContract},
  * {@link dev.itsmkit.persistence.tck.TimerClaimsContract},
  * {@link dev.itsmkit.persistence.tck.OutboxDeliveryContract},
- * {@link dev.itsmkit.persistence.tck.TenantIsolationContract} and
+ * {@link dev.itsmkit.persistence.tck.TenantIsolationContract},
+ * {@link dev.itsmkit.persistence.tck.ModelContract} (a stateful property against a model) and
  * {@link dev.itsmkit.persistence.tck.ConcurrencyContract}.
  */
 @NullMarked
