@@ -135,7 +135,8 @@ public abstract class ModelContract extends StoresContract {
                 List<TicketEvent> trail = model.events.getOrDefault(key, List.of());
                 TicketEvent event = Fixtures.event(tenant, key.id(), trail.size() + 1L, T0.plusSeconds(step));
                 var uow = stores.begin().save(updated, expected).append(event);
-                if (current == null || stale) {
+                // the store's rule: a save commits if and only if it expects the stored version (0 when absent)
+                if (expected != (current == null ? 0 : current.version())) {
                     assertThatThrownBy(uow::commit).isInstanceOf(ConcurrentUpdateException.class);
                 } else {
                     uow.commit();
