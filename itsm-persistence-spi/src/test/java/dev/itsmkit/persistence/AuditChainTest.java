@@ -63,7 +63,7 @@ class AuditChainTest {
                     "resolution", 1, 50, T0);
             records.set(k - 1, new AuditRecord(forged, original.previousHash(), original.hash()));
             assertThat(AuditChain.verify(TICKET, records)).isInstanceOfSatisfying(ChainVerification.Broken.class,
-                    b -> assertThat(b.sequence()).isEqualTo(k));
+                    b -> assertThat(b.sequence()).isEqualTo((long) k));
         });
     }
 
