@@ -39,7 +39,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -66,8 +65,9 @@ import org.jspecify.annotations.Nullable;
  *       field values are not indexed: they are filtered during the walk of a sort index, which costs
  *       O(page / selectivity).</li>
  * </ul>
- * A query uses the smallest inverted index that applies if it holds fewer than an eighth of the
- * tickets (filter, sort, cut: O(k log k)); otherwise it walks the sort index of its order.
+ * A query with k candidates in its smallest applicable inverted index either keeps the page's
+ * smallest matches in a bounded heap, O(k log page), or walks the sort index of its order, about
+ * page * n / k visits, whichever costs less.
  *
  * <p>Writes (a commit) hold the write lock of a {@link ReentrantReadWriteLock}; reads of more than
  * one value (queries, trails) hold its read lock, so they see each commit whole. A save costs the
@@ -312,19 +312,8 @@ final class InMemoryTenantStores implements TenantStores {
             lock.readLock().lock();
             try {
                 Collection<TicketId> candidates = smallestIndex(query);
-                if (candidates != null && candidates.size() < Math.max(64, tickets.size() / 8)) {
-                    TreeMap<SortKey, Ticket> hits = new TreeMap<>();
-                    for (TicketId id : candidates) {
-                        Ticket t = tickets.get(id);
-                        SortKey key = SortKey.of(order, t);
-                        if ((after == null || key.compareTo(after) > 0) && query.matches(t)) {
-                            hits.put(key, t);
-                        }
-                    }
-                    Iterator<Ticket> it = hits.values().iterator();
-                    while (it.hasNext() && found.size() <= limit) {
-                        found.add(it.next());
-                    }
+                if (candidates != null && cheaperToSortCandidates(candidates.size(), limit)) {
+                    found.addAll(smallestMatches(candidates, query, after, limit + 1));
                 } else {
                     NavigableMap<SortKey, Ticket> range = range(query, order, after);
                     for (Ticket t : range.values()) {
@@ -346,6 +335,43 @@ final class InMemoryTenantStores implements TenantStores {
             SortKey last = SortKey.of(order, items.get(limit - 1));
             return new Page<>(items, Optional.of(Cursors.encode("t" + order.ordinal(), QueryFingerprint.of(query),
                     last.major(), last.minor(), requireNonNull(last.id()), 0)));
+        }
+
+        /**
+         * Chooses between sorting the k candidates of an inverted index, O(k log page), and walking
+         * the sort index, which visits about page * n / k tickets before it fills a page.
+         */
+        private boolean cheaperToSortCandidates(int k, int limit) {
+            return k <= 64 || (long) k * k <= (long) (limit + 1) * Math.max(1, tickets.size()) * 4;
+        }
+
+        /** The {@code count} smallest matching candidates after the cursor, in order, with a bounded max-heap. */
+        private List<Ticket> smallestMatches(Collection<TicketId> candidates, TicketQuery query, @Nullable SortKey after,
+                int count) {
+            TicketOrder order = query.order();
+            java.util.PriorityQueue<Map.Entry<SortKey, Ticket>> heap =
+                    new java.util.PriorityQueue<>(count + 1, Map.Entry.<SortKey, Ticket>comparingByKey().reversed());
+            for (TicketId id : candidates) {
+                Ticket t = tickets.get(id);
+                SortKey key = SortKey.of(order, t);
+                if (after != null && key.compareTo(after) <= 0) {
+                    continue;
+                }
+                if (heap.size() == count && key.compareTo(heap.peek().getKey()) >= 0) {
+                    continue;
+                }
+                if (query.matches(t)) {
+                    heap.add(Map.entry(key, t));
+                    if (heap.size() > count) {
+                        heap.poll();
+                    }
+                }
+            }
+            List<Map.Entry<SortKey, Ticket>> sortedHits = new ArrayList<>(heap);
+            sortedHits.sort(Map.Entry.comparingByKey());
+            List<Ticket> result = new ArrayList<>(sortedHits.size());
+            sortedHits.forEach(e -> result.add(e.getValue()));
+            return result;
         }
 
         private NavigableMap<SortKey, Ticket> range(TicketQuery query, TicketOrder order, @Nullable SortKey after) {
