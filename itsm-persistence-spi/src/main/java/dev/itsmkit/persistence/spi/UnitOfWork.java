@@ -90,6 +90,8 @@ public interface UnitOfWork {
      *
      * @throws dev.itsmkit.persistence.ConcurrentUpdateException if a ticket's version or event
      *     sequence is not the expected one; nothing was written
+     * @throws IllegalArgumentException if a new ticket's number is held by another ticket of the
+     *     tenant (numbers come from {@link TicketNumbers}); nothing was written
      * @throws IllegalStateException if this unit of work was already committed
      */
     void commit();
