@@ -22,6 +22,15 @@ public final class AuditChain {
     /** The previous hash of a ticket's first event: 64 zeros. */
     public static final String GENESIS = "0".repeat(64);
 
+    /** {@code MessageDigest.getInstance} searches the providers each time; one digest per thread is reused instead. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    });
+
     private AuditChain() {}
 
     /**
@@ -34,12 +43,8 @@ public final class AuditChain {
     public static String hash(String previousHash, TicketEvent event) {
         requireNonNull(previousHash, "previousHash");
         requireNonNull(event, "event");
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
         digest.update(previousHash.getBytes(StandardCharsets.UTF_8));
         digest.update(TicketEvents.canonicalForm(event).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());

@@ -60,6 +60,26 @@ public final class MillionTicketsHarness {
                 .build();
     }
 
+    private static long commitAll(TenantStores acme, List<Ticket> befores, List<Ticket> afters, List<SlaWarned> events,
+            List<SlaClockSnapshot> clocks, List<DueTimer> timers, List<OutboxEntry> entries) {
+        int ops = afters.size();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < ops; i++) {
+            acme.begin().save(afters.get(i), befores.get(i).version()).append(events.get(i)).save(clocks.get(i))
+                    .schedule(timers.get(i)).enqueue(entries.get(i)).commit();
+        }
+        return (System.nanoTime() - t0) / ops;
+    }
+
+    private static long loadMany(TenantStores acme, List<Ticket> current, int loads, long[] found) {
+        int count = current.size();
+        long t1 = System.nanoTime();
+        for (int i = 0; i < loads; i++) {
+            found[0] += acme.tickets().find(current.get((int) ((i * 31L) % count)).id()).isPresent() ? 1 : 0;
+        }
+        return (System.nanoTime() - t1) / loads;
+    }
+
     private static long usedHeap() {
         for (int i = 0; i < 4; i++) {
             System.gc();
@@ -123,35 +143,27 @@ public final class MillionTicketsHarness {
                 entries.add(OutboxEntry.announcing(OutboxEntryId.of("o-" + round + "-" + i), event, after.updatedAt()));
             }
             usedHeap();
-            long t0 = System.nanoTime();
-            for (int i = 0; i < ops; i++) {
-                acme.begin().save(afters.get(i), befores.get(i).version()).append(events.get(i)).save(clocks.get(i))
-                        .schedule(timers.get(i)).enqueue(entries.get(i)).commit();
-            }
-            long saveNanos = (System.nanoTime() - t0) / ops;
+            long saveNanos = commitAll(acme, befores, afters, events, clocks, timers, entries);
             int loads = 500_000;
-            long t1 = System.nanoTime();
-            long found = 0;
-            for (int i = 0; i < loads; i++) {
-                found += acme.tickets().find(current.get((int) ((i * 31L) % count)).id()).isPresent() ? 1 : 0;
-            }
-            long findNanos = (System.nanoTime() - t1) / loads;
+            long[] found = {0};
+            long findNanos = loadMany(acme, current, loads, found);
             int queries = 2_000;
             long t2 = System.nanoTime();
             for (int i = 0; i < queries; i++) {
-                found += acme.tickets().query(TicketQuery.builder().assignee(Party.person("agent" + i % 400))
+                foundSoFar += acme.tickets().query(TicketQuery.builder().assignee(Party.person("agent" + i % 400))
                         .categories(StateCategory.OPEN).build(), 25).items().size();
             }
             long queryNanos = (System.nanoTime() - t2) / queries;
+            long foundSoFar = found[0];
             long t3 = System.nanoTime();
             for (int i = 0; i < queries; i++) {
-                found += acme.tickets().query(TicketQuery.builder().categories(StateCategory.OPEN)
+                foundSoFar += acme.tickets().query(TicketQuery.builder().categories(StateCategory.OPEN)
                         .orderBy(dev.itsmkit.persistence.TicketOrder.UPDATED).build(), 25).items().size();
             }
             long scanNanos = (System.nanoTime() - t3) / queries;
             System.out.printf("round %d: commit of a unit of work (snapshot+event+clock+timer+outbox) %,d ns; load %,d ns; "
                     + "first page of 25 by assignee (%,d candidates) %,d ns; first page of 25 by category in update order %,d ns [%d]%n",
-                    round + 1, saveNanos, findNanos, count / 400, queryNanos, scanNanos, found % 10);
+                    round + 1, saveNanos, findNanos, count / 400, queryNanos, scanNanos, foundSoFar % 10);
         }
     }
 }
