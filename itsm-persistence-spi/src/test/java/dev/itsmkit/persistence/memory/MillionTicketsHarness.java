@@ -148,13 +148,13 @@ public final class MillionTicketsHarness {
             long[] found = {0};
             long findNanos = loadMany(acme, current, loads, found);
             int queries = 2_000;
+            long foundSoFar = found[0];
             long t2 = System.nanoTime();
             for (int i = 0; i < queries; i++) {
                 foundSoFar += acme.tickets().query(TicketQuery.builder().assignee(Party.person("agent" + i % 400))
                         .categories(StateCategory.OPEN).build(), 25).items().size();
             }
             long queryNanos = (System.nanoTime() - t2) / queries;
-            long foundSoFar = found[0];
             long t3 = System.nanoTime();
             for (int i = 0; i < queries; i++) {
                 foundSoFar += acme.tickets().query(TicketQuery.builder().categories(StateCategory.OPEN)
