@@ -112,57 +112,101 @@ public final class Ticket {
         return new Builder(this);
     }
 
-    /** @return the tenant that owns the ticket */
+    /**
+     * Returns the tenant that owns the ticket.
+     *
+     * @return the tenant that owns the ticket
+     */
     public TenantId tenant() {
         return tenant;
     }
 
-    /** @return the ticket's id, unique within its tenant */
+    /**
+     * Returns the ticket's id, unique within its tenant.
+     *
+     * @return the ticket's id, unique within its tenant
+     */
     public TicketId id() {
         return id;
     }
 
-    /** @return the human-readable number, for example {@code INC0001042} */
+    /**
+     * Returns the human-readable number, for example {@code INC0001042}.
+     *
+     * @return the human-readable number, for example {@code INC0001042}
+     */
     public TicketNumber number() {
         return number;
     }
 
-    /** @return the kind of ticket, as its number tells */
+    /**
+     * Returns the kind of ticket, as its number tells.
+     *
+     * @return the kind of ticket, as its number tells
+     */
     public TicketKind kind() {
         return number.kind();
     }
 
-    /** @return a reference to this ticket, for links from others */
+    /**
+     * Returns a reference to this ticket, for links from others.
+     *
+     * @return a reference to this ticket, for links from others
+     */
     public TicketRef ref() {
         return new TicketRef(tenant, id, number);
     }
 
-    /** @return the title: one line */
+    /**
+     * Returns the title: one line.
+     *
+     * @return the title: one line
+     */
     public String title() {
         return title;
     }
 
-    /** @return the description, possibly empty */
+    /**
+     * Returns the description, possibly empty.
+     *
+     * @return the description, possibly empty
+     */
     public String description() {
         return description;
     }
 
-    /** @return the current state in the ticket's lifecycle */
+    /**
+     * Returns the current state in the ticket's lifecycle.
+     *
+     * @return the current state in the ticket's lifecycle
+     */
     public TicketState state() {
         return state;
     }
 
-    /** @return how widely the business is affected */
+    /**
+     * Returns how widely the business is affected.
+     *
+     * @return how widely the business is affected
+     */
     public Impact impact() {
         return impact;
     }
 
-    /** @return how soon the business needs it */
+    /**
+     * Returns how soon the business needs it.
+     *
+     * @return how soon the business needs it
+     */
     public Urgency urgency() {
         return urgency;
     }
 
-    /** @return the priority in effect: derived from impact and urgency, or overridden */
+    /**
+     * Returns the priority in effect: derived from impact and urgency, or overridden.
+     *
+     * @return the priority in effect: derived from impact and urgency, or overridden
+     */
     public Priority priority() {
         return priority;
     }
@@ -188,42 +232,74 @@ public final class Ticket {
                 : PriorityDecision.derived(derivedPriority).overriddenTo(priority, priorityOverrideReason);
     }
 
-    /** @return the category, or empty */
+    /**
+     * Returns the category, or empty.
+     *
+     * @return the category, or empty
+     */
     public Optional<String> category() {
         return Optional.ofNullable(category);
     }
 
-    /** @return who asked: the caller of an incident, the requester of a request */
+    /**
+     * Returns who asked: the caller of an incident, the requester of a request.
+     *
+     * @return who asked: the caller of an incident, the requester of a request
+     */
     public Party requester() {
         return requester;
     }
 
-    /** @return the person (or system) working the ticket, or empty */
+    /**
+     * Returns the person (or system) working the ticket, or empty.
+     *
+     * @return the person (or system) working the ticket, or empty
+     */
     public Optional<Party> assignee() {
         return Optional.ofNullable(assignee);
     }
 
-    /** @return the group responsible for the ticket, or empty */
+    /**
+     * Returns the group responsible for the ticket, or empty.
+     *
+     * @return the group responsible for the ticket, or empty
+     */
     public Optional<Party> assignmentGroup() {
         return Optional.ofNullable(assignmentGroup);
     }
 
-    /** @return the affected service, or empty */
+    /**
+     * Returns the affected service, or empty.
+     *
+     * @return the affected service, or empty
+     */
     public Optional<ServiceId> service() {
         return Optional.ofNullable(service);
     }
 
-    /** @return the affected configuration items in id order; unmodifiable */
+    /**
+     * Returns the affected configuration items in id order; unmodifiable.
+     *
+     * @return the affected configuration items in id order; unmodifiable
+     */
     public List<ConfigurationItemId> configurationItems() {
         return configurationItems;
     }
 
-    /** @return the custom fields */
+    /**
+     * Returns the custom fields.
+     *
+     * @return the custom fields
+     */
     public CustomFields customFields() {
         return customFields;
     }
 
-    /** @return what this kind of ticket holds beyond the common fields */
+    /**
+     * Returns what this kind of ticket holds beyond the common fields.
+     *
+     * @return what this kind of ticket holds beyond the common fields
+     */
     public TicketDetails details() {
         return details;
     }
@@ -275,42 +351,74 @@ public final class Ticket {
         return type.cast(details);
     }
 
-    /** @return the links to other tickets, in the order made; unmodifiable */
+    /**
+     * Returns the links to other tickets, in the order made; unmodifiable.
+     *
+     * @return the links to other tickets, in the order made; unmodifiable
+     */
     public List<Link> links() {
         return links;
     }
 
-    /** @return the journal: comments and work notes, oldest first; unmodifiable */
+    /**
+     * Returns the journal: comments and work notes, oldest first; unmodifiable.
+     *
+     * @return the journal: comments and work notes, oldest first; unmodifiable
+     */
     public List<JournalEntry> journal() {
         return journal;
     }
 
-    /** @return the approvals asked and decided, in the order asked; unmodifiable */
+    /**
+     * Returns the approvals asked and decided, in the order asked; unmodifiable.
+     *
+     * @return the approvals asked and decided, in the order asked; unmodifiable
+     */
     public List<Approval> approvals() {
         return approvals;
     }
 
-    /** @return when the ticket was created */
+    /**
+     * Returns when the ticket was created.
+     *
+     * @return when the ticket was created
+     */
     public Instant createdAt() {
         return createdAt;
     }
 
-    /** @return when the ticket last changed */
+    /**
+     * Returns when the ticket last changed.
+     *
+     * @return when the ticket last changed
+     */
     public Instant updatedAt() {
         return updatedAt;
     }
 
-    /** @return when the ticket was last resolved, or empty if it is not resolved */
+    /**
+     * Returns when the ticket was last resolved, or empty if it is not resolved.
+     *
+     * @return when the ticket was last resolved, or empty if it is not resolved
+     */
     public Optional<Instant> resolvedAt() {
         return Optional.ofNullable(resolvedAt);
     }
 
-    /** @return when the ticket was closed, or empty if it is not closed */
+    /**
+     * Returns when the ticket was closed, or empty if it is not closed.
+     *
+     * @return when the ticket was closed, or empty if it is not closed
+     */
     public Optional<Instant> closedAt() {
         return Optional.ofNullable(closedAt);
     }
 
-    /** @return the version of this snapshot: 1 when created, one more with every change */
+    /**
+     * Returns the version of this snapshot: 1 when created, one more with every change.
+     *
+     * @return the version of this snapshot: 1 when created, one more with every change
+     */
     public long version() {
         return version;
     }

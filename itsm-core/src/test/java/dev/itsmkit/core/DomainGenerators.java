@@ -193,37 +193,65 @@ public final class DomainGenerators {
 
     // ---- values -------------------------------------------------------------------------------
 
-    /** @return tenants from a small pool, so that two draws are sometimes equal */
+    /**
+     * Returns tenants from a small pool, so that two draws are sometimes equal.
+     *
+     * @return tenants from a small pool, so that two draws are sometimes equal
+     */
     public static Gen<TenantId> tenants() {
         return drawing(d -> TenantId.of(d.pick(TENANTS)));
     }
 
-    /** @return ticket ids, with punctuation */
+    /**
+     * Returns ticket ids, with punctuation.
+     *
+     * @return ticket ids, with punctuation
+     */
     public static Gen<TicketId> ticketIds() {
         return drawing(d -> TicketId.of("tk-" + d.between(1, 5000) + (d.chance(20) ? ".a:b@c_d" : "")));
     }
 
-    /** @return identifiers, such as SLA target or custom field names */
+    /**
+     * Returns identifiers, such as SLA target or custom field names.
+     *
+     * @return identifiers, such as SLA target or custom field names
+     */
     public static Gen<String> identifiers() {
         return drawing(d -> d.pick(List.of("resolution", "response", "update", "r1", "a.b", "x_y:z@w-1")));
     }
 
-    /** @return persons */
+    /**
+     * Returns persons.
+     *
+     * @return persons
+     */
     public static Gen<Party> persons() {
         return drawing(d -> Party.person(d.pick(List.of("alice", "bob", "carol", "d.e@f.example", "u-1"))));
     }
 
-    /** @return groups */
+    /**
+     * Returns groups.
+     *
+     * @return groups
+     */
     public static Gen<Party> groups() {
         return drawing(d -> Party.group(d.pick(List.of("service-desk", "network", "cab", "dba"))));
     }
 
-    /** @return persons and systems, who act and are assigned */
+    /**
+     * Returns persons and systems, who act and are assigned.
+     *
+     * @return persons and systems, who act and are assigned
+     */
     public static Gen<Party> actors() {
         return drawing(d -> d.chance(80) ? d.of(persons()) : d.pick(List.of(Party.ITSM_KIT, Party.system("monitoring"))));
     }
 
-    /** @return parties of every kind */
+    /**
+     * Returns parties of every kind.
+     *
+     * @return parties of every kind
+     */
     public static Gen<Party> parties() {
         return drawing(d -> switch (d.pick(PartyKind.class)) {
             case PERSON -> d.of(persons());
@@ -233,7 +261,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return instants over a few years from 2026, sometimes with a fraction of a second */
+    /**
+     * Returns instants over a few years from 2026, sometimes with a fraction of a second.
+     *
+     * @return instants over a few years from 2026, sometimes with a fraction of a second
+     */
     public static Gen<Instant> instants() {
         return drawing(d -> {
             Instant at = EPOCH.plusSeconds(d.longBetween(0, 3L * 365 * 24 * 3600));
@@ -262,17 +294,29 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return multi-line texts: not blank, with tabs and line breaks */
+    /**
+     * Returns multi-line texts: not blank, with tabs and line breaks.
+     *
+     * @return multi-line texts: not blank, with tabs and line breaks
+     */
     public static Gen<String> texts() {
         return drawing(d -> String.join(d.pick(List.of("\n", "\r\n", "\t", " ")), d.listOf(1, 4, lines(200))));
     }
 
-    /** @return field values of every type, lists of every other type included */
+    /**
+     * Returns field values of every type, lists of every other type included.
+     *
+     * @return field values of every type, lists of every other type included
+     */
     public static Gen<FieldValue> fieldValues() {
         return drawing(d -> d.chance(15) ? new FieldValue.Multi(d.listOf(0, 3, scalarFieldValues())) : d.of(scalarFieldValues()));
     }
 
-    /** @return field values of every type but lists */
+    /**
+     * Returns field values of every type but lists.
+     *
+     * @return field values of every type but lists
+     */
     public static Gen<FieldValue> scalarFieldValues() {
         return drawing(d -> switch (d.between(0, 4)) {
             case 0 -> new FieldValue.Text(d.chance(10) ? "" : d.chance(50) ? d.of(lines(100)) : d.of(texts()));
@@ -284,7 +328,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return custom fields: up to five, of every value type, with names no built-in field takes */
+    /**
+     * Returns custom fields: up to five, of every value type, with names no built-in field takes.
+     *
+     * @return custom fields: up to five, of every value type, with names no built-in field takes
+     */
     public static Gen<CustomFields> customFields() {
         return drawing(d -> {
             Map<String, FieldValue> fields = new TreeMap<>();
@@ -396,7 +444,11 @@ public final class DomainGenerators {
 
     // ---- tickets ------------------------------------------------------------------------------
 
-    /** @return valid tickets of every kind, at any version, holding anything a ticket can hold */
+    /**
+     * Returns valid tickets of every kind, at any version, holding anything a ticket can hold.
+     *
+     * @return valid tickets of every kind, at any version, holding anything a ticket can hold
+     */
     public static Gen<Ticket> tickets() {
         return drawing(d -> d.of(tickets(d.pick(TicketKind.class))));
     }
@@ -415,7 +467,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return valid tickets of every kind at version 1, as created (mostly in the state NEW) */
+    /**
+     * Returns valid tickets of every kind at version 1, as created (mostly in the state NEW).
+     *
+     * @return valid tickets of every kind at version 1, as created (mostly in the state NEW)
+     */
     public static Gen<Ticket> newTickets() {
         return drawing(d -> d.of(ticketsIn(d.pick(TicketKind.class), d.chance(70) ? NEW : d.pick(STATES), 1)));
     }
@@ -542,7 +598,11 @@ public final class DomainGenerators {
         throw new AssertionError("unknown event type " + e.getClass());
     }
 
-    /** @return the shared components of an event, of any ticket, with sequence 2 or more */
+    /**
+     * Returns the shared components of an event, of any ticket, with sequence 2 or more.
+     *
+     * @return the shared components of an event, of any ticket, with sequence 2 or more
+     */
     public static Gen<Common> commons() {
         return drawing(d -> {
             long version = d.longBetween(1, 40);
@@ -551,7 +611,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return TicketCreated events of valid new tickets */
+    /**
+     * Returns TicketCreated events of valid new tickets.
+     *
+     * @return TicketCreated events of valid new tickets
+     */
     public static Gen<TicketCreated> ticketCreatedEvents() {
         return drawing(d -> {
             Ticket ticket = d.of(newTickets());
@@ -559,7 +623,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return StateChanged events between any two different states, from a non-final one */
+    /**
+     * Returns StateChanged events between any two different states, from a non-final one.
+     *
+     * @return StateChanged events between any two different states, from a non-final one
+     */
     public static Gen<StateChanged> stateChangedEvents() {
         return drawing(d -> {
             Common c = d.of(commons());
@@ -571,7 +639,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return FieldsChanged events of one to four custom fields */
+    /**
+     * Returns FieldsChanged events of one to four custom fields.
+     *
+     * @return FieldsChanged events of one to four custom fields
+     */
     public static Gen<FieldsChanged> fieldsChangedEvents() {
         return drawing(d -> {
             Common c = d.of(commons());
@@ -594,7 +666,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return Assigned events that change the assignee, the group or both */
+    /**
+     * Returns Assigned events that change the assignee, the group or both.
+     *
+     * @return Assigned events that change the assignee, the group or both
+     */
     public static Gen<Assigned> assignedEvents() {
         return drawing(d -> {
             Common c = d.of(commons());
@@ -610,7 +686,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return PriorityChanged events, derived or overridden */
+    /**
+     * Returns PriorityChanged events, derived or overridden.
+     *
+     * @return PriorityChanged events, derived or overridden
+     */
     public static Gen<PriorityChanged> priorityChangedEvents() {
         return drawing(d -> {
             Common c = d.of(commons());
@@ -623,7 +703,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return Linked events */
+    /**
+     * Returns Linked events.
+     *
+     * @return Linked events
+     */
     public static Gen<Linked> linkedEvents() {
         return drawing(d -> {
             Common c = d.of(commons());
@@ -632,7 +716,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return Unlinked events */
+    /**
+     * Returns Unlinked events.
+     *
+     * @return Unlinked events
+     */
     public static Gen<Unlinked> unlinkedEvents() {
         return drawing(d -> {
             Linked l = d.of(linkedEvents());
@@ -640,7 +728,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return Commented events */
+    /**
+     * Returns Commented events.
+     *
+     * @return Commented events
+     */
     public static Gen<Commented> commentedEvents() {
         return drawing(d -> {
             Common c = d.of(commons());
@@ -649,7 +741,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return ApprovalRequested events */
+    /**
+     * Returns ApprovalRequested events.
+     *
+     * @return ApprovalRequested events
+     */
     public static Gen<ApprovalRequested> approvalRequestedEvents() {
         return drawing(d -> {
             Common c = d.of(commons());
@@ -658,7 +754,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return ApprovalDecided events */
+    /**
+     * Returns ApprovalDecided events.
+     *
+     * @return ApprovalDecided events
+     */
     public static Gen<ApprovalDecided> approvalDecidedEvents() {
         return drawing(d -> {
             Common c = d.of(commons());
@@ -667,7 +767,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return SlaWarned events */
+    /**
+     * Returns SlaWarned events.
+     *
+     * @return SlaWarned events
+     */
     public static Gen<SlaWarned> slaWarnedEvents() {
         return drawing(d -> {
             Common c = d.of(commons());
@@ -676,7 +780,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return SlaBreached events */
+    /**
+     * Returns SlaBreached events.
+     *
+     * @return SlaBreached events
+     */
     public static Gen<SlaBreached> slaBreachedEvents() {
         return drawing(d -> {
             Common c = d.of(commons());
@@ -685,7 +793,11 @@ public final class DomainGenerators {
         });
     }
 
-    /** @return events of every type, each type as likely as the others */
+    /**
+     * Returns events of every type, each type as likely as the others.
+     *
+     * @return events of every type, each type as likely as the others
+     */
     public static Gen<TicketEvent> events() {
         List<Gen<? extends TicketEvent>> all = List.of(ticketCreatedEvents(), stateChangedEvents(), fieldsChangedEvents(),
                 assignedEvents(), priorityChangedEvents(), linkedEvents(), unlinkedEvents(), commentedEvents(),
@@ -713,7 +825,11 @@ public final class DomainGenerators {
             saved = List.copyOf(saved);
         }
 
-        /** @return the snapshot after the last event */
+        /**
+         * Returns the snapshot after the last event.
+         *
+         * @return the snapshot after the last event
+         */
         public Ticket last() {
             return saved.get(saved.size() - 1).snapshot();
         }
@@ -734,7 +850,11 @@ public final class DomainGenerators {
      */
     public record Saved(int eventCount, Ticket snapshot) {}
 
-    /** @return histories of up to 30 commands on a new ticket of any kind */
+    /**
+     * Returns histories of up to 30 commands on a new ticket of any kind.
+     *
+     * @return histories of up to 30 commands on a new ticket of any kind
+     */
     public static Gen<History> histories() {
         return histories(30);
     }
