@@ -1,0 +1,102 @@
+package dev.itsmkit.benchmarks;
+
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.StateCategory;
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.core.TicketNumber;
+import dev.itsmkit.core.TicketState;
+import dev.itsmkit.core.event.SlaWarned;
+import dev.itsmkit.core.outbox.OutboxEntry;
+import dev.itsmkit.core.outbox.OutboxEntryId;
+import dev.itsmkit.core.timing.DueTimer;
+import dev.itsmkit.persistence.Page;
+import dev.itsmkit.persistence.TicketOrder;
+import dev.itsmkit.persistence.TicketQuery;
+import dev.itsmkit.persistence.memory.InMemoryStores;
+import dev.itsmkit.persistence.spi.TenantStores;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * PENDING: move to itsm-benchmarks (add a dependency on itsm-persistence-spi there). The in-memory
+ * stores with {@code tickets} open incidents: a load by id, one command's unit of work (snapshot,
+ * event, timer, outbox entry) on a random ticket, and a first page of 25 by assignee and by
+ * category in update order.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class InMemoryStoresBenchmark {
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final TenantId TENANT = TenantId.of("acme");
+
+    @Param({"100000", "1000000"})
+    int tickets;
+
+    private TenantStores acme;
+    private Ticket[] current;
+    private int cursor;
+    private long outboxIds;
+
+    @Setup(Level.Trial)
+    public void load() {
+        acme = InMemoryStores.create().forTenant(TENANT);
+        current = new Ticket[tickets];
+        for (int n = 1; n <= tickets; n++) {
+            Ticket t = Ticket.builder(TENANT, TicketId.of("inc-" + n), new TicketNumber(TicketKind.INCIDENT, n))
+                    .title("E-mail is down " + n).state(TicketState.of("IN_PROGRESS", StateCategory.OPEN))
+                    .requester(Party.person("user" + n % 5000)).assignee(Optional.of(Party.person("agent" + n % 400)))
+                    .createdAt(T0.plusSeconds(n)).updatedAt(T0.plusSeconds(n)).build();
+            acme.begin().save(t, 0).commit();
+            current[n - 1] = t;
+        }
+    }
+
+    private int next() {
+        cursor = (cursor + 7919) % tickets;
+        return cursor;
+    }
+
+    @Benchmark
+    public Optional<Ticket> load() {
+        return acme.tickets().find(current[next()].id());
+    }
+
+    @Benchmark
+    public Ticket saveUnitOfWork() {
+        int i = next();
+        Ticket before = current[i];
+        Ticket after = before.toBuilder().version(before.version() + 1).updatedAt(before.updatedAt().plusSeconds(1)).build();
+        var event = new SlaWarned(TENANT, after.id(), Party.ITSM_KIT, after.updatedAt(), before.version(), before.version(),
+                "resolution", 1, 50, after.updatedAt());
+        acme.begin().save(after, before.version()).append(event)
+                .schedule(DueTimer.of(TENANT, after.id(), "resolution", 1, 100, after.updatedAt().plusSeconds(3600)))
+                .enqueue(OutboxEntry.announcing(OutboxEntryId.of("o-" + ++outboxIds), event, after.updatedAt()))
+                .commit();
+        current[i] = after;
+        return after;
+    }
+
+    @Benchmark
+    public Page<Ticket> queryByAssignee() {
+        return acme.tickets().query(TicketQuery.builder().assignee(Party.person("agent" + next() % 400)).build(), 25);
+    }
+
+    @Benchmark
+    public Page<Ticket> queryByCategoryInUpdateOrder() {
+        return acme.tickets().query(TicketQuery.builder().categories(StateCategory.OPEN).orderBy(TicketOrder.UPDATED).build(), 25);
+    }
+}

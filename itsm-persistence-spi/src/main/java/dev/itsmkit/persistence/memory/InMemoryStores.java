@@ -1,0 +1,78 @@
+package dev.itsmkit.persistence.memory;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.persistence.spi.OutboxDelivery;
+import dev.itsmkit.persistence.spi.Stores;
+import dev.itsmkit.persistence.spi.TenantStores;
+import dev.itsmkit.persistence.spi.TimerClaims;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-memory default of every store: what the demo, the examples and most tests use. It keeps
+ * everything on the heap and loses it when the JVM stops.
+ *
+ * <p>Each tenant has its own data behind its own read-write lock, so tenants never contend; a
+ * ticket load takes no lock at all (a concurrent hash map lookup); a commit holds the tenant's
+ * write lock while it checks and then applies the unit of work, so it is all or nothing and
+ * visible whole to queries. Due timers and the outbox, which workers drain across tenants, have
+ * their own locks. Designed for a million tickets on two cores: the indexes and their costs are
+ * described on the tenant data.
+ *
+ * <p>Thread-safe. Passes the compatibility kit in {@code itsm-persistence-tck}.
+ */
+public final class InMemoryStores implements Stores {
+    private final ConcurrentHashMap<TenantId, InMemoryTenantStores> tenants = new ConcurrentHashMap<>();
+    final TimerTable timers = new TimerTable();
+    final OutboxLog outbox = new OutboxLog();
+
+    private InMemoryStores() {}
+
+    /**
+     * Creates empty stores.
+     *
+     * @return stores that hold nothing yet
+     */
+    public static InMemoryStores create() {
+        return new InMemoryStores();
+    }
+
+    @Override
+    public TenantStores forTenant(TenantId tenant) {
+        requireNonNull(tenant, "tenant");
+        InMemoryTenantStores stores = tenants.get(tenant);
+        return stores != null ? stores : tenants.computeIfAbsent(tenant, t -> new InMemoryTenantStores(t, this));
+    }
+
+    @Override
+    public TimerClaims timerClaims() {
+        return timers;
+    }
+
+    @Override
+    public OutboxDelivery outboxDelivery() {
+        return outbox;
+    }
+
+    /**
+     * Replaces a stored event without updating its hashes, as someone editing the storage behind
+     * the SPI's back would: for tests that prove {@code AuditTrail.verify} detects tampering. Never
+     * call it in production code.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket
+     * @param sequence the sequence of the event to replace
+     * @param forged the event to store in its place
+     * @return {@code true} if an event was replaced, {@code false} if there was none with that sequence
+     */
+    public boolean tamperWithStoredEventForTesting(TenantId tenant, TicketId ticket, long sequence, TicketEvent forged) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(ticket, "ticket");
+        requireNonNull(forged, "forged");
+        InMemoryTenantStores stores = tenants.get(tenant);
+        return stores != null && stores.tamper(ticket, sequence, forged);
+    }
+}

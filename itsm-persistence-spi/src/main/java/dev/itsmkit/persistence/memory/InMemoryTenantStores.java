@@ -1,0 +1,598 @@
+package dev.itsmkit.persistence.memory;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.ConfigurationItemId;
+import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.ServiceId;
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.core.TicketNumber;
+import dev.itsmkit.core.TimeWindow;
+import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.outbox.OutboxEntry;
+import dev.itsmkit.core.timing.DueTimer;
+import dev.itsmkit.core.timing.SlaClockSnapshot;
+import dev.itsmkit.core.timing.TimerId;
+import dev.itsmkit.persistence.AuditChain;
+import dev.itsmkit.persistence.AuditRecord;
+import dev.itsmkit.persistence.ChainVerification;
+import dev.itsmkit.persistence.Cursor;
+import dev.itsmkit.persistence.Page;
+import dev.itsmkit.persistence.TicketOrder;
+import dev.itsmkit.persistence.TicketQuery;
+import dev.itsmkit.persistence.spi.AuditTrail;
+import dev.itsmkit.persistence.spi.Outbox;
+import dev.itsmkit.persistence.spi.SlaClockStore;
+import dev.itsmkit.persistence.spi.TenantStores;
+import dev.itsmkit.persistence.spi.TicketNumbers;
+import dev.itsmkit.persistence.spi.TicketStore;
+import dev.itsmkit.persistence.spi.TimerStore;
+import dev.itsmkit.persistence.spi.UnitOfWork;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The data of one tenant and the store views over it.
+ *
+ * <p>Data structures and their costs (n tickets of the tenant):
+ * <ul>
+ *   <li>{@code tickets}: a {@link ConcurrentHashMap} by id, read without a lock: a load is one hash
+ *       lookup, O(1).</li>
+ *   <li>Three sort indexes, {@link TreeMap}s from {@link SortKey} to the id (by number, by
+ *       creation, by last update): keyset paging is a {@code tailMap} walk, O(log n + visited), with
+ *       one hash lookup per ticket visited. Holding ids rather than snapshots means an update touches
+ *       only the index whose key changed (by last update): two traversals instead of six.</li>
+ *   <li>Four inverted indexes, from assignee, group, service and configuration item to the ids that
+ *       carry them: the selective criteria. Low-cardinality criteria (category, kind, priority) and
+ *       field values are not indexed: they are filtered during the walk of a sort index, which costs
+ *       O(page / selectivity).</li>
+ * </ul>
+ * A query with k candidates in its smallest applicable inverted index either keeps the page's
+ * smallest matches in a bounded heap, O(k log page), or walks the sort index of its order, about
+ * page * n / k visits, whichever costs less.
+ *
+ * <p>Writes (a commit) hold the write lock of a {@link ReentrantReadWriteLock}; reads of more than
+ * one value (queries, trails) hold its read lock, so they see each commit whole. A save costs the
+ * hash put, O(log n) for each sort index whose key changed (only {@code UPDATED} on an update) and
+ * O(1) per inverted index whose key changed.
+ */
+final class InMemoryTenantStores implements TenantStores {
+    static final int MAX_LIMIT = 10_000;
+
+    private final TenantId tenant;
+    private final InMemoryStores root;
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    final ConcurrentHashMap<TicketId, Ticket> tickets = new ConcurrentHashMap<>();
+    private final EnumMap<TicketOrder, TreeMap<SortKey, TicketId>> sorted = new EnumMap<>(TicketOrder.class);
+    private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
+    private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
+    private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
+    private final HashMap<ConfigurationItemId, Set<TicketId>> byItem = new HashMap<>();
+
+    final HashMap<TicketId, ArrayList<AuditRecord>> trails = new HashMap<>();
+    private final TreeMap<EventKey, AuditRecord> eventsByTime = new TreeMap<>();
+    private final HashMap<TicketId, List<SlaClockSnapshot>> clocks = new HashMap<>();
+    private final HashMap<TicketId, List<OutboxEntry>> outbox = new HashMap<>();
+    private final EnumMap<TicketKind, AtomicLong> numbers = new EnumMap<>(TicketKind.class);
+
+    private final TicketStore ticketStore = new Tickets();
+    private final AuditTrail auditTrail = new Trail();
+    private final SlaClockStore clockStore = new Clocks();
+    private final TimerStore timerStore = new Timers();
+    private final Outbox outboxStore = new TenantOutbox();
+    private final TicketNumbers numberSequences = new Numbers();
+
+    InMemoryTenantStores(TenantId tenant, InMemoryStores root) {
+        this.tenant = tenant;
+        this.root = root;
+        for (TicketOrder order : TicketOrder.values()) {
+            sorted.put(order, new TreeMap<>());
+        }
+        for (TicketKind kind : TicketKind.values()) {
+            numbers.put(kind, new AtomicLong());
+        }
+    }
+
+    @Override
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return ticketStore;
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    @Override
+    public SlaClockStore clocks() {
+        return clockStore;
+    }
+
+    @Override
+    public TimerStore timers() {
+        return timerStore;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outboxStore;
+    }
+
+    @Override
+    public TicketNumbers numbers() {
+        return numberSequences;
+    }
+
+    @Override
+    public UnitOfWork begin() {
+        return new InMemoryUnitOfWork(this, root);
+    }
+
+    // ---- applied by InMemoryUnitOfWork under the write lock, after validation ----
+
+    long versionOf(TicketId id) {
+        Ticket t = tickets.get(id);
+        return t == null ? 0 : t.version();
+    }
+
+    Optional<TicketId> holderOfNumber(TicketNumber number) {
+        Map.Entry<SortKey, TicketId> e = sorted.get(TicketOrder.NUMBER)
+                .ceilingEntry(new SortKey(number.kind().ordinal(), number.sequence(), null));
+        return e != null && e.getKey().major() == number.kind().ordinal() && e.getKey().minor() == number.sequence()
+                ? Optional.of(e.getValue()) : Optional.empty();
+    }
+
+    long lastSequenceOf(TicketId id) {
+        List<AuditRecord> trail = trails.get(id);
+        return trail == null ? 0 : trail.get(trail.size() - 1).event().sequence();
+    }
+
+    void applySave(Ticket ticket) {
+        Ticket old = tickets.put(ticket.id(), ticket);
+        for (TicketOrder order : TicketOrder.values()) {
+            TreeMap<SortKey, TicketId> index = sorted.get(order);
+            SortKey key = SortKey.of(order, ticket);
+            if (old != null) {
+                SortKey oldKey = SortKey.of(order, old);
+                if (oldKey.equals(key)) {
+                    // the index holds ids, not snapshots, so an unchanged key costs no tree traversal
+                    continue;
+                }
+                index.remove(oldKey);
+            }
+            index.put(key, ticket.id());
+        }
+        reindex(byAssignee, old == null ? null : old.assignee().orElse(null), ticket.assignee().orElse(null), ticket.id());
+        reindex(byGroup, old == null ? null : old.assignmentGroup().orElse(null), ticket.assignmentGroup().orElse(null), ticket.id());
+        reindex(byService, old == null ? null : old.service().orElse(null), ticket.service().orElse(null), ticket.id());
+        List<ConfigurationItemId> oldItems = old == null ? List.of() : old.configurationItems();
+        if (!oldItems.equals(ticket.configurationItems())) {
+            for (ConfigurationItemId item : oldItems) {
+                reindex(byItem, item, null, ticket.id());
+            }
+            for (ConfigurationItemId item : ticket.configurationItems()) {
+                reindex(byItem, null, item, ticket.id());
+            }
+        }
+    }
+
+    private static <K> void reindex(Map<K, Set<TicketId>> index, @Nullable K before, @Nullable K after, TicketId id) {
+        if (before != null && before.equals(after)) {
+            return;
+        }
+        if (before != null) {
+            Set<TicketId> ids = index.get(before);
+            if (ids != null && ids.remove(id) && ids.isEmpty()) {
+                index.remove(before);
+            }
+        }
+        if (after != null) {
+            index.computeIfAbsent(after, k -> new HashSet<>(4)).add(id);
+        }
+    }
+
+    void applyAppend(TicketEvent event) {
+        ArrayList<AuditRecord> trail = trails.computeIfAbsent(event.ticket(), k -> new ArrayList<>(4));
+        String previous = trail.isEmpty() ? AuditChain.GENESIS : trail.get(trail.size() - 1).hash();
+        AuditRecord record = AuditRecord.chain(previous, event);
+        trail.add(record);
+        eventsByTime.put(EventKey.of(event), record);
+    }
+
+    void applySave(SlaClockSnapshot clock) {
+        List<SlaClockSnapshot> list = new ArrayList<>(clocks.getOrDefault(clock.ticket(), List.of()));
+        list.removeIf(c -> c.target().equals(clock.target()) && c.cycle() == clock.cycle());
+        list.add(clock);
+        list.sort(Comparator.comparing(SlaClockSnapshot::target).thenComparingInt(SlaClockSnapshot::cycle));
+        clocks.put(clock.ticket(), List.copyOf(list));
+    }
+
+    void applyEnqueue(OutboxEntry entry) {
+        List<OutboxEntry> list = new ArrayList<>(outbox.getOrDefault(entry.ticket(), List.of()));
+        list.add(entry);
+        outbox.put(entry.ticket(), List.copyOf(list));
+    }
+
+    /** Replaces a stored event without rehashing, as an attacker editing storage would. */
+    boolean tamper(TicketId ticket, long sequence, TicketEvent forged) {
+        lock.writeLock().lock();
+        try {
+            List<AuditRecord> trail = trails.get(ticket);
+            if (trail == null || sequence < 1 || sequence > trail.size()) {
+                return false;
+            }
+            AuditRecord old = trail.get((int) sequence - 1);
+            trail.set((int) sequence - 1, new AuditRecord(forged, old.previousHash(), old.hash()));
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("a page holds 1 to " + MAX_LIMIT + " items, got a limit of " + limit);
+        }
+    }
+
+    // ---- views ----
+
+    private final class Tickets implements TicketStore {
+        @Override
+        public Optional<Ticket> find(TicketId id) {
+            return Optional.ofNullable(tickets.get(requireNonNull(id, "id")));
+        }
+
+        @Override
+        public Optional<Ticket> findByNumber(TicketNumber number) {
+            requireNonNull(number, "number");
+            lock.readLock().lock();
+            try {
+                return holderOfNumber(number).map(tickets::get);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
+        public Page<Ticket> query(TicketQuery query, int limit) {
+            requireNonNull(query, "query");
+            checkLimit(limit);
+            return run(query, null, limit);
+        }
+
+        @Override
+        public Page<Ticket> query(TicketQuery query, Cursor after, int limit) {
+            requireNonNull(query, "query");
+            requireNonNull(after, "after");
+            checkLimit(limit);
+            Cursors.Decoded d = Cursors.decode(after, "t" + query.order().ordinal(), QueryFingerprint.of(query));
+            return run(query, new SortKey(d.a(), d.b(), d.id()), limit);
+        }
+
+        @Override
+        public long count(TicketQuery query) {
+            requireNonNull(query, "query");
+            lock.readLock().lock();
+            try {
+                Collection<TicketId> candidates = smallestIndex(query);
+                if (candidates != null) {
+                    return candidates.stream().map(tickets::get).filter(query::matches).count();
+                }
+                return sorted.get(TicketOrder.NUMBER).values().stream().map(tickets::get).filter(query::matches).count();
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        private Page<Ticket> run(TicketQuery query, @Nullable SortKey after, int limit) {
+            TicketOrder order = query.order();
+            List<Ticket> found = new ArrayList<>(Math.min(limit + 1, 256));
+            lock.readLock().lock();
+            try {
+                Collection<TicketId> candidates = smallestIndex(query);
+                if (candidates != null && cheaperToSortCandidates(candidates.size(), limit)) {
+                    found.addAll(smallestMatches(candidates, query, after, limit + 1));
+                } else {
+                    NavigableMap<SortKey, TicketId> range = range(query, order, after);
+                    for (TicketId id : range.values()) {
+                        Ticket t = tickets.get(id);
+                        if (query.matches(t)) {
+                            found.add(t);
+                            if (found.size() > limit) {
+                                break;
+                            }
+                        }
+                    }
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            if (found.size() <= limit) {
+                return new Page<>(found, Optional.empty());
+            }
+            List<Ticket> items = found.subList(0, limit);
+            SortKey last = SortKey.of(order, items.get(limit - 1));
+            return new Page<>(items, Optional.of(Cursors.encode("t" + order.ordinal(), QueryFingerprint.of(query),
+                    last.major(), last.minor(), requireNonNull(last.id()), 0)));
+        }
+
+        /**
+         * Chooses between sorting the k candidates of an inverted index, O(k log page), and walking
+         * the sort index, which visits about page * n / k tickets before it fills a page.
+         */
+        private boolean cheaperToSortCandidates(int k, int limit) {
+            return k <= 64 || (long) k * k <= (long) (limit + 1) * Math.max(1, tickets.size()) * 4;
+        }
+
+        /** The {@code count} smallest matching candidates after the cursor, in order, with a bounded max-heap. */
+        private List<Ticket> smallestMatches(Collection<TicketId> candidates, TicketQuery query, @Nullable SortKey after,
+                int count) {
+            TicketOrder order = query.order();
+            java.util.PriorityQueue<Map.Entry<SortKey, Ticket>> heap =
+                    new java.util.PriorityQueue<>(count + 1, Map.Entry.<SortKey, Ticket>comparingByKey().reversed());
+            for (TicketId id : candidates) {
+                Ticket t = tickets.get(id);
+                SortKey key = SortKey.of(order, t);
+                if (after != null && key.compareTo(after) <= 0) {
+                    continue;
+                }
+                if (heap.size() == count && key.compareTo(heap.peek().getKey()) >= 0) {
+                    continue;
+                }
+                if (query.matches(t)) {
+                    heap.add(Map.entry(key, t));
+                    if (heap.size() > count) {
+                        heap.poll();
+                    }
+                }
+            }
+            List<Map.Entry<SortKey, Ticket>> sortedHits = new ArrayList<>(heap);
+            sortedHits.sort(Map.Entry.comparingByKey());
+            List<Ticket> result = new ArrayList<>(sortedHits.size());
+            sortedHits.forEach(e -> result.add(e.getValue()));
+            return result;
+        }
+
+        private NavigableMap<SortKey, TicketId> range(TicketQuery query, TicketOrder order, @Nullable SortKey after) {
+            TreeMap<SortKey, TicketId> index = sorted.get(order);
+            Optional<TimeWindow> window = order == TicketOrder.CREATED ? query.createdIn()
+                    : order == TicketOrder.UPDATED ? query.updatedIn() : Optional.empty();
+            SortKey from = window.map(w -> SortKey.at(w.start(), null)).orElse(null);
+            NavigableMap<SortKey, TicketId> range = index;
+            if (after != null && (from == null || after.compareTo(from) >= 0)) {
+                range = range.tailMap(after, false);
+            } else if (from != null) {
+                range = range.tailMap(from, true);
+            }
+            if (window.isPresent()) {
+                range = range.headMap(SortKey.at(window.get().end(), null), false);
+            }
+            return range;
+        }
+
+        private @Nullable Collection<TicketId> smallestIndex(TicketQuery query) {
+            Collection<TicketId> best = null;
+            best = smaller(best, query.assignee(), byAssignee::get);
+            best = smaller(best, query.assignmentGroup(), byGroup::get);
+            best = smaller(best, query.service(), byService::get);
+            best = smaller(best, query.configurationItem(), byItem::get);
+            return best;
+        }
+
+        private <K> @Nullable Collection<TicketId> smaller(@Nullable Collection<TicketId> best, Optional<K> key,
+                Function<K, @Nullable Set<TicketId>> index) {
+            if (key.isEmpty()) {
+                return best;
+            }
+            Set<TicketId> ids = index.apply(key.get());
+            Collection<TicketId> candidates = ids == null ? List.of() : ids;
+            return best == null || candidates.size() < best.size() ? candidates : best;
+        }
+    }
+
+    /** Orders events by instant, ticket and sequence. */
+    record EventKey(long second, long nano, TicketId ticket, long sequence) implements Comparable<EventKey> {
+        static EventKey of(TicketEvent e) {
+            return new EventKey(e.at().getEpochSecond(), e.at().getNano(), e.ticket(), e.sequence());
+        }
+
+        @Override
+        public int compareTo(EventKey o) {
+            int c = Long.compare(second, o.second);
+            if (c == 0) {
+                c = Long.compare(nano, o.nano);
+            }
+            if (c == 0) {
+                c = ticket.value().compareTo(o.ticket.value());
+            }
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
+    }
+
+    private final class Trail implements AuditTrail {
+        @Override
+        public List<AuditRecord> forTicket(TicketId ticket) {
+            return forTicket(ticket, 1);
+        }
+
+        @Override
+        public List<AuditRecord> forTicket(TicketId ticket, long fromSequence) {
+            requireNonNull(ticket, "ticket");
+            if (fromSequence < 1) {
+                throw new IllegalArgumentException("sequences count from 1, got " + fromSequence);
+            }
+            lock.readLock().lock();
+            try {
+                List<AuditRecord> trail = trails.get(ticket);
+                if (trail == null || fromSequence > trail.size()) {
+                    return List.of();
+                }
+                return List.copyOf(trail.subList((int) fromSequence - 1, trail.size()));
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
+        public long lastSequence(TicketId ticket) {
+            requireNonNull(ticket, "ticket");
+            lock.readLock().lock();
+            try {
+                return lastSequenceOf(ticket);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
+        public Page<AuditRecord> between(TimeWindow window, int limit) {
+            requireNonNull(window, "window");
+            checkLimit(limit);
+            return between(window, (EventKey) null, limit);
+        }
+
+        @Override
+        public Page<AuditRecord> between(TimeWindow window, Cursor after, int limit) {
+            requireNonNull(window, "window");
+            requireNonNull(after, "after");
+            checkLimit(limit);
+            Cursors.Decoded d = Cursors.decode(after, "e", window.start() + "/" + window.end());
+            return between(window, new EventKey(d.a(), d.b(), d.id(), d.n()), limit);
+        }
+
+        private Page<AuditRecord> between(TimeWindow window, @Nullable EventKey after, int limit) {
+            List<AuditRecord> found = new ArrayList<>();
+            lock.readLock().lock();
+            try {
+                NavigableMap<EventKey, AuditRecord> range = eventsByTime;
+                Instant start = window.start();
+                Instant end = window.end();
+                EventKey from = new EventKey(start.getEpochSecond(), start.getNano(), TicketId.of("0"), Long.MIN_VALUE);
+                range = after != null && after.compareTo(from) >= 0 ? range.tailMap(after, false) : range.tailMap(from, true);
+                for (AuditRecord r : range.values()) {
+                    if (!r.event().at().isBefore(end) || found.size() > limit) {
+                        break;
+                    }
+                    found.add(r);
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            if (found.size() <= limit) {
+                return new Page<>(found, Optional.empty());
+            }
+            List<AuditRecord> items = found.subList(0, limit);
+            TicketEvent last = items.get(limit - 1).event();
+            return new Page<>(items, Optional.of(Cursors.encode("e", window.start() + "/" + window.end(),
+                    last.at().getEpochSecond(), last.at().getNano(), last.ticket(), last.sequence())));
+        }
+
+        @Override
+        public ChainVerification verify(TicketId ticket) {
+            return AuditChain.verify(requireNonNull(ticket, "ticket"), forTicket(ticket));
+        }
+    }
+
+    private final class Clocks implements SlaClockStore {
+        @Override
+        public List<SlaClockSnapshot> forTicket(TicketId ticket) {
+            requireNonNull(ticket, "ticket");
+            lock.readLock().lock();
+            try {
+                return clocks.getOrDefault(ticket, List.of());
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
+        public Optional<SlaClockSnapshot> find(TicketId ticket, String target, int cycle) {
+            requireNonNull(target, "target");
+            return forTicket(ticket).stream().filter(c -> c.target().equals(target) && c.cycle() == cycle).findFirst();
+        }
+    }
+
+    private final class Timers implements TimerStore {
+        @Override
+        public Optional<DueTimer> find(TimerId id) {
+            return root.timers.find(tenant, requireNonNull(id, "id"));
+        }
+
+        @Override
+        public List<DueTimer> forTicket(TicketId ticket) {
+            return root.timers.forTicket(tenant, requireNonNull(ticket, "ticket"));
+        }
+    }
+
+    private final class TenantOutbox implements Outbox {
+        @Override
+        public List<OutboxEntry> forTicket(TicketId ticket) {
+            requireNonNull(ticket, "ticket");
+            lock.readLock().lock();
+            try {
+                return outbox.getOrDefault(ticket, List.of());
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+    }
+
+    private final class Numbers implements TicketNumbers {
+        @Override
+        public TicketNumber next(TicketKind kind) {
+            requireNonNull(kind, "kind");
+            return new TicketNumber(kind, numbers.get(kind).incrementAndGet());
+        }
+    }
+
+    /** A text that identifies a query's criteria across JVMs (unlike {@code hashCode}, which uses enum identity). */
+    static final class QueryFingerprint {
+        private QueryFingerprint() {}
+
+        static String of(TicketQuery q) {
+            StringBuilder sb = new StringBuilder();
+            q.categories().stream().map(Enum::name).sorted().forEach(s -> sb.append(s).append(','));
+            sb.append(';');
+            q.kinds().stream().map(Enum::name).sorted().forEach(s -> sb.append(s).append(','));
+            sb.append(';');
+            q.priorities().stream().map(Object::toString).sorted().forEach(s -> sb.append(s).append(','));
+            sb.append(';').append(q.assignee().map(Object::toString).orElse(""))
+                    .append(';').append(q.assignmentGroup().map(Object::toString).orElse(""))
+                    .append(';').append(q.service().map(Object::toString).orElse(""))
+                    .append(';').append(q.configurationItem().map(Object::toString).orElse(""))
+                    .append(';').append(q.createdIn().map(Object::toString).orElse(""))
+                    .append(';').append(q.updatedIn().map(Object::toString).orElse(""));
+            for (Map.Entry<String, FieldValue> e : q.fields().entrySet()) {
+                sb.append(';').append(e.getKey()).append('=').append(e.getValue());
+            }
+            return Integer.toHexString(sb.toString().hashCode());
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.itsmkit.persistence.memory;
+
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.timing.DueTimer;
+import dev.itsmkit.core.timing.TimerId;
+import dev.itsmkit.persistence.NodeId;
+import dev.itsmkit.persistence.TimerClaim;
+import dev.itsmkit.persistence.spi.TimerClaims;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The due timers of every tenant, behind one lock. A {@link TreeMap} orders the timers by the
+ * instant they next need attention (the due instant, or the lease end of a claimed timer), so a
+ * claim is O(log n) per timer claimed and the next wake-up is O(log n); a hash map finds a timer by
+ * tenant and id in O(1) and a second one lists a ticket's timers.
+ */
+final class TimerTable implements TimerClaims {
+    /** A schedule (timer present) or cancel (empty) of one unit of work. */
+    record Change(TenantId tenant, TimerId id, Optional<DueTimer> timer) {}
+
+    private record Key(TenantId tenant, TimerId id) {}
+
+    private record TicketKey(TenantId tenant, TicketId ticket) {}
+
+    /** Orders by wake instant, then tenant, then id. */
+    private record WakeKey(Instant wake, TenantId tenant, TimerId id) implements Comparable<WakeKey> {
+        @Override
+        public int compareTo(WakeKey o) {
+            int c = wake.compareTo(o.wake);
+            if (c == 0) {
+                c = tenant.value().compareTo(o.tenant.value());
+            }
+            return c != 0 ? c : id.value().compareTo(o.id.value());
+        }
+    }
+
+    private static final class Entry {
+        final DueTimer timer;
+        @Nullable NodeId node;
+        @Nullable Instant leaseUntil;
+        long token;
+        WakeKey wakeKey;
+
+        Entry(DueTimer timer) {
+            this.timer = timer;
+            this.wakeKey = new WakeKey(timer.dueAt(), timer.tenant(), timer.id());
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final HashMap<Key, Entry> byId = new HashMap<>();
+    private final HashMap<TicketKey, List<TimerId>> byTicket = new HashMap<>();
+    private final TreeMap<WakeKey, Entry> byWake = new TreeMap<>();
+    private long tokens;
+
+    void apply(List<Change> changes) {
+        lock.lock();
+        try {
+            for (Change c : changes) {
+                remove(new Key(c.tenant(), c.id()));
+                c.timer().ifPresent(this::add);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void add(DueTimer timer) {
+        Entry e = new Entry(timer);
+        byId.put(new Key(timer.tenant(), timer.id()), e);
+        byWake.put(e.wakeKey, e);
+        byTicket.computeIfAbsent(new TicketKey(timer.tenant(), timer.ticket()), k -> new ArrayList<>(2)).add(timer.id());
+    }
+
+    private void remove(Key key) {
+        Entry e = byId.remove(key);
+        if (e == null) {
+            return;
+        }
+        byWake.remove(e.wakeKey);
+        TicketKey tk = new TicketKey(e.timer.tenant(), e.timer.ticket());
+        List<TimerId> ids = byTicket.get(tk);
+        if (ids != null) {
+            ids.remove(e.timer.id());
+            if (ids.isEmpty()) {
+                byTicket.remove(tk);
+            }
+        }
+    }
+
+    Optional<DueTimer> find(TenantId tenant, TimerId id) {
+        lock.lock();
+        try {
+            Entry e = byId.get(new Key(tenant, id));
+            return e == null ? Optional.empty() : Optional.of(e.timer);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<DueTimer> forTicket(TenantId tenant, TicketId ticket) {
+        lock.lock();
+        try {
+            List<TimerId> ids = byTicket.getOrDefault(new TicketKey(tenant, ticket), List.of());
+            List<DueTimer> timers = new ArrayList<>(ids.size());
+            for (TimerId id : ids) {
+                timers.add(byId.get(new Key(tenant, id)).timer);
+            }
+            timers.sort(Comparator.comparing(DueTimer::dueAt).thenComparing(t -> t.id().value()));
+            return List.copyOf(timers);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int size() {
+        lock.lock();
+        try {
+            return byId.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<TimerClaim> claimDue(Instant now, NodeId node, Duration lease, int limit) {
+        java.util.Objects.requireNonNull(now, "now");
+        java.util.Objects.requireNonNull(node, "node");
+        java.util.Objects.requireNonNull(lease, "lease");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("a lease must be positive, got " + lease);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("claim at least 1 timer, got a limit of " + limit);
+        }
+        Instant leaseUntil = now.plus(lease);
+        List<TimerClaim> claims = new ArrayList<>();
+        lock.lock();
+        try {
+            while (claims.size() < limit) {
+                Map.Entry<WakeKey, Entry> first = byWake.firstEntry();
+                // a claimed timer wakes at its lease end, which is due once the lease has expired (<= now)
+                if (first == null || first.getKey().wake().isAfter(now)) {
+                    break;
+                }
+                Entry e = first.getValue();
+                byWake.remove(e.wakeKey);
+                e.node = node;
+                e.leaseUntil = leaseUntil;
+                e.token = ++tokens;
+                e.wakeKey = new WakeKey(leaseUntil, e.timer.tenant(), e.timer.id());
+                byWake.put(e.wakeKey, e);
+                claims.add(new TimerClaim(e.timer, node, leaseUntil, e.token));
+            }
+        } finally {
+            lock.unlock();
+        }
+        return claims;
+    }
+
+    @Override
+    public boolean complete(TimerClaim claim) {
+        java.util.Objects.requireNonNull(claim, "claim");
+        lock.lock();
+        try {
+            Key key = new Key(claim.timer().tenant(), claim.timer().id());
+            Entry e = byId.get(key);
+            if (e == null || e.token != claim.token() || !claim.node().equals(e.node)) {
+                return false;
+            }
+            remove(key);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Instant> nextWakeUp() {
+        lock.lock();
+        try {
+            Map.Entry<WakeKey, Entry> first = byWake.firstEntry();
+            return first == null ? Optional.empty() : Optional.of(first.getKey().wake());
+        } finally {
+            lock.unlock();
+        }
+    }
+}
