@@ -127,7 +127,7 @@ class ModuleRulesTest {
     @Test
     void noRuleIsCheckedAgainstNothing() {
         // the rules above are only worth something if the importer sees the modules they speak of
-        for (String module : List.of("core", "jackson", "sla", "testkit")) {
+        for (String module : List.of("core", "jackson", "persistence", "sla", "workflow", "testkit")) {
             org.assertj.core.api.Assertions.assertThat(library.containPackage("dev.itsmkit." + module)).as(module).isTrue();
         }
     }
