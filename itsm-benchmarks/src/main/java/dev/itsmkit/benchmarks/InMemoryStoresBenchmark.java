@@ -31,8 +31,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * PENDING: move to itsm-benchmarks (add a dependency on itsm-persistence-spi there). The in-memory
- * stores with {@code tickets} open incidents: a load by id, one command's unit of work (snapshot,
+ * The in-memory stores with {@code tickets} open incidents: a load by id, one command's unit of work (snapshot,
  * event, timer, outbox entry) on a random ticket, and a first page of 25 by assignee and by
  * category in update order.
  */
@@ -43,16 +42,21 @@ public class InMemoryStoresBenchmark {
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final TenantId TENANT = TenantId.of("acme");
 
+    /** How many open incidents the store holds. */
     @Param({"100000", "1000000"})
-    int tickets;
+    public int tickets = 100_000;
 
     private TenantStores acme;
     private Ticket[] current;
     private int cursor;
     private long outboxIds;
 
+    /** Creates the benchmark; {@link #fill()} fills the store. */
+    public InMemoryStoresBenchmark() {}
+
+    /** Fills the store with the open incidents, one unit of work each. */
     @Setup(Level.Trial)
-    public void load() {
+    public void fill() {
         acme = InMemoryStores.create().forTenant(TENANT);
         current = new Ticket[tickets];
         for (int n = 1; n <= tickets; n++) {
@@ -70,11 +74,21 @@ public class InMemoryStoresBenchmark {
         return cursor;
     }
 
+    /**
+     * Loads a ticket by id.
+     *
+     * @return the ticket
+     */
     @Benchmark
     public Optional<Ticket> load() {
         return acme.tickets().find(current[next()].id());
     }
 
+    /**
+     * Commits one command's unit of work: a new snapshot, an event, a due timer and an outbox entry.
+     *
+     * @return the saved snapshot
+     */
     @Benchmark
     public Ticket saveUnitOfWork() {
         int i = next();
@@ -90,11 +104,21 @@ public class InMemoryStoresBenchmark {
         return after;
     }
 
+    /**
+     * Queries the first page of 25 tickets of one assignee.
+     *
+     * @return the page
+     */
     @Benchmark
     public Page<Ticket> queryByAssignee() {
         return acme.tickets().query(TicketQuery.builder().assignee(Party.person("agent" + next() % 400)).build(), 25);
     }
 
+    /**
+     * Queries the first page of 25 open tickets in update order.
+     *
+     * @return the page
+     */
     @Benchmark
     public Page<Ticket> queryByCategoryInUpdateOrder() {
         return acme.tickets().query(TicketQuery.builder().categories(StateCategory.OPEN).orderBy(TicketOrder.UPDATED).build(), 25);
