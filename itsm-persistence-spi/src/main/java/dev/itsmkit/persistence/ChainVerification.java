@@ -8,10 +8,22 @@ import dev.itsmkit.core.TicketId;
  * The outcome of verifying the hash chain of a ticket's audit trail.
  */
 public sealed interface ChainVerification {
-    /** @return the ticket whose trail was verified */
+    /**
+     * Returns the ticket whose trail was verified.
+     *
+     * @return the ticket whose trail was verified
+     */
     TicketId ticket();
 
-    /** @return {@code true} if every link holds */
+    /**
+
+     * Returns {@code true} if every link holds.
+
+     *
+
+     * @return {@code true} if every link holds
+
+     */
     boolean intact();
 
     /**

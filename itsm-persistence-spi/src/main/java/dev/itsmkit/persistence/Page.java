@@ -24,7 +24,15 @@ public record Page<T>(List<T> items, Optional<Cursor> next) {
         requireNonNull(next, "next");
     }
 
-    /** @return {@code true} if a further page may hold items */
+    /**
+
+     * Returns {@code true} if a further page may hold items.
+
+     *
+
+     * @return {@code true} if a further page may hold items
+
+     */
     public boolean hasNext() {
         return next.isPresent();
     }

@@ -35,12 +35,28 @@ public final class TenantAccessException extends ItsmException {
         this.offered = offered;
     }
 
-    /** @return the tenant whose stores were used */
+    /**
+
+     * Returns the tenant whose stores were used.
+
+     *
+
+     * @return the tenant whose stores were used
+
+     */
     public TenantId scope() {
         return scope;
     }
 
-    /** @return the tenant of the value that was refused */
+    /**
+
+     * Returns the tenant of the value that was refused.
+
+     *
+
+     * @return the tenant of the value that was refused
+
+     */
     public TenantId offered() {
         return offered;
     }

@@ -77,7 +77,15 @@ public final class TicketQuery {
         return new Builder();
     }
 
-    /** @return a builder holding this query's criteria and order */
+    /**
+
+     * Returns a builder holding this query's criteria and order.
+
+     *
+
+     * @return a builder holding this query's criteria and order
+
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.categories.addAll(categories);
@@ -123,47 +131,119 @@ public final class TicketQuery {
         return true;
     }
 
-    /** @return the state categories of which a ticket must be in one; empty for any */
+    /**
+
+     * Returns the state categories of which a ticket must be in one; empty for any.
+
+     *
+
+     * @return the state categories of which a ticket must be in one; empty for any
+
+     */
     public Set<StateCategory> categories() {
         return categories;
     }
 
-    /** @return the kinds of which a ticket must be one; empty for any */
+    /**
+
+     * Returns the kinds of which a ticket must be one; empty for any.
+
+     *
+
+     * @return the kinds of which a ticket must be one; empty for any
+
+     */
     public Set<TicketKind> kinds() {
         return kinds;
     }
 
-    /** @return the priorities of which a ticket must have one; empty for any */
+    /**
+
+     * Returns the priorities of which a ticket must have one; empty for any.
+
+     *
+
+     * @return the priorities of which a ticket must have one; empty for any
+
+     */
     public Set<Priority> priorities() {
         return priorities;
     }
 
-    /** @return the assignee a ticket must have, or empty for any (assigned or not) */
+    /**
+
+     * Returns the assignee a ticket must have, or empty for any (assigned or not).
+
+     *
+
+     * @return the assignee a ticket must have, or empty for any (assigned or not)
+
+     */
     public Optional<Party> assignee() {
         return Optional.ofNullable(assignee);
     }
 
-    /** @return the assignment group a ticket must have, or empty for any */
+    /**
+
+     * Returns the assignment group a ticket must have, or empty for any.
+
+     *
+
+     * @return the assignment group a ticket must have, or empty for any
+
+     */
     public Optional<Party> assignmentGroup() {
         return Optional.ofNullable(assignmentGroup);
     }
 
-    /** @return the affected service a ticket must have, or empty for any */
+    /**
+
+     * Returns the affected service a ticket must have, or empty for any.
+
+     *
+
+     * @return the affected service a ticket must have, or empty for any
+
+     */
     public Optional<ServiceId> service() {
         return Optional.ofNullable(service);
     }
 
-    /** @return a configuration item a ticket must list among its affected items, or empty for any */
+    /**
+
+     * Returns a configuration item a ticket must list among its affected items, or empty for any.
+
+     *
+
+     * @return a configuration item a ticket must list among its affected items, or empty for any
+
+     */
     public Optional<ConfigurationItemId> configurationItem() {
         return Optional.ofNullable(configurationItem);
     }
 
-    /** @return the window a ticket's creation instant must fall in, or empty for any */
+    /**
+
+     * Returns the window a ticket's creation instant must fall in, or empty for any.
+
+     *
+
+     * @return the window a ticket's creation instant must fall in, or empty for any
+
+     */
     public Optional<TimeWindow> createdIn() {
         return Optional.ofNullable(createdIn);
     }
 
-    /** @return the window a ticket's last update must fall in, or empty for any */
+    /**
+
+     * Returns the window a ticket's last update must fall in, or empty for any.
+
+     *
+
+     * @return the window a ticket's last update must fall in, or empty for any
+
+     */
     public Optional<TimeWindow> updatedIn() {
         return Optional.ofNullable(updatedIn);
     }
@@ -178,7 +258,15 @@ public final class TicketQuery {
         return fields;
     }
 
-    /** @return the order of the results */
+    /**
+
+     * Returns the order of the results.
+
+     *
+
+     * @return the order of the results
+
+     */
     public TicketOrder order() {
         return order;
     }
@@ -380,7 +468,15 @@ public final class TicketQuery {
             return this;
         }
 
-        /** @return the query */
+        /**
+
+         * Returns the query.
+
+         *
+
+         * @return the query
+
+         */
         public TicketQuery build() {
             return new TicketQuery(this);
         }

@@ -61,19 +61,43 @@ public final class RecordingNotifier implements Notifier {
         this.failing = failing;
     }
 
-    /** @return every entry accepted, in order, duplicates included */
+    /**
+
+     * Returns every entry accepted, in order, duplicates included.
+
+     *
+
+     * @return every entry accepted, in order, duplicates included
+
+     */
     public synchronized List<OutboxEntry> received() {
         return List.copyOf(received);
     }
 
-    /** @return the idempotency keys of the entries accepted, each once, in the order first seen */
+    /**
+
+     * Returns the idempotency keys of the entries accepted, each once, in the order first seen.
+
+     *
+
+     * @return the idempotency keys of the entries accepted, each once, in the order first seen
+
+     */
     public synchronized Set<String> keys() {
         Set<String> keys = new LinkedHashSet<>();
         received.forEach(e -> keys.add(e.idempotencyKey()));
         return keys;
     }
 
-    /** @return how many deliveries were attempted, failed ones included */
+    /**
+
+     * Returns how many deliveries were attempted, failed ones included.
+
+     *
+
+     * @return how many deliveries were attempted, failed ones included
+
+     */
     public synchronized int attempts() {
         return attempts;
     }

@@ -9,25 +9,77 @@ import dev.itsmkit.core.TenantId;
  * <p>Implementations must be thread-safe and must never return or change another tenant's data.
  */
 public interface TenantStores {
-    /** @return the tenant these stores are scoped to */
+    /**
+     * Returns the tenant these stores are scoped to.
+     *
+     * @return the tenant these stores are scoped to
+     */
     TenantId tenant();
 
-    /** @return the ticket snapshots */
+    /**
+
+     * Returns the ticket snapshots.
+
+     *
+
+     * @return the ticket snapshots
+
+     */
     TicketStore tickets();
 
-    /** @return the audit trail of events */
+    /**
+
+     * Returns the audit trail of events.
+
+     *
+
+     * @return the audit trail of events
+
+     */
     AuditTrail auditTrail();
 
-    /** @return the SLA clock snapshots */
+    /**
+
+     * Returns the SLA clock snapshots.
+
+     *
+
+     * @return the SLA clock snapshots
+
+     */
     SlaClockStore clocks();
 
-    /** @return the due timers */
+    /**
+
+     * Returns the due timers.
+
+     *
+
+     * @return the due timers
+
+     */
     TimerStore timers();
 
-    /** @return the outbox entries written for this tenant */
+    /**
+
+     * Returns the outbox entries written for this tenant.
+
+     *
+
+     * @return the outbox entries written for this tenant
+
+     */
     Outbox outbox();
 
-    /** @return the ticket number sequences */
+    /**
+
+     * Returns the ticket number sequences.
+
+     *
+
+     * @return the ticket number sequences
+
+     */
     TicketNumbers numbers();
 
     /**

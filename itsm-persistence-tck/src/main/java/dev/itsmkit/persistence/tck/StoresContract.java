@@ -32,12 +32,28 @@ public abstract class StoresContract {
         stores = createStores();
     }
 
-    /** @return the stores of tenant {@link Fixtures#ACME} */
+    /**
+
+     * Returns the stores of tenant {@link Fixtures#ACME}.
+
+     *
+
+     * @return the stores of tenant {@link Fixtures#ACME}
+
+     */
     protected final TenantStores acme() {
         return stores.forTenant(Fixtures.ACME);
     }
 
-    /** @return the stores of tenant {@link Fixtures#GLOBEX} */
+    /**
+
+     * Returns the stores of tenant {@link Fixtures#GLOBEX}.
+
+     *
+
+     * @return the stores of tenant {@link Fixtures#GLOBEX}
+
+     */
     protected final TenantStores globex() {
         return stores.forTenant(Fixtures.GLOBEX);
     }
