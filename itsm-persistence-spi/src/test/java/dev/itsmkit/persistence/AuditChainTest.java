@@ -56,7 +56,9 @@ class AuditChainTest {
 
     @Test
     void anyEditedEventBreaksTheChainAtThatEvent() {
-        qt().forAll(integers().between(1, 20), integers().between(1, 20)).assuming((n, k) -> k <= n).checkAssert((n, k) -> {
+        // the edited position is drawn within the chain, not filtered afterwards: a filter can run out of examples
+        qt().forAll(integers().between(1, 20), integers().between(0, 19)).checkAssert((n, position) -> {
+            int k = 1 + position % n;
             List<AuditRecord> records = new ArrayList<>(chain(n));
             AuditRecord original = records.get(k - 1);
             TicketEvent forged = new SlaWarned(TenantId.of("acme"), TICKET, Party.person("mallory"), original.event().at(), k, 1,
