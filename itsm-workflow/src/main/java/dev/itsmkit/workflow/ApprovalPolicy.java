@@ -215,18 +215,9 @@ public sealed interface ApprovalPolicy {
 
         @Override
         public ApprovalStatus decide(List<Approval> approvals) {
-            if (approvals.isEmpty()) {
-                return ApprovalStatus.NOT_REQUESTED;
-            }
-            boolean pending = false;
-            for (Approval a : approvals) {
-                if (a.decision().isEmpty()) {
-                    pending = true;
-                } else if (a.decision().get().verdict() == Verdict.REJECTED) {
-                    return ApprovalStatus.REJECTED;
-                }
-            }
-            return pending ? ApprovalStatus.PENDING : ApprovalStatus.APPROVED;
+            // decided as "all": every step must approve and any rejection ends it; a sequence
+            // differs only in which approvals may be decided now (see awaiting)
+            return All.INSTANCE.decide(approvals);
         }
 
         @Override
