@@ -16,13 +16,9 @@ public sealed interface ChainVerification {
     TicketId ticket();
 
     /**
-
      * Returns {@code true} if every link holds.
-
      *
-
      * @return {@code true} if every link holds
-
      */
     boolean intact();
 

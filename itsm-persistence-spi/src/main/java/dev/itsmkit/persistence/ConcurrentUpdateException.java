@@ -40,52 +40,36 @@ public final class ConcurrentUpdateException extends ItsmException {
     }
 
     /**
-
      * Returns the ticket that changed.
-
      *
-
      * @return the ticket that changed
-
      */
     public TicketId ticket() {
         return ticket;
     }
 
     /**
-
      * Returns what was compared: {@code "version"} or {@code "event sequence"}.
-
      *
-
      * @return what was compared: {@code "version"} or {@code "event sequence"}
-
      */
     public String what() {
         return what;
     }
 
     /**
-
      * Returns the version (or last sequence) the writer expected; 0 for a new ticket.
-
      *
-
      * @return the version (or last sequence) the writer expected; 0 for a new ticket
-
      */
     public long expected() {
         return expected;
     }
 
     /**
-
      * Returns the version (or last sequence) found in the store; 0 if there was none.
-
      *
-
      * @return the version (or last sequence) found in the store; 0 if there was none
-
      */
     public long actual() {
         return actual;

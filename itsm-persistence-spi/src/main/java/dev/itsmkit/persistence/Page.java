@@ -25,13 +25,9 @@ public record Page<T>(List<T> items, Optional<Cursor> next) {
     }
 
     /**
-
      * Returns {@code true} if a further page may hold items.
-
      *
-
      * @return {@code true} if a further page may hold items
-
      */
     public boolean hasNext() {
         return next.isPresent();

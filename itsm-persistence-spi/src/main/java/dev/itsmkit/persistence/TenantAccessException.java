@@ -36,26 +36,18 @@ public final class TenantAccessException extends ItsmException {
     }
 
     /**
-
      * Returns the tenant whose stores were used.
-
      *
-
      * @return the tenant whose stores were used
-
      */
     public TenantId scope() {
         return scope;
     }
 
     /**
-
      * Returns the tenant of the value that was refused.
-
      *
-
      * @return the tenant of the value that was refused
-
      */
     public TenantId offered() {
         return offered;

@@ -78,13 +78,9 @@ public final class TicketQuery {
     }
 
     /**
-
      * Returns a builder holding this query's criteria and order.
-
      *
-
      * @return a builder holding this query's criteria and order
-
      */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -132,117 +128,81 @@ public final class TicketQuery {
     }
 
     /**
-
      * Returns the state categories of which a ticket must be in one; empty for any.
-
      *
-
      * @return the state categories of which a ticket must be in one; empty for any
-
      */
     public Set<StateCategory> categories() {
         return categories;
     }
 
     /**
-
      * Returns the kinds of which a ticket must be one; empty for any.
-
      *
-
      * @return the kinds of which a ticket must be one; empty for any
-
      */
     public Set<TicketKind> kinds() {
         return kinds;
     }
 
     /**
-
      * Returns the priorities of which a ticket must have one; empty for any.
-
      *
-
      * @return the priorities of which a ticket must have one; empty for any
-
      */
     public Set<Priority> priorities() {
         return priorities;
     }
 
     /**
-
      * Returns the assignee a ticket must have, or empty for any (assigned or not).
-
      *
-
      * @return the assignee a ticket must have, or empty for any (assigned or not)
-
      */
     public Optional<Party> assignee() {
         return Optional.ofNullable(assignee);
     }
 
     /**
-
      * Returns the assignment group a ticket must have, or empty for any.
-
      *
-
      * @return the assignment group a ticket must have, or empty for any
-
      */
     public Optional<Party> assignmentGroup() {
         return Optional.ofNullable(assignmentGroup);
     }
 
     /**
-
      * Returns the affected service a ticket must have, or empty for any.
-
      *
-
      * @return the affected service a ticket must have, or empty for any
-
      */
     public Optional<ServiceId> service() {
         return Optional.ofNullable(service);
     }
 
     /**
-
      * Returns a configuration item a ticket must list among its affected items, or empty for any.
-
      *
-
      * @return a configuration item a ticket must list among its affected items, or empty for any
-
      */
     public Optional<ConfigurationItemId> configurationItem() {
         return Optional.ofNullable(configurationItem);
     }
 
     /**
-
      * Returns the window a ticket's creation instant must fall in, or empty for any.
-
      *
-
      * @return the window a ticket's creation instant must fall in, or empty for any
-
      */
     public Optional<TimeWindow> createdIn() {
         return Optional.ofNullable(createdIn);
     }
 
     /**
-
      * Returns the window a ticket's last update must fall in, or empty for any.
-
      *
-
      * @return the window a ticket's last update must fall in, or empty for any
-
      */
     public Optional<TimeWindow> updatedIn() {
         return Optional.ofNullable(updatedIn);
@@ -259,13 +219,9 @@ public final class TicketQuery {
     }
 
     /**
-
      * Returns the order of the results.
-
      *
-
      * @return the order of the results
-
      */
     public TicketOrder order() {
         return order;
@@ -469,13 +425,9 @@ public final class TicketQuery {
         }
 
         /**
-
          * Returns the query.
-
          *
-
          * @return the query
-
          */
         public TicketQuery build() {
             return new TicketQuery(this);

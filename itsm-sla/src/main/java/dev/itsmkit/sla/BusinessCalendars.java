@@ -76,13 +76,9 @@ public final class BusinessCalendars {
     }
 
     /**
-
      * Returns the names of all calendars, {@value #ALWAYS} included.
-
      *
-
      * @return the names of all calendars, {@value #ALWAYS} included
-
      */
     public Set<String> names() {
         return byName.keySet();

@@ -35,13 +35,9 @@ public record SlaCrossing(String policy, String target, int cycle, int percent, 
     }
 
     /**
-
      * Returns {@code true} if this is the breach.
-
      *
-
      * @return {@code true} if this is the breach
-
      */
     public boolean isBreach() {
         return percent == 100;

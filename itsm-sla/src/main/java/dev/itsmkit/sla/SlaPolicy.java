@@ -86,26 +86,18 @@ public final class SlaPolicy {
     }
 
     /**
-
      * Returns the kinds of ticket the policy applies to.
-
      *
-
      * @return the kinds of ticket the policy applies to
-
      */
     public java.util.Set<dev.itsmkit.core.TicketKind> kinds() {
         return kinds;
     }
 
     /**
-
      * Returns the condition a ticket must meet for the policy to apply, if any.
-
      *
-
      * @return the condition a ticket must meet for the policy to apply, if any
-
      */
     public Optional<Condition> appliesWhen() {
         return appliesWhen;
@@ -123,39 +115,27 @@ public final class SlaPolicy {
     }
 
     /**
-
      * Returns the policy's id.
-
      *
-
      * @return the policy's id
-
      */
     public String id() {
         return id;
     }
 
     /**
-
      * Returns the policy's version.
-
      *
-
      * @return the policy's version
-
      */
     public int version() {
         return version;
     }
 
     /**
-
      * Returns the targets in the order given.
-
      *
-
      * @return the targets in the order given
-
      */
     public List<SlaTarget> targets() {
         return new ArrayList<>(targets.values());

@@ -51,13 +51,9 @@ public final class SlaTarget {
     }
 
     /**
-
      * Returns a builder holding every value of this target.
-
      *
-
      * @return a builder holding every value of this target
-
      */
     public Builder toBuilder() {
         Builder b = new Builder(name).calendar(calendar).goals(goals).onPriorityChange(onPriorityChange)
@@ -71,65 +67,45 @@ public final class SlaTarget {
     }
 
     /**
-
      * Returns the target's name, unique within its policy.
-
      *
-
      * @return the target's name, unique within its policy
-
      */
     public String name() {
         return name;
     }
 
     /**
-
      * Returns the name of the business calendar the clock counts in.
-
      *
-
      * @return the name of the business calendar the clock counts in
-
      */
     public String calendar() {
         return calendar;
     }
 
     /**
-
      * Returns the goals per priority.
-
      *
-
      * @return the goals per priority
-
      */
     public Goals goals() {
         return goals;
     }
 
     /**
-
      * Returns the condition that starts the clock; empty: it starts at the ticket's first change.
-
      *
-
      * @return the condition that starts the clock; empty: it starts at the ticket's first change
-
      */
     public Optional<Condition> start() {
         return Optional.ofNullable(start);
     }
 
     /**
-
      * Returns the condition while which the clock does not count, or empty.
-
      *
-
      * @return the condition while which the clock does not count, or empty
-
      */
     public Optional<Condition> pause() {
         return Optional.ofNullable(pause);
@@ -145,52 +121,36 @@ public final class SlaTarget {
     }
 
     /**
-
      * Returns the condition that cancels a running or paused clock, or empty.
-
      *
-
      * @return the condition that cancels a running or paused clock, or empty
-
      */
     public Optional<Condition> cancel() {
         return Optional.ofNullable(cancel);
     }
 
     /**
-
      * Returns the condition that starts a new cycle after a stop, or empty.
-
      *
-
      * @return the condition that starts a new cycle after a stop, or empty
-
      */
     public Optional<Condition> restart() {
         return Optional.ofNullable(restart);
     }
 
     /**
-
      * Returns what a started clock does when the priority changes.
-
      *
-
      * @return what a started clock does when the priority changes
-
      */
     public PriorityChangeRule onPriorityChange() {
         return onPriorityChange;
     }
 
     /**
-
      * Returns the warning thresholds in percent of the goal, ascending, each 1 to 99.
-
      *
-
      * @return the warning thresholds in percent of the goal, ascending, each 1 to 99
-
      */
     public List<Integer> warnings() {
         return warnings;

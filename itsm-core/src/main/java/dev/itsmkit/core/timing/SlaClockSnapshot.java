@@ -72,247 +72,171 @@ public final class SlaClockSnapshot {
     }
 
     /**
-
      * Returns a builder holding every value of this snapshot.
-
      *
-
      * @return a builder holding every value of this snapshot
-
      */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
     /**
-
      * Returns the ticket's tenant.
-
      *
-
      * @return the ticket's tenant
-
      */
     public TenantId tenant() {
         return tenant;
     }
 
     /**
-
      * Returns the ticket.
-
      *
-
      * @return the ticket
-
      */
     public TicketId ticket() {
         return ticket;
     }
 
     /**
-
      * Returns the SLA target's name, for example {@code resolution}.
-
      *
-
      * @return the SLA target's name, for example {@code resolution}
-
      */
     public String target() {
         return target;
     }
 
     /**
-
      * Returns the id of the policy that defines the target.
-
      *
-
      * @return the id of the policy that defines the target
-
      */
     public String policy() {
         return policy;
     }
 
     /**
-
      * Returns the version of the policy the clock follows; a changed policy does not alter running clocks.
-
      *
-
      * @return the version of the policy the clock follows; a changed policy does not alter running clocks
-
      */
     public int policyVersion() {
         return policyVersion;
     }
 
     /**
-
      * Returns the name of the business calendar the clock counts in.
-
      *
-
      * @return the name of the business calendar the clock counts in
-
      */
     public String calendar() {
         return calendar;
     }
 
     /**
-
      * Returns the cycle, from 1; a restarted target begins a new cycle.
-
      *
-
      * @return the cycle, from 1; a restarted target begins a new cycle
-
      */
     public int cycle() {
         return cycle;
     }
 
     /**
-
      * Returns where the clock stands.
-
      *
-
      * @return where the clock stands
-
      */
     public ClockStatus status() {
         return status;
     }
 
     /**
-
      * Returns the business time allowed.
-
      *
-
      * @return the business time allowed
-
      */
     public Duration goal() {
         return goal;
     }
 
     /**
-
      * Returns the business time counted up to {@link #asOf()}, paused time excluded.
-
      *
-
      * @return the business time counted up to {@link #asOf()}, paused time excluded
-
      */
     public Duration elapsed() {
         return elapsed;
     }
 
     /**
-
      * Returns the instant up to which {@link #elapsed()} is counted.
-
      *
-
      * @return the instant up to which {@link #elapsed()} is counted
-
      */
     public Instant asOf() {
         return asOf;
     }
 
     /**
-
      * Returns when the clock started, or empty if it has not.
-
      *
-
      * @return when the clock started, or empty if it has not
-
      */
     public Optional<Instant> startedAt() {
         return Optional.ofNullable(startedAt);
     }
 
     /**
-
      * Returns when the clock stopped or was cancelled, or empty if it has not.
-
      *
-
      * @return when the clock stopped or was cancelled, or empty if it has not
-
      */
     public Optional<Instant> stoppedAt() {
         return Optional.ofNullable(stoppedAt);
     }
 
     /**
-
      * Returns every pause, oldest first; the last may still last.
-
      *
-
      * @return every pause, oldest first; the last may still last
-
      */
     public List<Pause> pauses() {
         return pauses;
     }
 
     /**
-
      * Returns the breach threshold's instant if the clock runs on without a pause; empty unless running.
-
      *
-
      * @return the breach threshold's instant if the clock runs on without a pause; empty unless running
-
      */
     public Optional<Instant> deadline() {
         return Optional.ofNullable(deadline);
     }
 
     /**
-
      * Returns when the breach threshold was reached, once crossed.
-
      *
-
      * @return when the breach threshold was reached, once crossed
-
      */
     public Optional<Instant> breachedAt() {
         return Optional.ofNullable(breachedAt);
     }
 
     /**
-
      * Returns the warning thresholds crossed, in order.
-
      *
-
      * @return the warning thresholds crossed, in order
-
      */
     public List<ThresholdCrossing> warnings() {
         return warnings;
     }
 
     /**
-
      * Returns the goal minus the elapsed time; negative once exceeded.
-
      *
-
      * @return the goal minus the elapsed time; negative once exceeded
-
      */
     public Duration remaining() {
         return goal.minus(elapsed);

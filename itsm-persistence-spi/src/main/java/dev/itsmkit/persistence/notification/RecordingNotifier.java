@@ -62,26 +62,18 @@ public final class RecordingNotifier implements Notifier {
     }
 
     /**
-
      * Returns every entry accepted, in order, duplicates included.
-
      *
-
      * @return every entry accepted, in order, duplicates included
-
      */
     public synchronized List<OutboxEntry> received() {
         return List.copyOf(received);
     }
 
     /**
-
      * Returns the idempotency keys of the entries accepted, each once, in the order first seen.
-
      *
-
      * @return the idempotency keys of the entries accepted, each once, in the order first seen
-
      */
     public synchronized Set<String> keys() {
         Set<String> keys = new LinkedHashSet<>();
@@ -90,13 +82,9 @@ public final class RecordingNotifier implements Notifier {
     }
 
     /**
-
      * Returns how many deliveries were attempted, failed ones included.
-
      *
-
      * @return how many deliveries were attempted, failed ones included
-
      */
     public synchronized int attempts() {
         return attempts;

@@ -17,68 +17,44 @@ public interface TenantStores {
     TenantId tenant();
 
     /**
-
      * Returns the ticket snapshots.
-
      *
-
      * @return the ticket snapshots
-
      */
     TicketStore tickets();
 
     /**
-
      * Returns the audit trail of events.
-
      *
-
      * @return the audit trail of events
-
      */
     AuditTrail auditTrail();
 
     /**
-
      * Returns the SLA clock snapshots.
-
      *
-
      * @return the SLA clock snapshots
-
      */
     SlaClockStore clocks();
 
     /**
-
      * Returns the due timers.
-
      *
-
      * @return the due timers
-
      */
     TimerStore timers();
 
     /**
-
      * Returns the outbox entries written for this tenant.
-
      *
-
      * @return the outbox entries written for this tenant
-
      */
     Outbox outbox();
 
     /**
-
      * Returns the ticket number sequences.
-
      *
-
      * @return the ticket number sequences
-
      */
     TicketNumbers numbers();
 

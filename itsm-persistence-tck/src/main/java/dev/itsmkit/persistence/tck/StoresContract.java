@@ -33,26 +33,18 @@ public abstract class StoresContract {
     }
 
     /**
-
      * Returns the stores of tenant {@link Fixtures#ACME}.
-
      *
-
      * @return the stores of tenant {@link Fixtures#ACME}
-
      */
     protected final TenantStores acme() {
         return stores.forTenant(Fixtures.ACME);
     }
 
     /**
-
      * Returns the stores of tenant {@link Fixtures#GLOBEX}.
-
      *
-
      * @return the stores of tenant {@link Fixtures#GLOBEX}
-
      */
     protected final TenantStores globex() {
         return stores.forTenant(Fixtures.GLOBEX);
