@@ -145,8 +145,7 @@ public final class SlaEngine {
     }
 
     private ClockMachine machine(Ticket ticket, SlaPolicy policy, SlaTarget target) {
-        return new ClockMachine(ticket.tenant(), ticket.id(), target, policy.id(), policy.version(),
-                calendars.get(target.calendar()));
+        return ClockMachine.of(ticket.tenant(), ticket.id(), policy, target, calendars.get(target.calendar()));
     }
 
     private static SlaPolicy versionOf(NavigableMap<Integer, SlaPolicy> versions, Map<String, List<SlaClockSnapshot>> clocks) {

@@ -69,8 +69,7 @@ public final class SlaTimeline {
         }
         Map<String, List<ClockOutcome>> outcomes = new LinkedHashMap<>();
         for (SlaTarget target : policy.targets()) {
-            ClockMachine machine = new ClockMachine(TIMELINE_TENANT, TIMELINE_TICKET, target, policy.id(), policy.version(),
-                    calendars.get(target.calendar()));
+            ClockMachine machine = ClockMachine.of(TIMELINE_TENANT, TIMELINE_TICKET, policy, target, calendars.get(target.calendar()));
             List<SlaClockSnapshot> cycles = List.of();
             @Nullable TicketView before = null;
             for (Change change : changes) {
@@ -109,8 +108,7 @@ public final class SlaTimeline {
         Map<String, List<ClockOutcome>> outcomes = replay(policy, calendars, changes, at);
         Map<String, List<ClockChange>> explained = new LinkedHashMap<>();
         for (SlaTarget target : policy.targets()) {
-            ClockMachine machine = new ClockMachine(TIMELINE_TENANT, TIMELINE_TICKET, target, policy.id(), policy.version(),
-                    calendars.get(target.calendar()));
+            ClockMachine machine = ClockMachine.of(TIMELINE_TENANT, TIMELINE_TICKET, policy, target, calendars.get(target.calendar()));
             List<ClockChange> steps = new ArrayList<>();
             List<SlaClockSnapshot> cycles = List.of();
             @Nullable TicketView before = null;
