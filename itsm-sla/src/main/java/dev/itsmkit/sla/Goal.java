@@ -26,6 +26,13 @@ import java.util.List;
  * then, else its next opening: a ticket logged on Saturday is due "two business days later" from
  * Monday's opening.
  *
+ * <p><b>A deadline outside opening hours.</b> Business time cannot tell a deadline at an instant
+ * when the calendar is closed from the end of the open time before it: "by 09:00 Thursday" in a
+ * 09:00-17:00 calendar allows no business time of Thursday, so it is the same goal as "by the end of
+ * Wednesday", and the clock's deadline ({@code due}) is Wednesday 17:00. Like any clock running when
+ * the calendar closes at its deadline, it is breached once time passes that instant, so a ticket
+ * resolved on Thursday at 08:30, before the office opens, has missed it.
+ *
  * <p>A <em>business day</em> is a date on which the calendar is open at all. Implementations are
  * immutable records and thread-safe.
  */

@@ -57,14 +57,16 @@ class GoalTest {
     void fortyEightBusinessHoursIsSixOfficeDaysNotTwo() {
         Instant start = berlin("2026-11-30T14:00");
         assertThat(Goal.businessHours(48).resolve(OFFICE, start)).isEqualTo(Duration.ofHours(48));
-        // 3 h Monday, 8 h Tuesday, holiday, 8 h Thu, Fri, Mon, Tue, Wed (40 h), 5 h on Thursday 2026-12-10.
-        assertThat(deadline(Goal.businessHours(48), start)).isEqualTo(berlin("2026-12-10T14:00"));
+        // 3 h Monday, 8 h Tuesday, holiday, 8 h Thursday, Friday, Monday and Tuesday, 5 h on Wednesday 2026-12-09.
+        assertThat(deadline(Goal.businessHours(48), start)).isEqualTo(berlin("2026-12-09T14:00"));
     }
 
     @Test
-    void aDayGoalStartedWhileClosedCountsFromTheNextOpening() {
+    void aDayGoalStartedWhileClosedCountsFromTheNextOpeningAndADeadlineAtAnOpeningIsThePreviousClosing() {
         Instant saturday = berlin("2026-12-05T11:00");
-        assertThat(deadline(Goal.businessDays(1), saturday)).isEqualTo(berlin("2026-12-08T09:00"));
+        // Tuesday 09:00 is the opening: no business time of Tuesday is allowed, so Monday's closing is the deadline.
+        assertThat(Goal.businessDays(1).resolve(OFFICE, saturday)).isEqualTo(Duration.ofHours(8));
+        assertThat(deadline(Goal.businessDays(1), saturday)).isEqualTo(berlin("2026-12-07T17:00"));
         assertThat(deadline(Goal.endOfBusinessDay(0), saturday)).isEqualTo(berlin("2026-12-07T17:00"));
     }
 
@@ -73,7 +75,9 @@ class GoalTest {
         Instant tuesday = berlin("2026-12-01T16:30");
         assertThat(deadline(Goal.endOfBusinessDay(0), tuesday)).isEqualTo(berlin("2026-12-01T17:00"));
         assertThat(deadline(Goal.endOfBusinessDay(1), tuesday)).isEqualTo(berlin("2026-12-03T17:00"));
-        assertThat(deadline(Goal.businessDaysAt(2, LocalTime.of(9, 0)), tuesday)).isEqualTo(berlin("2026-12-04T09:00"));
+        // Friday 09:00 (Wednesday is a holiday) is the opening, the same business time as Thursday's closing.
+        assertThat(deadline(Goal.businessDaysAt(2, LocalTime.of(9, 0)), tuesday)).isEqualTo(berlin("2026-12-03T17:00"));
+        assertThat(deadline(Goal.businessDaysAt(2, LocalTime.of(10, 15)), tuesday)).isEqualTo(berlin("2026-12-04T10:15"));
         assertThat(Goal.businessDaysAt(2, LocalTime.of(9, 0)).resolve(OFFICE, tuesday)).isEqualTo(Duration.ofMinutes(30 + 8 * 60));
     }
 
@@ -83,9 +87,9 @@ class GoalTest {
         assertThatThrownBy(() -> Goal.endOfBusinessDay(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Goal.businessDaysAt(0, LocalTime.NOON)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Goal.businessTime(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        BusinessCalendar mondaysOnly = BusinessCalendar.builder().zone(BERLIN).hours(DayOfWeek.MONDAY, "09:00-10:00").build();
-        assertThatThrownBy(() -> Goal.businessDaysAt(1, LocalTime.of(8, 0)).resolve(mondaysOnly, berlin("2026-11-30T09:30")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leaves no business time");
+        BusinessCalendar never = BusinessCalendar.builder().zone(BERLIN).build();
+        assertThatThrownBy(() -> Goal.businessDays(1).resolve(never, berlin("2026-11-30T09:30")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never opens");
     }
 
     @Test
@@ -100,11 +104,13 @@ class GoalTest {
     }
 
     @Test
-    void aBusinessDayGoalEndsAtTheStartsClockTimeOnABusinessDay() {
+    void aBusinessDayGoalStartedInsideOpeningHoursEndsAtTheSameClockTimeOnABusinessDay() {
         Instant monday = berlin("2026-11-30T09:00");
-        qt().forAll(integers().between(0, 8 * 60 - 1), integers().between(0, 20), integers().between(1, 15))
+        qt().forAll(integers().between(1, 8 * 60 - 1), integers().between(0, 20), integers().between(1, 15))
+                .assuming((minute, weekday, days) -> weekday != 2) // Wednesday 2026-12-02 is the holiday
                 .checkAssert((minute, weekday, days) -> {
                     Instant start = monday.plus(Duration.ofDays(weekday / 5 * 7L + weekday % 5)).plus(Duration.ofMinutes(minute));
+                    assertThat(OFFICE.isOpen(start)).isTrue();
                     Instant due = deadline(Goal.businessDays(days), start);
                     assertThat(due.atZone(BERLIN).toLocalTime()).isEqualTo(start.atZone(BERLIN).toLocalTime());
                     assertThat(OFFICE.hoursOn(due.atZone(BERLIN).toLocalDate())).isNotEmpty();
