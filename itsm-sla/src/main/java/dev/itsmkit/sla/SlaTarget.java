@@ -161,10 +161,12 @@ public final class SlaTarget {
 
     /**
      * Returns the condition that resumes a paused clock, if it differs from "the pause condition no
-     * longer holds". With one, a clock pauses when the pause condition holds while it runs and resumes
-     * when the resume condition holds while it is paused, one step per change, the pause condition
-     * checked first: pause when the ticket goes to {@code PENDING}, resume only when the customer has
-     * answered, whatever the state.
+     * longer holds". With one, a paused clock resumes when the resume condition holds, whether or not
+     * the pause condition still does, and a running clock pauses when the pause condition holds and the
+     * resume condition does not (while the resume condition holds the clock runs): pause when the
+     * ticket goes to {@code PENDING}, resume only when the customer has answered, whatever the state.
+     * Applying the same ticket twice does no more than applying it once, so, as without the option,
+     * an outcome does not depend on how the timeline is split into changes.
      *
      * @return the resume condition; empty: a paused clock resumes when the pause condition stops holding
      */

@@ -278,16 +278,24 @@ public final class ClockMachine {
                     "stopped: stop condition holds (" + target.stop().get() + ")"));
             return stopped;
         }
-        boolean pause = target.pause().map(c -> c.test(after)).orElse(false);
+        /*
+         * With a resume condition, a running clock pauses when the pause condition holds and the resume
+         * condition does not, and a paused one resumes when the resume condition holds. Applying the same
+         * ticket twice changes nothing more than applying it once, so outcomes do not depend on how the
+         * timeline is split into changes.
+         */
+        boolean resume = target.resume().map(c -> c.test(after)).orElse(false);
+        boolean pause = target.pause().map(c -> c.test(after)).orElse(false) && !resume;
         boolean paused = isPaused(clock);
         String cause = null;
         if (pause && !paused) {
             List<Pause> pauses = new ArrayList<>(clock.pauses());
             pauses.add(new Pause(at, Optional.empty()));
             next.pauses(pauses);
-            cause = "paused: pause condition holds (" + target.pause().get() + ")";
+            cause = "paused: pause condition holds (" + target.pause().get() + ")"
+                    + target.resume().map(c -> " and the resume condition does not (" + c + ")").orElse("");
         } else if (paused && target.resume().isPresent()) {
-            if (target.resume().get().test(after)) {
+            if (resume) {
                 closePause(clock, next, at);
                 cause = "resumed: resume condition holds (" + target.resume().get() + ")";
             }
