@@ -234,7 +234,11 @@ public final class SlaEngine {
                 "SLA policy " + policy.id() + " version " + policy.version() + " has no target " + clock.target()));
         List<SlaTimeline.Change> changes = new ArrayList<>();
         for (Step step : steps(events)) {
-            changes.add(new SlaTimeline.Change(step.at(), TicketView.of(step.after()), step.event()));
+            TicketView view = TicketView.of(step.after());
+            // as in onChange: the policy's clocks begin at the first change at which the policy applies
+            if (!changes.isEmpty() || policy.appliesTo(step.after().kind(), view)) {
+                changes.add(new SlaTimeline.Change(step.at(), view, step.event()));
+            }
         }
         SlaPolicy alone = SlaPolicy.of(policy.id(), policy.version(), List.of(target))
                 .startIsRunCondition(policy.startIsRunCondition());
