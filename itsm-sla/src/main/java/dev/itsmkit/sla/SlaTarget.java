@@ -17,7 +17,13 @@ import org.jspecify.annotations.Nullable;
  * its goals per priority, the calendar it counts in, and the conditions that start, pause, stop,
  * cancel and restart its clock. The semantics are those of the SLA scenario format
  * ({@code docs/sla-scenarios.md}): conditions are checked in the order cancel, stop, pause, start
- * at each change of the ticket. Immutable and thread-safe.
+ * at each change of the ticket.
+ *
+ * <p>Beyond the scenario format ({@code docs/sla.md}): escalation actions per threshold
+ * ({@link Builder#escalateAt}), goals that are deadlines on the calendar ({@link Goal}), a resume
+ * condition ({@link #resume()}), resets ({@link #reset()}, {@link #resetOnChangeOf()}; checked
+ * after cancel and stop, before pause) and a retroactive start ({@link #startFrom()}). A target that
+ * uses none of them behaves exactly as the format says. Immutable and thread-safe.
  */
 public final class SlaTarget {
     private final String name;

@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * stopped. Everything else — elapsed time, threshold instants, crossings, status — is computed from
  * that history and the calendar when asked, so a retarget (a new goal) is measured on the whole
  * history "as if the new goal had applied from its start", and the result does not depend on how
- * the timeline was split into changes. Cost: one calendar {@code between} per running segment and
+ * the timeline was split into changes. A goal that is a deadline on the calendar ({@link Goal}) is
+ * turned into business time once, when its cycle starts (or is retargeted), and stored as the
+ * snapshot's goal, so everything after counts as for any goal. Cost: one calendar {@code between} per running segment and
  * one {@code add} per threshold, each O(log n) in the span.
  */
 public final class ClockMachine {
