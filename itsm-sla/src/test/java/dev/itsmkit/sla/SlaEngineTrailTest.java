@@ -91,7 +91,7 @@ class SlaEngineTrailTest {
         assertThat(recomputed.schedule()).singleElement().satisfies(t -> {
             assertThat(t.cycle()).isEqualTo(2);
             assertThat(t.percent()).isEqualTo(50);
-            assertThat(t.dueAt()).isEqualTo(at(2));
+            assertThat(t.dueAt()).isEqualTo(at(2).plus(SlaEngine.CROSSING_DELAY));
         });
         assertThat(recomputed.crossed()).isEmpty();
     }
