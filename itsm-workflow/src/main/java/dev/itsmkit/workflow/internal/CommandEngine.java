@@ -356,8 +356,12 @@ public final class CommandEngine {
         // caller, not the IllegalStateException that an event which does not fit its snapshot throws.
         Ticket.Builder probe = ticket.toBuilder();
         changes.forEach(c -> probe.field(c.field(), c.after()));
-        probe.build();
-        change.record((seq, v) -> new FieldsChanged(batch.tenant, ticket.id(), actor, batch.now, seq, v, changes));
+        Ticket after = probe.build();
+        // A value the ticket reads back as it was (an empty description, say) is no change.
+        List<FieldChange> real = changes.stream().filter(c -> !after.field(c.field()).equals(c.before())).toList();
+        if (!real.isEmpty()) {
+            change.record((seq, v) -> new FieldsChanged(batch.tenant, ticket.id(), actor, batch.now, seq, v, real));
+        }
     }
 
     private static void assign(Batch batch, TicketChange change, Party actor, Optional<Party> assignee, Optional<Party> group) {
