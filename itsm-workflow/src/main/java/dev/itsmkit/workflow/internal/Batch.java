@@ -3,6 +3,7 @@ package dev.itsmkit.workflow.internal;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
+import dev.itsmkit.persistence.ConcurrentUpdateException;
 import dev.itsmkit.persistence.spi.TenantStores;
 import dev.itsmkit.workflow.TicketNotFoundException;
 import java.time.Instant;
@@ -38,6 +39,14 @@ final class Batch {
         if (change == null) {
             long lastSequence = stores.auditTrail().lastSequence(id);
             Ticket ticket = stores.tickets().find(id).orElseThrow(() -> new TicketNotFoundException(tenant, id));
+            for (int reread = 0; lastSequence < ticket.version(); reread++) {
+                // A commit fell between the reads and the snapshot is newer than the sequence read.
+                if (reread == 3) {
+                    throw new ConcurrentUpdateException(id, "event sequence", lastSequence, ticket.version());
+                }
+                lastSequence = stores.auditTrail().lastSequence(id);
+                ticket = stores.tickets().find(id).orElseThrow(() -> new TicketNotFoundException(tenant, id));
+            }
             change = TicketChange.of(ticket, lastSequence);
             changes.put(id, change);
         }
