@@ -9,10 +9,13 @@ import static dev.itsmkit.workflow.DeskFixtures.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.itsmkit.core.JournalEntryKind;
+import dev.itsmkit.core.Party;
 import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketKind;
 import dev.itsmkit.core.command.AddJournalEntry;
+import dev.itsmkit.core.event.Assigned;
+import dev.itsmkit.core.event.PriorityChanged;
 import dev.itsmkit.core.event.SlaBreached;
 import dev.itsmkit.core.event.SlaWarned;
 import dev.itsmkit.core.event.TicketEvent;
@@ -24,6 +27,7 @@ import dev.itsmkit.persistence.memory.InMemoryStores;
 import dev.itsmkit.persistence.spi.Stores;
 import dev.itsmkit.sla.BusinessCalendars;
 import dev.itsmkit.sla.Condition;
+import dev.itsmkit.sla.Escalation;
 import dev.itsmkit.sla.Goals;
 import dev.itsmkit.sla.SlaEngine;
 import dev.itsmkit.sla.SlaPolicy;
@@ -148,5 +152,36 @@ class SlaTimerTest {
         desk.close();
         org.assertj.core.api.Assertions.assertThatThrownBy(desk::startTimers).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("stopped");
+    }
+
+    @Test
+    void escalationsAtAThresholdAreRecordedAsEventsOfTheSystem() {
+        Party level2 = Party.group("level-2");
+        SlaPolicy escalating = SlaPolicy.of("silver", 1, List.of(SlaTarget.builder("resolution")
+                .goals(Goals.always(Duration.ofHours(4)))
+                .stop(Condition.category(StateCategory.RESOLVED))
+                .warnAt(50)
+                .escalateAt(50, Escalation.reassign(level2), Escalation.notify("email", Party.person("manager")))
+                .escalateAt(100, Escalation.raisePriority(1))
+                .build())).forKinds(Set.of(TicketKind.INCIDENT));
+        ServiceDesk desk = ServiceDesk.builder().stores(stores).clock(clock)
+                .sla(SlaEngine.of(BusinessCalendars.onlyAlways(), List.of(escalating))).build();
+        Ticket ticket = desk.open(open(TicketKind.INCIDENT, "Mail is down")).ticket();
+        clock.advance(Duration.ofHours(2).plusSeconds(1));
+        FiringReport warned = desk.fireDue();
+        assertThat(warned.events()).hasExactlyElementsOfTypes(SlaWarned.class, Assigned.class);
+        assertThat(warned.events()).allSatisfy(e -> assertThat(e.actor()).isEqualTo(Party.ITSM_KIT));
+        assertThat(desk.get(ACME, ticket.id()).assignmentGroup()).contains(level2);
+        assertThat(desk.stores().forTenant(ACME).outbox().forTicket(ticket.id())).singleElement()
+                .satisfies(entry -> assertThat(entry.event()).isInstanceOf(SlaWarned.class));
+
+        clock.advance(Duration.ofHours(2));
+        FiringReport breached = desk.fireDue();
+        assertThat(breached.events()).hasExactlyElementsOfTypes(SlaBreached.class, PriorityChanged.class);
+        Ticket after = desk.get(ACME, ticket.id());
+        assertThat(after.priority().level()).isEqualTo(Math.max(1, ticket.priority().level() - 1));
+        assertThat(after.priorityOverrideReason()).hasValueSatisfying(r -> assertThat(r).contains("silver.resolution breached"));
+        assertThat(desk.fireDue().events()).isEmpty();
+        assertThat(TicketEvents.replay(desk.history(ACME, ticket.id()))).isEqualTo(after);
     }
 }
