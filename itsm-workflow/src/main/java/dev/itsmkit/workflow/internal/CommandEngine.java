@@ -241,10 +241,15 @@ public final class CommandEngine {
      * unique, not unguessable (access goes through the tenant, never through knowing an id).
      */
     private static TicketId newTicketId() {
+        return TicketId.of(randomId());
+    }
+
+    /** A random version-4 UUID, drawn from the thread's own generator (see {@link #newTicketId()}). */
+    static String randomId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return TicketId.of(new UUID(high, low).toString());
+        return new UUID(high, low).toString();
     }
 
     private static Priority priorityOf(ImpactUrgencyMatrix matrix, dev.itsmkit.core.Impact impact, dev.itsmkit.core.Urgency urgency) {

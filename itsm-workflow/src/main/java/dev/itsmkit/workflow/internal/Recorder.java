@@ -107,7 +107,7 @@ final class Recorder {
         for (TicketEvent event : change.events()) {
             work.append(event);
             if (change.announced().contains(event) || settings.announce().test(event)) {
-                work.enqueue(OutboxEntry.announcing(OutboxEntryId.random(), event, batch.now));
+                work.enqueue(OutboxEntry.announcing(OutboxEntryId.of(CommandEngine.randomId()), event, batch.now));
                 announced = true;
             }
         }
