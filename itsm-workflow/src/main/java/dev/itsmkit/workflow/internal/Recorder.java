@@ -106,7 +106,7 @@ final class Recorder {
         boolean announced = false;
         for (TicketEvent event : change.events()) {
             work.append(event);
-            if (change.announced().contains(event) || settings.announce().test(event)) {
+            if ((!change.announced().isEmpty() && change.announced().contains(event)) || settings.announce().test(event)) {
                 work.enqueue(OutboxEntry.announcing(OutboxEntryId.of(CommandEngine.randomId()), event, batch.now));
                 announced = true;
             }

@@ -8,7 +8,8 @@ import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.event.TicketCreated;
 import dev.itsmkit.core.event.TicketEvent;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,8 @@ final class TicketChange {
     private long nextSequence;
     private final long changeVersion;
     private final List<TicketEvent> events = new ArrayList<>(4);
-    private final Set<TicketEvent> announced = new LinkedHashSet<>();
+    // By identity: an event's own hashCode walks all its values, and the set holds this change's events only.
+    private final Set<TicketEvent> announced = Collections.newSetFromMap(new IdentityHashMap<>(4));
 
     private TicketChange(@Nullable Ticket before, Ticket current, long lastSequence) {
         this.before = before;
