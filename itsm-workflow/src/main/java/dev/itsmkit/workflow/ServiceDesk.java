@@ -529,7 +529,10 @@ public final class ServiceDesk implements AutoCloseable {
         }
 
         /**
-         * Adds a notifier, to which the outbox is delivered after every command that wrote to it.
+         * Adds a notifier, to which the outbox is delivered after every command that wrote to it, on
+         * the command's thread once its unit of work has committed. A notifier that fails does not
+         * fail the command: the entry stays pending for it and is retried with backoff by
+         * {@link ServiceDesk#deliverOutbox()} (or the next command's delivery).
          *
          * @param notifier the notifier; its name must differ from the others'
          * @return this builder

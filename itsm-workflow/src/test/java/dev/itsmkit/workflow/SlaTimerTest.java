@@ -20,10 +20,12 @@ import dev.itsmkit.core.event.SlaBreached;
 import dev.itsmkit.core.event.SlaWarned;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.event.TicketEvents;
+import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.timing.ClockStatus;
 import dev.itsmkit.persistence.NodeId;
 import dev.itsmkit.persistence.TimerClaim;
 import dev.itsmkit.persistence.memory.InMemoryStores;
+import dev.itsmkit.persistence.spi.Notifier;
 import dev.itsmkit.persistence.spi.Stores;
 import dev.itsmkit.sla.BusinessCalendars;
 import dev.itsmkit.sla.Condition;
@@ -36,6 +38,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SlaTimerTest {
@@ -183,5 +187,35 @@ class SlaTimerTest {
         assertThat(after.priorityOverrideReason()).hasValueSatisfying(r -> assertThat(r).contains("silver.resolution breached"));
         assertThat(desk.fireDue().events()).isEmpty();
         assertThat(TicketEvents.replay(desk.history(ACME, ticket.id()))).isEqualTo(after);
+    }
+
+    @Test
+    void theTimerThreadFiresOnARealClockWhenTheThresholdComes() throws InterruptedException {
+        CountDownLatch breached = new CountDownLatch(1);
+        Notifier pager = new Notifier() {
+            @Override
+            public String name() {
+                return "pager";
+            }
+
+            @Override
+            public void deliver(OutboxEntry entry) {
+                if (entry.event() instanceof SlaBreached) {
+                    breached.countDown();
+                }
+            }
+        };
+        SlaPolicy quick = SlaPolicy.of("quick", 1, List.of(SlaTarget.builder("response")
+                .goals(Goals.always(Duration.ofSeconds(1)))
+                .stop(Condition.category(StateCategory.RESOLVED))
+                .escalateAt(100, Escalation.notify("pager", Party.person("manager")))
+                .build())).forKinds(Set.of(TicketKind.INCIDENT));
+        try (ServiceDesk desk = ServiceDesk.builder().sla(SlaEngine.of(BusinessCalendars.onlyAlways(), List.of(quick)))
+                .notifier(pager).build()) {
+            desk.startTimers();
+            Ticket ticket = desk.open(open(TicketKind.INCIDENT, "Mail is down")).ticket();
+            assertThat(breached.await(30, TimeUnit.SECONDS)).as("the breach was delivered").isTrue();
+            assertThat(slaEvents(desk, ticket)).singleElement().isInstanceOf(SlaBreached.class);
+        }
     }
 }
