@@ -173,10 +173,11 @@ public final class ServiceDesk implements AutoCloseable {
     }
 
     /**
-     * Takes a transition on a ticket and the same transition, with the same fields and comment, on
-     * each of its children that is neither resolved nor final — all in one unit of work, all or
-     * nothing. This is how a caller accepts the offer of {@link CommandResult#openChildren()}:
-     * resolving a major incident resolves the incidents it is the parent of.
+     * Takes a transition on a ticket and, if it moves the ticket into a resolved state, the same
+     * transition, with the same fields and comment, on each of its children that is neither resolved
+     * nor final — all in one unit of work, all or nothing. This is how a caller accepts the offer of
+     * {@link CommandResult#openChildren()}: resolving a major incident resolves the incidents it is
+     * the parent of. A transition into any other state changes the parent only.
      *
      * @param command the transition of the parent
      * @return the parent after the command; the children are in {@link CommandResult#alsoChanged()}

@@ -467,4 +467,64 @@ class ServiceDeskTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease");
         assertThat(ServiceDesk.builder().stores(InMemoryStores.create()).toString()).contains("InMemoryStores");
     }
+
+    @Test
+    void aFailedDeliveryIsRetriedLaterWithoutFailingTheCommand() {
+        RecordingNotifier notifier = RecordingNotifier.named("flaky");
+        notifier.failing(true);
+        ServiceDesk notifying = ServiceDesk.builder().clock(clock).notifier(notifier)
+                .commandValidator(dev.itsmkit.core.command.CommandValidator.create()).build();
+        Ticket ticket = notifying.open(open(TicketKind.INCIDENT, "Mail is down")).ticket();
+        assertThat(notifying.execute(transition(ticket.id(), "resolve", resolution())).ticket().state().name()).isEqualTo("RESOLVED");
+        assertThat(notifier.received()).isEmpty();
+        notifier.failing(false);
+        assertThat(notifying.deliverOutbox().delivered()).isZero();
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(notifying.deliverOutbox().delivered()).isEqualTo(1);
+        assertThat(notifier.received()).hasSize(1);
+    }
+
+    @Test
+    void eachTenantCanHaveItsOwnPriorityMatrix() {
+        TenantId globex = TenantId.of("globex");
+        ServiceDesk desk5 = ServiceDesk.builder().clock(clock).priorityMatrix(globex, dev.itsmkit.core.ImpactUrgencyMatrix.itil5x5())
+                .sla(globex, SlaTimerTest.SLA).build();
+        Ticket big = desk5.open(OpenTicket.builder(globex, ALICE, TicketKind.INCIDENT, "Wide").impact(Impact.of(5))
+                .urgency(Urgency.of(5)).build()).ticket();
+        assertThat(big.priority()).isEqualTo(dev.itsmkit.core.ImpactUrgencyMatrix.itil5x5().priorityOf(Impact.of(5), Urgency.of(5)));
+        assertThat(desk5.clocks(globex, big.id())).hasSize(1);
+        assertThatThrownBy(() -> desk5.open(OpenTicket.builder(ACME, ALICE, TicketKind.INCIDENT, "Wide").impact(Impact.of(5))
+                .build())).isInstanceOf(ValidationException.class);
+        assertThat(desk5.clocks(ACME, desk5.open(open(TicketKind.INCIDENT, "No SLA here")).ticket().id())).isEmpty();
+    }
+
+    @Test
+    void queriesPageThroughTheTenantsTickets() {
+        for (int i = 0; i < 3; i++) {
+            incident();
+        }
+        dev.itsmkit.persistence.Page<Ticket> first = desk.query(ACME, TicketQuery.all(), 2);
+        assertThat(first.items()).hasSize(2);
+        assertThat(first.next()).isPresent();
+        dev.itsmkit.persistence.Page<Ticket> second = desk.query(ACME, TicketQuery.all(), first.next().get(), 2);
+        assertThat(second.items()).hasSize(1).doesNotContainAnyElementsOf(first.items());
+        assertThat(desk.auditTrail(ACME, second.items().get(0).id())).hasSize(1);
+        assertThat(desk.toString()).contains("itsm-node");
+        assertThat(desk.clock()).isSameAs(clock);
+    }
+
+    @Test
+    void theResultSaysWhatChanged() {
+        CommandResult result = desk.open(open(TicketKind.INCIDENT, "Mail is down"));
+        assertThat(result.changed()).isTrue();
+        assertThat(result.alsoChanged()).isEmpty();
+        assertThat(result.openChildren()).isEmpty();
+        assertThat(result.toString()).contains("INC0000001", "1 events");
+        TicketNotFoundException missing = new TicketNotFoundException(ACME, dev.itsmkit.core.TicketId.of("gone"));
+        assertThat(missing.tenant()).isEqualTo(ACME);
+        assertThat(missing.ticket().value()).isEqualTo("gone");
+        CommandRefusedException refused = new CommandRefusedException("INC1", CommandRefusedException.FINAL_STATE, "closed");
+        assertThat(refused.ticket()).isEqualTo("INC1");
+        assertThat(refused.getMessage()).isEqualTo("INC1: closed [rule: final-state]");
+    }
 }

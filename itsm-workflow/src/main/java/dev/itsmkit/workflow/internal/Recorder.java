@@ -49,6 +49,9 @@ final class Recorder {
     /** Writes a batch of changes made by a command. */
     void record(Batch batch) {
         propagateKnownErrors(batch);
+        if (batch.changes().stream().allMatch(c -> c.events().isEmpty())) {
+            return;
+        }
         UnitOfWork work = batch.stores.begin();
         boolean scheduled = false;
         boolean announced = false;
