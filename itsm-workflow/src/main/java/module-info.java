@@ -1,6 +1,6 @@
 /**
  * ITSM Kit workflow: lifecycle state machines (states, transitions, guards, actions), the built-in
- * ITIL lifecycles and their diagrams.
+ * ITIL lifecycles and their diagrams, and the ServiceDesk engine that runs every command and SLA timer.
  */
 module dev.itsmkit.workflow {
     requires transitive dev.itsmkit.core;
@@ -9,5 +9,6 @@ module dev.itsmkit.workflow {
     requires static transitive org.jspecify;
     requires org.slf4j;
 
+    requires transitive dev.itsmkit.persistence;
     exports dev.itsmkit.workflow;
 }

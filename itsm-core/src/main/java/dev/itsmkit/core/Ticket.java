@@ -864,8 +864,11 @@ public final class Ticket {
             if (priorityOverrideReason != null) {
                 Texts.checkLine(problems, "priorityOverrideReason", priorityOverrideReason, Texts.MAX_LINE, true);
             }
-            problems.require(details.kind() == number.kind(), "details", details.kind(),
-                    "must be the details of a " + number.kind() + " like the ticket number " + number);
+            // Every check below builds its message only when it fails: build() runs for every event applied.
+            if (details.kind() != number.kind()) {
+                problems.add("details", details.kind(), "must be the details of a " + number.kind() + " like the ticket number "
+                        + number);
+            }
             if (assignee != null) {
                 problems.require(assignee.kind() == PartyKind.PERSON || assignee.kind() == PartyKind.SYSTEM, "assignee",
                         assignee, "must be a person or a system");
@@ -876,26 +879,32 @@ public final class Ticket {
             }
             checkDetails(problems);
             checkLinks(problems);
-            customFields.asMap().keySet().forEach(name -> problems.require(!TicketField.isReserved(name),
-                    "customFields." + name, name, "is the name of a built-in field; a custom field needs another name"));
+            for (String name : customFields.asMap().keySet()) {
+                if (TicketField.isReserved(name)) {
+                    problems.add("customFields." + name, name, "is the name of a built-in field; a custom field needs another name");
+                }
+            }
             for (int i = 0; i < journal.size(); i++) {
-                problems.require(createdAt == null || !journal.get(i).at().isBefore(createdAt), "journal[" + i + "].at",
-                        journal.get(i).at(), "must not be before the ticket was created (" + createdAt + ")");
+                if (createdAt != null && journal.get(i).at().isBefore(createdAt)) {
+                    problems.add("journal[" + i + "].at", journal.get(i).at(), "must not be before the ticket was created ("
+                            + createdAt + ")");
+                }
             }
             if (problems.present(createdAt, "createdAt") && problems.present(updatedAt, "updatedAt")) {
-                problems.require(!updatedAt.isBefore(createdAt), "updatedAt", updatedAt,
-                        "must not be before createdAt (" + createdAt + ")");
-                if (resolvedAt != null) {
-                    problems.require(!resolvedAt.isBefore(createdAt), "resolvedAt", resolvedAt,
-                            "must not be before createdAt (" + createdAt + ")");
+                if (updatedAt.isBefore(createdAt)) {
+                    problems.add("updatedAt", updatedAt, "must not be before createdAt (" + createdAt + ")");
                 }
-                if (closedAt != null) {
-                    problems.require(!closedAt.isBefore(createdAt), "closedAt", closedAt,
-                            "must not be before createdAt (" + createdAt + ")");
+                if (resolvedAt != null && resolvedAt.isBefore(createdAt)) {
+                    problems.add("resolvedAt", resolvedAt, "must not be before createdAt (" + createdAt + ")");
+                }
+                if (closedAt != null && closedAt.isBefore(createdAt)) {
+                    problems.add("closedAt", closedAt, "must not be before createdAt (" + createdAt + ")");
                 }
             }
             problems.require(version >= 1, "version", version, "must be 1 or more");
-            problems.throwIfAny("ticket " + number + " of tenant " + tenant.value());
+            if (!problems.isEmpty()) {
+                problems.throwIfAny("ticket " + number + " of tenant " + tenant.value());
+            }
             return new Ticket(this);
         }
 
@@ -920,15 +929,20 @@ public final class Ticket {
             Set<Link> seen = new HashSet<>();
             for (int i = 0; i < links.size(); i++) {
                 Link link = links.get(i);
-                String path = "links[" + i + "].target";
                 TicketRef target = link.target();
-                problems.require(target.tenant().equals(tenant), path, target,
-                        "must be a ticket of the same tenant (" + tenant.value() + ")");
-                problems.require(!target.id().equals(id), path, target, "must be another ticket than " + number);
-                problems.require(link.type().allows(number.kind(), target.kind()), "links[" + i + "].type", link.type(),
-                        "is not allowed from a " + number.kind() + " to a " + target.kind() + "; allowed: "
-                                + LinkType.allowedBetween(number.kind(), target.kind()));
-                problems.require(seen.add(link), "links[" + i + "]", link, "appears twice");
+                if (!target.tenant().equals(tenant)) {
+                    problems.add("links[" + i + "].target", target, "must be a ticket of the same tenant (" + tenant.value() + ")");
+                }
+                if (target.id().equals(id)) {
+                    problems.add("links[" + i + "].target", target, "must be another ticket than " + number);
+                }
+                if (!link.type().allows(number.kind(), target.kind())) {
+                    problems.add("links[" + i + "].type", link.type(), "is not allowed from a " + number.kind() + " to a "
+                            + target.kind() + "; allowed: " + LinkType.allowedBetween(number.kind(), target.kind()));
+                }
+                if (!seen.add(link)) {
+                    problems.add("links[" + i + "]", link, "appears twice");
+                }
             }
         }
     }

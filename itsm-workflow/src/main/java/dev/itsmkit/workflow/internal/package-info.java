@@ -1,5 +1,6 @@
 /**
- * How lifecycles are checked and indexed; not an API, may change any day.
+ * How lifecycles are checked and indexed, and how the engine decides, records and commits
+ * commands and fires SLA timers; not an API, may change any day.
  */
 @NullMarked
 package dev.itsmkit.workflow.internal;

@@ -1,0 +1,158 @@
+package dev.itsmkit.benchmarks;
+
+import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.JournalEntryKind;
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.core.command.AddJournalEntry;
+import dev.itsmkit.core.command.OpenTicket;
+import dev.itsmkit.core.command.TransitionTicket;
+import dev.itsmkit.sla.BusinessCalendars;
+import dev.itsmkit.sla.Condition;
+import dev.itsmkit.sla.Goals;
+import dev.itsmkit.sla.SlaPolicy;
+import dev.itsmkit.sla.SlaTarget;
+import dev.itsmkit.workflow.CommandResult;
+import dev.itsmkit.workflow.ServiceDesk;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Commands per second through the whole {@link ServiceDesk} on the in-memory stores, two threads:
+ * Bean Validation, load, lifecycle gate, events, SLA clocks and timers, one unit of work per
+ * command. {@link #mix} cycles each thread through eight commands on its own incidents — open,
+ * start, three comments, resolve (with its fields, guard and notify action), reopen, comment — so
+ * opens, transitions and comments come in the proportion 1 : 3 : 4. {@link #comment} measures the
+ * cheapest command alone. With {@code sla=true} every incident runs a resolution clock with a
+ * warning, so commands also save clocks and schedule and cancel due timers.
+ *
+ * <pre>
+ * java -jar itsm-benchmarks/target/benchmarks.jar ServiceDeskBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(2)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class ServiceDeskBenchmark {
+    private static final TenantId TENANT = TenantId.of("acme");
+    private static final Map<String, FieldValue> RESOLUTION = Map.of("resolutionCode", new FieldValue.Text("fixed"),
+            "resolutionNotes", new FieldValue.Text("Restarted the mail service"));
+
+    /** Whether an SLA policy with a resolution clock applies to every incident. */
+    @Param({"false", "true"})
+    public boolean sla;
+
+    ServiceDesk desk;
+
+    /** Creates the benchmark; {@link #setUp()} builds the desk. */
+    public ServiceDeskBenchmark() {}
+
+    /** Builds a desk on fresh in-memory stores, with a fixed clock so no timer comes due. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        ServiceDesk.Builder builder = ServiceDesk.builder().clock(Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC));
+        if (sla) {
+            builder.sla(BusinessCalendars.onlyAlways(), List.of(SlaPolicy.of("gold", 1, List.of(SlaTarget.builder("resolution")
+                    .goals(Goals.always(Duration.ofHours(8))).stop(Condition.category(dev.itsmkit.core.StateCategory.RESOLVED))
+                    .warnAt(75).build())).forKinds(Set.of(TicketKind.INCIDENT))));
+        }
+        desk = builder.build();
+    }
+
+    /** One thread's agent and the incident it works on. */
+    @State(Scope.Thread)
+    public static class Agent {
+        private static final java.util.concurrent.atomic.AtomicInteger AGENTS = new java.util.concurrent.atomic.AtomicInteger();
+
+        Party actor;
+        TicketId ticket;
+        int step;
+
+        /** Creates the state; {@link #name()} names the agent. */
+        public Agent() {}
+
+        /** Gives each thread its own agent. */
+        @Setup(Level.Trial)
+        public void name() {
+            actor = Party.person("agent-" + AGENTS.incrementAndGet());
+        }
+    }
+
+    /**
+     * Runs the next command of the thread's cycle of eight.
+     *
+     * @param agent the thread's agent
+     * @return the result, so that nothing is optimised away
+     */
+    @Benchmark
+    public CommandResult mix(Agent agent) {
+        int step = agent.step;
+        agent.step = (step + 1) & 7;
+        switch (step) {
+            case 0: {
+                CommandResult opened = desk.execute(OpenTicket.builder(TENANT, agent.actor, TicketKind.INCIDENT, "Mail is down").build());
+                agent.ticket = opened.ticket().id();
+                return opened;
+            }
+            case 1:
+                return desk.execute(transition(agent, "start", Map.of()));
+            case 5:
+                return desk.execute(transition(agent, "resolve", RESOLUTION));
+            case 6:
+                return desk.execute(transition(agent, "reopen", Map.of()));
+            default:
+                return desk.execute(note(agent));
+        }
+    }
+
+    /**
+     * Adds a comment to the thread's incident (each thread opens one first).
+     *
+     * @param agent the thread's agent
+     * @return the result
+     */
+    @Benchmark
+    public CommandResult comment(Agent agent) {
+        if (agent.ticket == null) {
+            agent.ticket = desk.execute(OpenTicket.builder(TENANT, agent.actor, TicketKind.INCIDENT, "Mail is down").build())
+                    .ticket().id();
+        }
+        return desk.execute(note(agent));
+    }
+
+    private static TransitionTicket transition(Agent agent, String name, Map<String, FieldValue> fields) {
+        return new TransitionTicket(TENANT, agent.actor, agent.ticket, OptionalLong.empty(), name, fields, Optional.empty());
+    }
+
+    private static AddJournalEntry note(Agent agent) {
+        return new AddJournalEntry(TENANT, agent.actor, agent.ticket, OptionalLong.empty(), JournalEntryKind.WORK_NOTE,
+                "Looked into it", List.of());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.itsmkit.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.ItsmException;
+
+/**
+ * The {@link ServiceDesk} refused a command for a rule outside the lifecycle: the actor lacks a
+ * permission the command requires, the ticket is in a final state, an approver has no pending
+ * approval, a linked ticket does not exist. Names the ticket and the rule; nothing was changed.
+ * Lifecycle refusals are {@link TransitionRefusedException}s, malformed commands
+ * {@link dev.itsmkit.core.ValidationException}s.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CommandRefusedException extends ItsmException {
+    private static final long serialVersionUID = 1L;
+
+    /** The rule of a command that needs a permission the actor does not hold. */
+    public static final String PERMISSION = "permission";
+    /** The rule that a ticket in a final state (closed, cancelled) changes no more, except by comments and links. */
+    public static final String FINAL_STATE = "final-state";
+    /** The rule that an approver decides only an approval that is pending for them. */
+    public static final String NO_PENDING_APPROVAL = "no-pending-approval";
+    /** The rule that a link points to a ticket that exists in the tenant. */
+    public static final String LINK_TARGET = "link-target";
+
+    private final String ticket;
+    private final String rule;
+
+    /**
+     * Creates the exception.
+     *
+     * @param ticket the ticket's number, for example {@code INC0001042}
+     * @param rule the rule that refused, one of the constants of this class
+     * @param message why, in a sentence
+     */
+    public CommandRefusedException(String ticket, String rule, String message) {
+        super(requireNonNull(ticket, "ticket") + ": " + requireNonNull(message, "message") + " [rule: "
+                + requireNonNull(rule, "rule") + "]");
+        this.ticket = ticket;
+        this.rule = rule;
+    }
+
+    /**
+     * Returns the ticket the command was for.
+     *
+     * @return its number, for example {@code INC0001042}
+     */
+    public String ticket() {
+        return ticket;
+    }
+
+    /**
+     * Returns the rule that refused.
+     *
+     * @return one of the constants of this class, such as {@link #PERMISSION}
+     */
+    public String rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,672 @@
+package dev.itsmkit.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.FieldSchema;
+import dev.itsmkit.core.ImpactUrgencyMatrix;
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.core.TicketNumber;
+import dev.itsmkit.core.command.CommandValidator;
+import dev.itsmkit.core.command.OpenTicket;
+import dev.itsmkit.core.command.TicketCommand;
+import dev.itsmkit.core.command.TransitionTicket;
+import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.timing.SlaClockSnapshot;
+import dev.itsmkit.persistence.AuditRecord;
+import dev.itsmkit.persistence.ChainVerification;
+import dev.itsmkit.persistence.Cursor;
+import dev.itsmkit.persistence.NodeId;
+import dev.itsmkit.persistence.Page;
+import dev.itsmkit.persistence.TicketQuery;
+import dev.itsmkit.persistence.memory.InMemoryStores;
+import dev.itsmkit.persistence.notification.OutboxDispatcher;
+import dev.itsmkit.persistence.spi.Notifier;
+import dev.itsmkit.persistence.spi.Stores;
+import dev.itsmkit.sla.BusinessCalendars;
+import dev.itsmkit.sla.SlaEngine;
+import dev.itsmkit.sla.SlaPolicy;
+import dev.itsmkit.workflow.internal.CommandEngine;
+import dev.itsmkit.workflow.internal.DeskSettings;
+import dev.itsmkit.workflow.internal.TimerService;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine an application embeds: every command on a ticket goes through here, and so do the
+ * SLA timers. One {@code ServiceDesk} serves every tenant and any number of threads.
+ *
+ * <pre>{@code
+ * ServiceDesk desk = ServiceDesk.inMemory();
+ * Ticket incident = desk.open(OpenTicket.builder(tenant, alice, TicketKind.INCIDENT, "Mail is down").build()).ticket();
+ * desk.execute(new TransitionTicket(tenant, alice, incident.id(), OptionalLong.empty(), "start", Map.of(), Optional.empty()));
+ * desk.fireDue();   // SLA warnings and breaches that are due by the clock's now
+ * }</pre>
+ *
+ * <p><b>The flow of one command</b> ({@link #execute}): the command is checked with Jakarta Bean
+ * Validation; the ticket is loaded; the lifecycle gate decides a transition (its guards, approvals
+ * and the actor's permissions through the {@link TransitionAuthorizer}), and the few other commands
+ * that need a permission ask the authorizer too; the command becomes domain events, which applied to
+ * the snapshot give the new one (version + 1); the lifecycle's actions run (set a field, assign,
+ * open a child task, notify); the SLA engine updates the ticket's clocks and says which due timers to
+ * schedule and cancel; then one unit of work saves the snapshot with an optimistic version check,
+ * appends the events to the audit trail, saves the clocks and timers and writes the outbox; after
+ * commit the outbox goes to the notifiers. Any refusal is a typed exception naming the rule —
+ * {@link dev.itsmkit.core.ValidationException}, {@link TransitionRefusedException},
+ * {@link CommandRefusedException}, {@link TicketNotFoundException},
+ * {@link dev.itsmkit.persistence.ConcurrentUpdateException} — and nothing is written.
+ *
+ * <p><b>Commands and what they record.</b> {@code OpenTicket}: a {@code TicketCreated} in the first
+ * state of the kind's lifecycle, priority from the tenant's impact/urgency matrix, custom fields
+ * checked against the tenant's field schema. {@code TransitionTicket}: the fields given with it (so
+ * guards see them), the state change, the transition's actions, the comment. {@code UpdateFields},
+ * {@code Assign}, {@code ChangeImpactUrgency}, {@code OverridePriority} and
+ * {@code ClearPriorityOverride} (both need {@link #OVERRIDE_PRIORITY_PERMISSION}),
+ * {@code AddJournalEntry}, {@code RequestApprovals}, {@code DecideApproval} (by the approver, or by
+ * an actor holding {@link #DECIDE_ON_BEHALF_PERMISSION}), {@code AddLink} and {@code RemoveLink}
+ * (mirrored on the target with the inverse type, in the same unit of work). A ticket in a final
+ * state takes comments and links only. When a problem becomes a known error, each of its incidents
+ * gets a work note naming the known error and its workaround (and the link back to the problem, if
+ * it lacked it), in the same unit of work.
+ *
+ * <p><b>Concurrency.</b> Optimistic: the unit of work checks the version read. A command that lost
+ * a race is decided again from a fresh load when {@link RetryPolicy#isSafeToRetry} says so, up to the
+ * {@link RetryPolicy}'s attempts; no update is lost either way.
+ *
+ * <p><b>SLA timers.</b> Due timers are durable in the store's timer table. {@link #fireDue()} claims
+ * the timers due by the clock's now (a lease per node, so one node fires each), brings the ticket's
+ * clocks up to now, records each warning and breach once as an event, runs the escalations the
+ * policy attaches to the threshold, and completes the claims. A new {@code ServiceDesk} on the same
+ * stores carries on where the last one stopped. Tests drive a virtual clock and call
+ * {@code fireDue()}; production calls {@link #startTimers()} to fire on a daemon thread that sleeps
+ * until the next due instant.
+ *
+ * <p>Thread-safe.
+ */
+public final class ServiceDesk implements AutoCloseable {
+    /** The permission to override a ticket's priority or clear the override. */
+    public static final String OVERRIDE_PRIORITY_PERMISSION = "ticket.override-priority";
+    /** The permission to decide an approval that was asked of another party (a group the actor speaks for, say). */
+    public static final String DECIDE_ON_BEHALF_PERMISSION = "approval.decide-on-behalf";
+
+    private final DeskSettings settings;
+    private final CommandEngine engine;
+    private final TimerService timers;
+
+    private ServiceDesk(DeskSettings settings) {
+        this.settings = settings;
+        this.engine = new CommandEngine(settings);
+        this.timers = new TimerService(settings, engine);
+    }
+
+    /**
+     * Returns a desk on fresh in-memory stores with the system UTC clock and every default: the
+     * built-in ITIL lifecycles, everything permitted, no SLA policy, no notifier.
+     *
+     * @return the desk
+     */
+    public static ServiceDesk inMemory() {
+        return inMemory(Clock.systemUTC());
+    }
+
+    /**
+     * Returns a desk on fresh in-memory stores with a given clock (a virtual one in tests and demos)
+     * and every other default.
+     *
+     * @param clock the clock every instant comes from
+     * @return the desk
+     */
+    public static ServiceDesk inMemory(Clock clock) {
+        return builder().clock(clock).build();
+    }
+
+    /**
+     * Starts configuring a desk; every setting has a default.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs a command through the whole flow described in the class comment.
+     *
+     * @param command any command of {@code itsm-core}
+     * @return the ticket after the command and what it recorded
+     * @throws dev.itsmkit.core.ValidationException if the command breaks its constraints, or the
+     *     result would break the ticket's rules or the tenant's field schema
+     * @throws TransitionRefusedException if the lifecycle refuses a transition
+     * @throws CommandRefusedException if another rule refuses the command
+     * @throws TicketNotFoundException if the ticket does not exist in the tenant
+     * @throws dev.itsmkit.persistence.ConcurrentUpdateException if the ticket is not at the
+     *     command's expected version, or changed concurrently more often than the retry policy allows
+     */
+    public CommandResult execute(TicketCommand command) {
+        requireNonNull(command, "command");
+        return engine.execute(command, false);
+    }
+
+    /**
+     * Opens a ticket; the same as {@link #execute} with the command.
+     *
+     * @param command the command
+     * @return the new ticket and its {@code TicketCreated} event (and any task its creation opened)
+     * @throws dev.itsmkit.core.ValidationException if the command breaks its constraints or the
+     *     tenant's field schema or priority matrix
+     * @throws CommandRefusedException if a link of the new ticket names a missing ticket
+     */
+    public CommandResult open(OpenTicket command) {
+        return execute(command);
+    }
+
+    /**
+     * Takes a transition on a ticket and, if it moves the ticket into a resolved state, the same
+     * transition, with the same fields and comment, on each of its children that is neither resolved
+     * nor final — all in one unit of work, all or nothing. This is how a caller accepts the offer of
+     * {@link CommandResult#openChildren()}: resolving a major incident resolves the incidents it is
+     * the parent of. A transition into any other state changes the parent only.
+     *
+     * @param command the transition of the parent
+     * @return the parent after the command; the children are in {@link CommandResult#alsoChanged()}
+     * @throws TransitionRefusedException if the lifecycle refuses the transition for the parent or a
+     *     child; the exception names the ticket; nothing is written
+     * @throws dev.itsmkit.core.ValidationException if the command breaks its constraints
+     * @throws TicketNotFoundException if the ticket does not exist
+     * @throws dev.itsmkit.persistence.ConcurrentUpdateException as for {@link #execute}
+     */
+    public CommandResult transitionWithChildren(TransitionTicket command) {
+        requireNonNull(command, "command");
+        return engine.execute(command, true);
+    }
+
+    /**
+     * Loads a ticket.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @return its current snapshot, or empty if the tenant has none of that id
+     */
+    public Optional<Ticket> find(TenantId tenant, TicketId ticket) {
+        requireNonNull(ticket, "ticket");
+        return settings.stores().forTenant(requireNonNull(tenant, "tenant")).tickets().find(ticket);
+    }
+
+    /**
+     * Loads a ticket that must exist.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @return its current snapshot
+     * @throws TicketNotFoundException if the tenant has none of that id
+     */
+    public Ticket get(TenantId tenant, TicketId ticket) {
+        return find(tenant, ticket).orElseThrow(() -> new TicketNotFoundException(tenant, ticket));
+    }
+
+    /**
+     * Loads a ticket by its number.
+     *
+     * @param tenant the tenant
+     * @param number the ticket's number, such as {@code INC0000042}
+     * @return its current snapshot, or empty if the tenant has none of that number
+     */
+    public Optional<Ticket> findByNumber(TenantId tenant, TicketNumber number) {
+        requireNonNull(number, "number");
+        return settings.stores().forTenant(requireNonNull(tenant, "tenant")).tickets().findByNumber(number);
+    }
+
+    /**
+     * Returns the first page of a tenant's tickets that match a query.
+     *
+     * @param tenant the tenant
+     * @param query the criteria and order
+     * @param limit the most tickets to return, 1 to 10,000
+     * @return the page, with the cursor of the next if there is one
+     * @throws IllegalArgumentException if {@code limit} is out of range
+     */
+    public Page<Ticket> query(TenantId tenant, TicketQuery query, int limit) {
+        requireNonNull(query, "query");
+        return settings.stores().forTenant(requireNonNull(tenant, "tenant")).tickets().query(query, limit);
+    }
+
+    /**
+     * Returns the page of a tenant's tickets that match a query and follow a cursor.
+     *
+     * @param tenant the tenant
+     * @param query the query that produced the cursor
+     * @param after the cursor of the previous page
+     * @param limit the most tickets to return, 1 to 10,000
+     * @return the page
+     * @throws IllegalArgumentException if {@code limit} is out of range or the cursor is not of this query
+     */
+    public Page<Ticket> query(TenantId tenant, TicketQuery query, Cursor after, int limit) {
+        requireNonNull(query, "query");
+        requireNonNull(after, "after");
+        return settings.stores().forTenant(requireNonNull(tenant, "tenant")).tickets().query(query, after, limit);
+    }
+
+    /**
+     * Counts a tenant's tickets that match a query.
+     *
+     * @param tenant the tenant
+     * @param query the criteria
+     * @return how many match
+     */
+    public long count(TenantId tenant, TicketQuery query) {
+        requireNonNull(query, "query");
+        return settings.stores().forTenant(requireNonNull(tenant, "tenant")).tickets().count(query);
+    }
+
+    /**
+     * Returns the events of a ticket, from its creation on: its history.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @return the events in sequence order; empty if the tenant has no such ticket
+     */
+    public List<TicketEvent> history(TenantId tenant, TicketId ticket) {
+        return auditTrail(tenant, ticket).stream().map(AuditRecord::event).toList();
+    }
+
+    /**
+     * Returns a ticket's audit trail as stored, with the links of its hash chain.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @return the records in sequence order; empty if the tenant has no such ticket
+     */
+    public List<AuditRecord> auditTrail(TenantId tenant, TicketId ticket) {
+        requireNonNull(ticket, "ticket");
+        return settings.stores().forTenant(requireNonNull(tenant, "tenant")).auditTrail().forTicket(ticket);
+    }
+
+    /**
+     * Verifies the hash chain of a ticket's audit trail.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @return intact, or the first broken link
+     */
+    public ChainVerification verifyAuditTrail(TenantId tenant, TicketId ticket) {
+        requireNonNull(ticket, "ticket");
+        return settings.stores().forTenant(requireNonNull(tenant, "tenant")).auditTrail().verify(ticket);
+    }
+
+    /**
+     * Returns the SLA clocks of a ticket as last saved (by its last command or fired timer).
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @return every cycle of every target, ordered by target name, then cycle; empty if none
+     */
+    public List<SlaClockSnapshot> clocks(TenantId tenant, TicketId ticket) {
+        requireNonNull(ticket, "ticket");
+        return settings.stores().forTenant(requireNonNull(tenant, "tenant")).clocks().forTicket(ticket);
+    }
+
+    /**
+     * Returns the lifecycle that governs a tenant's tickets of a kind now.
+     *
+     * @param tenant the tenant
+     * @param kind the kind
+     * @return the lifecycle
+     */
+    public Lifecycle lifecycle(TenantId tenant, TicketKind kind) {
+        return settings.lifecycles().lifecycle(tenant, kind);
+    }
+
+    /**
+     * Returns the transitions a ticket's lifecycle defines from its current state, whatever their
+     * guards would say now: what a user interface offers.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @return the transitions, in the order defined; empty in a final state or a state the lifecycle does not know
+     * @throws TicketNotFoundException if the tenant has no such ticket
+     */
+    public List<Transition> transitionsOf(TenantId tenant, TicketId ticket) {
+        Ticket t = get(tenant, ticket);
+        Lifecycle lifecycle = lifecycle(tenant, t.kind());
+        return lifecycle.defines(t.state()) ? lifecycle.allowedFrom(t.state()) : List.of();
+    }
+
+    /**
+     * Returns the catalogue of lifecycles this desk consults, to load a tenant's own at runtime.
+     *
+     * @return the catalogue
+     */
+    public LifecycleCatalog lifecycles() {
+        return settings.lifecycles();
+    }
+
+    /**
+     * Fires every SLA timer due by the clock's now, as described in the class comment. Idempotent:
+     * a threshold already recorded is not recorded again. Safe to call from several threads and
+     * several nodes at once; each timer is claimed by one.
+     *
+     * @return how many timers were claimed and the events recorded
+     */
+    public FiringReport fireDue() {
+        return timers.fireDue();
+    }
+
+    /**
+     * Tells when the next timer comes due, so a caller driving a virtual clock knows how far to move it.
+     *
+     * @return the earliest due instant of a pending timer (or lease expiry of a claimed one); empty if none
+     */
+    public Optional<Instant> nextTimerDue() {
+        return settings.stores().timerClaims().nextWakeUp();
+    }
+
+    /**
+     * Delivers the outbox entries due now to the notifiers; the desk does it after each command that
+     * wrote to the outbox, and this retries the deliveries that failed.
+     *
+     * @return how many deliveries succeeded and failed; nothing if no notifier is registered
+     */
+    public OutboxDispatcher.Report deliverOutbox() {
+        return engine.deliverOutbox();
+    }
+
+    /**
+     * Starts a daemon thread that fires due timers on the desk's clock: it sleeps until the earliest
+     * due instant, fires, and sleeps again; a command that schedules an earlier timer wakes it. Meant
+     * for a real clock; with a virtual clock, call {@link #fireDue()} instead.
+     *
+     * @throws IllegalStateException if the thread is already running or the desk is closed
+     */
+    public void startTimers() {
+        timers.start();
+    }
+
+    /** Stops the timer thread, if it runs; a firing under way completes. The desk still takes commands. */
+    @Override
+    public void close() {
+        timers.stop();
+    }
+
+    /**
+     * Returns the stores the desk writes to.
+     *
+     * @return the stores
+     */
+    public Stores stores() {
+        return settings.stores();
+    }
+
+    /**
+     * Returns the clock every instant comes from.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return settings.clock();
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceDesk[node " + settings.node() + ", " + settings.stores().getClass().getSimpleName() + "]";
+    }
+
+    /**
+     * Configures a {@link ServiceDesk}; every setting has a default and {@link #build()} checks
+     * the whole. Not thread-safe.
+     */
+    public static final class Builder {
+        private Stores stores = InMemoryStores.create();
+        private boolean storesSet;
+        private Clock clock = Clock.systemUTC();
+        private TransitionAuthorizer authorizer = TransitionAuthorizer.permitAll();
+        private LifecycleCatalog lifecycles = LifecycleCatalog.itil();
+        private SlaEngine sla = SlaEngine.of(BusinessCalendars.onlyAlways(), List.of());
+        private final Map<TenantId, SlaEngine> tenantSla = new HashMap<>();
+        private final List<Notifier> notifiers = new ArrayList<>();
+        private @Nullable CommandValidator validator;
+        private ImpactUrgencyMatrix matrix = ImpactUrgencyMatrix.itil3x3();
+        private final Map<TenantId, ImpactUrgencyMatrix> tenantMatrices = new HashMap<>();
+        private final Map<TenantId, Map<TicketKind, FieldSchema>> schemas = new HashMap<>();
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private NodeId node = NodeId.of("itsm-node");
+        private Duration lease = Duration.ofMinutes(1);
+        private Predicate<TicketEvent> announce = e -> false;
+
+        private Builder() {}
+
+        /**
+         * Sets the stores; fresh {@link InMemoryStores} unless set.
+         *
+         * @param stores the stores
+         * @return this builder
+         */
+        public Builder stores(Stores stores) {
+            this.stores = requireNonNull(stores, "stores");
+            this.storesSet = true;
+            return this;
+        }
+
+        /**
+         * Sets the clock every instant comes from; the system UTC clock unless set.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets who may do what: the permission guards of lifecycles and the permissions of
+         * {@link ServiceDesk#OVERRIDE_PRIORITY_PERMISSION} and
+         * {@link ServiceDesk#DECIDE_ON_BEHALF_PERMISSION}; {@link TransitionAuthorizer#permitAll()} unless set.
+         *
+         * @param authorizer the authorizer
+         * @return this builder
+         */
+        public Builder authorizer(TransitionAuthorizer authorizer) {
+            this.authorizer = requireNonNull(authorizer, "authorizer");
+            return this;
+        }
+
+        /**
+         * Sets the lifecycle catalogue; {@link LifecycleCatalog#itil()} unless set. The desk keeps the
+         * catalogue itself, so lifecycles registered in it later govern the next commands.
+         *
+         * @param lifecycles the catalogue
+         * @return this builder
+         */
+        public Builder lifecycles(LifecycleCatalog lifecycles) {
+            this.lifecycles = requireNonNull(lifecycles, "lifecycles");
+            return this;
+        }
+
+        /**
+         * Sets the SLA engine for every tenant without its own; an engine with no policy unless set.
+         *
+         * @param engine the engine
+         * @return this builder
+         */
+        public Builder sla(SlaEngine engine) {
+            this.sla = requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /**
+         * Sets the SLA calendars and policies for every tenant without its own.
+         *
+         * @param calendars the calendars the policies name
+         * @param policies every version of every policy
+         * @return this builder
+         * @throws IllegalArgumentException if a policy names a missing calendar or two share an id and version
+         */
+        public Builder sla(BusinessCalendars calendars, Collection<SlaPolicy> policies) {
+            return sla(SlaEngine.of(calendars, policies));
+        }
+
+        /**
+         * Sets a tenant's own SLA engine (its calendars and policies).
+         *
+         * @param tenant the tenant
+         * @param engine the engine
+         * @return this builder
+         */
+        public Builder sla(TenantId tenant, SlaEngine engine) {
+            tenantSla.put(requireNonNull(tenant, "tenant"), requireNonNull(engine, "engine"));
+            return this;
+        }
+
+        /**
+         * Adds a notifier, to which the outbox is delivered after every command that wrote to it, on
+         * the command's thread once its unit of work has committed. A notifier that fails does not
+         * fail the command: the entry stays pending for it and is retried with backoff by
+         * {@link ServiceDesk#deliverOutbox()} (or the next command's delivery).
+         *
+         * @param notifier the notifier; its name must differ from the others'
+         * @return this builder
+         */
+        public Builder notifier(Notifier notifier) {
+            notifiers.add(requireNonNull(notifier, "notifier"));
+            return this;
+        }
+
+        /**
+         * Sets the Bean Validation validator for commands; Hibernate Validator through
+         * {@link CommandValidator#create()} unless set.
+         *
+         * @param validator the validator, thread-safe
+         * @return this builder
+         */
+        public Builder validator(Validator validator) {
+            this.validator = CommandValidator.using(requireNonNull(validator, "validator"));
+            return this;
+        }
+
+        /**
+         * Sets the command validator.
+         *
+         * @param validator the validator
+         * @return this builder
+         */
+        public Builder commandValidator(CommandValidator validator) {
+            this.validator = requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /**
+         * Sets the impact/urgency matrix of every tenant without its own; {@link ImpactUrgencyMatrix#itil3x3()} unless set.
+         *
+         * @param matrix the matrix
+         * @return this builder
+         */
+        public Builder priorityMatrix(ImpactUrgencyMatrix matrix) {
+            this.matrix = requireNonNull(matrix, "matrix");
+            return this;
+        }
+
+        /**
+         * Sets a tenant's own impact/urgency matrix.
+         *
+         * @param tenant the tenant
+         * @param matrix the matrix
+         * @return this builder
+         */
+        public Builder priorityMatrix(TenantId tenant, ImpactUrgencyMatrix matrix) {
+            tenantMatrices.put(requireNonNull(tenant, "tenant"), requireNonNull(matrix, "matrix"));
+            return this;
+        }
+
+        /**
+         * Sets the custom fields a tenant's tickets of a kind may hold; {@link FieldSchema#OPEN} unless set.
+         *
+         * @param tenant the tenant
+         * @param kind the ticket kind
+         * @param schema the schema, checked whenever a command changes custom fields
+         * @return this builder
+         */
+        public Builder fieldSchema(TenantId tenant, TicketKind kind, FieldSchema schema) {
+            schemas.computeIfAbsent(requireNonNull(tenant, "tenant"), t -> new HashMap<>())
+                    .put(requireNonNull(kind, "kind"), requireNonNull(schema, "schema"));
+            return this;
+        }
+
+        /**
+         * Sets how often a command that lost a race is decided again; {@link RetryPolicy#DEFAULT} unless set.
+         *
+         * @param retry the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retry) {
+            this.retry = requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /**
+         * Sets this node's id and the lease of its timer claims; {@code itsm-node} and one minute unless
+         * set. Nodes sharing stores need distinct ids; a lease must outlast the firing of one batch.
+         *
+         * @param node the node's id
+         * @param lease how long a claim holds, positive
+         * @return this builder
+         */
+        public Builder node(NodeId node, Duration lease) {
+            this.node = requireNonNull(node, "node");
+            this.lease = requireNonNull(lease, "lease");
+            return this;
+        }
+
+        /**
+         * Sets which events are written to the outbox besides those that lifecycle
+         * {@linkplain Action.Notify notify actions} and SLA escalations ask for; none unless set.
+         *
+         * @param events which events to announce, for example {@code e -> true} for all
+         * @return this builder
+         */
+        public Builder announce(Predicate<TicketEvent> events) {
+            this.announce = requireNonNull(events, "events");
+            return this;
+        }
+
+        /**
+         * Checks the configuration and builds the desk.
+         *
+         * @return the desk
+         * @throws IllegalArgumentException if the lease is not positive or two notifiers share a name
+         * @throws IllegalStateException if no validator was set and no Bean Validation provider is on the path
+         */
+        public ServiceDesk build() {
+            if (lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("a timer claim's lease must be positive, got " + lease);
+            }
+            CommandValidator v = validator != null ? validator : CommandValidator.create();
+            Optional<OutboxDispatcher> dispatcher = Optional.empty();
+            if (!notifiers.isEmpty()) {
+                OutboxDispatcher.Builder b = OutboxDispatcher.builder(stores.outboxDelivery()).schedule(clock, Duration.ofSeconds(1));
+                notifiers.forEach(b::notifier);
+                dispatcher = Optional.of(b.build());
+            }
+            Map<TenantId, Map<TicketKind, FieldSchema>> frozenSchemas = new HashMap<>();
+            schemas.forEach((t, m) -> frozenSchemas.put(t, Map.copyOf(m)));
+            return new ServiceDesk(new DeskSettings(stores, clock, authorizer, lifecycles, sla, Map.copyOf(tenantSla), v,
+                    matrix, Map.copyOf(tenantMatrices), Map.copyOf(frozenSchemas), retry, node, lease, announce, dispatcher));
+        }
+
+        @Override
+        public String toString() {
+            return "ServiceDesk.Builder[stores " + (storesSet ? stores.getClass().getSimpleName() : "in memory") + "]";
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.itsmkit.workflow.internal;
+
+import dev.itsmkit.core.CustomFields;
+import dev.itsmkit.core.JournalEntry;
+import dev.itsmkit.core.JournalEntryKind;
+import dev.itsmkit.core.Link;
+import dev.itsmkit.core.LinkType;
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.core.event.Commented;
+import dev.itsmkit.core.event.Linked;
+import dev.itsmkit.core.event.SlaBreached;
+import dev.itsmkit.core.event.SlaWarned;
+import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.outbox.OutboxEntry;
+import dev.itsmkit.core.outbox.OutboxEntryId;
+import dev.itsmkit.core.timing.DueTimer;
+import dev.itsmkit.core.timing.SlaClockSnapshot;
+import dev.itsmkit.core.timing.TimerId;
+import dev.itsmkit.persistence.notification.OutboxDispatcher;
+import dev.itsmkit.persistence.spi.UnitOfWork;
+import dev.itsmkit.sla.SlaCrossing;
+import dev.itsmkit.sla.SlaEngine;
+import dev.itsmkit.sla.SlaUpdate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a decided batch: brings the problems' known errors to their incidents, checks custom fields
+ * against the tenant's schema, lets the SLA engine update each changed ticket's clocks (recording the
+ * thresholds crossed and their escalations), and commits everything in one unit of work; then
+ * delivers the outbox. Thread-safe: it keeps no state between batches.
+ */
+final class Recorder {
+    private final DeskSettings settings;
+    private volatile Runnable timersScheduled = () -> { };
+
+    Recorder(DeskSettings settings) {
+        this.settings = settings;
+    }
+
+    void onTimersScheduled(Runnable listener) {
+        this.timersScheduled = listener;
+    }
+
+    /** Writes a batch of changes made by a command. */
+    void record(Batch batch) {
+        propagateKnownErrors(batch);
+        if (batch.changes().stream().allMatch(c -> c.events().isEmpty())) {
+            return;
+        }
+        UnitOfWork work = batch.stores.begin();
+        boolean scheduled = false;
+        boolean announced = false;
+        for (TicketChange change : batch.changes()) {
+            if (change.events().isEmpty()) {
+                continue;
+            }
+            if (change.snapshotChanged()) {
+                checkSchema(change);
+                SlaEngine engine = settings.slaFor(batch.tenant);
+                List<SlaClockSnapshot> clocks = change.isNew() ? List.of()
+                        : batch.stores.clocks().forTicket(change.current().id());
+                SlaUpdate update = engine.onChange(change.before(), change.current(), batch.now, clocks);
+                scheduled |= applySla(batch, change, engine, clocks, update, work);
+            }
+            announced |= write(batch, change, work);
+        }
+        work.commit();
+        afterCommit(scheduled, announced);
+    }
+
+    /**
+     * Writes the result of firing one ticket's timers: the update of its clocks to now, the
+     * thresholds crossed and their escalations.
+     *
+     * @return whether anything was recorded or changed
+     */
+    boolean recordTimers(Batch batch, TicketChange change, SlaEngine engine, List<SlaClockSnapshot> clocks, SlaUpdate update) {
+        UnitOfWork work = batch.stores.begin();
+        boolean scheduled = applySla(batch, change, engine, clocks, update, work);
+        boolean announced = write(batch, change, work);
+        work.commit();
+        afterCommit(scheduled, announced);
+        return scheduled || !change.events().isEmpty();
+    }
+
+    private void afterCommit(boolean scheduled, boolean announced) {
+        if (scheduled) {
+            timersScheduled.run();
+        }
+        if (announced) {
+            deliverOutbox();
+        }
+    }
+
+    OutboxDispatcher.Report deliverOutbox() {
+        return settings.dispatcher().map(d -> d.dispatchDue(settings.clock().instant()))
+                .orElse(new OutboxDispatcher.Report(0, 0));
+    }
+
+    private boolean write(Batch batch, TicketChange change, UnitOfWork work) {
+        if (change.snapshotChanged()) {
+            work.save(change.current(), change.expectedVersion());
+        }
+        boolean announced = false;
+        for (TicketEvent event : change.events()) {
+            work.append(event);
+            if ((!change.announced().isEmpty() && change.announced().contains(event)) || settings.announce().test(event)) {
+                work.enqueue(OutboxEntry.announcing(OutboxEntryId.of(CommandEngine.randomId()), event, batch.now));
+                announced = true;
+            }
+        }
+        return announced;
+    }
+
+    /**
+     * Records what the SLA engine found and queues its clocks and timers.
+     *
+     * @return whether a timer was scheduled
+     */
+    private boolean applySla(Batch batch, TicketChange change, SlaEngine engine, List<SlaClockSnapshot> loaded, SlaUpdate update,
+            UnitOfWork work) {
+        SlaUpdate last = update;
+        Ticket beforeEscalation = change.current();
+        for (SlaCrossing crossing : update.crossed()) {
+            TicketEvent event = recordCrossing(batch, change, crossing);
+            Escalations.run(batch, change, crossing, event);
+        }
+        boolean scheduled = queue(update, work);
+        if (change.current().version() != beforeEscalation.version()) {
+            // An escalation changed the ticket (a new assignee, a higher priority): the clocks follow it.
+            last = engine.onChange(beforeEscalation, change.current(), batch.now, update.clocks());
+            for (SlaCrossing crossing : last.crossed()) {
+                recordCrossing(batch, change, crossing);
+            }
+            scheduled |= queue(last, work);
+        }
+        Set<SlaClockSnapshot> unchanged = new HashSet<>(loaded);
+        for (SlaClockSnapshot clock : last.clocks()) {
+            if (!unchanged.contains(clock)) {
+                work.save(clock);
+            }
+        }
+        return scheduled;
+    }
+
+    private static boolean queue(SlaUpdate update, UnitOfWork work) {
+        for (TimerId id : update.cancel()) {
+            work.cancel(id);
+        }
+        for (DueTimer timer : update.schedule()) {
+            work.schedule(timer);
+        }
+        return !update.schedule().isEmpty();
+    }
+
+    private static TicketEvent recordCrossing(Batch batch, TicketChange change, SlaCrossing crossing) {
+        String target = crossing.policy() + "." + crossing.target();
+        Ticket t = change.current();
+        if (crossing.isBreach()) {
+            return change.observe((seq, v) -> new SlaBreached(batch.tenant, t.id(), Party.ITSM_KIT, batch.now, seq, v, target,
+                    crossing.cycle(), crossing.thresholdAt()));
+        }
+        return change.observe((seq, v) -> new SlaWarned(batch.tenant, t.id(), Party.ITSM_KIT, batch.now, seq, v, target,
+                crossing.cycle(), crossing.percent(), crossing.thresholdAt()));
+    }
+
+    private void checkSchema(TicketChange change) {
+        Ticket before = change.before();
+        CustomFields fields = change.current().customFields();
+        if (before == null ? !fields.isEmpty() : !before.customFields().equals(fields)) {
+            settings.schemaFor(change.current().tenant(), change.current().kind())
+                    .check("custom fields of " + change.current().number(), fields);
+        }
+    }
+
+    /*
+     * A problem that became a known error tells each of its incidents: a work note naming the known
+     * error and its workaround, and the link back to the problem where the incident lacks it.
+     */
+    private static void propagateKnownErrors(Batch batch) {
+        for (TicketChange change : batch.changes()) {
+            Ticket problem = change.current();
+            if (problem.kind() != TicketKind.PROBLEM || !problem.problem().knownError()) {
+                continue;
+            }
+            Ticket before = change.before();
+            if (before != null && before.problem().knownError()) {
+                continue;
+            }
+            Party actor = change.events().isEmpty() ? Party.ITSM_KIT : change.events().get(change.events().size() - 1).actor();
+            Link back = new Link(LinkType.INCIDENT_OF_PROBLEM, problem.ref());
+            String note = "Known error recorded in " + problem.number() + ": " + problem.title()
+                    + problem.problem().workaround().map(w -> ". Workaround: " + w).orElse("");
+            for (Link link : problem.links()) {
+                if (link.type() != LinkType.PROBLEM_OF_INCIDENT || batch.peek(link.target().id()).isEmpty()) {
+                    continue;
+                }
+                TicketChange incident = batch.existing(link.target().id());
+                Ticket t = incident.current();
+                if (!t.links().contains(back)) {
+                    incident.record((seq, v) -> new Linked(batch.tenant, t.id(), actor, batch.now, seq, v, back));
+                }
+                JournalEntry entry = new JournalEntry(JournalEntryKind.WORK_NOTE, actor, batch.now, note, List.of());
+                incident.record((seq, v) -> new Commented(batch.tenant, t.id(), actor, batch.now, seq, v, entry));
+            }
+        }
+    }
+
+    static List<TicketEvent> eventsOf(List<TicketChange> changes) {
+        List<TicketEvent> events = new ArrayList<>();
+        changes.forEach(c -> events.addAll(c.events()));
+        return events;
+    }
+}

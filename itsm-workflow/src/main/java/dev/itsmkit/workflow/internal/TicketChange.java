@@ -1,0 +1,112 @@
+package dev.itsmkit.workflow.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.FieldChange;
+import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.event.TicketCreated;
+import dev.itsmkit.core.event.TicketEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The changes one command (or one fired timer) makes to one ticket: the snapshot it started from,
+ * the events recorded so far and the snapshot they lead to. Each event is applied as it is
+ * recorded, so the next rule sees the ticket as the earlier events left it, and the final snapshot
+ * is by construction the replay of the trail. Not thread-safe: it lives inside one attempt.
+ */
+final class TicketChange {
+    /** Makes an event with the sequence and version it is given. */
+    @FunctionalInterface
+    interface EventMaker {
+        TicketEvent make(long sequence, long version);
+    }
+
+    private final @Nullable Ticket before;
+    private Ticket current;
+    private long nextSequence;
+    private final long changeVersion;
+    private final List<TicketEvent> events = new ArrayList<>(4);
+    // By identity: an event's own hashCode walks all its values, and the set holds this change's events only.
+    private final Set<TicketEvent> announced = Collections.newSetFromMap(new IdentityHashMap<>(4));
+
+    private TicketChange(@Nullable Ticket before, Ticket current, long lastSequence) {
+        this.before = before;
+        this.current = current;
+        this.nextSequence = lastSequence + 1;
+        this.changeVersion = before == null ? 1 : before.version() + 1;
+    }
+
+    static TicketChange of(Ticket before, long lastSequence) {
+        return new TicketChange(requireNonNull(before, "before"), before, lastSequence);
+    }
+
+    static TicketChange created(TicketCreated created) {
+        TicketChange change = new TicketChange(null, created.snapshot(), 1);
+        change.events.add(created);
+        return change;
+    }
+
+    /** The snapshot before the change, or null for a ticket the change creates. */
+    @Nullable Ticket before() {
+        return before;
+    }
+
+    Ticket current() {
+        return current;
+    }
+
+    List<TicketEvent> events() {
+        return events;
+    }
+
+    Set<TicketEvent> announced() {
+        return announced;
+    }
+
+    boolean isNew() {
+        return before == null;
+    }
+
+    /** Whether the snapshot changed (SLA events alone do not change it). */
+    boolean snapshotChanged() {
+        return before == null || current.version() != before.version();
+    }
+
+    long expectedVersion() {
+        return before == null ? 0 : before.version();
+    }
+
+    /** Records a change event, which carries the version this change produces. */
+    TicketEvent record(EventMaker maker) {
+        return add(maker.make(nextSequence, changeVersion));
+    }
+
+    /** Records an SLA event, which carries the version it observes. */
+    TicketEvent observe(EventMaker maker) {
+        return add(maker.make(nextSequence, current.version()));
+    }
+
+    private TicketEvent add(TicketEvent event) {
+        current = event.applyTo(current);
+        events.add(event);
+        nextSequence++;
+        return event;
+    }
+
+    void announce(TicketEvent event) {
+        announced.add(event);
+    }
+
+    /** The changes that setting fields would make; empty if none. */
+    List<FieldChange> changesTo(Map<String, Optional<FieldValue>> values) {
+        return current.changesTo(values);
+    }
+}

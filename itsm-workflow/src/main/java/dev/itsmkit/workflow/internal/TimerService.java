@@ -1,0 +1,209 @@
+package dev.itsmkit.workflow.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.timing.DueTimer;
+import dev.itsmkit.core.timing.SlaClockSnapshot;
+import dev.itsmkit.persistence.AuditRecord;
+import dev.itsmkit.persistence.ConcurrentUpdateException;
+import dev.itsmkit.persistence.TimerClaim;
+import dev.itsmkit.persistence.spi.TenantStores;
+import dev.itsmkit.persistence.spi.TimerClaims;
+import dev.itsmkit.sla.SlaEngine;
+import dev.itsmkit.sla.SlaUpdate;
+import dev.itsmkit.workflow.FiringReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires due SLA timers: claims those due by the clock's now for this node, brings each ticket's
+ * clocks up to now through the SLA engine, records the thresholds crossed (once: the clocks saved
+ * with a crossing do not report it again) and their escalations in one unit of work per ticket, and
+ * completes the claims. Optionally on a daemon thread that waits until the next due instant.
+ *
+ * <p>Exactly once: a threshold is recorded in the same unit of work that saves the clock which
+ * crossed it. A node that dies after claiming leaves the timer to be claimed again when its lease
+ * expires; the second firing then finds either the clock without the crossing (and records it) or
+ * with it (and records nothing). Thread-safe.
+ */
+public final class TimerService {
+    private static final Logger LOG = LoggerFactory.getLogger(TimerService.class);
+    private static final int BATCH = 100;
+    private static final int ATTEMPTS = 10;
+    /* The longest the thread sleeps, so it sees timers other nodes schedule in shared stores. */
+    private static final Duration MAX_SLEEP = Duration.ofSeconds(30);
+
+    private final DeskSettings settings;
+    private final Recorder recorder;
+    private final Object monitor = new Object();
+    private @Nullable Thread thread;
+    private boolean wakeUp;
+    private boolean stopped;
+
+    /**
+     * Creates the service.
+     *
+     * @param settings the desk's configuration
+     * @param engine the desk's command engine, whose recorder this service shares
+     */
+    public TimerService(DeskSettings settings, CommandEngine engine) {
+        this.settings = requireNonNull(settings, "settings");
+        this.recorder = engine.recorder();
+        recorder.onTimersScheduled(this::signal);
+    }
+
+    /**
+     * Fires every timer due by the clock's now.
+     *
+     * @return what was fired
+     */
+    public FiringReport fireDue() {
+        Instant now = settings.clock().instant();
+        TimerClaims claims = settings.stores().timerClaims();
+        int claimed = 0;
+        List<TicketEvent> events = new ArrayList<>();
+        List<TimerClaim> batch;
+        do {
+            batch = claims.claimDue(now, settings.node(), settings.lease(), BATCH);
+            claimed += batch.size();
+            for (TimerClaim claim : batch) {
+                try {
+                    events.addAll(fire(claim.timer(), now));
+                    claims.complete(claim);
+                } catch (RuntimeException e) {
+                    // Left claimed: when the lease expires the timer is claimed and fired again.
+                    LOG.error("firing SLA timer {} failed; it is retried when its lease expires", claim.timer().id(), e);
+                }
+            }
+        } while (batch.size() == BATCH);
+        return new FiringReport(claimed, events);
+    }
+
+    private List<TicketEvent> fire(DueTimer timer, Instant now) {
+        TenantStores stores = settings.stores().forTenant(timer.tenant());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return fireOnce(stores, timer, now);
+            } catch (ConcurrentUpdateException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<TicketEvent> fireOnce(TenantStores stores, DueTimer timer, Instant now) {
+        Batch batch = new Batch(stores, now);
+        Optional<Ticket> exists = stores.tickets().find(timer.ticket());
+        if (exists.isEmpty()) {
+            return List.of();
+        }
+        TicketChange change = batch.existing(timer.ticket());
+        Ticket ticket = change.current();
+        List<AuditRecord> last = stores.auditTrail().forTicket(ticket.id(), Math.max(1, stores.auditTrail().lastSequence(ticket.id())));
+        if (!last.isEmpty() && last.get(last.size() - 1).event().version() != ticket.version()) {
+            // The snapshot and the trail were read across a commit: read again.
+            throw new ConcurrentUpdateException(ticket.id(), "version", ticket.version(),
+                    last.get(last.size() - 1).event().version());
+        }
+        List<SlaClockSnapshot> clocks = stores.clocks().forTicket(ticket.id());
+        if (clocks.isEmpty()) {
+            return List.of();
+        }
+        SlaEngine engine = settings.slaFor(ticket.tenant());
+        SlaUpdate update = engine.onTime(ticket, now, clocks);
+        recorder.recordTimers(batch, change, engine, clocks, update);
+        return change.events();
+    }
+
+    /**
+     * Starts the daemon thread.
+     *
+     * @throws IllegalStateException if it runs already or the service was stopped
+     */
+    public void start() {
+        synchronized (monitor) {
+            if (thread != null || stopped) {
+                throw new IllegalStateException(stopped ? "the timer service was stopped" : "the timer thread runs already");
+            }
+            Thread t = new Thread(this::run, "itsm-sla-timers-" + settings.node());
+            t.setDaemon(true);
+            thread = t;
+            t.start();
+        }
+    }
+
+    /** Stops the daemon thread, if it runs. */
+    public void stop() {
+        Thread t;
+        synchronized (monitor) {
+            stopped = true;
+            t = thread;
+            thread = null;
+            monitor.notifyAll();
+        }
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(MAX_SLEEP.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void signal() {
+        synchronized (monitor) {
+            if (thread != null) {
+                wakeUp = true;
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    private void run() {
+        while (true) {
+            try {
+                fireDue();
+            } catch (RuntimeException e) {
+                LOG.error("firing due SLA timers failed; trying again at the next wake-up", e);
+            }
+            synchronized (monitor) {
+                if (stopped) {
+                    return;
+                }
+                if (!wakeUp) {
+                    long millis = sleepMillis();
+                    if (millis > 0) {
+                        try {
+                            monitor.wait(millis);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+                wakeUp = false;
+                if (stopped) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private long sleepMillis() {
+        Instant now = settings.clock().instant();
+        Duration wait = settings.stores().timerClaims().nextWakeUp().map(next -> Duration.between(now, next)).orElse(MAX_SLEEP);
+        if (wait.compareTo(MAX_SLEEP) > 0) {
+            wait = MAX_SLEEP;
+        }
+        return wait.isNegative() ? 0 : Math.max(1, wait.toMillis());
+    }
+}
