@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps the SLA clocks of tickets: for every change of a ticket, and whenever a due timer comes due,
  * it tells which clocks changed, which thresholds were crossed, and which timers to schedule or
- * cancel. It holds no state of its own — the clocks come from and go to the stores — so one engine
+ * cancel (a due timer comes due one millisecond after its threshold's instant, the first instant at
+ * which the threshold counts as crossed). It holds no state of its own — the clocks come from and go to the stores — so one engine
  * serves every ticket and thread.
  *
  * <p>Which policies apply: a policy applies to a ticket of one of its kinds when its condition holds
@@ -36,6 +37,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class SlaEngine {
+    /**
+     * How long after its threshold's instant a due timer comes due. The scenario spec counts a
+     * threshold as crossed only once the clock runs at an instant <em>after</em> it, so a timer due at
+     * the threshold itself would find nothing to fire and be scheduled again for the same instant;
+     * one millisecond is the finest step every timer store keeps (the timer wheel counts
+     * milliseconds, PostgreSQL microseconds).
+     */
+    static final java.time.Duration CROSSING_DELAY = java.time.Duration.ofMillis(1);
+
     private final BusinessCalendars calendars;
     private final Map<String, NavigableMap<Integer, SlaPolicy>> policies;
 
@@ -210,7 +220,7 @@ public final class SlaEngine {
                 }
                 machine.nextThreshold(clock, at).ifPresent(t -> {
                     DueTimer timer = DueTimer.of(clock.tenant(), clock.ticket(), qualifiedTarget, clock.cycle(), t.percent(),
-                            t.at());
+                            t.at().plus(CROSSING_DELAY));
                     schedule.add(timer);
                     cancel.remove(timer.id());
                 });
