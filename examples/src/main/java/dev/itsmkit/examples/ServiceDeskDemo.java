@@ -43,6 +43,7 @@ import dev.itsmkit.sla.BusinessCalendars;
 import dev.itsmkit.sla.Condition;
 import dev.itsmkit.sla.Escalation;
 import dev.itsmkit.sla.Goals;
+import dev.itsmkit.sla.SlaEngine;
 import dev.itsmkit.sla.SlaPolicy;
 import dev.itsmkit.sla.SlaReport;
 import dev.itsmkit.sla.SlaReporter;
@@ -102,13 +103,19 @@ public final class ServiceDeskDemo {
     private static final Party MESSAGING = Party.group("messaging");
     private static final Party DESK_LEADS = Party.group("service-desk-leads");
 
+    private static final FieldValue ACCEPTANCE = new FieldValue.Multi(List.of(
+            FieldValue.of("Mail flows during and after a test rotation."),
+            FieldValue.of("No certificate warning in the mail clients.")));
+
     private final PrintStream out;
+    private final List<OutboxEntry> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final VirtualClock clock;
     private final ServiceDesk desk;
     private final BusinessCalendars calendars;
+    private final SlaEngine sla;
     private final Map<dev.itsmkit.core.TicketId, String> numbers = new HashMap<>();
 
-    private ServiceDeskDemo(PrintStream out) {
+    ServiceDeskDemo(PrintStream out) {
         this.out = out;
         this.clock = VirtualClock.at(at("07:55"), BERLIN);
         BusinessCalendar office = BusinessCalendar.builder()
@@ -120,9 +127,10 @@ public final class ServiceDeskDemo {
                 .hours(DayOfWeek.FRIDAY, "08:00-18:00")
                 .build();
         this.calendars = BusinessCalendars.of(Map.of("office", office));
+        this.sla = SlaEngine.of(calendars, List.of(incidentPolicy()));
         this.desk = ServiceDesk.builder()
                 .clock(clock)
-                .sla(calendars, List.of(incidentPolicy()))
+                .sla(sla)
                 .authorizer(TransitionAuthorizer.granting(Map.of(
                         CHANGE_MANAGER, Set.of("change.emergency-authority", ServiceDesk.OVERRIDE_PRIORITY_PERMISSION))))
                 .notifier(new PrintingNotifier())
@@ -167,7 +175,8 @@ public final class ServiceDeskDemo {
                 .forKinds(Set.of(TicketKind.INCIDENT));
     }
 
-    private void run() {
+    /** Runs the day, printing it to the stream given at construction. */
+    void run() {
         out.println("== A day at Northwind IT, " + DAY + " (office hours 08:00-18:00 Europe/Berlin)\n");
 
         // 08:05 the mail service is down for everyone
@@ -180,6 +189,13 @@ public final class ServiceDeskDemo {
         move("08:09");
         assign(mail, AGENT_LEA, MESSAGING);
         transition(mail, AGENT_LEA, "start", Map.of());
+        move("08:15");
+        Ticket outlook = open(OpenTicket.builder(TENANT, CALLER_OMAR, TicketKind.INCIDENT, "Outlook says it is disconnected")
+                .impact(Impact.of(3)).urgency(Urgency.of(1))
+                .category("email")
+                .build());
+        link(mail, AGENT_LEA, outlook, LinkType.PARENT_OF);
+        transition(outlook, AGENT_LEA, "start", Map.of());
         move("08:20");
         note(mail, AGENT_LEA, "Mail queue stuck after the night's certificate rotation; restarting the transport service.");
 
@@ -205,9 +221,14 @@ public final class ServiceDeskDemo {
         // the mail service is back
         move("10:25");
         tryTransition(mail, AGENT_LEA, "resolve", Map.of());
-        transition(mail, AGENT_LEA, "resolve", Map.of(
-                "resolutionCode", FieldValue.of("WORKAROUND"),
-                "resolutionNotes", FieldValue.of("Transport service restarted; certificate chain re-imported.")));
+        CommandResult resolved = desk.transitionWithChildren(new TransitionTicket(TENANT, AGENT_LEA, mail.id(),
+                OptionalLong.empty(), "resolve", Map.of(
+                        "resolutionCode", FieldValue.of("WORKAROUND"),
+                        "resolutionNotes", FieldValue.of("Transport service restarted; certificate chain re-imported.")),
+                Optional.empty()));
+        print(resolved.events());
+        resolved.alsoChanged().forEach(child -> out.printf("%s  %-10s %-14s resolved with its parent %s: %s%n",
+                HH_MM.format(clock.instant()), number(child), AGENT_LEA.id(), number(mail), child.state().name()));
 
         // the root cause goes to problem management
         move("11:00");
@@ -269,11 +290,11 @@ public final class ServiceDeskDemo {
         // implementation only inside the planned window
         move("16:30");
         tryTransition(change, AGENT_LEA, "implement", Map.of(
-                "acceptanceCriteria", FieldValue.of("Mail flows during and after a test rotation."),
+                "acceptanceCriteria", ACCEPTANCE,
                 "goNoGo", FieldValue.of("GO")));
         move("17:05");
         transition(change, AGENT_LEA, "implement", Map.of(
-                "acceptanceCriteria", FieldValue.of("Mail flows during and after a test rotation."),
+                "acceptanceCriteria", ACCEPTANCE,
                 "goNoGo", FieldValue.of("GO")));
         move("17:40");
         transition(change, AGENT_LEA, "complete", Map.of());
@@ -282,7 +303,7 @@ public final class ServiceDeskDemo {
         move("18:00");
         transition(mail, AGENT_LEA, "close", Map.of());
 
-        printClocks(List.of(mail, vpn, printer));
+        printClocks(List.of(mail, outlook, vpn, printer));
         printReport();
     }
 
@@ -349,12 +370,18 @@ public final class ServiceDeskDemo {
         fireTimersUntil(time);
     }
 
+    /** Prints events as they happened, then what the outbox delivered for them. */
     private void print(List<TicketEvent> events) {
         for (TicketEvent event : events) {
             out.printf("%s  %-10s %-14s %s%n", HH_MM.format(event.at()), numbers.getOrDefault(event.ticket(), "?"),
                     event.actor().id(), describe(event));
         }
         desk.deliverOutbox();
+        for (OutboxEntry entry : delivered) {
+            out.printf("%s  %-10s %-14s notified: %s%n", HH_MM.format(entry.createdAt()),
+                    numbers.getOrDefault(entry.ticket(), "?"), "(outbox)", describe(entry.event()));
+        }
+        delivered.clear();
     }
 
     private static String describe(TicketEvent event) {
@@ -365,7 +392,9 @@ public final class ServiceDeskDemo {
         } else if (event instanceof StateChanged changed) {
             return changed.transition() + ": " + changed.from().name() + " -> " + changed.to().name();
         } else if (event instanceof FieldsChanged changed) {
-            return "set " + changed.changes().stream().map(c -> c.field()).collect(Collectors.joining(", "));
+            return changed.changes().stream()
+                    .map(c -> (c.after().isPresent() ? "set " : "cleared ") + c.field())
+                    .collect(Collectors.joining(", "));
         } else if (event instanceof Assigned assigned) {
             return "assigned to " + assigned.assignee().map(Party::id).orElse("-") + " / "
                     + assigned.group().map(Party::id).orElse("-");
@@ -390,7 +419,10 @@ public final class ServiceDeskDemo {
     private void printClocks(List<Ticket> tickets) {
         out.println("\n== SLA clocks at the end of the day (" + HH_MM.format(clock.instant()) + ")");
         for (Ticket ticket : tickets) {
-            for (SlaClockSnapshot c : desk.clocks(TENANT, ticket.id())) {
+            // the stored clocks are as of their last change; the engine brings them up to now
+            List<SlaClockSnapshot> now = sla.onTime(desk.get(TENANT, ticket.id()), clock.instant(),
+                    desk.clocks(TENANT, ticket.id())).clocks();
+            for (SlaClockSnapshot c : now) {
                 out.printf("%-10s %-11s cycle %d  %-9s goal %-6s elapsed %-8s %s%n", number(ticket), c.target(), c.cycle(),
                         c.status(), c.goal(), c.elapsed(),
                         c.breachedAt().map(b -> "breached " + HH_MM.format(b))
@@ -409,7 +441,7 @@ public final class ServiceDeskDemo {
                 .resolutionTarget("resolution")
                 .build();
         desk.query(TENANT, TicketQuery.builder().kinds(TicketKind.INCIDENT).build(), 100).items()
-                .forEach(t -> reporter.add(t, desk.clocks(TENANT, t.id())));
+                .forEach(t -> reporter.add(t, sla.onTime(t, clock.instant(), desk.clocks(TENANT, t.id())).clocks()));
         out.println("\n== The SLA report of the day");
         out.println(reporter.report().render());
     }
@@ -422,7 +454,10 @@ public final class ServiceDeskDemo {
         return ZonedDateTime.of(DAY, LocalTime.parse(localTime), BERLIN).toInstant();
     }
 
-    /** Prints what reaches the outbox: the notifications that lifecycle actions and SLA escalations ask for. */
+    /**
+     * Receives what the outbox delivers — the notifications that lifecycle actions and SLA escalations
+     * ask for — so that {@link #print} shows them after the events that caused them.
+     */
     private final class PrintingNotifier implements Notifier {
         @Override
         public String name() {
@@ -431,8 +466,7 @@ public final class ServiceDeskDemo {
 
         @Override
         public void deliver(OutboxEntry entry) {
-            out.printf("%s  %-10s %-14s notification %s%n", HH_MM.format(entry.createdAt()),
-                    numbers.getOrDefault(entry.ticket(), "?"), "-> outbox", entry.idempotencyKey());
+            delivered.add(entry);
         }
     }
 }
