@@ -1,0 +1,66 @@
+package dev.itsmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The README's main job tells the story it promises: each of these lines is a rule of the engine at work. */
+class ServiceDeskDemoTest {
+    private static String day;
+
+    @BeforeAll
+    static void runTheDay() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            new ServiceDeskDemo(out).run();
+        }
+        day = buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theDayIsTheSameEveryTimeBecauseItRunsOnAVirtualClock() {
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(again, true, StandardCharsets.UTF_8)) {
+            new ServiceDeskDemo(out).run();
+        }
+        assertThat(again.toString(StandardCharsets.UTF_8)).isEqualTo(day);
+    }
+
+    @Test
+    void thePrinterNobodyPicksUpBreachesItsResponseTargetOneOfficeHourAfterItWasOpened() {
+        assertThat(day).containsPattern("10:30  INC0000004 itsm-kit +SLA BREACH +standard-incident.response \\(due 10:30\\)");
+    }
+
+    @Test
+    void resolvingWithoutAResolutionCodeIsRefusedAndTheRefusalNamesTheGuard() {
+        assertThat(day).containsPattern("10:25  INC0000001 refused resolve .*resolutionCode, resolutionNotes are not set");
+    }
+
+    @Test
+    void resolvingTheMajorIncidentResolvesItsChildInTheSameStep() {
+        assertThat(day).containsPattern("10:25  INC0000002 .*resolved with its parent INC0000001: RESOLVED");
+    }
+
+    @Test
+    void theChangeIsAuthorizedOnlyOnceEveryApproverApprovedAndImplementedOnlyInsideItsWindow() {
+        assertThat(day).containsPattern("15:30  CHG0000001 refused authorize .*1 approved, 0 rejected, 1 pending");
+        assertThat(day).containsPattern("16:10  CHG0000001 mia.schulz +authorize: AUTHORIZE -> SCHEDULED");
+        assertThat(day).containsPattern("16:30  CHG0000001 refused implement .*outside the planned window");
+        assertThat(day).containsPattern("17:05  CHG0000001 lea.fischer +implement: SCHEDULED -> IMPLEMENT");
+    }
+
+    @Test
+    void theReopenedIncidentHasTwoResolutionCyclesBothMet() {
+        assertThat(day).containsPattern("INC0000003 resolution  cycle 1  MET");
+        assertThat(day).containsPattern("INC0000003 resolution  cycle 2  MET");
+    }
+
+    @Test
+    void theDayEndsWithTheSlaReport() {
+        assertThat(day).contains("== The SLA report of the day").containsPattern("TOTAL +\\|");
+    }
+}
