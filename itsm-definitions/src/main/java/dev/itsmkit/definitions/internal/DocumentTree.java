@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DocumentTree {
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Map<String, JsonLocation> positions = new HashMap<>();
     private final JsonNode root;

@@ -23,7 +23,7 @@ import java.util.Comparator;
  * condition's set sorted, so that one lifecycle always gives one text. Stateless and thread-safe.
  */
 public final class LifecycleWriter {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private LifecycleWriter() {}
 
