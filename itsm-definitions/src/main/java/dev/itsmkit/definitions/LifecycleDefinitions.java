@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.itsmkit.definitions.internal.DocumentTree;
 import dev.itsmkit.definitions.internal.LifecycleReader;
 import dev.itsmkit.definitions.internal.LifecycleWriter;
@@ -52,6 +53,7 @@ public final class LifecycleDefinitions {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .stringQuotingChecker(new NumberLikeQuoting())
             .build();
     private static final ObjectMapper JSON_WRITER = JsonMapper.builder(JSON_FACTORY)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -151,6 +153,26 @@ public final class LifecycleDefinitions {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the lifecycle " + lifecycle.id(), e);
+        }
+    }
+
+    /**
+     * Quotes every string that starts like a number ({@code 1e3}, {@code 0x1F}, {@code 1_000},
+     * {@code .inf}): the YAML parser reads more forms as numbers than the generator's own check
+     * quotes, and a text must come back a text.
+     */
+    private static final class NumberLikeQuoting extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            if (!value.isEmpty()) {
+                char first = value.charAt(0);
+                if (Character.isDigit(first) || first == '+' || first == '-' || first == '.') {
+                    return true;
+                }
+            }
+            return super.needToQuoteValue(value);
         }
     }
 

@@ -77,7 +77,7 @@ class LifecycleDocumentProblemsTest {
                 colour: red
                 version: "two"
                 states:
-                  - {name: A, category: NEW, initial: yes}
+                  - {name: A, category: NEW, initial: "true"}
                   - {name: B, category: FINISHED}
                 transitions:
                   - name: finish
