@@ -3,7 +3,13 @@ package dev.itsmkit.definitions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.sla.Condition;
+import dev.itsmkit.workflow.Action;
+import dev.itsmkit.workflow.Guard;
+import dev.itsmkit.workflow.Transition;
 import dev.itsmkit.workflow.ApprovalPolicy;
 import dev.itsmkit.workflow.Lifecycle;
 import dev.itsmkit.workflow.Lifecycles;
@@ -24,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LifecycleDocumentRoundTripTest {
     static Stream<Lifecycle> builtInLifecycles() {
@@ -65,6 +72,22 @@ class LifecycleDocumentRoundTripTest {
                         .isEqualTo(document);
             }
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "no", "on", "off", "null", "~", "true", "1e3", "0x1F", "1_000", ".inf", ".NaN", "012",
+            "+1", "-", "2026-01-01", "12:30", "a: b", "#x", "- a", "[a]", "{a}", "'q'", "\"q\"", "", " lead", "trail ",
+            "line\nbreak", "cr\r\nlf", "tab\tx", "\u00fc\u20ac\ud83d\ude00", "<<", "*a", "&a", "!x", "%x", "@x", "`x"})
+    void textsThatLookLikeOtherYamlValuesStayTexts(String text) {
+        Lifecycle lifecycle = Lifecycle.builder("t", TicketKind.INCIDENT).customFields("note")
+                .initialState("A", StateCategory.NEW).state("B", StateCategory.CLOSED)
+                .transition(Transition.builder("go").from("A").to("B")
+                        .guard(Guard.when(Condition.fieldEquals("title", new FieldValue.Text(text))))
+                        .action(Action.setField("note", new FieldValue.Text(text))))
+                .build();
+        for (DefinitionFormat format : DefinitionFormat.values()) {
+            assertThat(LifecycleDefinitions.read(LifecycleDefinitions.write(lifecycle, format), format)).isEqualTo(lifecycle);
+        }
     }
 
     @ParameterizedTest
