@@ -97,7 +97,8 @@ class LifecycleDocumentProblemsTest {
                 "$.transitions[0].guards[2].when.equals", "$.transitions[0].actions[0].notify");
         assertThat(problems.get(0).message()).contains("unknown key \"colour\"", "[format, id, version, kind");
         assertThat(problems.get(0).line()).isEqualTo(3);
-        assertThat(problems.get(2).message()).contains("unknown ticket kind 'incident'", "INCIDENT, SERVICE_REQUEST");
+        assertThat(problems.get(0).column()).as("the key's own column").isEqualTo(1);
+        assertThat(problems.get(2).message()).contains("unknown ticket kind 'incident'; one of [INCIDENT, SERVICE_REQUEST");
         assertThat(problems.get(2).line()).isEqualTo(2);
         assertThat(problems.get(4).message()).contains("unknown state category 'FINISHED'");
         assertThat(problems.get(4).line()).isEqualTo(7);

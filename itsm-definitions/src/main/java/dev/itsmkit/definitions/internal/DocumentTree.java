@@ -29,6 +29,7 @@ public final class DocumentTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Map<String, JsonLocation> positions = new HashMap<>();
+    private final Map<String, JsonLocation> keyPositions = new HashMap<>();
     private final JsonNode root;
 
     private DocumentTree(JsonNode root) {
@@ -61,6 +62,7 @@ public final class DocumentTree {
             }
             DocumentTree done = new DocumentTree(root);
             done.positions.putAll(tree.positions);
+            done.keyPositions.putAll(tree.keyPositions);
             return done;
         } catch (JacksonException e) {
             JsonLocation where = e.getLocation();
@@ -84,6 +86,7 @@ public final class DocumentTree {
                     String key = parser.currentName();
                     String keyPath = child(path, key);
                     JsonLocation keyAt = parser.currentTokenLocation();
+                    keyPositions.put(keyPath, keyAt);
                     if (object.has(key)) {
                         throw new DocumentException(List.of(new DefinitionProblem(keyPath, line(keyAt), column(keyAt),
                                 "the key \"" + key + "\" appears twice in one object")));
@@ -156,6 +159,18 @@ public final class DocumentTree {
     public DefinitionProblem problem(String path, String message) {
         JsonLocation where = locate(path);
         return new DefinitionProblem(path, line(where), column(where), message);
+    }
+
+    /**
+     * Makes a problem about a key itself (an unknown key), with the position of the key.
+     *
+     * @param path the path of the key's value
+     * @param message what is wrong
+     * @return the problem
+     */
+    public DefinitionProblem keyProblem(String path, String message) {
+        JsonLocation where = keyPositions.get(path);
+        return where == null ? problem(path, message) : new DefinitionProblem(path, line(where), column(where), message);
     }
 
     private @Nullable JsonLocation locate(String path) {

@@ -544,7 +544,8 @@ public final class LifecycleReader {
         if (keys != null) {
             for (String key : obj.keys()) {
                 if (!keys.contains(key)) {
-                    problem(DocumentTree.child(path, key), "unknown key \"" + key + "\"; the keys here are " + keys);
+                    problems.add(tree.keyProblem(DocumentTree.child(path, key), "unknown key \"" + key + "\"; the keys here are "
+                            + keys));
                 }
             }
         }
@@ -561,7 +562,8 @@ public final class LifecycleReader {
         node.fieldNames().forEachRemaining(keys::add);
         for (String key : keys) {
             if (!forms.contains(key)) {
-                problem(DocumentTree.child(path, key), "unknown key \"" + key + "\"; " + what + " is one of " + forms);
+                problems.add(tree.keyProblem(DocumentTree.child(path, key), "unknown key \"" + key + "\"; " + what
+                        + " is one of " + forms));
                 return null;
             }
         }
@@ -652,7 +654,7 @@ public final class LifecycleReader {
                 return constant;
             }
         }
-        problem(path, "unknown " + what + " '" + Identifier.printable(text) + "'; " + what + "s are "
+        problem(path, "unknown " + what + " '" + Identifier.printable(text) + "'; one of "
                 + Arrays.toString(type.getEnumConstants()));
         return null;
     }
