@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lifecycle of one kind of ticket, as data: its states (each with a {@link StateCategory}, one of
@@ -35,13 +36,14 @@ import java.util.TreeSet;
  * ({@code states.RESOLVED}), two transitions of one name from one state, and guards or actions that
  * name a field the kind does not have (built-in fields of another kind, custom fields not declared).
  *
- * <p>The hot path: construction indexes the transitions once by state name into a hash map of
- * per-state slots; each slot holds the transitions leaving the state in plain arrays, with their
- * guards as arrays and a pre-built {@link TransitionDecision.Allowed} each. {@link #evaluate} is one
- * hash lookup (the state name's hash is cached by {@link String}), a linear scan over the few
- * transitions of that state comparing names, and the guards in order; an allowed transition
- * allocates nothing of its own. A state has a handful of transitions, so the scan beats a second
- * hash lookup.
+ * <p>The hot path: construction indexes the transitions once by state name into an open-addressing
+ * table of per-state slots; each slot holds the transitions leaving the state in plain arrays, with
+ * their guards as arrays and a pre-built {@link TransitionDecision.Allowed} each. {@link #evaluate}
+ * is one probe of that table (the state name's hash is cached by {@link String}, and names are
+ * compared by reference before {@code equals}), a linear scan over the few transitions of that state
+ * comparing names the same way, and the guards in order; an allowed transition allocates nothing of
+ * its own. A state has a handful of transitions, so the scan beats a second hash lookup. The
+ * refusals are built out of line, which keeps the method small enough to be inlined.
  *
  * <p>Immutable and thread-safe.
  */
@@ -54,6 +56,7 @@ public final class Lifecycle {
     private final Set<String> customFields;
     private final TicketState initialState;
     private final Map<String, StateSlot> slots;
+    private final SlotTable slotTable;
 
     private Lifecycle(Builder b) {
         this.id = b.id;
@@ -68,6 +71,7 @@ public final class Lifecycle {
             index.put(state.name(), new StateSlot(state.ticketState(), states, transitions));
         }
         this.slots = index;
+        this.slotTable = new SlotTable(index);
     }
 
     /**
@@ -177,7 +181,7 @@ public final class Lifecycle {
      * @return {@code true} if the lifecycle defines it
      */
     public boolean defines(TicketState state) {
-        StateSlot slot = slots.get(state.name());
+        StateSlot slot = slotTable.find(state.name());
         return slot != null && slot.state.category() == state.category();
     }
 
@@ -251,29 +255,42 @@ public final class Lifecycle {
         requireNonNull(now, "now");
         requireNonNull(authorizer, "authorizer");
         if (ticket.kind() != kind) {
-            throw new IllegalArgumentException("lifecycle " + id + " governs " + kind + " tickets, " + ticket.number()
-                    + " is a " + ticket.kind());
+            throw wrongKind(ticket);
         }
         TicketState state = ticket.state();
-        StateSlot slot = slots.get(state.name());
+        StateSlot slot = slotTable.find(state.name());
         if (slot == null || slot.state.category() != state.category()) {
-            return new TransitionDecision.Refused(transition, state, RefusalReason.STATE_NOT_IN_LIFECYCLE, Optional.empty(),
-                    "the state " + state + " is not a state of lifecycle " + id + " v" + version, List.of());
+            return notInLifecycle(transition, state);
         }
-        String[] names = slot.names;
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(transition)) {
-                Guard[] guards = slot.guards[i];
-                for (Guard guard : guards) {
-                    Optional<String> refusal = guard.check(ticket, actor, now, authorizer);
-                    if (refusal.isPresent()) {
-                        return new TransitionDecision.Refused(transition, state, RefusalReason.GUARD_FAILED,
-                                Optional.of(guard), refusal.get(), slot.names());
-                    }
-                }
-                return slot.allowed[i];
+        int i = slot.indexOf(transition);
+        if (i < 0) {
+            return noSuchTransition(transition, state, slot);
+        }
+        Guard[] guards = slot.guards[i];
+        for (int g = 0; g < guards.length; g++) {
+            Optional<String> refusal = guards[g].check(ticket, actor, now, authorizer);
+            if (refusal.isPresent()) {
+                return new TransitionDecision.Refused(transition, state, RefusalReason.GUARD_FAILED,
+                        Optional.of(guards[g]), refusal.get(), slot.names());
             }
         }
+        return slot.allowed[i];
+    }
+
+    // the refusals and errors are built out of line, so that the hot path above stays small enough for
+    // the JIT to inline into the engine's command handling
+
+    private IllegalArgumentException wrongKind(Ticket ticket) {
+        return new IllegalArgumentException("lifecycle " + id + " governs " + kind + " tickets, " + ticket.number()
+                + " is a " + ticket.kind());
+    }
+
+    private TransitionDecision notInLifecycle(String transition, TicketState state) {
+        return new TransitionDecision.Refused(transition, state, RefusalReason.STATE_NOT_IN_LIFECYCLE, Optional.empty(),
+                "the state " + state + " is not a state of lifecycle " + id + " v" + version, List.of());
+    }
+
+    private TransitionDecision noSuchTransition(String transition, TicketState state, StateSlot slot) {
         return new TransitionDecision.Refused(transition, state, RefusalReason.NO_SUCH_TRANSITION, Optional.empty(),
                 "lifecycle " + id + " v" + version + " has no transition '" + Identifier.printable(transition) + "' from "
                         + state.name(), slot.names());
@@ -294,6 +311,50 @@ public final class Lifecycle {
     public String toString() {
         return "Lifecycle[" + id + " v" + version + " for " + kind + ", " + states.size() + " states, " + transitions.size()
                 + " transitions]";
+    }
+
+    /**
+     * The state slots in an open-addressing table keyed by state name: a power-of-two array of names and
+     * one of slots, probed linearly from the name's (cached) hash. A lookup compares references first,
+     * which is all it takes when the ticket's state name is the lifecycle's own string, as it is for
+     * every state the engine set from an allowed decision; otherwise one {@link String#equals}. Unlike a
+     * {@link HashMap} behind the {@link Map} interface, the probe is small enough to be inlined whole.
+     */
+    private static final class SlotTable {
+        private final String[] names;
+        private final StateSlot[] slots;
+        private final int mask;
+
+        SlotTable(Map<String, StateSlot> index) {
+            int size = Integer.highestOneBit(Math.max(2, index.size() * 2) - 1) << 1;
+            this.names = new String[size];
+            this.slots = new StateSlot[size];
+            this.mask = size - 1;
+            index.forEach((name, slot) -> {
+                int i = spread(name.hashCode()) & mask;
+                while (names[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                names[i] = name;
+                slots[i] = slot;
+            });
+        }
+
+        @Nullable StateSlot find(String name) {
+            int i = spread(name.hashCode()) & mask;
+            String candidate;
+            while ((candidate = names[i]) != null) {
+                if (candidate == name || candidate.equals(name)) {
+                    return slots[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return null;
+        }
+
+        private static int spread(int hash) {
+            return hash ^ (hash >>> 16);
+        }
     }
 
     /** The transitions leaving one state, in arrays for the gate. */
@@ -319,6 +380,21 @@ public final class Lifecycle {
 
         List<String> names() {
             return nameList;
+        }
+
+        /** The index of a transition by name: references first (names are usually literals), then equals. */
+        int indexOf(String transition) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == transition) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(transition)) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 

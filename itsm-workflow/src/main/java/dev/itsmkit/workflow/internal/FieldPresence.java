@@ -3,6 +3,7 @@ package dev.itsmkit.workflow.internal;
 import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketField;
+import dev.itsmkit.core.TicketKind;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,21 @@ import java.util.Optional;
  * with {@link Ticket#field(String)} (a property test holds it to that).
  */
 public final class FieldPresence {
+    /** Per built-in field (by ordinal), the kinds that have it as bits by kind ordinal: one AND, no set lookup. */
+    private static final int[] KINDS = kindMasks();
+
     private FieldPresence() {}
+
+    private static int[] kindMasks() {
+        TicketField[] fields = TicketField.values();
+        int[] masks = new int[fields.length];
+        for (TicketField field : fields) {
+            for (TicketKind kind : field.kinds()) {
+                masks[field.ordinal()] |= 1 << kind.ordinal();
+            }
+        }
+        return masks;
+    }
 
     /**
      * Tells whether a built-in field is set.
@@ -22,7 +37,7 @@ public final class FieldPresence {
      * @return {@code true} if set; {@code false} also when the ticket's kind has no such field
      */
     public static boolean isSet(Ticket ticket, TicketField field) {
-        if (!field.kinds().contains(ticket.kind())) {
+        if ((KINDS[field.ordinal()] & (1 << ticket.kind().ordinal())) == 0) {
             return false;
         }
         return switch (field) {
