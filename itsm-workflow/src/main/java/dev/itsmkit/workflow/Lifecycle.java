@@ -56,7 +56,9 @@ public final class Lifecycle {
     private final Set<String> customFields;
     private final TicketState initialState;
     private final Map<String, StateSlot> slots;
-    private final SlotTable slotTable;
+    /** State names and their slots interleaved (name at 2i, slot at 2i + 1); see {@link #find}. */
+    private final Object[] slotTable;
+    private final int slotMask;
 
     private Lifecycle(Builder b) {
         this.id = b.id;
@@ -71,7 +73,17 @@ public final class Lifecycle {
             index.put(state.name(), new StateSlot(state.ticketState(), states, transitions));
         }
         this.slots = index;
-        this.slotTable = new SlotTable(index);
+        int size = Integer.highestOneBit(Math.max(2, index.size() * 2) - 1) << 1;
+        this.slotMask = size - 1;
+        this.slotTable = new Object[2 * size];
+        index.forEach((name, slot) -> {
+            int i = spread(name.hashCode()) & slotMask;
+            while (slotTable[2 * i] != null) {
+                i = (i + 1) & slotMask;
+            }
+            slotTable[2 * i] = name;
+            slotTable[2 * i + 1] = slot;
+        });
     }
 
     /**
@@ -181,8 +193,8 @@ public final class Lifecycle {
      * @return {@code true} if the lifecycle defines it
      */
     public boolean defines(TicketState state) {
-        StateSlot slot = slotTable.find(state.name());
-        return slot != null && slot.state.category() == state.category();
+        StateSlot slot = find(state.name());
+        return slot != null && slot.category == state.category();
     }
 
     /**
@@ -258,8 +270,8 @@ public final class Lifecycle {
             throw wrongKind(ticket);
         }
         TicketState state = ticket.state();
-        StateSlot slot = slotTable.find(state.name());
-        if (slot == null || slot.state.category() != state.category()) {
+        StateSlot slot = find(state.name());
+        if (slot == null || slot.category != state.category()) {
             return notInLifecycle(transition, state);
         }
         int i = slot.indexOf(transition);
@@ -314,52 +326,34 @@ public final class Lifecycle {
     }
 
     /**
-     * The state slots in an open-addressing table keyed by state name: a power-of-two array of names and
-     * one of slots, probed linearly from the name's (cached) hash. A lookup compares references first,
-     * which is all it takes when the ticket's state name is the lifecycle's own string, as it is for
-     * every state the engine set from an allowed decision; otherwise one {@link String#equals}. Unlike a
-     * {@link HashMap} behind the {@link Map} interface, the probe is small enough to be inlined whole.
+     * Finds a state's slot in an open-addressing table: a power-of-two array of names interleaved with
+     * their slots, probed linearly from the name's (cached) hash, so a probe touches one array. A lookup
+     * compares references first, which is all it takes when the ticket's state name is the lifecycle's
+     * own string, as it is for every state the engine set from an allowed decision; otherwise one
+     * {@link String#equals}. Unlike a {@link HashMap} behind the {@link Map} interface, the probe is
+     * small enough to be inlined whole.
      */
-    private static final class SlotTable {
-        private final String[] names;
-        private final StateSlot[] slots;
-        private final int mask;
-
-        SlotTable(Map<String, StateSlot> index) {
-            int size = Integer.highestOneBit(Math.max(2, index.size() * 2) - 1) << 1;
-            this.names = new String[size];
-            this.slots = new StateSlot[size];
-            this.mask = size - 1;
-            index.forEach((name, slot) -> {
-                int i = spread(name.hashCode()) & mask;
-                while (names[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                names[i] = name;
-                slots[i] = slot;
-            });
-        }
-
-        @Nullable StateSlot find(String name) {
-            int i = spread(name.hashCode()) & mask;
-            String candidate;
-            while ((candidate = names[i]) != null) {
-                if (candidate == name || candidate.equals(name)) {
-                    return slots[i];
-                }
-                i = (i + 1) & mask;
+    private @Nullable StateSlot find(String name) {
+        Object[] table = slotTable;
+        int i = spread(name.hashCode()) & slotMask;
+        Object candidate;
+        while ((candidate = table[2 * i]) != null) {
+            if (candidate == name || candidate.equals(name)) {
+                return (StateSlot) table[2 * i + 1];
             }
-            return null;
+            i = (i + 1) & slotMask;
         }
+        return null;
+    }
 
-        private static int spread(int hash) {
-            return hash ^ (hash >>> 16);
-        }
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     /** The transitions leaving one state, in arrays for the gate. */
     private static final class StateSlot {
         final TicketState state;
+        final StateCategory category;
         final String[] names;
         final Guard[][] guards;
         final TransitionDecision.Allowed[] allowed;
@@ -368,6 +362,7 @@ public final class Lifecycle {
 
         StateSlot(TicketState state, List<LifecycleState> states, List<Transition> transitions) {
             this.state = state;
+            this.category = state.category();
             List<Transition> leaving = transitions.stream().filter(t -> t.from().contains(state.name())).toList();
             this.transitionList = leaving;
             this.names = leaving.stream().map(Transition::name).toArray(String[]::new);

@@ -1,6 +1,10 @@
 package dev.itsmkit.workflow.internal;
 
+import dev.itsmkit.core.ChangeDetails;
 import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.IncidentDetails;
+import dev.itsmkit.core.ProblemDetails;
+import dev.itsmkit.core.RequestDetails;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketField;
 import dev.itsmkit.core.TicketKind;
@@ -40,24 +44,52 @@ public final class FieldPresence {
         if ((KINDS[field.ordinal()] & (1 << ticket.kind().ordinal())) == 0) {
             return false;
         }
+        // one small method per kind of ticket, so that each stays well under the JIT's inlining limit
+        // (a single switch over every field was too big to be inlined into the guard's loop)
+        return switch (field) {
+            case MAJOR, KNOWN_ERROR, CHANGE_TYPE, RISK -> true;
+            case TITLE, DESCRIPTION, CATEGORY, SERVICE, CONFIGURATION_ITEMS -> common(ticket, field);
+            case HOLD_REASON, RESOLUTION_CODE, RESOLUTION_NOTES -> incident(ticket.incident(), field);
+            case CATALOGUE_ITEM, REQUESTED_FOR -> request(ticket.request(), field);
+            case ROOT_CAUSE, WORKAROUND -> problem(ticket.problem(), field);
+            case PLANNED_START, PLANNED_END, IMPLEMENTATION_PLAN, BACKOUT_PLAN, ACCEPTANCE_CRITERIA ->
+                    change(ticket.change(), field);
+        };
+    }
+
+    private static boolean common(Ticket ticket, TicketField field) {
         return switch (field) {
             case TITLE -> !ticket.title().isBlank();
             case DESCRIPTION -> !ticket.description().isBlank();
             case CATEGORY -> text(ticket.category());
             case SERVICE -> ticket.service().isPresent();
-            case CONFIGURATION_ITEMS -> !ticket.configurationItems().isEmpty();
-            case MAJOR, KNOWN_ERROR, CHANGE_TYPE, RISK -> true;
-            case HOLD_REASON -> ticket.incident().holdReason().isPresent();
-            case RESOLUTION_CODE -> text(ticket.incident().resolutionCode());
-            case RESOLUTION_NOTES -> text(ticket.incident().resolutionNotes());
-            case CATALOGUE_ITEM -> ticket.request().catalogueItem().isPresent();
-            case REQUESTED_FOR -> ticket.request().requestedFor().isPresent();
-            case ROOT_CAUSE -> text(ticket.problem().rootCause());
-            case WORKAROUND -> text(ticket.problem().workaround());
-            case PLANNED_START, PLANNED_END -> ticket.change().plannedWindow().isPresent();
-            case IMPLEMENTATION_PLAN -> text(ticket.change().implementationPlan());
-            case BACKOUT_PLAN -> text(ticket.change().backoutPlan());
-            case ACCEPTANCE_CRITERIA -> !ticket.change().acceptanceCriteria().isEmpty();
+            default -> !ticket.configurationItems().isEmpty();
+        };
+    }
+
+    private static boolean incident(IncidentDetails incident, TicketField field) {
+        return switch (field) {
+            case HOLD_REASON -> incident.holdReason().isPresent();
+            case RESOLUTION_CODE -> text(incident.resolutionCode());
+            default -> text(incident.resolutionNotes());
+        };
+    }
+
+    private static boolean request(RequestDetails request, TicketField field) {
+        return field == TicketField.CATALOGUE_ITEM ? request.catalogueItem().isPresent()
+                : request.requestedFor().isPresent();
+    }
+
+    private static boolean problem(ProblemDetails problem, TicketField field) {
+        return text(field == TicketField.ROOT_CAUSE ? problem.rootCause() : problem.workaround());
+    }
+
+    private static boolean change(ChangeDetails change, TicketField field) {
+        return switch (field) {
+            case PLANNED_START, PLANNED_END -> change.plannedWindow().isPresent();
+            case IMPLEMENTATION_PLAN -> text(change.implementationPlan());
+            case BACKOUT_PLAN -> text(change.backoutPlan());
+            default -> !change.acceptanceCriteria().isEmpty();
         };
     }
 
