@@ -31,6 +31,8 @@ class ModuleRulesTest {
     private static final String SLA = "dev.itsmkit.sla..";
     private static final String WORKFLOW = "dev.itsmkit.workflow..";
     private static final String TESTKIT = "dev.itsmkit.testkit..";
+    private static final String DEFINITIONS = "dev.itsmkit.definitions..";
+    private static final String[] APPLICATIONS = {"dev.itsmkit.examples..", "dev.itsmkit.cli..", "dev.itsmkit.benchmarks.."};
 
     private static JavaClasses library;
 
@@ -44,7 +46,7 @@ class ModuleRulesTest {
     @Test
     void theCoreDependsOnNoOtherModule() {
         noClasses().that().resideInAPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage(JACKSON, PERSISTENCE, SLA, WORKFLOW, TESTKIT)
+                .should().dependOnClassesThat().resideInAnyPackage(JACKSON, PERSISTENCE, SLA, WORKFLOW, TESTKIT, DEFINITIONS)
                 .check(library);
     }
 
@@ -67,7 +69,7 @@ class ModuleRulesTest {
     @Test
     void theSlaEngineKnowsNoWorkflowType() {
         noClasses().that().resideInAPackage(SLA)
-                .should().dependOnClassesThat().resideInAnyPackage(WORKFLOW, JACKSON, TESTKIT, JDBC)
+                .should().dependOnClassesThat().resideInAnyPackage(WORKFLOW, JACKSON, TESTKIT, JDBC, DEFINITIONS)
                 .allowEmptyShould(true)
                 .check(library);
     }
@@ -81,16 +83,40 @@ class ModuleRulesTest {
     }
 
     @Test
+    void theSlaAndWorkflowModulesCarryNoJson() {
+        noClasses().that().resideInAnyPackage(SLA, WORKFLOW)
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml..")
+                .because("lifecycles are read from JSON and YAML by itsm-definitions; the engine itself carries no Jackson")
+                .check(library);
+    }
+
+    @Test
+    void theDefinitionsModuleKnowsOnlyWorkflowSlaAndCore() {
+        noClasses().that().resideInAPackage(DEFINITIONS)
+                .should().dependOnClassesThat().resideInAnyPackage(JACKSON, PERSISTENCE, TESTKIT, JDBC)
+                .check(library);
+    }
+
+    @Test
+    void onlyApplicationsUseTheDefinitionsModule() {
+        noClasses().that().resideOutsideOfPackages(DEFINITIONS).and().resideOutsideOfPackages(APPLICATIONS)
+                .should().dependOnClassesThat().resideInAPackage(DEFINITIONS)
+                .because("lifecycle documents are read by applications (the engine's registry takes the Lifecycle objects they give);"
+                        + " no library module depends on them")
+                .check(library);
+    }
+
+    @Test
     void theJsonModuleKnowsOnlyTheCore() {
         noClasses().that().resideInAPackage(JACKSON)
-                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, SLA, WORKFLOW, TESTKIT)
+                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, SLA, WORKFLOW, TESTKIT, DEFINITIONS)
                 .allowEmptyShould(true)
                 .check(library);
     }
 
     @Test
     void noModuleReachesIntoAnotherModulesInternals() {
-        for (String module : List.of("core", "jackson", "persistence", "sla", "workflow", "testkit")) {
+        for (String module : List.of("core", "jackson", "persistence", "sla", "workflow", "testkit", "definitions")) {
             String root = "dev.itsmkit." + module;
             noClasses().that().resideOutsideOfPackage(root + "..")
                     .should().dependOnClassesThat().resideInAPackage(root + ".internal..")
@@ -127,7 +153,7 @@ class ModuleRulesTest {
     @Test
     void noRuleIsCheckedAgainstNothing() {
         // the rules above are only worth something if the importer sees the modules they speak of
-        for (String module : List.of("core", "jackson", "persistence", "sla", "workflow", "testkit")) {
+        for (String module : List.of("core", "jackson", "persistence", "sla", "workflow", "testkit", "definitions")) {
             org.assertj.core.api.Assertions.assertThat(library.containPackage("dev.itsmkit." + module)).as(module).isTrue();
         }
     }

@@ -15,7 +15,6 @@ import dev.itsmkit.workflow.internal.FieldPresence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A rule a transition must pass before it is taken: fields present, a condition on the ticket,
@@ -107,12 +106,12 @@ public sealed interface Guard {
     }
 
     /**
-     * Fields must be set: present, and for a text not blank, for a list not empty. The built-in
-     * fields among the names are resolved once, when the guard is made.
+     * Fields must be set: present, and for a text not blank, for a list not empty. Each name is
+     * resolved once, when the guard is made, to the reader of its field.
      */
     final class FieldsRequired implements Guard {
         private final List<String> fields;
-        private final @Nullable TicketField[] builtIn;
+        private final FieldPresence.Reader[] presence;
 
         private FieldsRequired(List<String> fields) {
             this.fields = List.copyOf(fields);
@@ -123,7 +122,8 @@ public sealed interface Guard {
             if (this.fields.stream().distinct().count() != this.fields.size()) {
                 throw new IllegalArgumentException("a required-fields guard names each field once, got " + this.fields);
             }
-            this.builtIn = this.fields.stream().map(f -> TicketField.byName(f).orElse(null)).toArray(TicketField[]::new);
+            this.presence = this.fields.stream().map(f -> TicketField.byName(f).map(FieldPresence::reader)
+                    .orElseGet(() -> FieldPresence.customReader(f))).toArray(FieldPresence.Reader[]::new);
         }
 
         /**
@@ -137,23 +137,18 @@ public sealed interface Guard {
 
         @Override
         public Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer) {
-            for (int i = 0; i < builtIn.length; i++) {
-                if (!isSet(ticket, i)) {
+            for (FieldPresence.Reader field : presence) {
+                if (!field.isSet(ticket)) {
                     return Optional.of(missing(ticket));
                 }
             }
             return Optional.empty();
         }
 
-        private boolean isSet(Ticket ticket, int i) {
-            TicketField field = builtIn[i];
-            return field != null ? FieldPresence.isSet(ticket, field) : FieldPresence.isSetCustom(ticket, fields.get(i));
-        }
-
         private String missing(Ticket ticket) {
             List<String> missing = new java.util.ArrayList<>();
-            for (int i = 0; i < builtIn.length; i++) {
-                if (!isSet(ticket, i)) {
+            for (int i = 0; i < presence.length; i++) {
+                if (!presence[i].isSet(ticket)) {
                     missing.add(fields.get(i));
                 }
             }

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lifecycle of one kind of ticket, as data: its states (each with a {@link StateCategory}, one of
@@ -35,13 +36,14 @@ import java.util.TreeSet;
  * ({@code states.RESOLVED}), two transitions of one name from one state, and guards or actions that
  * name a field the kind does not have (built-in fields of another kind, custom fields not declared).
  *
- * <p>The hot path: construction indexes the transitions once by state name into a hash map of
- * per-state slots; each slot holds the transitions leaving the state in plain arrays, with their
- * guards as arrays and a pre-built {@link TransitionDecision.Allowed} each. {@link #evaluate} is one
- * hash lookup (the state name's hash is cached by {@link String}), a linear scan over the few
- * transitions of that state comparing names, and the guards in order; an allowed transition
- * allocates nothing of its own. A state has a handful of transitions, so the scan beats a second
- * hash lookup.
+ * <p>The hot path: construction indexes the transitions once by state name into an open-addressing
+ * table of per-state slots; each slot holds the transitions leaving the state in plain arrays, with
+ * their guards as arrays and a pre-built {@link TransitionDecision.Allowed} each. {@link #evaluate}
+ * is one probe of that table (the state name's hash is cached by {@link String}, and names are
+ * compared by reference before {@code equals}), a linear scan over the few transitions of that state
+ * comparing names the same way, and the guards in order; an allowed transition allocates nothing of
+ * its own. A state has a handful of transitions, so the scan beats a second hash lookup. The
+ * refusals are built out of line, which keeps the method small enough to be inlined.
  *
  * <p>Immutable and thread-safe.
  */
@@ -54,6 +56,9 @@ public final class Lifecycle {
     private final Set<String> customFields;
     private final TicketState initialState;
     private final Map<String, StateSlot> slots;
+    /** State names and their slots interleaved (name at 2i, slot at 2i + 1); see {@link #find}. */
+    private final Object[] slotTable;
+    private final int slotMask;
 
     private Lifecycle(Builder b) {
         this.id = b.id;
@@ -68,6 +73,17 @@ public final class Lifecycle {
             index.put(state.name(), new StateSlot(state.ticketState(), states, transitions));
         }
         this.slots = index;
+        int size = Integer.highestOneBit(Math.max(2, index.size() * 2) - 1) << 1;
+        this.slotMask = size - 1;
+        this.slotTable = new Object[2 * size];
+        index.forEach((name, slot) -> {
+            int i = spread(name.hashCode()) & slotMask;
+            while (slotTable[2 * i] != null) {
+                i = (i + 1) & slotMask;
+            }
+            slotTable[2 * i] = name;
+            slotTable[2 * i + 1] = slot;
+        });
     }
 
     /**
@@ -177,8 +193,8 @@ public final class Lifecycle {
      * @return {@code true} if the lifecycle defines it
      */
     public boolean defines(TicketState state) {
-        StateSlot slot = slots.get(state.name());
-        return slot != null && slot.state.category() == state.category();
+        StateSlot slot = find(state.name());
+        return slot != null && slot.category == state.category();
     }
 
     /**
@@ -251,29 +267,42 @@ public final class Lifecycle {
         requireNonNull(now, "now");
         requireNonNull(authorizer, "authorizer");
         if (ticket.kind() != kind) {
-            throw new IllegalArgumentException("lifecycle " + id + " governs " + kind + " tickets, " + ticket.number()
-                    + " is a " + ticket.kind());
+            throw wrongKind(ticket);
         }
         TicketState state = ticket.state();
-        StateSlot slot = slots.get(state.name());
-        if (slot == null || slot.state.category() != state.category()) {
-            return new TransitionDecision.Refused(transition, state, RefusalReason.STATE_NOT_IN_LIFECYCLE, Optional.empty(),
-                    "the state " + state + " is not a state of lifecycle " + id + " v" + version, List.of());
+        StateSlot slot = find(state.name());
+        if (slot == null || slot.category != state.category()) {
+            return notInLifecycle(transition, state);
         }
-        String[] names = slot.names;
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(transition)) {
-                Guard[] guards = slot.guards[i];
-                for (Guard guard : guards) {
-                    Optional<String> refusal = guard.check(ticket, actor, now, authorizer);
-                    if (refusal.isPresent()) {
-                        return new TransitionDecision.Refused(transition, state, RefusalReason.GUARD_FAILED,
-                                Optional.of(guard), refusal.get(), slot.names());
-                    }
-                }
-                return slot.allowed[i];
+        int i = slot.indexOf(transition);
+        if (i < 0) {
+            return noSuchTransition(transition, state, slot);
+        }
+        Guard[] guards = slot.guards[i];
+        for (int g = 0; g < guards.length; g++) {
+            Optional<String> refusal = guards[g].check(ticket, actor, now, authorizer);
+            if (refusal.isPresent()) {
+                return new TransitionDecision.Refused(transition, state, RefusalReason.GUARD_FAILED,
+                        Optional.of(guards[g]), refusal.get(), slot.names());
             }
         }
+        return slot.allowed[i];
+    }
+
+    // the refusals and errors are built out of line, so that the hot path above stays small enough for
+    // the JIT to inline into the engine's command handling
+
+    private IllegalArgumentException wrongKind(Ticket ticket) {
+        return new IllegalArgumentException("lifecycle " + id + " governs " + kind + " tickets, " + ticket.number()
+                + " is a " + ticket.kind());
+    }
+
+    private TransitionDecision notInLifecycle(String transition, TicketState state) {
+        return new TransitionDecision.Refused(transition, state, RefusalReason.STATE_NOT_IN_LIFECYCLE, Optional.empty(),
+                "the state " + state + " is not a state of lifecycle " + id + " v" + version, List.of());
+    }
+
+    private TransitionDecision noSuchTransition(String transition, TicketState state, StateSlot slot) {
         return new TransitionDecision.Refused(transition, state, RefusalReason.NO_SUCH_TRANSITION, Optional.empty(),
                 "lifecycle " + id + " v" + version + " has no transition '" + Identifier.printable(transition) + "' from "
                         + state.name(), slot.names());
@@ -296,9 +325,35 @@ public final class Lifecycle {
                 + " transitions]";
     }
 
+    /**
+     * Finds a state's slot in an open-addressing table: a power-of-two array of names interleaved with
+     * their slots, probed linearly from the name's (cached) hash, so a probe touches one array. A lookup
+     * compares references first, which is all it takes when the ticket's state name is the lifecycle's
+     * own string, as it is for every state the engine set from an allowed decision; otherwise one
+     * {@link String#equals}. Unlike a {@link HashMap} behind the {@link Map} interface, the probe is
+     * small enough to be inlined whole.
+     */
+    private @Nullable StateSlot find(String name) {
+        Object[] table = slotTable;
+        int i = spread(name.hashCode()) & slotMask;
+        Object candidate;
+        while ((candidate = table[2 * i]) != null) {
+            if (candidate == name || candidate.equals(name)) {
+                return (StateSlot) table[2 * i + 1];
+            }
+            i = (i + 1) & slotMask;
+        }
+        return null;
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
     /** The transitions leaving one state, in arrays for the gate. */
     private static final class StateSlot {
         final TicketState state;
+        final StateCategory category;
         final String[] names;
         final Guard[][] guards;
         final TransitionDecision.Allowed[] allowed;
@@ -307,6 +362,7 @@ public final class Lifecycle {
 
         StateSlot(TicketState state, List<LifecycleState> states, List<Transition> transitions) {
             this.state = state;
+            this.category = state.category();
             List<Transition> leaving = transitions.stream().filter(t -> t.from().contains(state.name())).toList();
             this.transitionList = leaving;
             this.names = leaving.stream().map(Transition::name).toArray(String[]::new);
@@ -319,6 +375,21 @@ public final class Lifecycle {
 
         List<String> names() {
             return nameList;
+        }
+
+        /** The index of a transition by name: references first (names are usually literals), then equals. */
+        int indexOf(String transition) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == transition) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(transition)) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 
