@@ -107,16 +107,20 @@ public final class Db {
             T result = work.run(c);
             c.releaseSavepoint(savepoint);
             return result;
-        } catch (SQLException | RuntimeException | Error e) {
-            try {
-                c.rollback(savepoint);
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            if (e instanceof SQLException sql) {
-                throw new SqlFailure(what, sql);
-            }
+        } catch (SQLException e) {
+            rollbackTo(c, savepoint, e);
+            throw new SqlFailure(what, e);
+        } catch (RuntimeException | Error e) {
+            rollbackTo(c, savepoint, e);
             throw e;
+        }
+    }
+
+    private static void rollbackTo(Connection c, Savepoint savepoint, Throwable failure) {
+        try {
+            c.rollback(savepoint);
+        } catch (SQLException rollback) {
+            failure.addSuppressed(rollback);
         }
     }
 
