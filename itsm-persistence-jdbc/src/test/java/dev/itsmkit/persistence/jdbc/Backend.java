@@ -36,6 +36,11 @@ public enum Backend {
         this.dialect = dialect;
     }
 
+    /**
+     * Returns the dialect of this database.
+     *
+     * @return the dialect
+     */
     public JdbcDialect dialect() {
         return dialect;
     }
