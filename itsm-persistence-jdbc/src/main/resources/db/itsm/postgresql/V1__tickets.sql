@@ -20,7 +20,7 @@ CREATE TABLE itsm_ticket (
     snapshot         JSONB        NOT NULL, -- the whole ticket, in itsm-jackson's form
     CONSTRAINT itsm_ticket_pk PRIMARY KEY (tenant, id)
 );
-CREATE UNIQUE INDEX itsm_ticket_number ON itsm_ticket (tenant, kind, number_seq);
+CREATE UNIQUE INDEX itsm_ticket_by_number ON itsm_ticket (tenant, kind, number_seq);
 CREATE INDEX itsm_ticket_created ON itsm_ticket (tenant, created_s, created_n, id);
 CREATE INDEX itsm_ticket_updated ON itsm_ticket (tenant, updated_s, updated_n, id);
 CREATE INDEX itsm_ticket_category ON itsm_ticket (tenant, state_category, updated_s, updated_n, id);

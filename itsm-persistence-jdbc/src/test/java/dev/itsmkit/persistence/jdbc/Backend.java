@@ -128,12 +128,9 @@ public enum Backend {
      */
     public void empty(DataSource ds) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            if (this == POSTGRESQL) {
-                s.execute("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY");
-            } else {
-                for (String table : TABLES) {
-                    s.execute("TRUNCATE TABLE " + table + " RESTART IDENTITY");
-                }
+            // DELETE is faster than TRUNCATE on the few rows a test leaves; positions need not restart
+            for (String table : TABLES) {
+                s.execute("DELETE FROM " + table);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

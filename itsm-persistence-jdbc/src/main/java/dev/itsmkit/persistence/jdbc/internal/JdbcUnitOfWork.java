@@ -180,7 +180,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private RuntimeException refusal(Db.SqlFailure e) {
         if (e.isUniqueViolation()) {
             String message = String.valueOf(e.sql().getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("itsm_ticket_number")) {
+            if (message.contains("itsm_ticket_by_number")) {
                 Ticket ticket = saves.values().iterator().next();
                 return new IllegalArgumentException("ticket number " + ticket.number() + " is taken by another ticket of tenant "
                         + tenant + "; take a new one from numbers()", e.sql());
