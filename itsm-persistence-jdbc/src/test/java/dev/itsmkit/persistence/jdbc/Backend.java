@@ -84,6 +84,19 @@ public enum Backend {
         });
     }
 
+    /**
+     * Returns a new, empty PostgreSQL database that nothing has migrated.
+     *
+     * @param name the database's name
+     * @return a pooled data source
+     */
+    public DataSource rawDatabase(String name) {
+        if (this != POSTGRESQL) {
+            throw new UnsupportedOperationException("only PostgreSQL databases are made raw");
+        }
+        return createPostgres(("itsm_" + name).toLowerCase(Locale.ROOT));
+    }
+
     private static DataSource createPostgres(String db) {
         EmbeddedPostgres pg = server();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
