@@ -124,8 +124,13 @@ public final class Migrator {
         return applied;
     }
 
-    /** The script's statements: comments from {@code --} to the end of a line removed, split at {@code ;}. */
-    static List<String> statements(String script) {
+    /**
+     * Splits a script into statements: comments from {@code --} to the end of a line removed, split at {@code ;}.
+     *
+     * @param script the script's text
+     * @return its statements, stripped, without empty ones
+     */
+    public static List<String> statements(String script) {
         StringBuilder sb = new StringBuilder();
         for (String line : script.split("\n", -1)) {
             int comment = line.indexOf("--");
