@@ -101,7 +101,8 @@ public final class SlaEngine {
             for (SlaTarget target : policy.targets()) {
                 ClockMachine machine = machine(after, policy, target);
                 List<SlaClockSnapshot> cycles = existing.getOrDefault(target.name(), List.of());
-                update.add(machine, qualified(policy, target), cycles, machine.onChange(cycles, beforeView, afterView, at), at);
+                update.add(machine, target, qualified(policy, target), cycles,
+                        machine.onChange(cycles, beforeView, afterView, at), at);
             }
         }
         return update.result();
@@ -137,7 +138,7 @@ public final class SlaEngine {
                 if (!now.isBefore(advanced.get(last).asOf())) {
                     advanced.set(last, machine.advance(advanced.get(last), now));
                 }
-                update.add(machine, qualified(policy, target), cycles, advanced, now);
+                update.add(machine, target, qualified(policy, target), cycles, advanced, now);
             });
         });
         return update.result();
@@ -187,7 +188,7 @@ public final class SlaEngine {
             return clock.policy() + "|" + clock.target() + "|" + clock.cycle();
         }
 
-        void add(ClockMachine machine, String qualifiedTarget, List<SlaClockSnapshot> before, List<SlaClockSnapshot> after,
+        void add(ClockMachine machine, SlaTarget target, String qualifiedTarget, List<SlaClockSnapshot> before, List<SlaClockSnapshot> after,
                 Instant at) {
             for (SlaClockSnapshot old : before) {
                 machine.nextThreshold(old, old.asOf()).ifPresent(t ->
@@ -199,12 +200,13 @@ public final class SlaEngine {
                 for (ThresholdCrossing warning : clock.warnings()) {
                     if (old == null || !old.warnings().contains(warning)) {
                         crossed.add(new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), warning.percent(),
-                                warning.at()));
+                                warning.at(), target.escalationsAt(warning.percent())));
                     }
                 }
                 Optional<Instant> breach = clock.breachedAt();
                 if (breach.isPresent() && (old == null || !old.breachedAt().equals(breach))) {
-                    crossed.add(new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), 100, breach.get()));
+                    crossed.add(new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), 100, breach.get(),
+                            target.escalationsAt(100)));
                 }
                 machine.nextThreshold(clock, at).ifPresent(t -> {
                     DueTimer timer = DueTimer.of(clock.tenant(), clock.ticket(), qualifiedTarget, clock.cycle(), t.percent(),

@@ -3,8 +3,12 @@ package dev.itsmkit.sla;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.Identifier;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +30,7 @@ public final class SlaTarget {
     private final @Nullable Condition restart;
     private final PriorityChangeRule onPriorityChange;
     private final List<Integer> warnings;
+    private final SortedMap<Integer, List<Escalation>> escalations;
 
     private SlaTarget(Builder b) {
         this.name = b.name;
@@ -38,6 +43,9 @@ public final class SlaTarget {
         this.restart = b.restart;
         this.onPriorityChange = b.onPriorityChange;
         this.warnings = List.copyOf(new TreeSet<>(b.warnings));
+        TreeMap<Integer, List<Escalation>> escalations = new TreeMap<>();
+        b.escalations.forEach((percent, actions) -> escalations.put(percent, List.copyOf(actions)));
+        this.escalations = Collections.unmodifiableSortedMap(escalations);
     }
 
     /**
@@ -63,6 +71,7 @@ public final class SlaTarget {
         b.pause = pause;
         b.cancel = cancel;
         b.restart = restart;
+        escalations.forEach((percent, actions) -> b.escalations.put(percent, new ArrayList<>(actions)));
         return b;
     }
 
@@ -156,6 +165,27 @@ public final class SlaTarget {
         return warnings;
     }
 
+    /**
+     * Returns the escalation actions per threshold: warning percentages and 100 for the breach,
+     * ascending, each with its actions in the order given. The SLA engine carries them on every
+     * {@link SlaCrossing} of that threshold; it does not execute them.
+     *
+     * @return the actions by threshold percent, unmodifiable; empty if the target escalates nothing
+     */
+    public SortedMap<Integer, List<Escalation>> escalations() {
+        return escalations;
+    }
+
+    /**
+     * Returns the escalation actions of one threshold.
+     *
+     * @param percent a warning percentage, or 100 for the breach
+     * @return the actions in the order given, empty if there are none
+     */
+    public List<Escalation> escalationsAt(int percent) {
+        return escalations.getOrDefault(percent, List.of());
+    }
+
     @Override
     public String toString() {
         return "SlaTarget[" + name + " in " + calendar + ", " + goals + (stop == null ? "" : ", stop when " + stop) + "]";
@@ -173,6 +203,7 @@ public final class SlaTarget {
         private @Nullable Condition restart;
         private PriorityChangeRule onPriorityChange = PriorityChangeRule.RETARGET;
         private List<Integer> warnings = List.of();
+        private final TreeMap<Integer, List<Escalation>> escalations = new TreeMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -278,11 +309,34 @@ public final class SlaTarget {
         }
 
         /**
+         * Adds escalation actions to a threshold: they travel on every {@link SlaCrossing} of it.
+         * Calling again for the same threshold appends to its actions.
+         *
+         * @param percent one of the warning thresholds ({@link #warnAt}), or 100 for the breach;
+         *     checked by {@link #build()}
+         * @param actions the actions, at least one, in the order they are to be taken
+         * @return this builder
+         * @throws IllegalArgumentException if no action is given
+         */
+        public Builder escalateAt(int percent, Escalation... actions) {
+            if (actions.length == 0) {
+                throw new IllegalArgumentException("escalating at " + percent + "% of SLA target " + name
+                        + " needs at least one action");
+            }
+            List<Escalation> list = escalations.computeIfAbsent(percent, p -> new ArrayList<>());
+            for (Escalation action : actions) {
+                list.add(requireNonNull(action, "action"));
+            }
+            return this;
+        }
+
+        /**
          * Builds the target.
          *
          * @return the target
          * @throws IllegalArgumentException if goals are missing, the calendar
-         *     name is not an identifier, or a warning threshold is out of range or repeated
+         *     name is not an identifier, a warning threshold is out of range or repeated, or an
+         *     escalation names a threshold that is neither a warning threshold nor 100 (the breach)
          */
         public SlaTarget build() {
             java.util.List<String> problems = new java.util.ArrayList<>();
@@ -301,6 +355,12 @@ public final class SlaTarget {
             }
             if (new TreeSet<>(warnings).size() != warnings.size()) {
                 problems.add("warning thresholds must differ, got " + warnings);
+            }
+            for (int percent : escalations.keySet()) {
+                if (percent != 100 && !warnings.contains(percent)) {
+                    problems.add("an escalation at " + percent + "% needs a warning threshold at " + percent
+                            + "% (warnAt) or must be at 100% (the breach); the warning thresholds are " + warnings);
+                }
             }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("SLA target " + name + " is invalid: " + String.join("; ", problems));

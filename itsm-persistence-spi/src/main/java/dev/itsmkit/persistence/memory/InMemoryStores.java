@@ -5,15 +5,24 @@ import static java.util.Objects.requireNonNull;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.persistence.spi.OutboxDelivery;
 import dev.itsmkit.persistence.spi.Stores;
 import dev.itsmkit.persistence.spi.TenantStores;
 import dev.itsmkit.persistence.spi.TimerClaims;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory default of every store: what the demo, the examples and most tests use. It keeps
  * everything on the heap and loses it when the JVM stops.
+ *
+ * <p>A tenant's data is created by its first write (a commit or a number taken); the stores of a
+ * tenant without data are a throw-away view, so reads of unknown or hostile tenant ids keep nothing.
  *
  * <p>Each tenant has its own data behind its own read-write lock, so tenants never contend; a
  * ticket load takes no lock at all (a concurrent hash map lookup); a commit holds the tenant's
@@ -27,7 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryStores implements Stores {
     private final ConcurrentHashMap<TenantId, InMemoryTenantStores> tenants = new ConcurrentHashMap<>();
     final TimerTable timers = new TimerTable();
-    final OutboxLog outbox = new OutboxLog();
+    final OutboxLog outbox = new OutboxLog(this::forgetPurged);
+    /** What the reads of a tenant without data see: never written, shared by every unknown tenant. */
+    final InMemoryTenantStores empty = new InMemoryTenantStores(TenantId.of("no-tenant"), this);
 
     private InMemoryStores() {}
 
@@ -44,7 +55,38 @@ public final class InMemoryStores implements Stores {
     public TenantStores forTenant(TenantId tenant) {
         requireNonNull(tenant, "tenant");
         InMemoryTenantStores stores = tenants.get(tenant);
+        // a tenant without data gets a throw-away view: reads of unknown (or hostile) tenant ids keep nothing
+        return stores != null ? stores : new UnknownTenantStores(tenant, this);
+    }
+
+    /** Returns the data of a tenant, or {@code null} if nothing was ever written for it. */
+    @Nullable InMemoryTenantStores existing(TenantId tenant) {
+        return tenants.get(tenant);
+    }
+
+    /** Returns the data of a tenant, creating it for a write. */
+    InMemoryTenantStores forWrite(TenantId tenant) {
+        InMemoryTenantStores stores = tenants.get(tenant);
         return stores != null ? stores : tenants.computeIfAbsent(tenant, t -> new InMemoryTenantStores(t, this));
+    }
+
+    /** How many tenants hold data: a diagnostic for the tests that show reads allocate nothing lasting. */
+    int tenantsHeld() {
+        return tenants.size();
+    }
+
+    /** Removes purged outbox entries from their tenants' per-ticket views. */
+    private void forgetPurged(List<OutboxEntry> purged) {
+        Map<TenantId, List<OutboxEntry>> byTenant = new HashMap<>();
+        for (OutboxEntry e : purged) {
+            byTenant.computeIfAbsent(e.tenant(), t -> new ArrayList<>()).add(e);
+        }
+        byTenant.forEach((tenant, entries) -> {
+            InMemoryTenantStores stores = tenants.get(tenant);
+            if (stores != null) {
+                stores.forgetOutboxEntries(entries);
+            }
+        });
     }
 
     @Override

@@ -151,7 +151,7 @@ final class InMemoryTenantStores implements TenantStores {
 
     @Override
     public UnitOfWork begin() {
-        return new InMemoryUnitOfWork(this, root);
+        return new InMemoryUnitOfWork(root, tenant, this);
     }
 
     // ---- applied by InMemoryUnitOfWork under the write lock, after validation ----
@@ -237,6 +237,34 @@ final class InMemoryTenantStores implements TenantStores {
         List<OutboxEntry> list = new ArrayList<>(outbox.getOrDefault(entry.ticket(), List.of()));
         list.add(entry);
         outbox.put(entry.ticket(), List.copyOf(list));
+    }
+
+    /** Removes outbox entries that every channel acknowledged from the per-ticket view. */
+    void forgetOutboxEntries(List<OutboxEntry> purged) {
+        lock.writeLock().lock();
+        try {
+            for (OutboxEntry entry : purged) {
+                List<OutboxEntry> list = outbox.get(entry.ticket());
+                if (list == null) {
+                    continue;
+                }
+                List<OutboxEntry> kept = new ArrayList<>(list);
+                for (int i = 0; i < kept.size(); i++) {
+                    // the log and this view hold the same instance: remove that one, not an equal twin
+                    if (kept.get(i) == entry) {
+                        kept.remove(i);
+                        break;
+                    }
+                }
+                if (kept.isEmpty()) {
+                    outbox.remove(entry.ticket());
+                } else {
+                    outbox.put(entry.ticket(), List.copyOf(kept));
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Replaces a stored event without rehashing, as an attacker editing storage would. */

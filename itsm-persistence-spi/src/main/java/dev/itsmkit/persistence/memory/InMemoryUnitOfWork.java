@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects one command's writes and commits them under the tenant's write lock: first every check
@@ -25,7 +26,7 @@ import java.util.Optional;
  * passed its checks is complete and one that did not has changed nothing.
  */
 final class InMemoryUnitOfWork implements UnitOfWork {
-    private final InMemoryTenantStores stores;
+    private final @Nullable InMemoryTenantStores stores;
     private final InMemoryStores root;
     private final TenantId tenant;
     private final Map<TicketId, Ticket> saves = new LinkedHashMap<>(2);
@@ -36,10 +37,14 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private final List<OutboxEntry> entries = new ArrayList<>(2);
     private boolean committed;
 
-    InMemoryUnitOfWork(InMemoryTenantStores stores, InMemoryStores root) {
+    /**
+     * @param stores the tenant's data if it existed when the unit of work began; if not, the commit
+     *     creates it only if it writes to it (a unit of work that only cancels timers creates nothing)
+     */
+    InMemoryUnitOfWork(InMemoryStores root, TenantId tenant, @Nullable InMemoryTenantStores stores) {
         this.stores = stores;
         this.root = root;
-        this.tenant = stores.tenant();
+        this.tenant = tenant;
     }
 
     private void checkOpen() {
@@ -125,9 +130,18 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     public void commit() {
         checkOpen();
         committed = true;
+        boolean writesTenantData = !saves.isEmpty() || !events.isEmpty() || !clocks.isEmpty() || !entries.isEmpty();
+        InMemoryTenantStores stores = this.stores != null ? this.stores
+                : writesTenantData ? root.forWrite(tenant) : root.existing(tenant);
+        if (stores == null) {
+            if (!timerChanges.isEmpty()) {
+                root.timers.apply(timerChanges);
+            }
+            return;
+        }
         stores.lock.writeLock().lock();
         try {
-            check();
+            check(stores);
             for (Ticket t : saves.values()) {
                 stores.applySave(t);
             }
@@ -153,7 +167,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         }
     }
 
-    private void check() {
+    private void check(InMemoryTenantStores stores) {
         for (Map.Entry<TicketId, Long> e : expectedVersions.entrySet()) {
             long actual = stores.versionOf(e.getKey());
             if (actual != e.getValue()) {

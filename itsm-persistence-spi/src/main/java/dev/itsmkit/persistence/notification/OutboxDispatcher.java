@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * is dropped: an entry stays pending for a notifier until it accepts it. Order is by outbox
  * position, except that an entry waiting for a retry is overtaken by later ones.
  *
+ * <p>After each step the dispatcher {@linkplain OutboxDelivery#purgeAcknowledged purges} the entries
+ * all its notifiers acknowledged and that are older than the retention (zero unless set: delivered
+ * entries are dropped at once), so the outbox does not grow without bound. A dispatcher therefore
+ * assumes it serves every channel of its outbox: another dispatcher with other notifiers on the same
+ * outbox would lose the entries this one purged before they reached it.
+ *
  * <p>{@link #dispatchDue(Instant)} is one pure step driven by the instant it is given, for tests
  * with a virtual clock; {@link #start()} runs it on a daemon thread every poll interval with the
  * builder's {@link Clock}. Thread-safe; {@code dispatchDue} calls are serialized.
@@ -43,6 +49,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final int batchSize;
     private final Clock clock;
     private final Duration pollInterval;
+    private final Duration retention;
+    private final Set<String> channels;
     private @Nullable ScheduledExecutorService executor;
 
     private OutboxDispatcher(Builder b) {
@@ -53,6 +61,10 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.batchSize = b.batchSize;
         this.clock = b.clock;
         this.pollInterval = b.pollInterval;
+        this.retention = b.retention;
+        Set<String> names = new HashSet<>();
+        notifiers.forEach(n -> names.add(n.name()));
+        this.channels = Set.copyOf(names);
     }
 
     /**
@@ -74,7 +86,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     public record Report(int delivered, int failed) {}
 
     /**
-     * Delivers every entry due at an instant to every notifier, until none is due.
+     * Delivers every entry due at an instant to every notifier, until none is due; then purges the entries every notifier acknowledged that were created at or
+     * before {@code now} minus the retention.
      *
      * @param now the current instant
      * @return how many deliveries succeeded and failed
@@ -103,6 +116,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 }
             } while (batch.size() == batchSize);
         }
+        outbox.purgeAcknowledged(channels, now.minus(retention));
         return new Report(delivered, failed);
     }
 
@@ -165,6 +179,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         private int batchSize = 100;
         private Clock clock = Clock.systemUTC();
         private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration retention = Duration.ZERO;
 
         private Builder(OutboxDelivery outbox) {
             this.outbox = outbox;
@@ -219,6 +234,18 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
 
         /**
+         * Sets how long entries every notifier acknowledged are kept (readable through
+         * {@code Outbox.forTicket}) before they are purged.
+         *
+         * @param retention zero or more, measured from the entry's {@code createdAt}; zero unless set
+         * @return this builder
+         */
+        public Builder retention(Duration retention) {
+            this.retention = requireNonNull(retention, "retention");
+            return this;
+        }
+
+        /**
          * Builds the dispatcher.
          *
          * @return the dispatcher, not started
@@ -241,6 +268,9 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
             if (batchSize < 1) {
                 throw new IllegalArgumentException("the batch size must be 1 or more, got " + batchSize);
+            }
+            if (retention.isNegative()) {
+                throw new IllegalArgumentException("the retention must be zero or more, got " + retention);
             }
             if (pollInterval.isNegative() || pollInterval.isZero()) {
                 throw new IllegalArgumentException("the poll interval must be positive, got " + pollInterval);

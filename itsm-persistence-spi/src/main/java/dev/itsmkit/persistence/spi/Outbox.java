@@ -16,7 +16,8 @@ public interface Outbox {
      * Reads the entries of a ticket.
      *
      * @param ticket the ticket
-     * @return its entries in commit order, delivered or not
+     * @return its entries in commit order, delivered or not, except those already
+     *     {@linkplain OutboxDelivery#purgeAcknowledged purged}
      */
     List<OutboxEntry> forTicket(TicketId ticket);
 }

@@ -182,4 +182,34 @@ class OutboxDispatcherTest {
         assertThat(r.received()).hasSize(2);
         assertThat(r.keys()).containsExactly(entry(1).idempotencyKey());
     }
+
+    @Test
+    void entriesEveryNotifierAcceptedArePurgedAfterTheRetention() {
+        List<OutboxEntry> entries = enqueue(4);
+        RecordingNotifier mail = RecordingNotifier.named("mail");
+        RecordingNotifier hook = RecordingNotifier.named("webhook");
+        hook.failing(true);
+        OutboxDispatcher dispatcher = OutboxDispatcher.builder(stores.outboxDelivery()).notifier(mail).notifier(hook)
+                .retention(Duration.ofMinutes(5)).build();
+        TicketId ticket = entries.get(0).ticket();
+
+        dispatcher.dispatchDue(T0.plusSeconds(60));
+        assertThat(stores.forTenant(TENANT).outbox().forTicket(ticket)).containsExactly(entries.get(0));
+
+        hook.failing(false);
+        assertThat(dispatcher.dispatchDue(T0.plusSeconds(120)).delivered()).isEqualTo(4);
+        assertThat(stores.forTenant(TENANT).outbox().forTicket(ticket)).containsExactly(entries.get(0));
+        dispatcher.dispatchDue(T0.plusSeconds(299));
+        assertThat(stores.forTenant(TENANT).outbox().forTicket(ticket)).containsExactly(entries.get(0));
+        dispatcher.dispatchDue(T0.plusSeconds(300));
+        assertThat(stores.forTenant(TENANT).outbox().forTicket(ticket)).isEmpty();
+        assertThat(stores.outboxDelivery().due("webhook", T0.plusSeconds(300), 10)).isEmpty();
+        assertThat(stores.outboxDelivery().due("a-new-channel", T0.plusSeconds(300), 10)).isEmpty();
+    }
+
+    @Test
+    void aNegativeRetentionIsRefused() {
+        assertThatThrownBy(() -> OutboxDispatcher.builder(stores.outboxDelivery()).notifier(RecordingNotifier.named("mail"))
+                .retention(Duration.ofSeconds(-1)).build()).isInstanceOf(IllegalArgumentException.class);
+    }
 }

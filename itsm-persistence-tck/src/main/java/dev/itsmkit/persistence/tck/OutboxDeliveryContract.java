@@ -7,17 +7,20 @@ import static dev.itsmkit.persistence.tck.Fixtures.entry;
 import static dev.itsmkit.persistence.tck.Fixtures.event;
 import static dev.itsmkit.persistence.tck.Fixtures.incident;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.persistence.PendingDelivery;
 import dev.itsmkit.persistence.spi.OutboxDelivery;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link OutboxDelivery}: every committed entry is pending for every channel until
- * that channel acknowledges it; failures wait for their retry instant.
+ * that channel acknowledges it; failures wait for their retry instant; a purge removes exactly the
+ * entries every named channel acknowledged, old enough, and keeps nothing of them.
  */
 public abstract class OutboxDeliveryContract extends StoresContract {
     /** Creates the contract. */
@@ -86,5 +89,82 @@ public abstract class OutboxDeliveryContract extends StoresContract {
         List<OutboxEntry> entries = enqueueThree();
         outbox().due("mail", T0, 10).forEach(p -> outbox().acknowledge("mail", p.position()));
         assertThat(outbox().due("audit-log", T0, 10)).extracting(PendingDelivery::entry).containsExactlyElementsOf(entries);
+    }
+
+    private void acknowledgeAll(String channel) {
+        outbox().due(channel, T0, 100).forEach(p -> outbox().acknowledge(channel, p.position()));
+    }
+
+    /**
+     * A purge removes only the entries every named channel acknowledged; they are then due for no
+     * channel, not even a new one, and gone from the tenant's outbox; acknowledging or retrying them
+     * does nothing.
+     */
+    @Test
+    public void aPurgeRemovesWhatEveryNamedChannelAcknowledged() {
+        List<OutboxEntry> entries = enqueueThree();
+        List<PendingDelivery> due = outbox().due("mail", T0, 10);
+        acknowledgeAll("mail");
+        outbox().acknowledge("webhook", due.get(1).position());
+
+        assertThat(outbox().purgeAcknowledged(Set.of("mail", "webhook"), T0)).isEqualTo(1);
+
+        assertThat(outbox().due("webhook", T0, 10)).extracting(PendingDelivery::entry)
+                .containsExactly(entries.get(0), entries.get(2));
+        assertThat(outbox().due("audit-log", T0, 10)).extracting(PendingDelivery::entry)
+                .containsExactly(entries.get(0), entries.get(2));
+        assertThat(globex().outbox().forTicket(entries.get(1).ticket())).isEmpty();
+        assertThat(acme().outbox().forTicket(entries.get(0).ticket())).containsExactly(entries.get(0), entries.get(2));
+
+        outbox().acknowledge("audit-log", due.get(1).position());
+        outbox().retryLater("audit-log", due.get(1).position(), T0, "late");
+        assertThat(outbox().due("audit-log", T0, 10)).extracting(PendingDelivery::entry)
+                .containsExactly(entries.get(0), entries.get(2));
+        assertThat(outbox().purgeAcknowledged(Set.of("mail", "webhook"), T0)).isZero();
+    }
+
+    /** After a purge, channels go on acknowledging the entries around the gap, and a second purge takes the rest. */
+    @Test
+    public void channelsProgressAcrossPurgedEntries() {
+        enqueueThree();
+        List<PendingDelivery> due = outbox().due("mail", T0, 10);
+        acknowledgeAll("mail");
+        outbox().acknowledge("webhook", due.get(1).position());
+        outbox().purgeAcknowledged(Set.of("mail", "webhook"), T0);
+        OutboxEntry later = entry(event(incident(GLOBEX, 2), 1, T0));
+        globex().begin().enqueue(later).commit();
+
+        assertThat(outbox().due("mail", T0, 10)).extracting(PendingDelivery::entry).containsExactly(later);
+        acknowledgeAll("webhook");
+        acknowledgeAll("mail");
+        assertThat(outbox().due("webhook", T0, 10)).isEmpty();
+        assertThat(outbox().purgeAcknowledged(Set.of("mail", "webhook"), T0)).isEqualTo(3);
+        assertThat(outbox().due("audit-log", T0, 10)).isEmpty();
+        assertThat(acme().outbox().forTicket(due.get(0).entry().ticket())).isEmpty();
+    }
+
+    /** Entries created after the instant given to a purge are kept, acknowledged or not: the caller's retention. */
+    @Test
+    public void aPurgeKeepsEntriesYoungerThanTheRetention() {
+        OutboxEntry old = entry(event(incident(ACME, 1), 1, T0));
+        OutboxEntry young = entry(event(incident(ACME, 1), 2, T0.plusSeconds(60)));
+        acme().begin().enqueue(old).enqueue(young).commit();
+        acknowledgeAll("mail");
+
+        assertThat(outbox().purgeAcknowledged(Set.of("mail"), T0.plusSeconds(59))).isEqualTo(1);
+        assertThat(acme().outbox().forTicket(old.ticket())).containsExactly(young);
+        assertThat(outbox().purgeAcknowledged(Set.of("mail"), T0.plusSeconds(60))).isEqualTo(1);
+        assertThat(acme().outbox().forTicket(old.ticket())).isEmpty();
+    }
+
+    /** A named channel that acknowledged nothing holds every entry back; a purge needs at least one channel. */
+    @Test
+    public void aChannelThatAcknowledgedNothingHoldsEveryEntry() {
+        List<OutboxEntry> entries = enqueueThree();
+        acknowledgeAll("mail");
+        assertThat(outbox().purgeAcknowledged(Set.of("mail", "sms"), T0.plusSeconds(1))).isZero();
+        assertThat(outbox().due("sms", T0, 10)).extracting(PendingDelivery::entry).containsExactlyElementsOf(entries);
+        assertThatThrownBy(() -> outbox().purgeAcknowledged(Set.of(), T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> outbox().purgeAcknowledged(Set.of(" "), T0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
