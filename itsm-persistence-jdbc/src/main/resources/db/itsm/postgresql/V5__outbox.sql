@@ -4,10 +4,14 @@ CREATE TABLE itsm_outbox (
     tenant    VARCHAR(128) COLLATE "C" NOT NULL,
     ticket_id VARCHAR(128) COLLATE "C" NOT NULL,
     entry_id  VARCHAR(128) COLLATE "C" NOT NULL,
+    created_s BIGINT       NOT NULL, -- OutboxEntry.createdAt, which a purge's retention compares
+    created_n INTEGER      NOT NULL,
     entry     JSONB        NOT NULL,
     CONSTRAINT itsm_outbox_pk PRIMARY KEY (position)
 );
 CREATE INDEX itsm_outbox_ticket ON itsm_outbox (tenant, ticket_id, position);
+-- the outbox is a queue across tenants: a purge looks entries up by age
+CREATE INDEX itsm_outbox_created ON itsm_outbox (created_s, created_n);
 
 -- one row per channel and entry once the channel acknowledged it or failed to deliver it
 CREATE TABLE itsm_outbox_delivery (
@@ -18,5 +22,8 @@ CREATE TABLE itsm_outbox_delivery (
     next_s       BIGINT       NOT NULL,
     next_n       INTEGER      NOT NULL,
     last_error   VARCHAR(4000),
-    CONSTRAINT itsm_outbox_delivery_pk PRIMARY KEY (channel, position)
+    CONSTRAINT itsm_outbox_delivery_pk PRIMARY KEY (channel, position),
+    -- a purged entry takes its channels' progress with it; progress recorded for a purged entry is refused
+    CONSTRAINT itsm_outbox_delivery_entry FOREIGN KEY (position) REFERENCES itsm_outbox (position) ON DELETE CASCADE
 );
+CREATE INDEX itsm_outbox_delivery_position ON itsm_outbox_delivery (position, channel);

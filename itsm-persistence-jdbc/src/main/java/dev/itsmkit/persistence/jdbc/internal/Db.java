@@ -228,6 +228,10 @@ public final class Db {
             return state == null ? "" : state;
         }
 
+        boolean isForeignKeyViolation() {
+            return state().equals("23503") || state().equals("23506");
+        }
+
         boolean isUniqueViolation() {
             return state().equals("23505");
         }

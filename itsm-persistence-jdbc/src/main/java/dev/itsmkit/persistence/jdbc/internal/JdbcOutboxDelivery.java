@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox as delivery channels see it. Entries are rows of {@code itsm_outbox} in position order;
@@ -27,7 +28,15 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
             + " ORDER BY o.position LIMIT ?";
     private static final String ACKNOWLEDGE = "UPDATE itsm_outbox_delivery SET acknowledged = TRUE WHERE channel = ? AND position = ?";
     private static final String ACKNOWLEDGE_FIRST = "INSERT INTO itsm_outbox_delivery"
-            + " (channel, position, acknowledged, attempts, next_s, next_n, last_error) VALUES (?, ?, TRUE, 0, 0, 0, NULL)";
+            + " (channel, position, acknowledged, attempts, next_s, next_n, last_error)"
+            + " SELECT ?, o.position, TRUE, 0, 0, 0, NULL FROM itsm_outbox o WHERE o.position = ?";
+    private static final String PURGEABLE = "SELECT o.position FROM itsm_outbox o WHERE (o.created_s, o.created_n) <= (?, ?)"
+            + " AND (SELECT COUNT(*) FROM itsm_outbox_delivery d WHERE d.position = o.position AND d.acknowledged = TRUE"
+            + " AND d.channel IN (";
+    private static final String FIRST_CHANNEL = "?";
+    private static final String NEXT_CHANNEL = ", ?";
+    private static final String PURGEABLE_END = ")) = ? ORDER BY o.position";
+    private static final String PURGE = "DELETE FROM itsm_outbox WHERE position = ?";
     private static final String RETRY = "UPDATE itsm_outbox_delivery SET attempts = attempts + 1, next_s = ?, next_n = ?,"
             + " last_error = ? WHERE channel = ? AND position = ? AND acknowledged = FALSE";
     private static final String RETRY_FIRST = "INSERT INTO itsm_outbox_delivery"
@@ -101,6 +110,9 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
                 });
                 return;
             } catch (Db.SqlFailure e) {
+                if (e.isForeignKeyViolation()) {
+                    return; // the entry was purged meanwhile
+                }
                 // another node wrote the channel's row first: update it instead
                 if (!e.isUniqueViolation() || attempt > 2) {
                     throw e.unchecked();
@@ -138,10 +150,59 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
                 });
                 return;
             } catch (Db.SqlFailure e) {
+                if (e.isForeignKeyViolation()) {
+                    return; // the entry was purged meanwhile
+                }
                 if (!e.isUniqueViolation() || attempt > 2) {
                     throw e.unchecked();
                 }
             }
         }
+    }
+
+    /**
+     * Selects the purgeable entries (created early enough, acknowledged by as many of the named channels
+     * as there are names) and deletes them by position; their channels' rows go with them by the
+     * foreign key's cascade. A commit, acknowledgement or purge running meanwhile either sees an entry
+     * or is refused by the key, never leaves a row behind.
+     */
+    @Override
+    public long purgeAcknowledged(Set<String> channels, Instant createdUpTo) {
+        requireNonNull(channels, "channels");
+        requireNonNull(createdUpTo, "createdUpTo");
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("name at least one channel whose acknowledgements allow a purge");
+        }
+        List<String> names = channels.stream().map(JdbcOutboxDelivery::checkChannel).sorted().toList();
+        StringBuilder sql = new StringBuilder(PURGEABLE);
+        for (int i = 0; i < names.size(); i++) {
+            sql.append(i == 0 ? FIRST_CHANNEL : NEXT_CHANNEL);
+        }
+        sql.append(PURGEABLE_END);
+        return db.ownOrFail("purging the outbox", c -> {
+            List<Long> positions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                Db.setInstant(ps, i, createdUpTo);
+                i += 2;
+                for (String name : names) {
+                    ps.setString(i++, name);
+                }
+                ps.setLong(i, names.size());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        positions.add(rs.getLong(1));
+                    }
+                }
+            }
+            long removed = 0;
+            try (PreparedStatement delete = c.prepareStatement(PURGE)) {
+                for (long position : positions) {
+                    delete.setLong(1, position);
+                    removed += delete.executeUpdate();
+                }
+            }
+            return removed;
+        });
     }
 }

@@ -57,7 +57,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private static final String DELETE_TIMER = "DELETE FROM itsm_timer WHERE tenant = ? AND timer_id = ?";
     private static final String INSERT_TIMER = "INSERT INTO itsm_timer (tenant, timer_id, ticket_id, due_s, due_n, wake_s, wake_n,"
             + " node, token, timer) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?)";
-    private static final String INSERT_OUTBOX = "INSERT INTO itsm_outbox (tenant, ticket_id, entry_id, entry) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_OUTBOX = "INSERT INTO itsm_outbox (tenant, ticket_id, entry_id, created_s, created_n, entry) VALUES (?, ?, ?, ?, ?, ?)";
 
     private record TimerChange(TimerId id, Optional<DueTimer> timer) {}
 
@@ -358,12 +358,18 @@ final class JdbcUnitOfWork implements UnitOfWork {
         if (timerChanges.isEmpty()) {
             return;
         }
+        // changes apply in the order added; when no id repeats, that order cannot matter, and batches save round trips
+        boolean distinct = timerChanges.stream().map(TimerChange::id).distinct().count() == timerChanges.size();
         try (PreparedStatement delete = c.prepareStatement(DELETE_TIMER);
                 PreparedStatement insert = c.prepareStatement(INSERT_TIMER)) {
             for (TimerChange change : timerChanges) {
                 delete.setString(1, tenant.value());
                 delete.setString(2, change.id().value());
-                delete.executeUpdate();
+                if (distinct) {
+                    delete.addBatch();
+                } else {
+                    delete.executeUpdate();
+                }
                 if (change.timer().isPresent()) {
                     DueTimer t = change.timer().get();
                     insert.setString(1, tenant.value());
@@ -372,8 +378,16 @@ final class JdbcUnitOfWork implements UnitOfWork {
                     Db.setInstant(insert, 4, t.dueAt());
                     Db.setInstant(insert, 6, t.dueAt());
                     db.setJson(insert, 8, Json.write(t));
-                    insert.executeUpdate();
+                    if (distinct) {
+                        insert.addBatch();
+                    } else {
+                        insert.executeUpdate();
+                    }
                 }
+            }
+            if (distinct) {
+                delete.executeBatch();
+                insert.executeBatch();
             }
         }
     }
@@ -387,7 +401,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 insert.setString(1, tenant.value());
                 insert.setString(2, e.ticket().value());
                 insert.setString(3, e.id().value());
-                db.setJson(insert, 4, Json.write(e));
+                Db.setInstant(insert, 4, e.createdAt());
+                db.setJson(insert, 6, Json.write(e));
                 insert.addBatch();
             }
             insert.executeBatch();
