@@ -142,6 +142,43 @@ public final class Db {
     }
 
     /**
+     * Runs work of one statement (or of statements each of which may commit alone) on a connection of the
+     * data source in auto-commit mode: no BEGIN and COMMIT round trips.
+     *
+     * @param what what is being done, for the message of a failure
+     * @param work the work
+     * @param <T> the result type
+     * @return the result
+     * @throws SqlFailure if a statement failed
+     */
+    <T> T single(String what, Work<T> work) throws SqlFailure {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new SqlFailure(what, e);
+        }
+    }
+
+    /**
+     * Runs work of one statement in auto-commit mode and turns a failure into a {@link JdbcStoreException}.
+     *
+     * @param what what is being done
+     * @param work the work
+     * @param <T> the result type
+     * @return the result
+     */
+    <T> T singleOrFail(String what, Work<T> work) {
+        try {
+            return single(what, work);
+        } catch (SqlFailure e) {
+            throw e.unchecked();
+        }
+    }
+
+    /**
      * Runs work in a transaction of our own and turns a failure into a {@link JdbcStoreException}.
      *
      * @param what what is being done

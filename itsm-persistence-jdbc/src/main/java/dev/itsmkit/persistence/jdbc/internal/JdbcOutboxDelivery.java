@@ -70,7 +70,7 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
         if (limit < 1) {
             throw new IllegalArgumentException("ask for at least 1 entry, got a limit of " + limit);
         }
-        return db.ownOrFail("reading due outbox entries", c -> {
+        return db.singleOrFail("reading due outbox entries", c -> {
             try (PreparedStatement ps = c.prepareStatement(DUE)) {
                 ps.setString(1, channel);
                 Db.setInstant(ps, 2, now);
@@ -94,7 +94,7 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
         checkChannel(channel);
         for (int attempt = 0; ; attempt++) {
             try {
-                db.own("acknowledging an outbox entry", c -> {
+                db.single("acknowledging an outbox entry", c -> {
                     try (PreparedStatement ps = c.prepareStatement(ACKNOWLEDGE)) {
                         ps.setString(1, channel);
                         ps.setLong(2, position);
@@ -129,7 +129,7 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
         String kept = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
         for (int attempt = 0; ; attempt++) {
             try {
-                db.own("recording a failed delivery", c -> {
+                db.single("recording a failed delivery", c -> {
                     try (PreparedStatement ps = c.prepareStatement(RETRY)) {
                         Db.setInstant(ps, 1, nextAttempt);
                         ps.setString(3, kept);

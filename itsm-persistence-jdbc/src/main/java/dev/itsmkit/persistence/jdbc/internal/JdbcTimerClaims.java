@@ -73,8 +73,10 @@ public final class JdbcTimerClaims implements TimerClaims {
             throw new IllegalArgumentException("claim at least 1 timer, got a limit of " + limit);
         }
         Instant leaseUntil = now.plus(lease);
-        List<Claimed> claimed = db.ownOrFail("claiming due timers", c -> db.dialect == JdbcDialect.POSTGRESQL
-                ? claimPostgresql(c, now, node, leaseUntil, limit) : claimH2(c, now, node, leaseUntil, limit));
+        // on PostgreSQL the claim is one statement, atomic in auto-commit mode; on H2 it is a transaction
+        List<Claimed> claimed = db.dialect == JdbcDialect.POSTGRESQL
+                ? db.singleOrFail("claiming due timers", c -> claimPostgresql(c, now, node, leaseUntil, limit))
+                : db.ownOrFail("claiming due timers", c -> claimH2(c, now, node, leaseUntil, limit));
         claimed.sort(EARLIEST_FIRST);
         return claimed.stream().map(Claimed::claim).toList();
     }
@@ -142,7 +144,7 @@ public final class JdbcTimerClaims implements TimerClaims {
     @Override
     public boolean complete(TimerClaim claim) {
         requireNonNull(claim, "claim");
-        return db.ownOrFail("completing a timer claim", c -> {
+        return db.singleOrFail("completing a timer claim", c -> {
             try (PreparedStatement ps = c.prepareStatement(COMPLETE)) {
                 ps.setString(1, claim.timer().tenant().value());
                 ps.setString(2, claim.timer().id().value());
@@ -155,7 +157,7 @@ public final class JdbcTimerClaims implements TimerClaims {
 
     @Override
     public Optional<Instant> nextWakeUp() {
-        return db.ownOrFail("reading the next wake-up", c -> {
+        return db.singleOrFail("reading the next wake-up", c -> {
             try (PreparedStatement ps = c.prepareStatement(NEXT_WAKE); ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(Instant.ofEpochSecond(rs.getLong(1), rs.getInt(2))) : Optional.<Instant>empty();
             }

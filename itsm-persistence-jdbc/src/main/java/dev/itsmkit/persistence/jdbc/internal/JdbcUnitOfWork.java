@@ -14,6 +14,7 @@ import dev.itsmkit.core.timing.TimerId;
 import dev.itsmkit.persistence.AuditChain;
 import dev.itsmkit.persistence.ConcurrentUpdateException;
 import dev.itsmkit.persistence.TenantAccessException;
+import dev.itsmkit.persistence.jdbc.JdbcDialect;
 import dev.itsmkit.persistence.spi.UnitOfWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,6 +58,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private static final String DELETE_TIMER = "DELETE FROM itsm_timer WHERE tenant = ? AND timer_id = ?";
     private static final String INSERT_TIMER = "INSERT INTO itsm_timer (tenant, timer_id, ticket_id, due_s, due_n, wake_s, wake_n,"
             + " node, token, timer) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?)";
+    private static final String UPSERT_TIMER_POSTGRESQL = "INSERT INTO itsm_timer (tenant, timer_id, ticket_id, due_s, due_n,"
+            + " wake_s, wake_n, node, token, timer) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?) ON CONFLICT ON CONSTRAINT itsm_timer_pk"
+            + " DO UPDATE SET ticket_id = EXCLUDED.ticket_id, due_s = EXCLUDED.due_s, due_n = EXCLUDED.due_n,"
+            + " wake_s = EXCLUDED.wake_s, wake_n = EXCLUDED.wake_n, node = NULL, token = 0, timer = EXCLUDED.timer";
     private static final String INSERT_OUTBOX = "INSERT INTO itsm_outbox (tenant, ticket_id, entry_id, created_s, created_n, entry) VALUES (?, ?, ?, ?, ?, ?)";
 
     private record TimerChange(TimerId id, Optional<DueTimer> timer) {}
@@ -176,23 +181,40 @@ final class JdbcUnitOfWork implements UnitOfWork {
         }
     }
 
-    /** A unique key taken meanwhile or a serialization conflict is a concurrent update; anything else a failure. */
+    /**
+     * A unique key taken or a serialization conflict is a refusal; anything else a failure. The
+     * transaction has been rolled back, so what the refusal reports is read afresh.
+     */
     private RuntimeException refusal(Db.SqlFailure e) {
         if (e.isUniqueViolation()) {
             String message = String.valueOf(e.sql().getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("itsm_ticket_by_number")) {
-                Ticket ticket = saves.values().iterator().next();
-                return new IllegalArgumentException("ticket number " + ticket.number() + " is taken by another ticket of tenant "
-                        + tenant + "; take a new one from numbers()", e.sql());
+                for (Ticket t : saves.values()) {
+                    if (expectedVersions.get(t.id()) == 0) {
+                        Optional<TicketId> holder = db.read("finding a number's holder", c -> holderOf(c, t));
+                        if (holder.isPresent() && !holder.get().equals(t.id())) {
+                            return new IllegalArgumentException("ticket number " + t.number() + " is taken by ticket "
+                                    + holder.get() + " of tenant " + tenant + "; take a new one from numbers()", e.sql());
+                        }
+                    }
+                }
             }
             if (message.contains("itsm_event")) {
-                Map.Entry<TicketId, List<TicketEvent>> first = events.entrySet().iterator().next();
-                long expected = first.getValue().get(0).sequence() - 1;
-                return new ConcurrentUpdateException(first.getKey(), "last event sequence", expected, expected + 1);
+                for (Map.Entry<TicketId, List<TicketEvent>> first : events.entrySet()) {
+                    long expected = first.getValue().get(0).sequence() - 1;
+                    long actual = db.read("reading a last sequence", c -> lastSequenceOf(c, first.getKey()));
+                    if (actual != expected) {
+                        return new ConcurrentUpdateException(first.getKey(), "last event sequence", expected, actual);
+                    }
+                }
             }
             if (message.contains("itsm_ticket")) {
-                Map.Entry<TicketId, Long> first = expectedVersions.entrySet().iterator().next();
-                return new ConcurrentUpdateException(first.getKey(), "version", first.getValue(), first.getValue() + 1);
+                for (Map.Entry<TicketId, Long> expected : expectedVersions.entrySet()) {
+                    long actual = db.read("reading a version", c -> versionOf(c, expected.getKey()));
+                    if (actual != expected.getValue()) {
+                        return new ConcurrentUpdateException(expected.getKey(), "version", expected.getValue(), actual);
+                    }
+                }
             }
         }
         if (e.isConflict()) {
@@ -206,25 +228,32 @@ final class JdbcUnitOfWork implements UnitOfWork {
         return e.unchecked();
     }
 
+    private Optional<TicketId> holderOf(Connection c, Ticket t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(HOLDER_OF_NUMBER)) {
+            ps.setString(1, tenant.value());
+            ps.setShort(2, TicketColumns.kindCode(t.kind()));
+            ps.setLong(3, t.number().sequence());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(TicketId.of(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    private long lastSequenceOf(Connection c, TicketId id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LAST_EVENT)) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     private void writeTickets(Connection c) throws SQLException {
         for (Ticket t : saves.values()) {
             long expected = expectedVersions.get(t.id());
             if (expected == 0) {
-                long actual = versionOf(c, t.id());
-                if (actual != 0) {
-                    throw new ConcurrentUpdateException(t.id(), "version", 0, actual);
-                }
-                try (PreparedStatement ps = c.prepareStatement(HOLDER_OF_NUMBER)) {
-                    ps.setString(1, tenant.value());
-                    ps.setShort(2, TicketColumns.kindCode(t.kind()));
-                    ps.setLong(3, t.number().sequence());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            throw new IllegalArgumentException("ticket number " + t.number() + " is taken by ticket "
-                                    + rs.getString(1) + " of tenant " + tenant + "; take a new one from numbers()");
-                        }
-                    }
-                }
+                // a ticket that exists, or a number that is taken, fails on a key: see refusal()
                 try (PreparedStatement ps = c.prepareStatement(INSERT_TICKET)) {
                     int i = TicketColumns.bind(db, ps, 1, t);
                     ps.setString(i++, tenant.value());
@@ -301,17 +330,20 @@ final class JdbcUnitOfWork implements UnitOfWork {
         try (PreparedStatement last = c.prepareStatement(LAST_EVENT);
                 PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
             for (Map.Entry<TicketId, List<TicketEvent>> e : events.entrySet()) {
-                last.setString(1, tenant.value());
-                last.setString(2, e.getKey().value());
+                long first = e.getValue().get(0).sequence();
                 long lastSequence = 0;
                 String previous = AuditChain.GENESIS;
-                try (ResultSet rs = last.executeQuery()) {
-                    if (rs.next()) {
-                        lastSequence = rs.getLong(1);
-                        previous = rs.getString(2);
+                // a trail that starts here needs no look-up: if the ticket had events, event 1 collides on the key
+                if (first != 1) {
+                    last.setString(1, tenant.value());
+                    last.setString(2, e.getKey().value());
+                    try (ResultSet rs = last.executeQuery()) {
+                        if (rs.next()) {
+                            lastSequence = rs.getLong(1);
+                            previous = rs.getString(2);
+                        }
                     }
                 }
-                long first = e.getValue().get(0).sequence();
                 if (first != lastSequence + 1) {
                     throw new ConcurrentUpdateException(e.getKey(), "last event sequence", first - 1, lastSequence);
                 }
@@ -360,15 +392,21 @@ final class JdbcUnitOfWork implements UnitOfWork {
         }
         // changes apply in the order added; when no id repeats, that order cannot matter, and batches save round trips
         boolean distinct = timerChanges.stream().map(TimerChange::id).distinct().count() == timerChanges.size();
+        // on PostgreSQL a schedule is one upsert, which resets any claim as the delete would
+        boolean upsert = distinct && db.dialect == JdbcDialect.POSTGRESQL;
+        int deletes = 0;
         try (PreparedStatement delete = c.prepareStatement(DELETE_TIMER);
-                PreparedStatement insert = c.prepareStatement(INSERT_TIMER)) {
+                PreparedStatement insert = c.prepareStatement(upsert ? UPSERT_TIMER_POSTGRESQL : INSERT_TIMER)) {
             for (TimerChange change : timerChanges) {
-                delete.setString(1, tenant.value());
-                delete.setString(2, change.id().value());
-                if (distinct) {
-                    delete.addBatch();
-                } else {
-                    delete.executeUpdate();
+                if (!upsert || change.timer().isEmpty()) {
+                    delete.setString(1, tenant.value());
+                    delete.setString(2, change.id().value());
+                    if (distinct) {
+                        delete.addBatch();
+                        deletes++;
+                    } else {
+                        delete.executeUpdate();
+                    }
                 }
                 if (change.timer().isPresent()) {
                     DueTimer t = change.timer().get();
@@ -386,7 +424,9 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 }
             }
             if (distinct) {
-                delete.executeBatch();
+                if (deletes > 0) {
+                    delete.executeBatch();
+                }
                 insert.executeBatch();
             }
         }
