@@ -9,45 +9,62 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The business time a target allows, per priority, with an optional default for the others. A
- * ticket whose priority has no goal and no default gets no clock. Durations are business time:
- * {@code P2DT3H} means 51 hours of business time, not calendar days.
+ * What a target allows, per priority, with an optional default for the others. A ticket whose
+ * priority has no goal and no default gets no clock. A goal is business time ({@code P2DT3H} means
+ * 51 hours of business time, not calendar days) or a deadline on the calendar ({@link Goal}); the
+ * methods taking a {@link Duration} make business-time goals.
  *
  * @param byPriority goals of particular priorities, copied
  * @param otherwise the goal of every other priority, or empty
  */
-public record Goals(Map<Priority, Duration> byPriority, Optional<Duration> otherwise) {
+public record Goals(Map<Priority, Goal> byPriority, Optional<Goal> otherwise) {
     /**
      * Creates the value, checking its components.
      *
-     * @param byPriority goals of particular priorities, positive
-     * @param otherwise the goal of every other priority, positive, or empty
-     * @throws IllegalArgumentException if a goal is not positive or there is no goal at all
+     * @param byPriority goals of particular priorities
+     * @param otherwise the goal of every other priority, or empty
+     * @throws IllegalArgumentException if there is no goal at all
      */
     public Goals {
         byPriority = Map.copyOf(new TreeMap<>(byPriority));
         requireNonNull(otherwise, "otherwise");
-        byPriority.forEach((p, d) -> positive(p.toString(), d));
-        otherwise.ifPresent(d -> positive("*", d));
         if (byPriority.isEmpty() && otherwise.isEmpty()) {
             throw new IllegalArgumentException("a target needs at least one goal");
         }
     }
 
-    private static void positive(String key, Duration goal) {
-        if (goal.isNegative() || goal.isZero()) {
-            throw new IllegalArgumentException("the goal for " + key + " must be a positive duration, got " + goal);
-        }
+    /**
+     * Returns one goal of business time for every priority.
+     *
+     * @param goal the business time allowed, positive
+     * @return the goals
+     * @throws IllegalArgumentException if {@code goal} is not positive
+     */
+    public static Goals always(Duration goal) {
+        return always(Goal.businessTime(goal));
     }
 
     /**
      * Returns one goal for every priority.
      *
-     * @param goal the business time allowed
+     * @param goal the goal
      * @return the goals
      */
-    public static Goals always(Duration goal) {
-        return new Goals(Map.of(), Optional.of(goal));
+    public static Goals always(Goal goal) {
+        return new Goals(Map.of(), Optional.of(requireNonNull(goal, "goal")));
+    }
+
+    /**
+     * Returns goals of business time per priority without a default.
+     *
+     * @param goals business time by priority, each positive
+     * @return the goals
+     * @throws IllegalArgumentException if a goal is not positive or there is none
+     */
+    public static Goals of(Map<Priority, Duration> goals) {
+        Map<Priority, Goal> byPriority = new TreeMap<>();
+        goals.forEach((priority, time) -> byPriority.put(priority, positive(priority, time)));
+        return new Goals(byPriority, Optional.empty());
     }
 
     /**
@@ -55,9 +72,29 @@ public record Goals(Map<Priority, Duration> byPriority, Optional<Duration> other
      *
      * @param goals goals by priority
      * @return the goals
+     * @throws IllegalArgumentException if there is no goal
      */
-    public static Goals of(Map<Priority, Duration> goals) {
-        return new Goals(goals, Optional.empty());
+    public static Goals ofGoals(Map<Priority, ? extends Goal> goals) {
+        return new Goals(Map.copyOf(goals), Optional.empty());
+    }
+
+    private static Goal positive(Priority priority, Duration time) {
+        try {
+            return Goal.businessTime(time);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the goal for " + priority + " must be a positive duration, got " + time, e);
+        }
+    }
+
+    /**
+     * Returns these goals with a business-time default for the other priorities.
+     *
+     * @param goal the default business time, positive
+     * @return the goals
+     * @throws IllegalArgumentException if {@code goal} is not positive
+     */
+    public Goals otherwise(Duration goal) {
+        return otherwise(Goal.businessTime(goal));
     }
 
     /**
@@ -66,8 +103,8 @@ public record Goals(Map<Priority, Duration> byPriority, Optional<Duration> other
      * @param goal the default goal
      * @return the goals
      */
-    public Goals otherwise(Duration goal) {
-        return new Goals(byPriority, Optional.of(goal));
+    public Goals otherwise(Goal goal) {
+        return new Goals(byPriority, Optional.of(requireNonNull(goal, "goal")));
     }
 
     /**
@@ -76,8 +113,8 @@ public record Goals(Map<Priority, Duration> byPriority, Optional<Duration> other
      * @param priority the ticket's priority
      * @return its goal, or the default, or empty if neither
      */
-    public Optional<Duration> goalFor(Priority priority) {
-        Duration goal = byPriority.get(priority);
+    public Optional<Goal> goalFor(Priority priority) {
+        Goal goal = byPriority.get(priority);
         return goal != null ? Optional.of(goal) : otherwise;
     }
 }

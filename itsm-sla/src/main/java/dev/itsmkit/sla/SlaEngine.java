@@ -3,6 +3,9 @@ package dev.itsmkit.sla;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.event.TicketCreated;
+import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.event.TicketEvents;
 import dev.itsmkit.core.timing.DueTimer;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.core.timing.ThresholdCrossing;
@@ -25,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps the SLA clocks of tickets: for every change of a ticket, and whenever a due timer comes due,
  * it tells which clocks changed, which thresholds were crossed, and which timers to schedule or
- * cancel. It holds no state of its own — the clocks come from and go to the stores — so one engine
+ * cancel (a due timer comes due one millisecond after its threshold's instant, the first instant at
+ * which the threshold counts as crossed). It holds no state of its own — the clocks come from and go to the stores — so one engine
  * serves every ticket and thread.
  *
  * <p>Which policies apply: a policy applies to a ticket of one of its kinds when its condition holds
@@ -36,6 +40,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class SlaEngine {
+    /**
+     * How long after its threshold's instant a due timer comes due. The scenario spec counts a
+     * threshold as crossed only once the clock runs at an instant <em>after</em> it, so a timer due at
+     * the threshold itself would find nothing to fire and be scheduled again for the same instant;
+     * one millisecond is the finest step every timer store keeps (the timer wheel counts
+     * milliseconds, PostgreSQL microseconds).
+     */
+    static final java.time.Duration CROSSING_DELAY = java.time.Duration.ofMillis(1);
+
     private final BusinessCalendars calendars;
     private final Map<String, NavigableMap<Integer, SlaPolicy>> policies;
 
@@ -144,9 +157,145 @@ public final class SlaEngine {
         return update.result();
     }
 
+    /**
+     * Recomputes a ticket's clocks of one policy from its audit trail under a chosen version of the
+     * policy: a policy change applied on purpose to clocks that started under another version (or
+     * that never started because the policy did not exist yet). Without a recompute, clocks keep the
+     * version they started with, whatever the newest version says. The ticket's events are replayed
+     * as {@link #onChange} would have seen them, then the clocks are brought up to {@code now} as
+     * {@link #onTime} would; the result replaces every saved clock of that policy and leaves the
+     * others as they are. Crossings are those of the recomputed clocks that the saved ones (the same
+     * cycle of the same target) had not reported; timers of the saved clocks are cancelled and those
+     * of the recomputed ones scheduled.
+     *
+     * @param events the ticket's whole audit trail in order, beginning with its {@link TicketCreated} event
+     * @param policyId the policy's id
+     * @param version the version to recompute under; this engine must have it
+     * @param now the instant to bring the clocks to, not before the last event
+     * @param saved the ticket's clocks as saved, of every policy
+     * @return every clock of the ticket, with those of the policy recomputed, and the timers and crossings
+     * @throws IllegalArgumentException if there is no event, the first is not a {@link TicketCreated}, the
+     *     events are not in time order, {@code now} is before the last event, or this engine has no
+     *     such policy version
+     * @throws IllegalStateException if an event does not follow the ticket before it
+     */
+    public SlaUpdate recompute(List<? extends TicketEvent> events, String policyId, int version, Instant now,
+            Collection<SlaClockSnapshot> saved) {
+        requireNonNull(now, "now");
+        SlaPolicy policy = policy(policyId, version);
+        SlaEngine single = new SlaEngine(calendars, Map.of(policyId, new TreeMap<>(Map.of(version, policy))));
+        List<Step> steps = steps(events);
+        Instant last = steps.get(steps.size() - 1).at();
+        if (now.isBefore(last)) {
+            throw new IllegalArgumentException("cannot recompute clocks as of " + now + ", before the last event at " + last);
+        }
+        @Nullable Ticket before = null;
+        List<SlaClockSnapshot> clocks = List.of();
+        for (Step step : steps) {
+            clocks = single.onChange(before, step.after(), step.at(), clocks).clocks();
+            before = step.after();
+        }
+        Ticket ticket = steps.get(steps.size() - 1).after();
+        clocks = single.onTime(ticket, now, clocks).clocks();
+        Map<String, List<SlaClockSnapshot>> old = group(saved).getOrDefault(policyId, Map.of());
+        Update update = new Update(saved.stream().filter(c -> !c.policy().equals(policyId)).toList());
+        for (Map.Entry<String, List<SlaClockSnapshot>> entry : old.entrySet()) {
+            SlaPolicy oldPolicy = policies.get(policyId).get(entry.getValue().get(0).policyVersion());
+            Optional<SlaTarget> oldTarget = oldPolicy == null ? Optional.empty() : oldPolicy.target(entry.getKey());
+            if (oldTarget.isPresent()) {
+                update.cancelTimers(machine(ticket, oldPolicy, oldTarget.get()), qualified(oldPolicy, oldTarget.get()),
+                        entry.getValue());
+            }
+        }
+        Map<String, List<SlaClockSnapshot>> fresh = group(clocks).getOrDefault(policyId, Map.of());
+        for (SlaTarget target : policy.targets()) {
+            update.record(machine(ticket, policy, target), target, qualified(policy, target),
+                    old.getOrDefault(target.name(), List.of()), fresh.getOrDefault(target.name(), List.of()), now);
+        }
+        return update.result();
+    }
+
+    /**
+     * Tells every step of a saved clock and what caused it, recomputed from the ticket's audit trail
+     * under the policy version the clock follows: the conditions that started, paused, resumed,
+     * stopped, cancelled, reset or restarted it, each with the event that made it hold (type,
+     * sequence and actor), the retargets, and the thresholds it crossed by {@code at}.
+     *
+     * <p><b>Why recomputed, not stored.</b> The audit trail already holds every event, durably and
+     * tamper-evidently, and the clock machine is a pure function of it, so the timeline it gives is
+     * exact and complete. A timeline stored in each snapshot would duplicate the trail, add to every
+     * saved running clock (the engine keeps a million of them within a few hundred bytes each), and
+     * need a bound that drops the earliest steps — often the ones that explain a breach. The price is
+     * one replay of the ticket's events per question, asked when a person looks at a clock.
+     *
+     * @param events the ticket's whole audit trail in order, beginning with its {@link TicketCreated} event
+     * @param clock a saved clock of the ticket
+     * @param at the instant of the explanation, not before the last event that counts
+     * @return the steps of the clock's cycle in time order
+     * @throws IllegalArgumentException if there is no event, the first is not a {@link TicketCreated}, the
+     *     events are not in time order, or this engine does not have the clock's policy version or target
+     * @throws IllegalStateException if an event does not follow the ticket before it
+     */
+    public List<ClockChange> explain(List<? extends TicketEvent> events, SlaClockSnapshot clock, Instant at) {
+        requireNonNull(clock, "clock");
+        requireNonNull(at, "at");
+        SlaPolicy policy = policy(clock.policy(), clock.policyVersion());
+        SlaTarget target = policy.target(clock.target()).orElseThrow(() -> new IllegalArgumentException(
+                "SLA policy " + policy.id() + " version " + policy.version() + " has no target " + clock.target()));
+        List<SlaTimeline.Change> changes = new ArrayList<>();
+        for (Step step : steps(events)) {
+            TicketView view = TicketView.of(step.after());
+            // as in onChange: the policy's clocks begin at the first change at which the policy applies
+            if (!changes.isEmpty() || policy.appliesTo(step.after().kind(), view)) {
+                changes.add(new SlaTimeline.Change(step.at(), view, step.event()));
+            }
+        }
+        SlaPolicy alone = SlaPolicy.of(policy.id(), policy.version(), List.of(target))
+                .startIsRunCondition(policy.startIsRunCondition());
+        return SlaTimeline.explain(alone, calendars, changes, at).get(target.name()).stream()
+                .filter(step -> step.cycle() == clock.cycle()).toList();
+    }
+
+    private SlaPolicy policy(String policyId, int version) {
+        requireNonNull(policyId, "policyId");
+        NavigableMap<Integer, SlaPolicy> versions = policies.get(policyId);
+        SlaPolicy policy = versions == null ? null : versions.get(version);
+        if (policy == null) {
+            throw new IllegalArgumentException("this engine has no SLA policy " + policyId + " version " + version
+                    + "; it has " + policies.keySet().stream().map(id -> id + " " + policies.get(id).keySet()).toList());
+        }
+        return policy;
+    }
+
+    /* The ticket after each event of a trail, with the event in words. */
+    private static List<Step> steps(List<? extends TicketEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("a ticket's audit trail has at least its creation event, got none");
+        }
+        if (!(events.get(0) instanceof TicketCreated created)) {
+            throw new IllegalArgumentException("a ticket's audit trail begins with TicketCreated, got "
+                    + events.get(0).getClass().getSimpleName());
+        }
+        List<Step> steps = new ArrayList<>();
+        Ticket ticket = created.snapshot();
+        steps.add(new Step(created.at(), ticket, describe(created)));
+        for (TicketEvent event : events.subList(1, events.size())) {
+            if (event.at().isBefore(steps.get(steps.size() - 1).at())) {
+                throw new IllegalArgumentException("audit events must be in time order, but event " + event.sequence()
+                        + " at " + event.at() + " comes before " + steps.get(steps.size() - 1).at());
+            }
+            ticket = TicketEvents.apply(ticket, event);
+            steps.add(new Step(event.at(), ticket, describe(event)));
+        }
+        return steps;
+    }
+
+    private static String describe(TicketEvent event) {
+        return event.getClass().getSimpleName() + " #" + event.sequence() + " by " + event.actor();
+    }
+
     private ClockMachine machine(Ticket ticket, SlaPolicy policy, SlaTarget target) {
-        return new ClockMachine(ticket.tenant(), ticket.id(), target, policy.id(), policy.version(),
-                calendars.get(target.calendar()));
+        return ClockMachine.of(ticket.tenant(), ticket.id(), policy, target, calendars.get(target.calendar()));
     }
 
     private static SlaPolicy versionOf(NavigableMap<Integer, SlaPolicy> versions, Map<String, List<SlaClockSnapshot>> clocks) {
@@ -173,6 +322,9 @@ public final class SlaEngine {
         return grouped;
     }
 
+    /* The ticket after one event of its trail. */
+    private record Step(Instant at, Ticket after, String event) {}
+
     /* Collects the clocks, timers and crossings of one update. */
     private static final class Update {
         private final Map<String, SlaClockSnapshot> clocks = new LinkedHashMap<>();
@@ -188,12 +340,21 @@ public final class SlaEngine {
             return clock.policy() + "|" + clock.target() + "|" + clock.cycle();
         }
 
-        void add(ClockMachine machine, SlaTarget target, String qualifiedTarget, List<SlaClockSnapshot> before, List<SlaClockSnapshot> after,
-                Instant at) {
+        void add(ClockMachine machine, SlaTarget target, String qualifiedTarget, List<SlaClockSnapshot> before,
+                List<SlaClockSnapshot> after, Instant at) {
+            cancelTimers(machine, qualifiedTarget, before);
+            record(machine, target, qualifiedTarget, before, after, at);
+        }
+
+        void cancelTimers(ClockMachine machine, String qualifiedTarget, List<SlaClockSnapshot> before) {
             for (SlaClockSnapshot old : before) {
                 machine.nextThreshold(old, old.asOf()).ifPresent(t ->
                         cancel.add(TimerId.of(old.ticket(), qualifiedTarget, old.cycle(), t.percent())));
             }
+        }
+
+        void record(ClockMachine machine, SlaTarget target, String qualifiedTarget, List<SlaClockSnapshot> before,
+                List<SlaClockSnapshot> after, Instant at) {
             for (SlaClockSnapshot clock : after) {
                 clocks.put(key(clock), clock);
                 SlaClockSnapshot old = before.stream().filter(b -> b.cycle() == clock.cycle()).findFirst().orElse(null);
@@ -210,7 +371,7 @@ public final class SlaEngine {
                 }
                 machine.nextThreshold(clock, at).ifPresent(t -> {
                     DueTimer timer = DueTimer.of(clock.tenant(), clock.ticket(), qualifiedTarget, clock.cycle(), t.percent(),
-                            t.at());
+                            t.at().plus(CROSSING_DELAY));
                     schedule.add(timer);
                     cancel.remove(timer.id());
                 });

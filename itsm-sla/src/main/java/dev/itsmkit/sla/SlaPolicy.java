@@ -21,14 +21,16 @@ public final class SlaPolicy {
     private final Map<String, SlaTarget> targets;
     private final java.util.Set<dev.itsmkit.core.TicketKind> kinds;
     private final Optional<Condition> appliesWhen;
+    private final boolean startIsRunCondition;
 
     private SlaPolicy(String id, int version, Map<String, SlaTarget> targets, java.util.Set<dev.itsmkit.core.TicketKind> kinds,
-            Optional<Condition> appliesWhen) {
+            Optional<Condition> appliesWhen, boolean startIsRunCondition) {
         this.id = id;
         this.version = version;
         this.targets = targets;
         this.kinds = kinds;
         this.appliesWhen = appliesWhen;
+        this.startIsRunCondition = startIsRunCondition;
     }
 
     /**
@@ -56,7 +58,7 @@ public final class SlaPolicy {
             }
         }
         return new SlaPolicy(id, version, java.util.Collections.unmodifiableMap(byName),
-                java.util.EnumSet.allOf(dev.itsmkit.core.TicketKind.class), Optional.empty());
+                java.util.EnumSet.allOf(dev.itsmkit.core.TicketKind.class), Optional.empty(), false);
     }
 
     /**
@@ -70,7 +72,7 @@ public final class SlaPolicy {
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("SLA policy " + id + " must apply to at least one kind of ticket");
         }
-        return new SlaPolicy(id, version, targets, java.util.Set.copyOf(kinds), appliesWhen);
+        return new SlaPolicy(id, version, targets, java.util.Set.copyOf(kinds), appliesWhen, startIsRunCondition);
     }
 
     /**
@@ -82,7 +84,33 @@ public final class SlaPolicy {
      * @return the restricted policy
      */
     public SlaPolicy when(Condition condition) {
-        return new SlaPolicy(id, version, targets, kinds, Optional.of(requireNonNull(condition, "condition")));
+        return new SlaPolicy(id, version, targets, kinds, Optional.of(requireNonNull(condition, "condition")),
+                startIsRunCondition);
+    }
+
+    /**
+     * Returns this policy with its targets' start conditions doubling as run conditions: a running
+     * or paused clock is CANCELLED at the first change after which its target's start condition no
+     * longer holds, as if the cancel condition had held (it is checked with cancel, before stop). A
+     * target without a start condition is not affected. For example an OLA that applies only while
+     * the ticket sits with one group: the clock starts when the group takes the ticket and no longer
+     * counts once the group hands it on.
+     *
+     * @param startIsRunCondition whether the start condition must keep holding
+     * @return the policy with the option set
+     */
+    public SlaPolicy startIsRunCondition(boolean startIsRunCondition) {
+        return new SlaPolicy(id, version, targets, kinds, appliesWhen, startIsRunCondition);
+    }
+
+    /**
+     * Tells whether its targets' start conditions double as run conditions; see
+     * {@link #startIsRunCondition(boolean)}.
+     *
+     * @return {@code true} if a clock is cancelled when its start condition stops holding
+     */
+    public boolean startIsRunCondition() {
+        return startIsRunCondition;
     }
 
     /**

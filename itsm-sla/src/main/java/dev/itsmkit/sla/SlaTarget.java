@@ -17,7 +17,13 @@ import org.jspecify.annotations.Nullable;
  * its goals per priority, the calendar it counts in, and the conditions that start, pause, stop,
  * cancel and restart its clock. The semantics are those of the SLA scenario format
  * ({@code docs/sla-scenarios.md}): conditions are checked in the order cancel, stop, pause, start
- * at each change of the ticket. Immutable and thread-safe.
+ * at each change of the ticket.
+ *
+ * <p>Beyond the scenario format ({@code docs/sla.md}): escalation actions per threshold
+ * ({@link Builder#escalateAt}), goals that are deadlines on the calendar ({@link Goal}), a resume
+ * condition ({@link #resume()}), resets ({@link #reset()}, {@link #resetOnChangeOf()}; checked
+ * after cancel and stop, before pause) and a retroactive start ({@link #startFrom()}). A target that
+ * uses none of them behaves exactly as the format says. Immutable and thread-safe.
  */
 public final class SlaTarget {
     private final String name;
@@ -28,6 +34,10 @@ public final class SlaTarget {
     private final @Nullable Condition stop;
     private final @Nullable Condition cancel;
     private final @Nullable Condition restart;
+    private final @Nullable Condition resume;
+    private final @Nullable Condition reset;
+    private final List<String> resetOnChangeOf;
+    private final @Nullable String startFrom;
     private final PriorityChangeRule onPriorityChange;
     private final List<Integer> warnings;
     private final SortedMap<Integer, List<Escalation>> escalations;
@@ -41,6 +51,10 @@ public final class SlaTarget {
         this.stop = b.stop;
         this.cancel = b.cancel;
         this.restart = b.restart;
+        this.resume = b.resume;
+        this.reset = b.reset;
+        this.resetOnChangeOf = List.copyOf(b.resetOnChangeOf);
+        this.startFrom = b.startFrom;
         this.onPriorityChange = b.onPriorityChange;
         this.warnings = List.copyOf(new TreeSet<>(b.warnings));
         TreeMap<Integer, List<Escalation>> escalations = new TreeMap<>();
@@ -71,6 +85,10 @@ public final class SlaTarget {
         b.pause = pause;
         b.cancel = cancel;
         b.restart = restart;
+        b.resume = resume;
+        b.reset = reset;
+        b.resetOnChangeOf.addAll(resetOnChangeOf);
+        b.startFrom = startFrom;
         escalations.forEach((percent, actions) -> b.escalations.put(percent, new ArrayList<>(actions)));
         return b;
     }
@@ -148,6 +166,54 @@ public final class SlaTarget {
     }
 
     /**
+     * Returns the condition that resumes a paused clock, if it differs from "the pause condition no
+     * longer holds". With one, a paused clock resumes when the resume condition holds, whether or not
+     * the pause condition still does, and a running clock pauses when the pause condition holds and the
+     * resume condition does not (while the resume condition holds the clock runs): pause when the
+     * ticket goes to {@code PENDING}, resume only when the customer has answered, whatever the state.
+     * Applying the same ticket twice does no more than applying it once, so, as without the option,
+     * an outcome does not depend on how the timeline is split into changes.
+     *
+     * @return the resume condition; empty: a paused clock resumes when the pause condition stops holding
+     */
+    public Optional<Condition> resume() {
+        return Optional.ofNullable(resume);
+    }
+
+    /**
+     * Returns the condition that resets a started clock when it <em>becomes</em> true: the running (or
+     * paused) cycle ends as it stands — MET, or BREACHED if it had crossed its breach threshold — and a
+     * new cycle starts from zero at the same change. It is checked after cancel and stop (a change that
+     * stops the clock does not also reset it) and before pause; the new cycle is checked against
+     * cancel, stop and pause at that change, as a restarted one is.
+     *
+     * @return the reset condition, or empty
+     */
+    public Optional<Condition> reset() {
+        return Optional.ofNullable(reset);
+    }
+
+    /**
+     * Returns the fields whose change resets a started clock, as {@link #reset()} does: for example
+     * {@code assignmentGroup}, so that each group's time is measured on its own (an OLA per group).
+     *
+     * @return the field names, in the order given; empty if none
+     */
+    public List<String> resetOnChangeOf() {
+        return resetOnChangeOf;
+    }
+
+    /**
+     * Returns the instant field the clock counts from when it first starts, if any.
+     *
+     * @return the name of a {@link dev.itsmkit.core.FieldValue.Timestamp} field (such as a custom
+     *     {@code reportedAt}); empty: the clock counts from the change at which it starts
+     */
+    public Optional<String> startFrom() {
+        return Optional.ofNullable(startFrom);
+    }
+
+    /**
      * Returns what a started clock does when the priority changes.
      *
      * @return what a started clock does when the priority changes
@@ -201,6 +267,10 @@ public final class SlaTarget {
         private @Nullable Condition stop;
         private @Nullable Condition cancel;
         private @Nullable Condition restart;
+        private @Nullable Condition resume;
+        private @Nullable Condition reset;
+        private final List<String> resetOnChangeOf = new ArrayList<>();
+        private @Nullable String startFrom;
         private PriorityChangeRule onPriorityChange = PriorityChangeRule.RETARGET;
         private List<Integer> warnings = List.of();
         private final TreeMap<Integer, List<Escalation>> escalations = new TreeMap<>();
@@ -283,6 +353,58 @@ public final class SlaTarget {
          */
         public Builder restart(Condition restart) {
             this.restart = requireNonNull(restart, "restart");
+            return this;
+        }
+
+        /**
+         * Sets a resume condition separate from the pause condition; see {@link SlaTarget#resume()}.
+         *
+         * @param resume the condition that resumes a paused clock
+         * @return this builder
+         */
+        public Builder resume(Condition resume) {
+            this.resume = requireNonNull(resume, "resume");
+            return this;
+        }
+
+        /**
+         * Sets the reset condition; see {@link SlaTarget#reset()}.
+         *
+         * @param reset the condition whose becoming true resets a started clock
+         * @return this builder
+         */
+        public Builder reset(Condition reset) {
+            this.reset = requireNonNull(reset, "reset");
+            return this;
+        }
+
+        /**
+         * Adds fields whose change resets a started clock; see {@link SlaTarget#resetOnChangeOf()}.
+         *
+         * @param fields field names, built-in or custom
+         * @return this builder
+         */
+        public Builder resetOnChangeOf(String... fields) {
+            for (String field : fields) {
+                resetOnChangeOf.add(requireNonNull(field, "field"));
+            }
+            return this;
+        }
+
+        /**
+         * Makes the clock count from an instant field of the ticket when it first starts (a retroactive
+         * start): for example the time a customer reported the fault, recorded after the ticket was
+         * logged. When the start condition first holds, the clock's first cycle starts at the field's
+         * instant if the field holds a {@link dev.itsmkit.core.FieldValue.Timestamp} no later than that
+         * change, and at the change otherwise (the field is absent, of another type, or in the
+         * future). Thresholds already passed by then are crossed at once, with their own instants.
+         * Later cycles (restart, reset, priority restart) start at their change.
+         *
+         * @param field the field's name
+         * @return this builder
+         */
+        public Builder startFrom(String field) {
+            this.startFrom = requireNonNull(field, "field");
             return this;
         }
 

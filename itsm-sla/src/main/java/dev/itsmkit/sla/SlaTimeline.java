@@ -29,17 +29,31 @@ public final class SlaTimeline {
      *
      * @param at when the change happened
      * @param ticket the ticket after it
+     * @param event what the change was, in words (for example an audit event's type, sequence and
+     *     actor), named in {@link #explain explanations}; empty if it need not be told
      */
-    public record Change(Instant at, TicketView ticket) {
+    public record Change(Instant at, TicketView ticket, String event) {
         /**
          * Creates the value, checking its components.
          *
          * @param at when
          * @param ticket the ticket after the change
+         * @param event what the change was, or empty
          */
         public Change {
             requireNonNull(at, "at");
             requireNonNull(ticket, "ticket");
+            requireNonNull(event, "event");
+        }
+
+        /**
+         * Creates a change that need not be named.
+         *
+         * @param at when
+         * @param ticket the ticket after the change
+         */
+        public Change(Instant at, TicketView ticket) {
+            this(at, ticket, "");
         }
     }
 
@@ -69,8 +83,7 @@ public final class SlaTimeline {
         }
         Map<String, List<ClockOutcome>> outcomes = new LinkedHashMap<>();
         for (SlaTarget target : policy.targets()) {
-            ClockMachine machine = new ClockMachine(TIMELINE_TENANT, TIMELINE_TICKET, target, policy.id(), policy.version(),
-                    calendars.get(target.calendar()));
+            ClockMachine machine = ClockMachine.of(TIMELINE_TENANT, TIMELINE_TICKET, policy, target, calendars.get(target.calendar()));
             List<SlaClockSnapshot> cycles = List.of();
             @Nullable TicketView before = null;
             for (Change change : changes) {
@@ -94,7 +107,8 @@ public final class SlaTimeline {
      * Replays a timeline and tells, per target, every step of its clock and what caused it: the
      * conditions that started, paused, resumed, stopped, cancelled or restarted it, the priority
      * changes that retargeted or restarted it, and the warning and breach thresholds it crossed by
-     * {@code at}, in time order. The answer to "why did this clock breach?".
+     * {@code at}, in time order. The answer to "why did this clock breach?". A step caused by a
+     * named change ends with the change's name in brackets.
      *
      * @param policy the policy
      * @param calendars the calendars its targets name
@@ -109,8 +123,7 @@ public final class SlaTimeline {
         Map<String, List<ClockOutcome>> outcomes = replay(policy, calendars, changes, at);
         Map<String, List<ClockChange>> explained = new LinkedHashMap<>();
         for (SlaTarget target : policy.targets()) {
-            ClockMachine machine = new ClockMachine(TIMELINE_TENANT, TIMELINE_TICKET, target, policy.id(), policy.version(),
-                    calendars.get(target.calendar()));
+            ClockMachine machine = ClockMachine.of(TIMELINE_TENANT, TIMELINE_TICKET, policy, target, calendars.get(target.calendar()));
             List<ClockChange> steps = new ArrayList<>();
             List<SlaClockSnapshot> cycles = List.of();
             @Nullable TicketView before = null;
@@ -118,7 +131,10 @@ public final class SlaTimeline {
                 if (change.at().isAfter(at)) {
                     break;
                 }
-                cycles = machine.onChange(cycles, before, change.ticket(), change.at(), steps::add);
+                String event = change.event();
+                cycles = machine.onChange(cycles, before, change.ticket(), change.at(), event.isEmpty() ? steps::add
+                        : step -> steps.add(new ClockChange(step.at(), step.cycle(), step.from(), step.to(),
+                                step.cause() + " [" + event + "]")));
                 before = change.ticket();
             }
             List<ClockChange> thresholds = new ArrayList<>();

@@ -16,6 +16,17 @@ import java.util.Optional;
  */
 public interface TicketView {
     /**
+     * The name under which {@link #of(Ticket)} shows the ticket's assignee, as text ({@code person:alice}),
+     * unless the ticket has a field of that name: SLA conditions and resets can then follow assignment.
+     */
+    String ASSIGNEE = "assignee";
+    /**
+     * The name under which {@link #of(Ticket)} shows the ticket's assignment group, as text
+     * ({@code group:network}), unless the ticket has a field of that name.
+     */
+    String ASSIGNMENT_GROUP = "assignmentGroup";
+
+    /**
      * Returns the ticket's state.
      *
      * @return the state and its category
@@ -38,7 +49,8 @@ public interface TicketView {
     Optional<FieldValue> field(String name);
 
     /**
-     * Returns the view of a ticket snapshot.
+     * Returns the view of a ticket snapshot: its fields, and its assignee and assignment group as the
+     * text fields {@value #ASSIGNEE} and {@value #ASSIGNMENT_GROUP}.
      *
      * @param ticket the ticket
      * @return a view that reads the ticket
@@ -58,7 +70,14 @@ public interface TicketView {
 
             @Override
             public Optional<FieldValue> field(String name) {
-                return ticket.field(name);
+                Optional<FieldValue> value = ticket.field(name);
+                if (value.isEmpty() && name.equals(ASSIGNEE)) {
+                    return ticket.assignee().map(party -> FieldValue.of(party.toString()));
+                }
+                if (value.isEmpty() && name.equals(ASSIGNMENT_GROUP)) {
+                    return ticket.assignmentGroup().map(party -> FieldValue.of(party.toString()));
+                }
+                return value;
             }
 
             @Override

@@ -47,8 +47,20 @@ class SlaEngineTest {
             assertThat(c.deadline()).contains(T0.plus(Duration.ofHours(4)));
         });
         assertThat(update.schedule()).containsExactly(DueTimer.of(TenantId.of("acme"), TicketId.of("t-1"), "gold.resolution",
-                1, 50, T0.plus(Duration.ofHours(2))));
+                1, 50, T0.plus(Duration.ofHours(2)).plusMillis(1)));
         assertThat(update.crossed()).isEmpty();
+    }
+
+    @Test
+    void aTimerFiredAtItsDueInstantCrossesItsThresholdSoItIsNeverScheduledForTheSameInstantAgain() {
+        SlaUpdate started = ENGINE.onChange(null, incident(NEW, T0), T0, List.of());
+        DueTimer first = started.schedule().get(0);
+        SlaUpdate fired = ENGINE.onTime(incident(NEW, T0), first.dueAt(), started.clocks());
+        assertThat(fired.crossed()).extracting(SlaCrossing::percent).containsExactly(50);
+        assertThat(fired.schedule()).allSatisfy(next -> assertThat(next.dueAt()).isAfter(first.dueAt()));
+        SlaUpdate atThreshold = ENGINE.onTime(incident(NEW, T0), T0.plus(Duration.ofHours(2)), started.clocks());
+        assertThat(atThreshold.crossed()).isEmpty();
+        assertThat(atThreshold.schedule()).containsExactly(first);
     }
 
     @Test

@@ -458,7 +458,8 @@ public final class ScenarioParser {
                 byPriority.put(priority(key, goals.path(key)), goal);
             }
         }
-        return new Goals(byPriority, otherwise);
+        Goals parsed = byPriority.isEmpty() ? Goals.always(otherwise.orElseThrow()) : Goals.of(byPriority);
+        return otherwise.isPresent() ? parsed.otherwise(otherwise.get()) : parsed;
     }
 
     private Duration positive(Duration goal, String path) {

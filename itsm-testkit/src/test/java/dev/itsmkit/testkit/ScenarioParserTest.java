@@ -67,7 +67,7 @@ class ScenarioParserTest {
         assertThat(scenario.checks()).containsExactly(new CalendarCheck.Open("$.checks[0]", "office",
                 Instant.parse("2026-12-28T09:00:00Z"), true));
         assertThat(scenario.policy().orElseThrow().target("resolution").orElseThrow().goals().goalFor(Priority.of(1)))
-                .contains(Duration.ofHours(4));
+                .contains(dev.itsmkit.sla.Goal.businessTime(Duration.ofHours(4)));
         assertThat(scenario.timeline()).hasSize(2);
         assertThat(scenario.timeline().get(1).ticket().state().category()).isEqualTo(StateCategory.NEW);
         assertThat(scenario.timeline().get(1).ticket().field("note")).contains(FieldValue.of("x"));

@@ -1,5 +1,6 @@
 package dev.itsmkit.sla.internal;
 
+import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.timing.ClockStatus;
@@ -9,7 +10,9 @@ import dev.itsmkit.core.timing.ThresholdCrossing;
 import dev.itsmkit.sla.BusinessCalendar;
 import dev.itsmkit.sla.ClockChange;
 import dev.itsmkit.sla.ClockOutcome;
+import dev.itsmkit.sla.Goal;
 import dev.itsmkit.sla.PriorityChangeRule;
+import dev.itsmkit.sla.SlaPolicy;
 import dev.itsmkit.sla.SlaTarget;
 import dev.itsmkit.sla.TicketView;
 import java.time.Duration;
@@ -29,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * stopped. Everything else — elapsed time, threshold instants, crossings, status — is computed from
  * that history and the calendar when asked, so a retarget (a new goal) is measured on the whole
  * history "as if the new goal had applied from its start", and the result does not depend on how
- * the timeline was split into changes. Cost: one calendar {@code between} per running segment and
+ * the timeline was split into changes. A goal that is a deadline on the calendar ({@link Goal}) is
+ * turned into business time once, when its cycle starts (or is retargeted), and stored as the
+ * snapshot's goal, so everything after counts as for any goal. Cost: one calendar {@code between} per running segment and
  * one {@code add} per threshold, each O(log n) in the span.
  */
 public final class ClockMachine {
@@ -38,10 +43,12 @@ public final class ClockMachine {
     private final SlaTarget target;
     private final String policy;
     private final int policyVersion;
+    private final boolean startIsRunCondition;
     private final BusinessCalendar calendar;
 
     /**
-     * Creates the machine of one target of one ticket.
+     * Creates the machine of one target of one ticket, for a policy whose start conditions are not
+     * run conditions.
      *
      * @param tenant the ticket's tenant
      * @param ticket the ticket
@@ -52,12 +59,44 @@ public final class ClockMachine {
      */
     public ClockMachine(TenantId tenant, TicketId ticket, SlaTarget target, String policy, int policyVersion,
             BusinessCalendar calendar) {
+        this(tenant, ticket, target, policy, policyVersion, false, calendar);
+    }
+
+    /**
+     * Creates the machine of one target of one ticket.
+     *
+     * @param tenant the ticket's tenant
+     * @param ticket the ticket
+     * @param target the target
+     * @param policy the policy's id
+     * @param policyVersion the policy's version
+     * @param startIsRunCondition whether the policy cancels a clock whose start condition stops holding
+     * @param calendar the target's calendar
+     */
+    public ClockMachine(TenantId tenant, TicketId ticket, SlaTarget target, String policy, int policyVersion,
+            boolean startIsRunCondition, BusinessCalendar calendar) {
         this.tenant = tenant;
         this.ticket = ticket;
         this.target = target;
         this.policy = policy;
         this.policyVersion = policyVersion;
+        this.startIsRunCondition = startIsRunCondition;
         this.calendar = calendar;
+    }
+
+    /**
+     * Returns the machine of one target of a policy, with the policy's options.
+     *
+     * @param tenant the ticket's tenant
+     * @param ticket the ticket
+     * @param policy the policy
+     * @param target one of its targets
+     * @param calendar the target's calendar
+     * @return the machine
+     */
+    public static ClockMachine of(TenantId tenant, TicketId ticket, SlaPolicy policy, SlaTarget target,
+            BusinessCalendar calendar) {
+        return new ClockMachine(tenant, ticket, target, policy.id(), policy.version(), policy.startIsRunCondition(), calendar);
     }
 
     /**
@@ -94,46 +133,51 @@ public final class ClockMachine {
             throw new IllegalArgumentException("changes must come in time order: " + at + " is before the last change of "
                     + target.name() + " at " + current.asOf());
         }
+        boolean restartedByPriority = false;
         if (current != null && isStarted(current) && before != null && !before.priority().equals(after.priority())) {
-            Optional<Duration> goal = target.goals().goalFor(after.priority());
+            Optional<Goal> goal = target.goals().goalFor(after.priority());
             if (target.onPriorityChange() == PriorityChangeRule.RETARGET) {
                 if (goal.isPresent()) {
-                    SlaClockSnapshot retargeted = refresh(current.toBuilder().goal(goal.get()), at);
+                    Duration time = goal.get().resolve(calendar, current.startedAt().orElseThrow());
+                    SlaClockSnapshot retargeted = refresh(current.toBuilder().goal(time), at);
                     log.accept(new ClockChange(at, current.cycle(), current.status(), retargeted.status(), "retargeted: priority "
-                            + before.priority() + " -> " + after.priority() + ", goal " + current.goal() + " -> " + goal.get()));
+                            + before.priority() + " -> " + after.priority() + ", goal " + current.goal() + " -> "
+                            + describe(goal.get(), time)));
                     current = retargeted;
                     result.set(result.size() - 1, current);
                 }
             } else {
-                SlaClockSnapshot.Builder ended = current.toBuilder().stoppedAt(Optional.of(at));
-                closePause(current, ended, at);
-                SlaClockSnapshot endedCycle = refresh(ended, at);
-                log.accept(new ClockChange(at, current.cycle(), current.status(), endedCycle.status(), "cycle ended: priority "
-                        + before.priority() + " -> " + after.priority() + " restarts the target"));
-                result.set(result.size() - 1, endedCycle);
-                current = begin(current.cycle() + 1, goal.orElse(current.goal()), at);
-                log.accept(new ClockChange(at, current.cycle(), ClockStatus.NOT_STARTED, ClockStatus.RUNNING,
-                        "started: new cycle after the priority change, goal " + current.goal()));
-                result.add(current);
+                current = endAndBegin(result, current, goal, at, log, "priority " + before.priority() + " -> "
+                        + after.priority() + " restarts the target", "new cycle after the priority change");
+                restartedByPriority = true;
             }
         }
         if (current != null && isStarted(current)) {
+            String reset = restartedByPriority ? null : resetCause(before, after);
+            if (reset != null && !cancels(after) && !stops(after)) {
+                current = endAndBegin(result, current, target.goals().goalFor(after.priority()), at, log,
+                        reset + " resets the target", "new cycle after the reset");
+            }
             result.set(result.size() - 1, check(current, after, at, log));
         } else if (current == null) {
-            Optional<Duration> goal = target.goals().goalFor(after.priority());
+            Optional<Goal> goal = target.goals().goalFor(after.priority());
             if (goal.isPresent() && target.start().map(c -> c.test(after)).orElse(true)) {
+                Instant from = retroactiveStart(after, at);
+                Duration time = goal.get().resolve(calendar, from);
                 log.accept(new ClockChange(at, 1, ClockStatus.NOT_STARTED, ClockStatus.RUNNING, "started: "
                         + target.start().map(c -> "start condition holds (" + c + ")").orElse("first change of the ticket")
-                        + ", goal " + goal.get() + " for " + after.priority()));
-                result.add(check(begin(1, goal.get(), at), after, at, log));
+                        + ", goal " + describe(goal.get(), time) + " for " + after.priority()
+                        + (from.equals(at) ? "" : ", counted from " + target.startFrom().orElseThrow() + " " + from)));
+                result.add(check(begin(1, time, from, at), after, at, log));
             }
         } else if (current.status() != ClockStatus.CANCELLED && target.restart().isPresent()
                 && target.restart().get().test(after)) {
-            Optional<Duration> goal = target.goals().goalFor(after.priority());
+            Optional<Goal> goal = target.goals().goalFor(after.priority());
             if (goal.isPresent()) {
+                Duration time = goal.get().resolve(calendar, at);
                 log.accept(new ClockChange(at, current.cycle() + 1, ClockStatus.NOT_STARTED, ClockStatus.RUNNING,
-                        "restarted: restart condition holds (" + target.restart().get() + "), goal " + goal.get()));
-                result.add(check(begin(current.cycle() + 1, goal.get(), at), after, at, log));
+                        "restarted: restart condition holds (" + target.restart().get() + "), goal " + describe(goal.get(), time)));
+                result.add(check(begin(current.cycle() + 1, time, at, at), after, at, log));
             }
         } else {
             result.set(result.size() - 1, refresh(current.toBuilder(), at));
@@ -141,30 +185,94 @@ public final class ClockMachine {
         return result;
     }
 
-    private SlaClockSnapshot begin(int cycle, Duration goal, Instant at) {
+    /* Ends the running cycle as it stands and begins the next at the same instant; returns the new cycle. */
+    private SlaClockSnapshot endAndBegin(List<SlaClockSnapshot> result, SlaClockSnapshot current, Optional<Goal> goal,
+            Instant at, Consumer<ClockChange> log, String why, String startCause) {
+        SlaClockSnapshot.Builder ended = current.toBuilder().stoppedAt(Optional.of(at));
+        closePause(current, ended, at);
+        SlaClockSnapshot endedCycle = refresh(ended, at);
+        log.accept(new ClockChange(at, current.cycle(), current.status(), endedCycle.status(), "cycle ended: " + why));
+        result.set(result.size() - 1, endedCycle);
+        Duration time = goal.map(g -> g.resolve(calendar, at)).orElse(current.goal());
+        SlaClockSnapshot next = begin(current.cycle() + 1, time, at, at);
+        log.accept(new ClockChange(at, next.cycle(), ClockStatus.NOT_STARTED, ClockStatus.RUNNING,
+                "started: " + startCause + ", goal " + goal.map(g -> describe(g, time)).orElse(time.toString())));
+        result.add(next);
+        return next;
+    }
+
+    private static String describe(Goal goal, Duration time) {
+        return goal instanceof Goal.BusinessTime ? time.toString() : goal + " (" + time + " of business time)";
+    }
+
+    /* The instant the first cycle counts from: the startFrom field's instant if it is one and not in the future. */
+    private Instant retroactiveStart(TicketView after, Instant at) {
+        if (target.startFrom().isPresent()
+                && after.field(target.startFrom().get()).orElse(null) instanceof FieldValue.Timestamp stamp
+                && !stamp.value().isAfter(at)) {
+            return stamp.value();
+        }
+        return at;
+    }
+
+    /* Why the change resets a started clock, or null: the reset condition became true, or a watched field changed. */
+    private @Nullable String resetCause(@Nullable TicketView before, TicketView after) {
+        if (before == null) {
+            return null;
+        }
+        if (target.reset().isPresent() && target.reset().get().test(after) && !target.reset().get().test(before)) {
+            return "reset condition became true (" + target.reset().get() + ")";
+        }
+        for (String field : target.resetOnChangeOf()) {
+            Optional<FieldValue> was = before.field(field);
+            Optional<FieldValue> is = after.field(field);
+            if (!was.equals(is)) {
+                return "field " + field + " changed from " + was.map(Object::toString).orElse("(none)") + " to "
+                        + is.map(Object::toString).orElse("(none)");
+            }
+        }
+        return null;
+    }
+
+    private boolean cancels(TicketView after) {
+        return target.cancel().map(c -> c.test(after)).orElse(false) || startNoLongerHolds(after);
+    }
+
+    private boolean startNoLongerHolds(TicketView after) {
+        return startIsRunCondition && target.start().map(c -> !c.test(after)).orElse(false);
+    }
+
+    private boolean stops(TicketView after) {
+        return target.stop().map(c -> c.test(after)).orElse(false);
+    }
+
+    private SlaClockSnapshot begin(int cycle, Duration goal, Instant from, Instant at) {
         return SlaClockSnapshot.builder(tenant, ticket, target.name())
                 .policy(policy, policyVersion)
                 .calendar(target.calendar())
                 .cycle(cycle)
                 .status(ClockStatus.RUNNING)
                 .goal(goal)
-                .startedAt(Optional.of(at))
+                .startedAt(Optional.of(from))
                 .elapsed(Duration.ZERO, at)
                 .build();
     }
 
-    /* Conditions in the order of the format: cancel, stop, pause. */
+    /* Conditions in the order of the format: cancel (with the run condition), stop, pause or resume. */
     private SlaClockSnapshot check(SlaClockSnapshot clock, TicketView after, Instant at, Consumer<ClockChange> log) {
         SlaClockSnapshot.Builder next = clock.toBuilder();
-        if (target.cancel().map(c -> c.test(after)).orElse(false)) {
+        if (cancels(after)) {
             next.stoppedAt(Optional.of(at));
             closePause(clock, next, at);
             SlaClockSnapshot cancelled = refresh(next.status(ClockStatus.CANCELLED), at);
-            log.accept(new ClockChange(at, clock.cycle(), clock.status(), cancelled.status(),
-                    "cancelled: cancel condition holds (" + target.cancel().get() + ")"));
+            String cause = target.cancel().isPresent() && target.cancel().get().test(after)
+                    ? "cancelled: cancel condition holds (" + target.cancel().get() + ")"
+                    : "cancelled: start condition no longer holds (" + target.start().orElseThrow()
+                            + ") and the policy makes it a run condition";
+            log.accept(new ClockChange(at, clock.cycle(), clock.status(), cancelled.status(), cause));
             return cancelled;
         }
-        if (target.stop().map(c -> c.test(after)).orElse(false)) {
+        if (stops(after)) {
             next.stoppedAt(Optional.of(at));
             closePause(clock, next, at);
             SlaClockSnapshot stopped = refresh(next, at);
@@ -172,14 +280,27 @@ public final class ClockMachine {
                     "stopped: stop condition holds (" + target.stop().get() + ")"));
             return stopped;
         }
-        boolean pause = target.pause().map(c -> c.test(after)).orElse(false);
+        /*
+         * With a resume condition, a running clock pauses when the pause condition holds and the resume
+         * condition does not, and a paused one resumes when the resume condition holds. Applying the same
+         * ticket twice changes nothing more than applying it once, so outcomes do not depend on how the
+         * timeline is split into changes.
+         */
+        boolean resume = target.resume().map(c -> c.test(after)).orElse(false);
+        boolean pause = target.pause().map(c -> c.test(after)).orElse(false) && !resume;
         boolean paused = isPaused(clock);
         String cause = null;
         if (pause && !paused) {
             List<Pause> pauses = new ArrayList<>(clock.pauses());
             pauses.add(new Pause(at, Optional.empty()));
             next.pauses(pauses);
-            cause = "paused: pause condition holds (" + target.pause().get() + ")";
+            cause = "paused: pause condition holds (" + target.pause().get() + ")"
+                    + target.resume().map(c -> " and the resume condition does not (" + c + ")").orElse("");
+        } else if (paused && target.resume().isPresent()) {
+            if (resume) {
+                closePause(clock, next, at);
+                cause = "resumed: resume condition holds (" + target.resume().get() + ")";
+            }
         } else if (!pause && paused) {
             closePause(clock, next, at);
             cause = "resumed: pause condition no longer holds (" + target.pause().get() + ")";
