@@ -11,7 +11,6 @@ import dev.itsmkit.persistence.spi.OutboxDelivery;
 import dev.itsmkit.persistence.spi.Stores;
 import dev.itsmkit.persistence.spi.TenantStores;
 import dev.itsmkit.persistence.spi.TimerClaims;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -112,15 +111,6 @@ public final class JdbcStores implements Stores {
         public Builder applicationTransactions(ConnectionProvider provider) {
             this.application = requireNonNull(provider, "provider");
             return this;
-        }
-
-        /**
-         * Returns the application's connection provider, if one was given.
-         *
-         * @return the provider, or empty when the stores run their own transactions
-         */
-        public Optional<ConnectionProvider> applicationTransactions() {
-            return Optional.ofNullable(application);
         }
 
         /**

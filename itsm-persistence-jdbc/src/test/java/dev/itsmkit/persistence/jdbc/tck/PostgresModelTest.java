@@ -12,6 +12,6 @@ class PostgresModelTest extends ModelContract {
 
     @Override
     protected int examples() {
-        return 25;
+        return 15;
     }
 }
