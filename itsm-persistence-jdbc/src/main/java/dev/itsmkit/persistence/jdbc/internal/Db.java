@@ -20,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  * connections of the data source.
  */
 public final class Db {
-    /** A piece of work on a connection. */
+    /**
+     * A piece of work on a connection.
+     *
+     * @param <T> the result type
+     */
     @FunctionalInterface
     public interface Work<T> {
         /**
