@@ -1,0 +1,242 @@
+package dev.itsmkit.benchmarks;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.StateCategory;
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.core.TicketNumber;
+import dev.itsmkit.core.TicketState;
+import dev.itsmkit.core.event.SlaWarned;
+import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.outbox.OutboxEntry;
+import dev.itsmkit.core.outbox.OutboxEntryId;
+import dev.itsmkit.core.timing.DueTimer;
+import dev.itsmkit.persistence.NodeId;
+import dev.itsmkit.persistence.TimerClaim;
+import dev.itsmkit.persistence.jdbc.JdbcDialect;
+import dev.itsmkit.persistence.jdbc.JdbcMigrations;
+import dev.itsmkit.persistence.jdbc.JdbcStores;
+import dev.itsmkit.persistence.spi.TimerClaims;
+import dev.itsmkit.persistence.spi.UnitOfWork;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+/**
+ * A plain harness (not JMH: each figure is one timed run of many database transactions) on one embedded
+ * PostgreSQL server: due-timer claims per second of the JDBC stores next to db-scheduler's executions
+ * per second, and units of work committed per second next to pgbench's TPC-B run, with the same number
+ * of clients. See docs/benchmarks.md for the command and the figures.
+ *
+ * <p>Arguments: {@code [timers] [clients] [seconds]}, default 20000, 4 and 20.
+ */
+public final class JdbcHarness {
+    private static final TenantId TENANT = TenantId.of("bench");
+
+    private JdbcHarness() {}
+
+    /**
+     * Runs the three comparisons and prints the figures.
+     *
+     * @param args timers to fire, clients, seconds of each throughput run
+     * @throws Exception if the server, a database or a run fails
+     */
+    public static void main(String[] args) throws Exception {
+        int timers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            System.out.printf("PostgreSQL on port %d, %d timers, %d clients, %d s runs, %d processors%n",
+                    pg.getPort(), timers, clients, seconds, Runtime.getRuntime().availableProcessors());
+            System.out.printf("ITSM Kit timer claims:   %,.0f timers fired/s%n", ourClaims(database(pg, "ours"), timers, clients));
+            System.out.printf("db-scheduler:            %,.0f tasks executed/s%n", dbScheduler(database(pg, "dbscheduler"), timers, clients));
+            System.out.printf("ITSM Kit units of work:  %,.0f commits/s%n", ourCommits(database(pg, "commits"), clients, seconds));
+            pgbench(pg, clients, seconds);
+        }
+    }
+
+    private static DataSource database(EmbeddedPostgres pg, String name) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        source.setServerNames(new String[] {"localhost"});
+        source.setPortNumbers(new int[] {pg.getPort()});
+        source.setDatabaseName(name);
+        source.setUser("postgres");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+        pool.setMaxConnections(64);
+        return pool;
+    }
+
+    /** Every timer due now; each client claims 100 at a time and completes each claim: fired = completed. */
+    private static double ourClaims(DataSource ds, int timers, int clients) throws Exception {
+        JdbcMigrations.migrate(ds, JdbcDialect.POSTGRESQL);
+        JdbcStores stores = JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build();
+        Instant due = Instant.now();
+        UnitOfWork uow = stores.forTenant(TENANT).begin();
+        for (int i = 0; i < timers; i++) {
+            uow.schedule(DueTimer.of(TENANT, TicketId.of("inc-" + i), "resolution", 1, 100, due));
+        }
+        uow.commit();
+        Map<String, Integer> fired = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> runs = new ArrayList<>();
+        for (int n = 0; n < clients; n++) {
+            NodeId node = NodeId.of("node-" + n);
+            TimerClaims claims = stores.timerClaims();
+            runs.add(pool.submit(() -> {
+                while (true) {
+                    List<TimerClaim> got = claims.claimDue(Instant.now(), node, Duration.ofMinutes(5), 100);
+                    if (got.isEmpty()) {
+                        return null;
+                    }
+                    for (TimerClaim c : got) {
+                        if (claims.complete(c)) {
+                            fired.merge(c.timer().id().value(), 1, Integer::sum);
+                        }
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : runs) {
+            f.get();
+        }
+        double rate = timers / ((System.nanoTime() - start) / 1e9);
+        pool.shutdown();
+        check(fired, timers);
+        return rate;
+    }
+
+    /** The same timers as db-scheduler one-time tasks, all due now, fetched with lock-and-fetch (SKIP LOCKED). */
+    private static double dbScheduler(DataSource ds, int timers, int clients) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE scheduled_tasks (task_name TEXT NOT NULL, task_instance TEXT NOT NULL, task_data BYTEA,"
+                    + " execution_time TIMESTAMP WITH TIME ZONE NOT NULL, picked BOOLEAN NOT NULL, picked_by TEXT,"
+                    + " last_success TIMESTAMP WITH TIME ZONE, last_failure TIMESTAMP WITH TIME ZONE, consecutive_failures INT,"
+                    + " last_heartbeat TIMESTAMP WITH TIME ZONE, version BIGINT NOT NULL, priority SMALLINT,"
+                    + " PRIMARY KEY (task_name, task_instance))");
+            s.execute("CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time)");
+            s.execute("CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
+            s.execute("CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC)");
+        }
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO scheduled_tasks"
+                + " (task_name, task_instance, execution_time, picked, version, priority)"
+                + " SELECT 'fire', 'inc-' || g, now(), FALSE, 1, 0 FROM generate_series(0, ?) g")) {
+            ps.setInt(1, timers - 1);
+            ps.executeUpdate();
+        }
+        Map<String, Integer> fired = new ConcurrentHashMap<>();
+        CountDownLatch all = new CountDownLatch(timers);
+        OneTimeTask<Void> task = Tasks.oneTime("fire").execute((instance, context) -> {
+            fired.merge(instance.getId(), 1, Integer::sum);
+            all.countDown();
+        });
+        Scheduler scheduler = Scheduler.create(ds, task)
+                .threads(clients)
+                .pollingInterval(Duration.ofMillis(100))
+                .pollUsingLockAndFetch(0.5, 4.0)
+                .build();
+        long start = System.nanoTime();
+        scheduler.start();
+        if (!all.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("db-scheduler did not execute every task in 10 minutes");
+        }
+        double rate = timers / ((System.nanoTime() - start) / 1e9);
+        scheduler.stop();
+        check(fired, timers);
+        return rate;
+    }
+
+    private static void check(Map<String, Integer> fired, int timers) {
+        long twice = fired.values().stream().filter(n -> n > 1).count();
+        if (fired.size() != timers || twice > 0) {
+            throw new IllegalStateException("expected every one of " + timers + " timers fired once, got " + fired.size()
+                    + " fired, " + twice + " more than once");
+        }
+    }
+
+    /** Each client commits, for the given seconds, units of work of one new ticket, an event, a timer and an outbox entry. */
+    private static double ourCommits(DataSource ds, int clients, int seconds) throws Exception {
+        JdbcMigrations.migrate(ds, JdbcDialect.POSTGRESQL);
+        JdbcStores stores = JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong commits = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int n = 0; n < clients; n++) {
+            runs.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    int i = next.incrementAndGet();
+                    Instant at = Instant.now();
+                    Ticket t = Ticket.builder(TENANT, TicketId.of("inc-" + i), new TicketNumber(TicketKind.INCIDENT, i))
+                            .title("Ticket " + i).state(TicketState.of("NEW", StateCategory.NEW)).requester(Party.person("alice"))
+                            .createdAt(at).updatedAt(at).build();
+                    TicketEvent event = new SlaWarned(TENANT, t.id(), Party.ITSM_KIT, at, 1, 1, "resolution", 1, 75, at);
+                    stores.forTenant(TENANT).begin().save(t, 0).append(event)
+                            .schedule(DueTimer.of(TENANT, t.id(), "resolution", 1, 100, at.plusSeconds(3600)))
+                            .enqueue(OutboxEntry.announcing(OutboxEntryId.of("o-" + i), event, at)).commit();
+                    commits.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        long start = System.nanoTime();
+        for (Future<?> f : runs) {
+            f.get();
+        }
+        pool.shutdown();
+        return commits.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** pgbench's TPC-B-like run on the same server, if pgbench is on the path. */
+    private static void pgbench(EmbeddedPostgres pg, int clients, int seconds) throws IOException, InterruptedException {
+        String port = Integer.toString(pg.getPort());
+        try {
+            run(List.of("pgbench", "-i", "-q", "-s", "10", "-h", "localhost", "-p", port, "-U", "postgres", "postgres"));
+        } catch (IOException e) {
+            System.out.println("pgbench:                 not found on the path (" + e.getMessage() + ")");
+            return;
+        }
+        String out = run(List.of("pgbench", "-c", Integer.toString(clients), "-j", Integer.toString(clients), "-T",
+                Integer.toString(seconds), "-h", "localhost", "-p", port, "-U", "postgres", "postgres"));
+        out.lines().filter(l -> l.startsWith("tps") || l.startsWith("number of clients") || l.startsWith("scaling"))
+                .forEach(l -> System.out.println("pgbench TPC-B:           " + l));
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
+    }
+}

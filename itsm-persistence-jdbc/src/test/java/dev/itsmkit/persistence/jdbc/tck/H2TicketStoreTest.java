@@ -1,0 +1,12 @@
+package dev.itsmkit.persistence.jdbc.tck;
+
+import dev.itsmkit.persistence.jdbc.Backend;
+import dev.itsmkit.persistence.spi.Stores;
+import dev.itsmkit.persistence.tck.TicketStoreContract;
+
+class H2TicketStoreTest extends TicketStoreContract {
+    @Override
+    protected Stores createStores() {
+        return Backend.H2.freshStores(getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.itsmkit.persistence.jdbc.tck;
+
+import dev.itsmkit.persistence.jdbc.Backend;
+import dev.itsmkit.persistence.spi.Stores;
+import dev.itsmkit.persistence.tck.ModelContract;
+
+class PostgresModelTest extends ModelContract {
+    @Override
+    protected Stores createStores() {
+        return Backend.POSTGRESQL.freshStores(getClass().getSimpleName());
+    }
+
+    @Override
+    protected int examples() {
+        return 15;
+    }
+}
