@@ -18,6 +18,7 @@ import dev.itsmkit.core.TicketRef;
 import dev.itsmkit.core.TicketState;
 import dev.itsmkit.core.TimeWindow;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -291,7 +292,53 @@ final class CanonicalForm {
     }
 
     private void instant(Instant instant) {
-        out.append(instant.toString());
+        appendIsoInstant(out, instant);
+    }
+
+    /** 1970-01-01 and 10000-01-01 in epoch seconds: the range the fast path below writes itself. */
+    private static final long FAST_FROM = 0;
+    private static final long FAST_UNTIL = 253_402_300_800L;
+
+    /**
+     * Appends exactly {@link Instant#toString()} (ISO-8601, seconds always, the fraction in groups of
+     * three digits as needed), without the formatter: every audit record hashes an event's canonical
+     * form, and the formatter dominated it. Instants outside 1970 to 9999 take {@code toString}.
+     */
+    static void appendIsoInstant(StringBuilder out, Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FAST_FROM || seconds >= FAST_UNTIL) {
+            out.append(instant.toString());
+            return;
+        }
+        LocalDate date = LocalDate.ofEpochDay(seconds / 86_400);
+        int secondOfDay = (int) (seconds % 86_400);
+        pad(out, date.getYear(), 4).append('-');
+        pad(out, date.getMonthValue(), 2).append('-');
+        pad(out, date.getDayOfMonth(), 2).append('T');
+        pad(out, secondOfDay / 3600, 2).append(':');
+        pad(out, secondOfDay / 60 % 60, 2).append(':');
+        pad(out, secondOfDay % 60, 2);
+        int nano = instant.getNano();
+        if (nano != 0) {
+            out.append('.');
+            if (nano % 1_000_000 == 0) {
+                pad(out, nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                pad(out, nano / 1000, 6);
+            } else {
+                pad(out, nano, 9);
+            }
+        }
+        out.append('Z');
+    }
+
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+            if (value < limit) {
+                out.append('0');
+            }
+        }
+        return out.append(value);
     }
 
     private <T> void optional(Optional<T> value, java.util.function.Consumer<T> write) {

@@ -6,6 +6,8 @@ import static dev.itsmkit.core.testing.DomainGenerators.histories;
 import static dev.itsmkit.core.testing.DomainGenerators.withCommon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.itsmkit.core.testing.DomainGenerators;
 import dev.itsmkit.core.testing.DomainGenerators.Common;
@@ -130,5 +132,26 @@ class CanonicalFormTest {
             }
         });
         assertThat(seen).containsExactlyInAnyOrder(TicketEvent.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void instantsAreWrittenExactlyAsInstantToStringWritesThem() {
+        qt().forAll(longs().between(-100_000_000_000L, 300_000_000_000L), integers().between(0, 999_999_999),
+                integers().between(0, 3))
+                .checkAssert((seconds, nanos, rounding) -> {
+                    // round the fraction to whole millis or micros too, so every fraction width is drawn
+                    int nano = rounding == 0 ? nanos : rounding == 1 ? nanos / 1000 * 1000
+                            : rounding == 2 ? nanos / 1_000_000 * 1_000_000 : 0;
+                    Instant instant = Instant.ofEpochSecond(seconds, nano);
+                    StringBuilder out = new StringBuilder();
+                    CanonicalForm.appendIsoInstant(out, instant);
+                    assertThat(out.toString()).isEqualTo(instant.toString());
+                });
+        for (Instant edge : List.of(Instant.EPOCH, Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("1969-12-31T23:59:59.5Z"), Instant.MIN, Instant.MAX)) {
+            StringBuilder out = new StringBuilder();
+            CanonicalForm.appendIsoInstant(out, edge);
+            assertThat(out.toString()).isEqualTo(edge.toString());
+        }
     }
 }

@@ -39,6 +39,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -78,6 +79,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class InMemoryTenantStores implements TenantStores {
     static final int MAX_LIMIT = 10_000;
+    private static final TicketOrder[] ORDERS = TicketOrder.values();
 
     private final TenantId tenant;
     private final InMemoryStores root;
@@ -175,24 +177,23 @@ final class InMemoryTenantStores implements TenantStores {
 
     void applySave(Ticket ticket) {
         Ticket old = tickets.put(ticket.id(), ticket);
-        for (TicketOrder order : TicketOrder.values()) {
-            TreeMap<SortKey, TicketId> index = sorted.get(order);
-            SortKey key = SortKey.of(order, ticket);
-            if (old != null) {
-                SortKey oldKey = SortKey.of(order, old);
-                if (oldKey.equals(key)) {
-                    // the index holds ids, not snapshots, so an unchanged key costs no tree traversal
-                    continue;
-                }
-                index.remove(oldKey);
+        for (TicketOrder order : ORDERS) {
+            // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)
+            if (old != null && !SortKey.changed(order, old, ticket)) {
+                continue;
             }
-            index.put(key, ticket.id());
+            TreeMap<SortKey, TicketId> index = sorted.get(order);
+            if (old != null) {
+                index.remove(SortKey.of(order, old));
+            }
+            index.put(SortKey.of(order, ticket), ticket.id());
         }
         reindex(byAssignee, old == null ? null : old.assignee().orElse(null), ticket.assignee().orElse(null), ticket.id());
         reindex(byGroup, old == null ? null : old.assignmentGroup().orElse(null), ticket.assignmentGroup().orElse(null), ticket.id());
         reindex(byService, old == null ? null : old.service().orElse(null), ticket.service().orElse(null), ticket.id());
         List<ConfigurationItemId> oldItems = old == null ? List.of() : old.configurationItems();
-        if (!oldItems.equals(ticket.configurationItems())) {
+        // a snapshot built from the previous one usually shares its (immutable) list: skip the comparison then
+        if (oldItems != ticket.configurationItems() && !oldItems.equals(ticket.configurationItems())) {
             for (ConfigurationItemId item : oldItems) {
                 reindex(byItem, item, null, ticket.id());
             }
@@ -239,27 +240,40 @@ final class InMemoryTenantStores implements TenantStores {
         outbox.put(entry.ticket(), List.copyOf(list));
     }
 
-    /** Removes outbox entries that every channel acknowledged from the per-ticket view. */
+    /**
+     * Removes outbox entries that every channel acknowledged from the per-ticket view: one pass over
+     * each ticket's list. The log and this view hold the same instances, so an entry is matched by
+     * identity, never an equal twin, and an instance enqueued twice loses only as many places as were purged.
+     */
     void forgetOutboxEntries(List<OutboxEntry> purged) {
+        Map<OutboxEntry, Integer> gone = new IdentityHashMap<>(purged.size() * 2);
+        Set<TicketId> touched = new HashSet<>();
+        for (OutboxEntry entry : purged) {
+            gone.merge(entry, 1, Integer::sum);
+            touched.add(entry.ticket());
+        }
         lock.writeLock().lock();
         try {
-            for (OutboxEntry entry : purged) {
-                List<OutboxEntry> list = outbox.get(entry.ticket());
+            for (TicketId ticket : touched) {
+                List<OutboxEntry> list = outbox.get(ticket);
                 if (list == null) {
                     continue;
                 }
-                List<OutboxEntry> kept = new ArrayList<>(list);
-                for (int i = 0; i < kept.size(); i++) {
-                    // the log and this view hold the same instance: remove that one, not an equal twin
-                    if (kept.get(i) == entry) {
-                        kept.remove(i);
-                        break;
+                List<OutboxEntry> kept = new ArrayList<>(list.size());
+                for (OutboxEntry e : list) {
+                    Integer left = gone.get(e);
+                    if (left == null) {
+                        kept.add(e);
+                    } else if (left == 1) {
+                        gone.remove(e);
+                    } else {
+                        gone.put(e, left - 1);
                     }
                 }
                 if (kept.isEmpty()) {
-                    outbox.remove(entry.ticket());
+                    outbox.remove(ticket);
                 } else {
-                    outbox.put(entry.ticket(), List.copyOf(kept));
+                    outbox.put(ticket, List.copyOf(kept));
                 }
             }
         } finally {

@@ -14,9 +14,9 @@ import dev.itsmkit.persistence.ConcurrentUpdateException;
 import dev.itsmkit.persistence.TenantAccessException;
 import dev.itsmkit.persistence.spi.UnitOfWork;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -26,15 +26,20 @@ import org.jspecify.annotations.Nullable;
  * passed its checks is complete and one that did not has changed nothing.
  */
 final class InMemoryUnitOfWork implements UnitOfWork {
+    private static final int SMALL = 8;
     private final @Nullable InMemoryTenantStores stores;
     private final InMemoryStores root;
     private final TenantId tenant;
-    private final Map<TicketId, Ticket> saves = new LinkedHashMap<>(2);
-    private final Map<TicketId, Long> expectedVersions = new LinkedHashMap<>(2);
-    private final Map<TicketId, List<TicketEvent>> events = new LinkedHashMap<>(2);
-    private final List<SlaClockSnapshot> clocks = new ArrayList<>(2);
-    private final List<TimerTable.Change> timerChanges = new ArrayList<>(2);
-    private final List<OutboxEntry> entries = new ArrayList<>(2);
+    // plain lists: a command's unit of work holds one or two tickets, so a scan beats a map; the
+    // lookups switch to hash sets past SMALL entries, so a bulk unit of work stays linear
+    private final ArrayList<Ticket> saves = new ArrayList<>(1);
+    private long[] expectedVersions = new long[1];
+    private @Nullable HashSet<TicketId> savedIds;
+    private final ArrayList<TicketEvent> events = new ArrayList<>(2);
+    private @Nullable HashMap<TicketId, TicketEvent> lastEventOf;
+    private @Nullable ArrayList<SlaClockSnapshot> clocks;
+    private @Nullable ArrayList<TimerTable.Change> timerChanges;
+    private @Nullable ArrayList<OutboxEntry> entries;
     private boolean committed;
 
     /**
@@ -53,9 +58,10 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         }
     }
 
-    private void checkTenant(TenantId offered, String what) {
+    /** Checks a value's tenant; the message is built only when the check fails. */
+    private void checkTenant(TenantId offered, String kind, Object id) {
         if (!offered.equals(tenant)) {
-            throw new TenantAccessException(tenant, offered, what);
+            throw new TenantAccessException(tenant, offered, kind + " " + id);
         }
     }
 
@@ -63,39 +69,83 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     public UnitOfWork save(Ticket ticket, long expectedVersion) {
         requireNonNull(ticket, "ticket");
         checkOpen();
-        checkTenant(ticket.tenant(), "ticket " + ticket.number());
+        checkTenant(ticket.tenant(), "ticket", ticket.number());
         if (ticket.version() != expectedVersion + 1) {
             throw new IllegalArgumentException("a snapshot saved over version " + expectedVersion + " must have version "
                     + (expectedVersion + 1) + ", got " + ticket.version() + " for " + ticket.number());
         }
-        if (saves.containsKey(ticket.id())) {
+        if (isSaved(ticket.id())) {
             throw new IllegalArgumentException("ticket " + ticket.number() + " was already saved in this unit of work");
         }
-        saves.put(ticket.id(), ticket);
-        expectedVersions.put(ticket.id(), expectedVersion);
+        if (saves.size() == expectedVersions.length) {
+            expectedVersions = Arrays.copyOf(expectedVersions, saves.size() * 2);
+        }
+        expectedVersions[saves.size()] = expectedVersion;
+        saves.add(ticket);
+        if (savedIds != null) {
+            savedIds.add(ticket.id());
+        }
         return this;
+    }
+
+    private boolean isSaved(TicketId id) {
+        if (savedIds == null && saves.size() >= SMALL) {
+            savedIds = new HashSet<>();
+            saves.forEach(t -> savedIds.add(t.id()));
+        }
+        if (savedIds != null) {
+            return savedIds.contains(id);
+        }
+        for (Ticket t : saves) {
+            if (t.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public UnitOfWork append(TicketEvent event) {
         requireNonNull(event, "event");
         checkOpen();
-        checkTenant(event.tenant(), "an event of ticket " + event.ticket());
-        List<TicketEvent> list = events.computeIfAbsent(event.ticket(), k -> new ArrayList<>(2));
-        if (!list.isEmpty() && list.get(list.size() - 1).sequence() + 1 != event.sequence()) {
+        checkTenant(event.tenant(), "an event of ticket", event.ticket());
+        TicketEvent previous = lastEventOf(event.ticket());
+        if (previous != null && previous.sequence() + 1 != event.sequence()) {
             throw new IllegalArgumentException("events of ticket " + event.ticket() + " must have consecutive sequences: after "
-                    + list.get(list.size() - 1).sequence() + " comes " + (list.get(list.size() - 1).sequence() + 1)
-                    + ", got " + event.sequence());
+                    + previous.sequence() + " comes " + (previous.sequence() + 1) + ", got " + event.sequence());
         }
-        list.add(event);
+        events.add(event);
+        if (lastEventOf != null) {
+            lastEventOf.put(event.ticket(), event);
+        }
         return this;
+    }
+
+    /** The last event of a ticket appended so far, or {@code null}. */
+    private @Nullable TicketEvent lastEventOf(TicketId ticket) {
+        if (lastEventOf == null && events.size() >= SMALL) {
+            lastEventOf = new HashMap<>();
+            events.forEach(e -> lastEventOf.put(e.ticket(), e));
+        }
+        if (lastEventOf != null) {
+            return lastEventOf.get(ticket);
+        }
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).ticket().equals(ticket)) {
+                return events.get(i);
+            }
+        }
+        return null;
     }
 
     @Override
     public UnitOfWork save(SlaClockSnapshot clock) {
         requireNonNull(clock, "clock");
         checkOpen();
-        checkTenant(clock.tenant(), "the SLA clock " + clock.ticket() + "/" + clock.target());
+        checkTenant(clock.tenant(), "the SLA clock of ticket", clock.ticket());
+        if (clocks == null) {
+            clocks = new ArrayList<>(2);
+        }
         clocks.add(clock);
         return this;
     }
@@ -104,8 +154,8 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     public UnitOfWork schedule(DueTimer timer) {
         requireNonNull(timer, "timer");
         checkOpen();
-        checkTenant(timer.tenant(), "timer " + timer.id());
-        timerChanges.add(new TimerTable.Change(tenant, timer.id(), Optional.of(timer)));
+        checkTenant(timer.tenant(), "timer", timer.id());
+        timerChanges().add(new TimerTable.Change(tenant, timer.id(), Optional.of(timer)));
         return this;
     }
 
@@ -113,15 +163,25 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     public UnitOfWork cancel(TimerId timer) {
         requireNonNull(timer, "timer");
         checkOpen();
-        timerChanges.add(new TimerTable.Change(tenant, timer, Optional.empty()));
+        timerChanges().add(new TimerTable.Change(tenant, timer, Optional.empty()));
         return this;
+    }
+
+    private ArrayList<TimerTable.Change> timerChanges() {
+        if (timerChanges == null) {
+            timerChanges = new ArrayList<>(2);
+        }
+        return timerChanges;
     }
 
     @Override
     public UnitOfWork enqueue(OutboxEntry entry) {
         requireNonNull(entry, "entry");
         checkOpen();
-        checkTenant(entry.tenant(), "outbox entry " + entry.id());
+        checkTenant(entry.tenant(), "outbox entry", entry.id());
+        if (entries == null) {
+            entries = new ArrayList<>(2);
+        }
         entries.add(entry);
         return this;
     }
@@ -130,11 +190,11 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     public void commit() {
         checkOpen();
         committed = true;
-        boolean writesTenantData = !saves.isEmpty() || !events.isEmpty() || !clocks.isEmpty() || !entries.isEmpty();
+        boolean writesTenantData = !saves.isEmpty() || !events.isEmpty() || clocks != null || entries != null;
         InMemoryTenantStores stores = this.stores != null ? this.stores
                 : writesTenantData ? root.forWrite(tenant) : root.existing(tenant);
         if (stores == null) {
-            if (!timerChanges.isEmpty()) {
+            if (timerChanges != null) {
                 root.timers.apply(timerChanges);
             }
             return;
@@ -142,21 +202,21 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         stores.lock.writeLock().lock();
         try {
             check(stores);
-            for (Ticket t : saves.values()) {
+            for (Ticket t : saves) {
                 stores.applySave(t);
             }
-            for (List<TicketEvent> list : events.values()) {
-                for (TicketEvent e : list) {
-                    stores.applyAppend(e);
+            for (TicketEvent e : events) {
+                stores.applyAppend(e);
+            }
+            if (clocks != null) {
+                for (SlaClockSnapshot c : clocks) {
+                    stores.applySave(c);
                 }
             }
-            for (SlaClockSnapshot c : clocks) {
-                stores.applySave(c);
-            }
-            if (!timerChanges.isEmpty()) {
+            if (timerChanges != null) {
                 root.timers.apply(timerChanges);
             }
-            if (!entries.isEmpty()) {
+            if (entries != null) {
                 for (OutboxEntry e : entries) {
                     stores.applyEnqueue(e);
                 }
@@ -168,13 +228,14 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     }
 
     private void check(InMemoryTenantStores stores) {
-        for (Map.Entry<TicketId, Long> e : expectedVersions.entrySet()) {
-            long actual = stores.versionOf(e.getKey());
-            if (actual != e.getValue()) {
-                throw new ConcurrentUpdateException(e.getKey(), "version", e.getValue(), actual);
+        for (int i = 0; i < saves.size(); i++) {
+            Ticket ticket = saves.get(i);
+            long expected = expectedVersions[i];
+            long actual = stores.versionOf(ticket.id());
+            if (actual != expected) {
+                throw new ConcurrentUpdateException(ticket.id(), "version", expected, actual);
             }
-            Ticket ticket = saves.get(e.getKey());
-            if (e.getValue() == 0) {
+            if (expected == 0) {
                 Optional<TicketId> holder = stores.holderOfNumber(ticket.number());
                 if (holder.isPresent()) {
                     throw new IllegalArgumentException("ticket number " + ticket.number() + " is taken by ticket "
@@ -182,12 +243,25 @@ final class InMemoryUnitOfWork implements UnitOfWork {
                 }
             }
         }
-        for (Map.Entry<TicketId, List<TicketEvent>> e : events.entrySet()) {
-            long last = stores.lastSequenceOf(e.getKey());
-            long first = e.getValue().get(0).sequence();
-            if (first != last + 1) {
-                throw new ConcurrentUpdateException(e.getKey(), "last event sequence", first - 1, last);
+        HashSet<TicketId> checked = events.size() > SMALL ? new HashSet<>() : null;
+        for (int i = 0; i < events.size(); i++) {
+            TicketEvent first = events.get(i);
+            if (checked != null ? !checked.add(first.ticket()) : appearsBefore(first.ticket(), i)) {
+                continue;
+            }
+            long last = stores.lastSequenceOf(first.ticket());
+            if (first.sequence() != last + 1) {
+                throw new ConcurrentUpdateException(first.ticket(), "last event sequence", first.sequence() - 1, last);
             }
         }
+    }
+
+    private boolean appearsBefore(TicketId ticket, int index) {
+        for (int i = 0; i < index; i++) {
+            if (events.get(i).ticket().equals(ticket)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

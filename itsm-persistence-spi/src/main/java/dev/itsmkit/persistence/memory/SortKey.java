@@ -22,6 +22,15 @@ record SortKey(long major, long minor, @Nullable TicketId id) implements Compara
         };
     }
 
+    /** Whether a ticket's key in an order differs between two snapshots of it, without building the keys. */
+    static boolean changed(TicketOrder order, Ticket before, Ticket after) {
+        return switch (order) {
+            case NUMBER -> !before.number().equals(after.number());
+            case CREATED -> !before.createdAt().equals(after.createdAt());
+            case UPDATED -> !before.updatedAt().equals(after.updatedAt());
+        };
+    }
+
     static SortKey at(Instant instant, @Nullable TicketId id) {
         return new SortKey(instant.getEpochSecond(), instant.getNano(), id);
     }

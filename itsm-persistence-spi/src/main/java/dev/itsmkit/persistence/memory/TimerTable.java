@@ -68,12 +68,33 @@ final class TimerTable implements TimerClaims {
         lock.lock();
         try {
             for (Change c : changes) {
-                remove(new Key(c.tenant(), c.id()));
+                Key key = new Key(c.tenant(), c.id());
+                if (c.timer().isPresent() && reschedule(key, c.timer().get())) {
+                    continue;
+                }
+                remove(key);
                 c.timer().ifPresent(this::add);
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Replaces a scheduled timer of the same ticket in place (un-claimed, as a new entry): one hash
+     * put over the existing key and one move in the wake order, the ticket's list untouched. The
+     * common case: an SLA clock's timer moved to its next threshold.
+     */
+    private boolean reschedule(Key key, DueTimer timer) {
+        Entry old = byId.get(key);
+        if (old == null || !old.timer.ticket().equals(timer.ticket())) {
+            return false;
+        }
+        byWake.remove(old.wakeKey);
+        Entry e = new Entry(timer);
+        byId.put(key, e);
+        byWake.put(e.wakeKey, e);
+        return true;
     }
 
     private void add(DueTimer timer) {

@@ -27,6 +27,7 @@ import dev.itsmkit.persistence.spi.TimerStore;
 import dev.itsmkit.persistence.spi.UnitOfWork;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stores of a tenant that had no data when they were asked for: a throw-away view that keeps
@@ -37,6 +38,8 @@ import java.util.Optional;
 final class UnknownTenantStores implements TenantStores {
     private final TenantId tenant;
     private final InMemoryStores root;
+    /** The tenant's data once a write created it: from then on calls go straight to it. */
+    private volatile @Nullable InMemoryTenantStores data;
 
     UnknownTenantStores(TenantId tenant, InMemoryStores root) {
         this.tenant = tenant;
@@ -45,8 +48,19 @@ final class UnknownTenantStores implements TenantStores {
 
     /** The tenant's data if it exists by now, else the shared empty data (for reads only). */
     private InMemoryTenantStores source() {
-        InMemoryTenantStores data = root.existing(tenant);
-        return data != null ? data : root.empty;
+        InMemoryTenantStores d = data();
+        return d != null ? d : root.empty;
+    }
+
+    private @Nullable InMemoryTenantStores data() {
+        InMemoryTenantStores d = data;
+        if (d == null) {
+            d = root.existing(tenant);
+            if (d != null) {
+                data = d;
+            }
+        }
+        return d;
     }
 
     @Override
@@ -56,6 +70,10 @@ final class UnknownTenantStores implements TenantStores {
 
     @Override
     public TicketStore tickets() {
+        InMemoryTenantStores d = data();
+        if (d != null) {
+            return d.tickets();
+        }
         return new TicketStore() {
             @Override
             public Optional<Ticket> find(TicketId id) {
@@ -86,6 +104,10 @@ final class UnknownTenantStores implements TenantStores {
 
     @Override
     public AuditTrail auditTrail() {
+        InMemoryTenantStores d = data();
+        if (d != null) {
+            return d.auditTrail();
+        }
         return new AuditTrail() {
             @Override
             public List<AuditRecord> forTicket(TicketId ticket) {
@@ -121,6 +143,10 @@ final class UnknownTenantStores implements TenantStores {
 
     @Override
     public SlaClockStore clocks() {
+        InMemoryTenantStores d = data();
+        if (d != null) {
+            return d.clocks();
+        }
         return new SlaClockStore() {
             @Override
             public List<SlaClockSnapshot> forTicket(TicketId ticket) {
@@ -136,6 +162,10 @@ final class UnknownTenantStores implements TenantStores {
 
     @Override
     public TimerStore timers() {
+        InMemoryTenantStores d = data();
+        if (d != null) {
+            return d.timers();
+        }
         // timers live in the shared timer table, keyed by tenant: reading them allocates nothing lasting
         return new TimerStore() {
             @Override
@@ -152,6 +182,10 @@ final class UnknownTenantStores implements TenantStores {
 
     @Override
     public Outbox outbox() {
+        InMemoryTenantStores d = data();
+        if (d != null) {
+            return d.outbox();
+        }
         return new Outbox() {
             @Override
             public List<OutboxEntry> forTicket(TicketId ticket) {
@@ -162,6 +196,10 @@ final class UnknownTenantStores implements TenantStores {
 
     @Override
     public TicketNumbers numbers() {
+        InMemoryTenantStores d = data();
+        if (d != null) {
+            return d.numbers();
+        }
         // taking a number is a write: it creates the tenant's data
         return new TicketNumbers() {
             @Override
@@ -173,7 +211,6 @@ final class UnknownTenantStores implements TenantStores {
 
     @Override
     public UnitOfWork begin() {
-        InMemoryTenantStores data = root.existing(tenant);
-        return new InMemoryUnitOfWork(root, tenant, data);
+        return new InMemoryUnitOfWork(root, tenant, data());
     }
 }
