@@ -36,6 +36,12 @@ class ServiceDeskDemoTest {
     }
 
     @Test
+    void theBreachEscalatesByRaisingThePriorityAndNotifyingTheLeads() {
+        assertThat(day).containsPattern("10:30  INC0000004 itsm-kit +priority P5 -> P4 \\(SLA escalation: standard-incident.response breached\\)");
+        assertThat(day).containsPattern("10:30  INC0000004 \\(outbox\\) +notified: SLA BREACH");
+    }
+
+    @Test
     void resolvingWithoutAResolutionCodeIsRefusedAndTheRefusalNamesTheGuard() {
         assertThat(day).containsPattern("10:25  INC0000001 refused resolve .*resolutionCode, resolutionNotes are not set");
     }
