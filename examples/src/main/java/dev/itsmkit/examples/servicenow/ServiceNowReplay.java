@@ -39,7 +39,13 @@ import dev.itsmkit.testkit.VirtualClock;
 import dev.itsmkit.workflow.Lifecycle;
 import dev.itsmkit.workflow.LifecycleCatalog;
 import dev.itsmkit.workflow.ServiceDesk;
-import dev.itsmkit.workflow.Transition;
+import dev.itsmkit.definitions.DefinitionFormat;
+import dev.itsmkit.definitions.LifecycleDefinitions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +65,8 @@ import java.util.TreeMap;
  * row says — a change of impact and urgency, an assignment, a transition to the row's state — at the
  * row's instant on a {@link VirtualClock}, with the SLA timers firing in between as time passes.
  *
- * <p>What it sets up is what a vendor would for this customer: a lifecycle of the desk's own states
- * ({@link #lifecycle()}), the desk's priority matrix ({@link #matrix()}, three impacts and urgencies
+ * <p>What it sets up is what a vendor would for this customer: a lifecycle of the desk's own states,
+ * loaded at runtime from a YAML document and registered for the tenant ({@link #lifecycle()}), the desk's priority matrix ({@link #matrix()}, three impacts and urgencies
  * onto four priorities), custom fields for what ServiceNow records beside ({@link #fieldSchema()}),
  * and a resolution SLA around the clock ({@link #policy()}).
  *
@@ -76,14 +82,11 @@ import java.util.TreeMap;
 public final class ServiceNowReplay {
     /** The tenant the replayed incidents belong to. */
     public static final TenantId TENANT = TenantId.of("servicenow-2016");
-    /** ServiceNow's states, in the order of the lifecycle, each with the category it has in ours. */
-    private static final Map<String, StateCategory> STATES = states();
-    private static final String NEW = "NEW";
     private static final String RESOLVED = "RESOLVED";
     private static final String ACTIVE = "ACTIVE";
-    private static final String CLOSED = "CLOSED";
 
     private final ServiceDesk desk;
+    private final Lifecycle lifecycle = lifecycle();
     private final VirtualClock clock;
     private final Map<String, TicketId> tickets = new LinkedHashMap<>();
     private final Map<String, ServiceNowEvent> lastRow = new LinkedHashMap<>();
@@ -99,7 +102,7 @@ public final class ServiceNowReplay {
         this.clock = VirtualClock.at(start);
         this.desk = ServiceDesk.builder()
                 .clock(clock)
-                .lifecycles(LifecycleCatalog.itil().register(TENANT, lifecycle()))
+                .lifecycles(LifecycleCatalog.itil().register(TENANT, lifecycle))
                 .priorityMatrix(TENANT, matrix())
                 .fieldSchema(TENANT, TicketKind.INCIDENT, fieldSchema())
                 .sla(TENANT, SlaEngine.of(BusinessCalendars.onlyAlways(), List.of(policy())))
@@ -107,26 +110,24 @@ public final class ServiceNowReplay {
     }
 
     /**
-     * The desk's own incident lifecycle: ServiceNow's states, a transition named after each state
-     * into it from every state that is not final. The real desk needs that freedom: it moved a resolved
-     * incident back to new, and closed it from there.
+     * The desk's own incident lifecycle, read from the YAML document beside this class
+     * ({@code servicenow-incident.yaml}): ServiceNow's states, a transition named after each state into
+     * it from every state that is not final.
      *
      * @return the lifecycle
+     * @throws dev.itsmkit.definitions.LifecycleDefinitionException if the document is not a valid lifecycle
      */
     public static Lifecycle lifecycle() {
-        Lifecycle.Builder builder = Lifecycle.builder("servicenow-incident", TicketKind.INCIDENT);
-        STATES.forEach((state, category) -> {
-            if (state.equals(NEW)) {
-                builder.initialState(state, category);
-            } else {
-                builder.state(state, category);
+        String resource = "servicenow-incident.yaml";
+        try (InputStream in = ServiceNowReplay.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the lifecycle document " + resource + " is missing beside "
+                        + ServiceNowReplay.class.getName() + " on the class path");
             }
-        });
-        for (String target : STATES.keySet()) {
-            String[] from = STATES.keySet().stream().filter(s -> !s.equals(target) && !s.equals(CLOSED)).toArray(String[]::new);
-            builder.transition(Transition.builder(target.toLowerCase(Locale.ROOT)).from(from).to(target));
+            return LifecycleDefinitions.read(new InputStreamReader(in, StandardCharsets.UTF_8), DefinitionFormat.YAML, resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lifecycle document " + resource, e);
         }
-        return builder.customFields("closeCode", "madeSla", "sourceNumber").build();
     }
 
     /**
@@ -279,7 +280,7 @@ public final class ServiceNowReplay {
 
     private Optional<String> stateOf(ServiceNowEvent row) {
         String state = row.state().toUpperCase(Locale.ROOT).replace(' ', '_');
-        if (!STATES.containsKey(state)) {
+        if (lifecycle.state(state).isEmpty()) {
             unknownStates.add("line " + row.line() + " " + row.number() + ": state '" + row.state() + "'");
             return Optional.empty();
         }
@@ -428,18 +429,5 @@ public final class ServiceNowReplay {
     private static String slug(String name) {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._:@-]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "unknown" : slug;
-    }
-
-    private static Map<String, StateCategory> states() {
-        Map<String, StateCategory> states = new LinkedHashMap<>();
-        states.put(NEW, StateCategory.NEW);
-        states.put(ACTIVE, StateCategory.OPEN);
-        states.put("AWAITING_USER_INFO", StateCategory.PENDING);
-        states.put("AWAITING_PROBLEM", StateCategory.PENDING);
-        states.put("AWAITING_VENDOR", StateCategory.PENDING);
-        states.put("AWAITING_EVIDENCE", StateCategory.PENDING);
-        states.put(RESOLVED, StateCategory.RESOLVED);
-        states.put(CLOSED, StateCategory.CLOSED);
-        return states;
     }
 }

@@ -80,6 +80,16 @@ class ServiceNowReplayTest {
     }
 
     @Test
+    void theDesksLifecycleIsLoadedFromItsYamlDocumentWithEveryStateReachableAndClosingFromEveryOpenState() {
+        var lifecycle = ServiceNowReplay.lifecycle();
+        assertThat(lifecycle.id()).isEqualTo("servicenow-incident");
+        assertThat(lifecycle.states()).hasSize(8);
+        assertThat(lifecycle.transition("RESOLVED", "new")).isPresent();
+        assertThat(lifecycle.transition("NEW", "closed")).isPresent();
+        assertThat(lifecycle.transition("CLOSED", "active")).isEmpty();
+    }
+
+    @Test
     void aChangedExportIsRefusedWithTheLineAndColumn(@TempDir Path dir) throws IOException {
         Path sample = sample().orElseThrow();
         List<String> lines = Files.readAllLines(sample).subList(0, 3);
