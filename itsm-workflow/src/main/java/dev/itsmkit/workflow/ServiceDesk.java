@@ -72,7 +72,7 @@ import org.jspecify.annotations.Nullable;
  * state of the kind's lifecycle, priority from the tenant's impact/urgency matrix, custom fields
  * checked against the tenant's field schema. {@code TransitionTicket}: the fields given with it (so
  * guards see them), the state change, the transition's actions, the comment. {@code UpdateFields},
- * {@code Assign}, {@code ChangeImpactUrgency}, {@code OverridePriority} and
+ * {@code Assign}, {@code Unassign}, {@code ChangeImpactUrgency}, {@code OverridePriority} and
  * {@code ClearPriorityOverride} (both need {@link #OVERRIDE_PRIORITY_PERMISSION}),
  * {@code AddJournalEntry}, {@code RequestApprovals}, {@code DecideApproval} (by the approver, or by
  * an actor holding {@link #DECIDE_ON_BEHALF_PERMISSION}), {@code AddLink} and {@code RemoveLink}

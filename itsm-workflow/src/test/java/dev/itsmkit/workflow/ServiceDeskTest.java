@@ -40,6 +40,7 @@ import dev.itsmkit.core.command.OverridePriority;
 import dev.itsmkit.core.command.RemoveLink;
 import dev.itsmkit.core.command.RequestApprovals;
 import dev.itsmkit.core.command.TransitionTicket;
+import dev.itsmkit.core.command.Unassign;
 import dev.itsmkit.core.command.UpdateFields;
 import dev.itsmkit.core.event.ApprovalDecided;
 import dev.itsmkit.core.event.ApprovalRequested;
@@ -184,6 +185,24 @@ class ServiceDeskTest {
         assertThat(result.ticket().assignmentGroup()).contains(SERVICE_DESK);
         assertThat(desk.execute(new Assign(ACME, ALICE, ticket.id(), OptionalLong.empty(), Optional.of(BOB), Optional.empty()))
                 .changed()).isFalse();
+    }
+
+    @Test
+    void unassigningClearsOnlyWhatTheCommandNamesAndAnUnassignedTicketIsLeftAsItIs() {
+        Ticket ticket = incident();
+        desk.execute(new Assign(ACME, ALICE, ticket.id(), OptionalLong.empty(), Optional.of(BOB), Optional.of(SERVICE_DESK)));
+        CommandResult result = desk.execute(new Unassign(ACME, ALICE, ticket.id(), OptionalLong.empty(), true, false));
+        assertThat(result.events()).singleElement().isInstanceOfSatisfying(Assigned.class, a -> {
+            assertThat(a.assignee()).isEmpty();
+            assertThat(a.previousAssignee()).contains(BOB);
+        });
+        assertThat(result.ticket().assignee()).isEmpty();
+        assertThat(result.ticket().assignmentGroup()).contains(SERVICE_DESK);
+        assertThat(desk.execute(new Unassign(ACME, ALICE, ticket.id(), OptionalLong.empty(), true, true)).ticket()
+                .assignmentGroup()).isEmpty();
+        assertThat(desk.execute(new Unassign(ACME, ALICE, ticket.id(), OptionalLong.empty(), true, true)).changed()).isFalse();
+        assertThatThrownBy(() -> new Unassign(ACME, ALICE, ticket.id(), OptionalLong.empty(), false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clears neither");
     }
 
     @Test

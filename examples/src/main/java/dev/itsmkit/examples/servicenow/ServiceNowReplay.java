@@ -21,6 +21,7 @@ import dev.itsmkit.core.command.ChangeImpactUrgency;
 import dev.itsmkit.core.command.OpenTicket;
 import dev.itsmkit.core.command.TicketCommand;
 import dev.itsmkit.core.command.TransitionTicket;
+import dev.itsmkit.core.command.Unassign;
 import dev.itsmkit.core.command.UpdateFields;
 import dev.itsmkit.core.event.StateChanged;
 import dev.itsmkit.core.event.TicketEvent;
@@ -62,7 +63,7 @@ import java.util.TreeMap;
 /**
  * Replays a real ServiceNow incident log through a {@link ServiceDesk}: every incident is opened at its
  * {@code opened_at}, and every row of the log becomes the commands that take the ticket to what the
- * row says — a change of impact and urgency, an assignment, a transition to the row's state — at the
+ * row says — a change of impact and urgency, an assignment or unassignment, a transition to the row's state — at the
  * row's instant on a {@link VirtualClock}, with the SLA timers firing in between as time passes.
  *
  * <p>What it sets up is what a vendor would for this customer: a lifecycle of the desk's own states,
@@ -94,7 +95,6 @@ public final class ServiceNowReplay {
     private final List<String> refusals = new ArrayList<>();
     private final List<String> priorityMismatches = new ArrayList<>();
     private final List<String> unknownStates = new ArrayList<>();
-    private int unassignments;
     private int rowsWithoutChange;
     private int firedEvents;
 
@@ -246,9 +246,10 @@ public final class ServiceNowReplay {
         }
         Optional<Party> group = row.assignmentGroup().map(g -> Party.group(slug(g)));
         Optional<Party> assignee = row.assignedTo().map(a -> Party.person(slug(a)));
-        if ((ticket.assignee().isPresent() && assignee.isEmpty())
-                || (ticket.assignmentGroup().isPresent() && group.isEmpty())) {
-            unassignments++;
+        boolean clearAssignee = ticket.assignee().isPresent() && assignee.isEmpty();
+        boolean clearGroup = ticket.assignmentGroup().isPresent() && group.isEmpty();
+        if (clearAssignee || clearGroup) {
+            changed |= run(row, new Unassign(TENANT, actor, id, OptionalLong.empty(), clearAssignee, clearGroup)).isPresent();
         }
         Optional<Party> newAssignee = assignee.filter(a -> !ticket.assignee().equals(Optional.of(a)));
         Optional<Party> newGroup = group.filter(g -> !ticket.assignmentGroup().equals(Optional.of(g)));
@@ -340,7 +341,7 @@ public final class ServiceNowReplay {
             }
         }
         return new Result(tickets.size(), lastRow.values().stream().mapToInt(r -> 1).sum(), Map.copyOf(commands),
-                List.copyOf(refusals), List.copyOf(priorityMismatches), List.copyOf(unknownStates), unassignments,
+                List.copyOf(refusals), List.copyOf(priorityMismatches), List.copyOf(unknownStates),
                 rowsWithoutChange, firedEvents, chainsBroken, replayMismatches, reopenMismatches, compared, agree,
                 reporter.report());
     }
@@ -354,7 +355,6 @@ public final class ServiceNowReplay {
      * @param refusals every command the desk refused, with the log's line
      * @param priorityMismatches every row where the derived priority differs from the log's
      * @param unknownStates every row in a state the lifecycle does not know (the full log has a few)
-     * @param unassignments rows that take an assignee or group away, which an assignment cannot express
      * @param rowsWithoutChange rows after which nothing we model had changed (ServiceNow counts every save)
      * @param slaEvents SLA warnings and breaches the timers fired while time passed
      * @param chainsBroken audit chains that do not verify
@@ -365,7 +365,7 @@ public final class ServiceNowReplay {
      * @param report the SLA report by priority
      */
     public record Result(int incidents, int incidentsWithRows, Map<String, Integer> commands, List<String> refusals,
-            List<String> priorityMismatches, List<String> unknownStates, int unassignments, int rowsWithoutChange,
+            List<String> priorityMismatches, List<String> unknownStates, int rowsWithoutChange,
             int slaEvents, int chainsBroken, int replayMismatches, int reopenMismatches, int slaCompared,
             int slaAgreements, SlaReport report) {
         /**
@@ -377,7 +377,6 @@ public final class ServiceNowReplay {
          * @param refusals refused commands
          * @param priorityMismatches priority mismatches
          * @param unknownStates rows in unknown states
-         * @param unassignments rows that unassign
          * @param rowsWithoutChange rows that changed nothing we model
          * @param slaEvents SLA events fired by timers
          * @param chainsBroken audit chains that do not verify
@@ -410,7 +409,6 @@ public final class ServiceNowReplay {
         result.refusals().stream().limit(10).forEach(r -> System.out.println("  " + r));
         System.out.println("priority mismatches:   " + result.priorityMismatches().size());
         System.out.println("unknown states:        " + result.unknownStates().size());
-        System.out.println("unassignments (not expressible by an assignment): " + result.unassignments());
         System.out.println("rows changing nothing we model: " + result.rowsWithoutChange());
         System.out.println("SLA events fired by timers: " + result.slaEvents());
         System.out.println("audit chains broken:   " + result.chainsBroken());

@@ -53,7 +53,8 @@ class ServiceNowReplayTest {
     @Test
     void theDeskRefusesNothingThatTheRealDeskDid() {
         assertThat(result.refusals()).isEmpty();
-        assertThat(result.commands()).containsKeys("OpenTicket", "TransitionTicket", "Assign", "ChangeImpactUrgency");
+        assertThat(result.commands()).containsKeys("OpenTicket", "TransitionTicket", "Assign", "Unassign",
+                "ChangeImpactUrgency");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * concurrency), instead of applying it over someone else's change. Immutable and thread-safe.
  */
 public sealed interface ExistingTicketCommand extends TicketCommand
-        permits TransitionTicket, UpdateFields, Assign, ChangeImpactUrgency, OverridePriority, ClearPriorityOverride,
+        permits TransitionTicket, UpdateFields, Assign, Unassign, ChangeImpactUrgency, OverridePriority, ClearPriorityOverride,
         AddLink, RemoveLink, AddJournalEntry, RequestApprovals, DecideApproval {
     /**
      * Returns the ticket to change, within the command's tenant.

@@ -28,6 +28,7 @@ import dev.itsmkit.core.command.AddLink;
 import dev.itsmkit.core.command.Assign;
 import dev.itsmkit.core.command.ChangeImpactUrgency;
 import dev.itsmkit.core.command.ClearPriorityOverride;
+import dev.itsmkit.core.command.Unassign;
 import dev.itsmkit.core.command.DecideApproval;
 import dev.itsmkit.core.command.MultiLine;
 import dev.itsmkit.core.command.OpenTicket;
@@ -339,6 +340,19 @@ public final class CommandGenerators {
     }
 
     /**
+     * Returns valid unassignments: the assignee, the group or both.
+     *
+     * @return unassignments
+     */
+    public static Gen<Unassign> unassignments() {
+        return in -> {
+            int which = integers().between(0, 2).generate(in);
+            return new Unassign(tenants().generate(in), persons().generate(in), ticketIds().generate(in),
+                    expectedVersions().generate(in), which != 1, which != 0);
+        };
+    }
+
+    /**
      * Returns valid changes of impact and urgency.
      *
      * @return changes of impact and urgency
@@ -442,7 +456,7 @@ public final class CommandGenerators {
      * @return valid commands
      */
     public static Gen<TicketCommand> validCommands() {
-        List<Gen<? extends TicketCommand>> all = List.of(openTickets(), transitions(), fieldUpdates(), assignments(),
+        List<Gen<? extends TicketCommand>> all = List.of(openTickets(), transitions(), fieldUpdates(), assignments(), unassignments(),
                 impactUrgencyChanges(), priorityOverrides(), priorityOverrideClearings(), linkAdditions(), linkRemovals(),
                 journalEntries(), approvalRequests(), approvalDecisions());
         return in -> all.get(integers().between(0, all.size() - 1).generate(in)).generate(in);

@@ -29,6 +29,7 @@ import dev.itsmkit.core.command.AddLink;
 import dev.itsmkit.core.command.Assign;
 import dev.itsmkit.core.command.ChangeImpactUrgency;
 import dev.itsmkit.core.command.ClearPriorityOverride;
+import dev.itsmkit.core.command.Unassign;
 import dev.itsmkit.core.command.DecideApproval;
 import dev.itsmkit.core.command.ExistingTicketCommand;
 import dev.itsmkit.core.command.OpenTicket;
@@ -247,6 +248,14 @@ final class CommandCodecs {
             (h, in) -> new Assign(h.tenant(), h.actor(), h.ticket(), h.expectedVersion(), in.optional("assignee", PARTY),
                     in.optional("group", PARTY)));
 
+    static final ObjectCodec<Unassign> UNASSIGN = command(Unassign.class, "an unassign command", List.of("assignee", "group"),
+            (out, c) -> {
+                out.bool("assignee", c.assignee());
+                out.bool("group", c.group());
+            },
+            (h, in) -> new Unassign(h.tenant(), h.actor(), h.ticket(), h.expectedVersion(), in.bool("assignee", false),
+                    in.bool("group", false)));
+
     static final ObjectCodec<ChangeImpactUrgency> CHANGE_IMPACT_URGENCY = command(ChangeImpactUrgency.class,
             "a change-impact-urgency command", List.of("impact", "urgency"),
             (out, c) -> {
@@ -313,6 +322,7 @@ final class CommandCodecs {
             member("transitionTicket", TRANSITION_TICKET),
             member("updateFields", UPDATE_FIELDS),
             member("assign", ASSIGN),
+            member("unassign", UNASSIGN),
             member("changeImpactUrgency", CHANGE_IMPACT_URGENCY),
             member("overridePriority", OVERRIDE_PRIORITY),
             member("clearPriorityOverride", CLEAR_PRIORITY_OVERRIDE),

@@ -27,6 +27,7 @@ import dev.itsmkit.core.command.AddLink;
 import dev.itsmkit.core.command.Assign;
 import dev.itsmkit.core.command.ChangeImpactUrgency;
 import dev.itsmkit.core.command.ClearPriorityOverride;
+import dev.itsmkit.core.command.Unassign;
 import dev.itsmkit.core.command.DecideApproval;
 import dev.itsmkit.core.command.ExistingTicketCommand;
 import dev.itsmkit.core.command.OpenTicket;
@@ -174,6 +175,10 @@ public final class CommandEngine {
         } else if (command instanceof Assign a) {
             Ticket t = change.current();
             assign(batch, change, actor, a.assignee().or(t::assignee), a.group().or(t::assignmentGroup));
+        } else if (command instanceof Unassign u) {
+            Ticket t = change.current();
+            assign(batch, change, actor, u.assignee() ? Optional.empty() : t.assignee(),
+                    u.group() ? Optional.empty() : t.assignmentGroup());
         } else if (command instanceof ChangeImpactUrgency c) {
             Ticket t = change.current();
             Priority derived = priorityOf(settings.matrixFor(batch.tenant), c.impact(), c.urgency());
