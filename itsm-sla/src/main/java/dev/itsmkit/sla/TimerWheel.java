@@ -14,16 +14,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>How it works</h2>
  * A due instant is a tick (milliseconds since the epoch, rounded up so that a timer never fires
- * early). Eight levels of 64 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
- * holds the timers whose tick shares every bit above {@code 6(L+1)} with the current tick, in the
- * slot named by bits {@code 6L..6L+5}. Each slot is a doubly linked list of nodes. The nodes are
+ * early). Four levels of 4096 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
+ * holds the timers whose tick shares every bit above {@code 12(L+1)} with the current tick, in the
+ * slot named by bits {@code 12L..12L+11}. Each slot is a doubly linked list of nodes. The nodes are
  * also the entries of the wheel's own hash table from key to node (chained through the nodes, no
  * {@code HashMap} entry or boxed tick beside them), which makes {@link #cancel} and rescheduling O(1)
- * and keeps a timer to one 48-byte node plus a table slot. A 64-bit occupancy mask per level finds the next
- * non-empty slot with one {@link Long#numberOfTrailingZeros} per level, so {@link #advance} jumps
- * over empty time in O(levels) however far the clock moves (a virtual clock may jump years), and a
- * timer is moved down (cascaded) at most seven times in its life: schedule, cancel and fire are
- * O(1) amortised.
+ * and keeps a timer to one 48-byte node plus a table slot. Per level, a bit per slot and a bit per
+ * 64 slots find the next non-empty slot with two {@link Long#numberOfTrailingZeros}, so
+ * {@link #advance} jumps over empty time in O(levels) however far the clock moves (a virtual clock
+ * may jump years). A timer is moved down (cascaded) at most three times in its life, and a timer due
+ * within 4 seconds, 4.7 hours or 2.2 years of now at most zero, one or two times: schedule, cancel
+ * and fire are O(1) amortised. Wide levels mean few cascades, and each cascade touches a node that
+ * is probably not in the processor's cache, which is what firing costs with a million timers.
  *
  * <p>Timers due in the same millisecond fire in the order they were scheduled; timers of different
  * milliseconds in time order. Instants before the epoch are treated as the epoch, instants after the
@@ -36,8 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param <V> what a timer carries to its consumer
  */
 public final class TimerWheel<K, V> {
-    private static final int LEVELS = 8;
-    private static final int BITS = 6;
+    private static final int LEVELS = 4;
+    private static final int BITS = 12;
     private static final int SLOTS = 1 << BITS;
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
     /** A list beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
@@ -48,7 +50,10 @@ public final class TimerWheel<K, V> {
     private final Object lock = new Object();
     private final Node<K, V>[][] heads;
     private final Node<K, V>[][] tails;
-    private final long[] occupied = new long[LEVELS + 1];
+    /** Per level, one bit per slot: set if the slot holds a timer. */
+    private final long[][] occupied = new long[LEVELS + 1][SLOTS / Long.SIZE];
+    /** Per level, one bit per word of {@link #occupied}: set if the word is not zero. */
+    private final long[] occupiedWords = new long[LEVELS + 1];
     /** The hash table from key to node, chained through {@link Node#chain}; its length is a power of two. */
     private Node<K, V>[] table;
     private int size;
@@ -66,7 +71,7 @@ public final class TimerWheel<K, V> {
         /** The next node in the hash table's bucket. */
         @Nullable Node<K, V> chain;
         byte level;
-        byte slot;
+        short slot;
 
         Node(K key, int hash, V value, long tick) {
             this.key = key;
@@ -239,16 +244,15 @@ public final class TimerWheel<K, V> {
             last = wheel.tails[level][slot];
             wheel.heads[level][slot] = null;
             wheel.tails[level][slot] = null;
-            wheel.occupied[level] &= ~(1L << slot);
+            wheel.clearOccupied(level, slot);
         }
     }
 
     /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
     private long nextTick() {
-        int index0 = (int) (now & (SLOTS - 1));
-        long bits = occupied[0] & (-1L << index0);
-        if (bits != 0) {
-            return (now & ~(long) (SLOTS - 1)) | Long.numberOfTrailingZeros(bits);
+        int found = firstOccupied(0, (int) (now & (SLOTS - 1)));
+        if (found >= 0) {
+            return (now & ~(long) (SLOTS - 1)) | found;
         }
         for (int level = 1; level < LEVELS; level++) {
             int shift = level * BITS;
@@ -256,13 +260,44 @@ public final class TimerWheel<K, V> {
             if (index == SLOTS - 1) {
                 continue;
             }
-            long higher = occupied[level] & (-1L << (index + 1));
-            if (higher != 0) {
+            found = firstOccupied(level, index + 1);
+            if (found >= 0) {
                 long block = (now >>> (shift + BITS)) << (shift + BITS);
-                return block | ((long) Long.numberOfTrailingZeros(higher) << shift);
+                return block | ((long) found << shift);
             }
         }
         return Long.MAX_VALUE;
+    }
+
+    /* The first occupied slot of a level at or after a slot, or -1: two lookups in the bit masks. */
+    private int firstOccupied(int level, int from) {
+        long[] words = occupied[level];
+        int word = from >>> 6;
+        long bits = words[word] & (-1L << from);
+        if (bits != 0) {
+            return (word << 6) | Long.numberOfTrailingZeros(bits);
+        }
+        if (word == words.length - 1) {
+            return -1;
+        }
+        long later = occupiedWords[level] & (-1L << (word + 1));
+        if (later == 0) {
+            return -1;
+        }
+        int next = Long.numberOfTrailingZeros(later);
+        return (next << 6) | Long.numberOfTrailingZeros(words[next]);
+    }
+
+    private void setOccupied(int level, int slot) {
+        occupied[level][slot >>> 6] |= 1L << slot;
+        occupiedWords[level] |= 1L << (slot >>> 6);
+    }
+
+    private void clearOccupied(int level, int slot) {
+        long word = occupied[level][slot >>> 6] &= ~(1L << slot);
+        if (word == 0) {
+            occupiedWords[level] &= ~(1L << (slot >>> 6));
+        }
     }
 
     /* Sets the time and cascades the slots that the new time enters, from the top level down. */
@@ -276,7 +311,7 @@ public final class TimerWheel<K, V> {
             }
             heads[level][slot] = null;
             tails[level][slot] = null;
-            occupied[level] &= ~(1L << slot);
+            clearOccupied(level, slot);
             while (node != null) {
                 Node<K, V> next = node.next;
                 node.prev = null;
@@ -357,7 +392,7 @@ public final class TimerWheel<K, V> {
 
     private void link(Node<K, V> node, int level, int slot) {
         node.level = (byte) level;
-        node.slot = (byte) slot;
+        node.slot = (short) slot;
         node.prev = tails[level][slot];
         node.next = null;
         if (node.prev == null) {
@@ -366,7 +401,7 @@ public final class TimerWheel<K, V> {
             node.prev.next = node;
         }
         tails[level][slot] = node;
-        occupied[level] |= 1L << slot;
+        setOccupied(level, slot);
     }
 
     private void unlink(Node<K, V> node) {
@@ -381,7 +416,7 @@ public final class TimerWheel<K, V> {
             node.next.prev = node.prev;
         }
         if (heads[node.level][node.slot] == null) {
-            occupied[node.level] &= ~(1L << node.slot);
+            clearOccupied(node.level, node.slot);
         }
         node.prev = null;
         node.next = null;
