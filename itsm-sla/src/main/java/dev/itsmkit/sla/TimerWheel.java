@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * and keeps a timer to one 48-byte node plus a table slot. Per level, a bit per slot and a bit per
  * 64 slots find the next non-empty slot with two {@link Long#numberOfTrailingZeros}, so
  * {@link #advance} jumps over empty time in O(levels) however far the clock moves (a virtual clock
- * may jump years). A timer is moved down (cascaded) at most three times in its life, and a timer due
- * within 4 seconds, 4.7 hours or 2.2 years of now at most zero, one or two times: schedule, cancel
- * and fire are O(1) amortised. Wide levels mean few cascades, and each cascade touches a node that
+ * may jump years). A timer placed at level {@code L} is moved down (cascaded) at most {@code L} times,
+ * and a level spans 4.1 seconds, 4.7 hours, 2.2 years, then the rest: schedule, cancel and fire are
+ * O(1) amortised. Wide levels mean few cascades, and each cascade touches a node that
  * is probably not in the processor's cache, which is what firing costs with a million timers.
  *
  * <p>Timers due in the same millisecond fire in the order they were scheduled; timers of different
