@@ -87,7 +87,6 @@ class TimerWheelTest {
         TimerWheel<String, Integer> wheel = new TimerWheel<>(T0);
         int count = 5_000;
         for (int i = 0; i < count; i++) {
-            // keys whose hash codes collide in the low bits share buckets
             wheel.schedule("timer-" + i, T0.plusSeconds(i), i);
         }
         for (int i = 0; i < count; i += 2) {
