@@ -3,6 +3,7 @@ package dev.itsmkit.sla;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -16,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * A due instant is a tick (milliseconds since the epoch, rounded up so that a timer never fires
  * early). Four levels of 4096 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
  * holds the timers whose tick shares every bit above {@code 12(L+1)} with the current tick, in the
- * slot named by bits {@code 12L..12L+11}. Each slot is a doubly linked list of nodes. The nodes are
- * also the entries of the wheel's own hash table from key to node (chained through the nodes, no
- * {@code HashMap} entry or boxed tick beside them), which makes {@link #cancel} and rescheduling O(1)
- * and keeps a timer to one 48-byte node plus a table slot. Per level, a bit per slot and a bit per
+ * slot named by bits {@code 12L..12L+11}. Each slot is a doubly linked list of timers, and the
+ * timers are also the entries of the wheel's own hash table from key to timer, which makes
+ * {@link #cancel} and rescheduling O(1). A timer is not an object but an index into parallel arrays
+ * (due tick, list and hash-chain links, key, value), recycled through a free list: about 40 bytes a
+ * timer with the hash table, no allocation to schedule, and links that the garbage collector neither
+ * scans nor tracks (with node objects, a million timers that each live for hours made every young
+ * collection copy the newly scheduled nodes and track every link between old and young ones). Per level, a bit per slot and a bit per
  * 64 slots find the next non-empty slot with two {@link Long#numberOfTrailingZeros}, so
  * {@link #advance} jumps over empty time in O(levels) however far the clock moves (a virtual clock
  * may jump years). A timer placed at level {@code L} is moved down (cascaded) at most {@code L} times,
@@ -44,54 +48,68 @@ public final class TimerWheel<K, V> {
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
     /** A list beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
     private static final int OVERDUE = LEVELS;
-
-    private static final int INITIAL_TABLE = 16;
+    private static final int NONE = -1;
+    private static final int INITIAL_CAPACITY = 16;
+    private static final Object[] NO_TIMERS = {};
 
     private final Object lock = new Object();
-    private final Node<K, V>[][] heads;
-    private final Node<K, V>[][] tails;
+    /** The first and last timer of each slot's list, or {@link #NONE}. */
+    private final int[][] heads = new int[LEVELS + 1][SLOTS];
+    private final int[][] tails = new int[LEVELS + 1][SLOTS];
     /** Per level, one bit per slot: set if the slot holds a timer. */
     private final long[][] occupied = new long[LEVELS + 1][SLOTS / Long.SIZE];
     /** Per level, one bit per word of {@link #occupied}: set if the word is not zero. */
     private final long[] occupiedWords = new long[LEVELS + 1];
-    /** The hash table from key to node, chained through {@link Node#chain}; its length is a power of two. */
-    private Node<K, V>[] table;
+
+    // the timers, by index: parallel arrays of one capacity
+    private long[] ticks;
+    /** The previous timer in the slot's list. */
+    private int[] prevs;
+    /** The next timer in the slot's list; for a free index, the next free index. */
+    private int[] nexts;
+    /** The next timer in the hash table's bucket. */
+    private int[] chains;
+    private int[] hashes;
+    private byte[] levels;
+    private short[] slots;
+    private @Nullable Object[] keys;
+    private @Nullable Object[] values;
+    private int freeList = NONE;
+    /** The indexes from this one on have never been used. */
+    private int unused;
+
+    /** The hash table from key to timer index, chained through {@link #chains}; its length is a power of two. */
+    private int[] table = filled(INITIAL_CAPACITY);
     private int size;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
-
-    private static final class Node<K, V> {
-        final K key;
-        final int hash;
-        V value;
-        long tick;
-        @Nullable Node<K, V> prev;
-        /** The next node in the slot's list; after firing, the next fired node. */
-        @Nullable Node<K, V> next;
-        /** The next node in the hash table's bucket. */
-        @Nullable Node<K, V> chain;
-        byte level;
-        short slot;
-
-        Node(K key, int hash, V value, long tick) {
-            this.key = key;
-            this.hash = hash;
-            this.value = value;
-            this.tick = tick;
-        }
-    }
 
     /**
      * Creates an empty wheel whose time starts at an instant.
      *
      * @param start the wheel's current time; timers due before it fire on the first {@link #advance}
      */
-    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; these hold only Node<K, V>
     public TimerWheel(Instant start) {
-        this.heads = new Node[LEVELS + 1][SLOTS];
-        this.tails = new Node[LEVELS + 1][SLOTS];
-        this.table = new Node[INITIAL_TABLE];
         this.now = floorTick(requireNonNull(start, "start"));
+        for (int level = 0; level <= LEVELS; level++) {
+            Arrays.fill(heads[level], NONE);
+            Arrays.fill(tails[level], NONE);
+        }
+        ticks = new long[INITIAL_CAPACITY];
+        prevs = new int[INITIAL_CAPACITY];
+        nexts = new int[INITIAL_CAPACITY];
+        chains = new int[INITIAL_CAPACITY];
+        hashes = new int[INITIAL_CAPACITY];
+        levels = new byte[INITIAL_CAPACITY];
+        slots = new short[INITIAL_CAPACITY];
+        keys = new Object[INITIAL_CAPACITY];
+        values = new Object[INITIAL_CAPACITY];
+    }
+
+    private static int[] filled(int length) {
+        int[] array = new int[length];
+        Arrays.fill(array, NONE);
+        return array;
     }
 
     /**
@@ -108,18 +126,22 @@ public final class TimerWheel<K, V> {
         long tick = ceilTick(requireNonNull(due, "due"));
         int hash = spread(key.hashCode());
         synchronized (lock) {
-            Node<K, V> old = find(key, hash);
-            if (old != null) {
-                // the key keeps its node: only its place in the wheel changes
+            int old = find(key, hash);
+            if (old != NONE) {
+                // the key keeps its index: only its place in the wheel changes
                 unlink(old);
-                old.value = value;
-                old.tick = tick;
+                values[old] = value;
+                ticks[old] = tick;
                 place(old);
                 return true;
             }
-            Node<K, V> node = new Node<>(key, hash, value, tick);
-            insert(node);
-            place(node);
+            int timer = allocate();
+            keys[timer] = key;
+            values[timer] = value;
+            hashes[timer] = hash;
+            ticks[timer] = tick;
+            insert(timer);
+            place(timer);
             return false;
         }
     }
@@ -133,11 +155,12 @@ public final class TimerWheel<K, V> {
     public boolean cancel(K key) {
         requireNonNull(key, "key");
         synchronized (lock) {
-            Node<K, V> old = remove(key, spread(key.hashCode()));
-            if (old == null) {
+            int old = remove(key, spread(key.hashCode()));
+            if (old == NONE) {
                 return false;
             }
             unlink(old);
+            release(old);
             return true;
         }
     }
@@ -149,10 +172,10 @@ public final class TimerWheel<K, V> {
      * @return its due instant, to the millisecond, or empty if there is no such timer
      */
     public Optional<Instant> dueAt(K key) {
+        requireNonNull(key, "key");
         synchronized (lock) {
-            requireNonNull(key, "key");
-            Node<K, V> node = find(key, spread(key.hashCode()));
-            return node == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(node.tick));
+            int timer = find(key, spread(key.hashCode()));
+            return timer == NONE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ticks[timer]));
         }
     }
 
@@ -176,7 +199,7 @@ public final class TimerWheel<K, V> {
      */
     public Optional<Instant> nextWakeUp() {
         synchronized (lock) {
-            if (heads[OVERDUE][0] != null) {
+            if (heads[OVERDUE][0] != NONE) {
                 return Optional.of(Instant.ofEpochMilli(now - 1));
             }
             long tick = nextTick();
@@ -191,14 +214,16 @@ public final class TimerWheel<K, V> {
      * @param consumer receives the key and value of each timer fired, outside the wheel's lock
      * @return how many timers fired
      */
+    @SuppressWarnings("unchecked") // keys and values hold only the K and V given to schedule
     public int advance(Instant to, BiConsumer<? super K, ? super V> consumer) {
         requireNonNull(consumer, "consumer");
         long target = floorTick(requireNonNull(to, "to"));
-        // the fired nodes, out of the wheel and the table, chained through `next` in firing order
-        Node<K, V> firstFired;
+        // the keys and values fired, in firing order, copied out so that their indexes can be reused at once
+        Object[] fired = NO_TIMERS;
+        int count = 0;
         synchronized (lock) {
-            Fired<K, V> fired = new Fired<>();
-            fired.take(this, OVERDUE, 0);
+            int[] chain = {NONE, NONE, 0}; // first, last, count of the fired timers, linked through nexts
+            take(OVERDUE, 0, chain);
             while (true) {
                 long tick = nextTick();
                 if (tick > target) {
@@ -208,44 +233,47 @@ public final class TimerWheel<K, V> {
                     break;
                 }
                 moveTo(Math.max(tick, now));
-                fired.take(this, 0, (int) (now & (SLOTS - 1)));
+                take(0, (int) (now & (SLOTS - 1)), chain);
                 moveTo(now + 1);
             }
-            firstFired = fired.first;
+            count = chain[2];
+            if (count > 0) {
+                fired = new Object[2 * count];
+                int i = 0;
+                for (int timer = chain[0]; timer != NONE; ) {
+                    int next = nexts[timer];
+                    fired[i++] = keys[timer];
+                    fired[i++] = values[timer];
+                    release(timer);
+                    timer = next;
+                }
+            }
         }
-        int count = 0;
-        for (Node<K, V> node = firstFired; node != null; node = node.next) {
-            consumer.accept(node.key, node.value);
-            count++;
+        for (int i = 0; i < 2 * count; i += 2) {
+            consumer.accept((K) fired[i], (V) fired[i + 1]);
         }
         return count;
     }
 
-    /** A chain of fired nodes; allocated once per advance, and only escape analysis may spare even that. */
-    private static final class Fired<K, V> {
-        @Nullable Node<K, V> first;
-        @Nullable Node<K, V> last;
-
-        /* Moves a slot's nodes to the chain and out of the table. */
-        void take(TimerWheel<K, V> wheel, int level, int slot) {
-            Node<K, V> head = wheel.heads[level][slot];
-            if (head == null) {
-                return;
-            }
-            for (Node<K, V> node = head; node != null; node = node.next) {
-                wheel.remove(node.key, node.hash);
-            }
-            if (last == null) {
-                first = head;
-            } else {
-                last.next = head;
-                head.prev = last;
-            }
-            last = wheel.tails[level][slot];
-            wheel.heads[level][slot] = null;
-            wheel.tails[level][slot] = null;
-            wheel.clearOccupied(level, slot);
+    /* Moves a slot's timers to the end of the fired chain and out of the hash table. */
+    private void take(int level, int slot, int[] chain) {
+        int head = heads[level][slot];
+        if (head == NONE) {
+            return;
         }
+        for (int timer = head; timer != NONE; timer = nexts[timer]) {
+            removeIndex(timer);
+            chain[2]++;
+        }
+        if (chain[1] == NONE) {
+            chain[0] = head;
+        } else {
+            nexts[chain[1]] = head;
+        }
+        chain[1] = tails[level][slot];
+        heads[level][slot] = NONE;
+        tails[level][slot] = NONE;
+        clearOccupied(level, slot);
     }
 
     /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
@@ -305,121 +333,164 @@ public final class TimerWheel<K, V> {
         now = Math.min(tick, MAX_TICK);
         for (int level = LEVELS - 1; level >= 1; level--) {
             int slot = (int) ((now >>> (level * BITS)) & (SLOTS - 1));
-            Node<K, V> node = heads[level][slot];
-            if (node == null) {
+            int timer = heads[level][slot];
+            if (timer == NONE) {
                 continue;
             }
-            heads[level][slot] = null;
-            tails[level][slot] = null;
+            heads[level][slot] = NONE;
+            tails[level][slot] = NONE;
             clearOccupied(level, slot);
-            while (node != null) {
-                Node<K, V> next = node.next;
-                node.prev = null;
-                node.next = null;
-                place(node);
-                node = next;
+            while (timer != NONE) {
+                int next = nexts[timer];
+                place(timer);
+                timer = next;
             }
         }
     }
 
-    private void place(Node<K, V> node) {
-        long tick = node.tick;
+    private void place(int timer) {
+        long tick = ticks[timer];
         if (tick < now) {
-            link(node, OVERDUE, 0);
+            link(timer, OVERDUE, 0);
             return;
         }
         // the level is that of the highest bit in which the tick differs from now (0 if none)
         int level = Math.min(LEVELS - 1, (63 - Long.numberOfLeadingZeros(tick ^ now)) / BITS);
-        link(node, level, (int) ((tick >>> (level * BITS)) & (SLOTS - 1)));
+        link(timer, level, (int) ((tick >>> (level * BITS)) & (SLOTS - 1)));
+    }
+
+    private void link(int timer, int level, int slot) {
+        levels[timer] = (byte) level;
+        slots[timer] = (short) slot;
+        int tail = tails[level][slot];
+        prevs[timer] = tail;
+        nexts[timer] = NONE;
+        if (tail == NONE) {
+            heads[level][slot] = timer;
+        } else {
+            nexts[tail] = timer;
+        }
+        tails[level][slot] = timer;
+        setOccupied(level, slot);
+    }
+
+    private void unlink(int timer) {
+        int level = levels[timer];
+        int slot = slots[timer];
+        int prev = prevs[timer];
+        int next = nexts[timer];
+        if (prev == NONE) {
+            heads[level][slot] = next;
+        } else {
+            nexts[prev] = next;
+        }
+        if (next == NONE) {
+            tails[level][slot] = prev;
+        } else {
+            prevs[next] = prev;
+        }
+        if (heads[level][slot] == NONE) {
+            clearOccupied(level, slot);
+        }
     }
 
     private static int spread(int hashCode) {
         return hashCode ^ (hashCode >>> 16);
     }
 
-    private @Nullable Node<K, V> find(K key, int hash) {
-        for (Node<K, V> node = table[hash & (table.length - 1)]; node != null; node = node.chain) {
-            if (node.hash == hash && node.key.equals(key)) {
-                return node;
+    private int find(K key, int hash) {
+        for (int timer = table[hash & (table.length - 1)]; timer != NONE; timer = chains[timer]) {
+            if (hashes[timer] == hash && key.equals(keys[timer])) {
+                return timer;
             }
         }
-        return null;
+        return NONE;
     }
 
-    private void insert(Node<K, V> node) {
+    private void insert(int timer) {
         if (size >= table.length - (table.length >>> 2)) {
-            resize();
+            rehash(table.length * 2);
         }
-        int bucket = node.hash & (table.length - 1);
-        node.chain = table[bucket];
-        table[bucket] = node;
+        int bucket = hashes[timer] & (table.length - 1);
+        chains[timer] = table[bucket];
+        table[bucket] = timer;
         size++;
     }
 
-    private @Nullable Node<K, V> remove(K key, int hash) {
+    private int remove(K key, int hash) {
         int bucket = hash & (table.length - 1);
-        Node<K, V> previous = null;
-        for (Node<K, V> node = table[bucket]; node != null; previous = node, node = node.chain) {
-            if (node.hash == hash && node.key.equals(key)) {
-                if (previous == null) {
-                    table[bucket] = node.chain;
-                } else {
-                    previous.chain = node.chain;
-                }
-                node.chain = null;
-                size--;
-                return node;
+        int previous = NONE;
+        for (int timer = table[bucket]; timer != NONE; previous = timer, timer = chains[timer]) {
+            if (hashes[timer] == hash && key.equals(keys[timer])) {
+                unchain(bucket, previous, timer);
+                return timer;
             }
         }
-        return null;
+        return NONE;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; this holds only Node<K, V>
-    private void resize() {
-        Node<K, V>[] old = table;
-        Node<K, V>[] grown = new Node[old.length * 2];
-        for (Node<K, V> head : old) {
-            for (Node<K, V> node = head; node != null; ) {
-                Node<K, V> chain = node.chain;
-                int bucket = node.hash & (grown.length - 1);
-                node.chain = grown[bucket];
-                grown[bucket] = node;
-                node = chain;
+    /* Removes a timer known to be in the table. */
+    private void removeIndex(int timer) {
+        int bucket = hashes[timer] & (table.length - 1);
+        int previous = NONE;
+        for (int t = table[bucket]; t != timer; t = chains[t]) {
+            previous = t;
+        }
+        unchain(bucket, previous, timer);
+    }
+
+    private void unchain(int bucket, int previous, int timer) {
+        if (previous == NONE) {
+            table[bucket] = chains[timer];
+        } else {
+            chains[previous] = chains[timer];
+        }
+        chains[timer] = NONE;
+        size--;
+    }
+
+    private void rehash(int length) {
+        int[] grown = filled(length);
+        for (int head : table) {
+            for (int timer = head; timer != NONE; ) {
+                int chain = chains[timer];
+                int bucket = hashes[timer] & (length - 1);
+                chains[timer] = grown[bucket];
+                grown[bucket] = timer;
+                timer = chain;
             }
         }
         table = grown;
     }
 
-    private void link(Node<K, V> node, int level, int slot) {
-        node.level = (byte) level;
-        node.slot = (short) slot;
-        node.prev = tails[level][slot];
-        node.next = null;
-        if (node.prev == null) {
-            heads[level][slot] = node;
-        } else {
-            node.prev.next = node;
+    /* An index for a new timer: a released one, or a new one, growing the arrays if needed. */
+    private int allocate() {
+        if (freeList != NONE) {
+            int timer = freeList;
+            freeList = nexts[timer];
+            return timer;
         }
-        tails[level][slot] = node;
-        setOccupied(level, slot);
+        if (unused == ticks.length) {
+            int capacity = ticks.length * 2;
+            ticks = Arrays.copyOf(ticks, capacity);
+            prevs = Arrays.copyOf(prevs, capacity);
+            nexts = Arrays.copyOf(nexts, capacity);
+            chains = Arrays.copyOf(chains, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
+            levels = Arrays.copyOf(levels, capacity);
+            slots = Arrays.copyOf(slots, capacity);
+            keys = Arrays.copyOf(keys, capacity);
+            values = Arrays.copyOf(values, capacity);
+        }
+        return unused++;
     }
 
-    private void unlink(Node<K, V> node) {
-        if (node.prev == null) {
-            heads[node.level][node.slot] = node.next;
-        } else {
-            node.prev.next = node.next;
-        }
-        if (node.next == null) {
-            tails[node.level][node.slot] = node.prev;
-        } else {
-            node.next.prev = node.prev;
-        }
-        if (heads[node.level][node.slot] == null) {
-            clearOccupied(node.level, node.slot);
-        }
-        node.prev = null;
-        node.next = null;
+    /* Returns an index to the free list, dropping its key and value for the garbage collector. */
+    private void release(int timer) {
+        keys[timer] = null;
+        values[timer] = null;
+        nexts[timer] = freeList;
+        freeList = timer;
     }
 
     private static long floorTick(Instant instant) {
