@@ -51,6 +51,10 @@ public final class TimerWheel<K, V> {
     private static final int NONE = -1;
     private static final int INITIAL_CAPACITY = 16;
     private static final Object[] NO_TIMERS = {};
+    private static final long TICK_MASK = MAX_TICK;
+    private static final int SLOT_SHIFT = LEVELS * BITS;
+    private static final int LEVEL_SHIFT = 60;
+    private static final long LOW_HALF = 0xFFFF_FFFFL;
 
     private final Object lock = new Object();
     /** The first and last timer of each slot's list, or {@link #NONE}. */
@@ -61,24 +65,20 @@ public final class TimerWheel<K, V> {
     /** Per level, one bit per word of {@link #occupied}: set if the word is not zero. */
     private final long[] occupiedWords = new long[LEVELS + 1];
 
-    // the timers, by index: parallel arrays of one capacity
-    private long[] ticks;
-    /** The previous timer in the slot's list. */
-    private int[] prevs;
-    /** The next timer in the slot's list; for a free index, the next free index. */
-    private int[] nexts;
-    /** The next timer in the hash table's bucket. */
-    private int[] chains;
-    private int[] hashes;
-    private byte[] levels;
-    private short[] slots;
-    private @Nullable Object[] keys;
-    private @Nullable Object[] values;
+    /**
+     * The timers, three longs each, so that one timer is in one or two cache lines: at {@code 3i} the
+     * due tick (bits 0-47), its slot (48-59) and level (60-63); at {@code 3i + 1} the previous (high
+     * half) and next (low half) timer in the slot's list, the next being the next free index for a
+     * free one; at {@code 3i + 2} the next timer in the hash bucket (high half) and the key's hash.
+     */
+    private long[] data;
+    /** The key of timer {@code i} at {@code 2i}, its value at {@code 2i + 1}. */
+    private @Nullable Object[] refs;
     private int freeList = NONE;
     /** The indexes from this one on have never been used. */
     private int unused;
 
-    /** The hash table from key to timer index, chained through {@link #chains}; its length is a power of two. */
+    /** The hash table from key to timer index, chained through the timers' bucket links; its length is a power of two. */
     private int[] table = filled(INITIAL_CAPACITY);
     private int size;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
@@ -95,15 +95,8 @@ public final class TimerWheel<K, V> {
             Arrays.fill(heads[level], NONE);
             Arrays.fill(tails[level], NONE);
         }
-        ticks = new long[INITIAL_CAPACITY];
-        prevs = new int[INITIAL_CAPACITY];
-        nexts = new int[INITIAL_CAPACITY];
-        chains = new int[INITIAL_CAPACITY];
-        hashes = new int[INITIAL_CAPACITY];
-        levels = new byte[INITIAL_CAPACITY];
-        slots = new short[INITIAL_CAPACITY];
-        keys = new Object[INITIAL_CAPACITY];
-        values = new Object[INITIAL_CAPACITY];
+        data = new long[3 * INITIAL_CAPACITY];
+        refs = new Object[2 * INITIAL_CAPACITY];
     }
 
     private static int[] filled(int length) {
@@ -130,16 +123,16 @@ public final class TimerWheel<K, V> {
             if (old != NONE) {
                 // the key keeps its index: only its place in the wheel changes
                 unlink(old);
-                values[old] = value;
-                ticks[old] = tick;
+                refs[2 * old + 1] = value;
+                setTick(old, tick);
                 place(old);
                 return true;
             }
             int timer = allocate();
-            keys[timer] = key;
-            values[timer] = value;
-            hashes[timer] = hash;
-            ticks[timer] = tick;
+            refs[2 * timer] = key;
+            refs[2 * timer + 1] = value;
+            setHash(timer, hash);
+            setTick(timer, tick);
             insert(timer);
             place(timer);
             return false;
@@ -175,7 +168,7 @@ public final class TimerWheel<K, V> {
         requireNonNull(key, "key");
         synchronized (lock) {
             int timer = find(key, spread(key.hashCode()));
-            return timer == NONE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ticks[timer]));
+            return timer == NONE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(tick(timer)));
         }
     }
 
@@ -222,7 +215,7 @@ public final class TimerWheel<K, V> {
         Object[] fired = NO_TIMERS;
         int count = 0;
         synchronized (lock) {
-            int[] chain = {NONE, NONE, 0}; // first, last, count of the fired timers, linked through nexts
+            int[] chain = {NONE, NONE, 0}; // first, last, count of the fired timers, linked through their next links
             take(OVERDUE, 0, chain);
             while (true) {
                 long tick = nextTick();
@@ -241,9 +234,9 @@ public final class TimerWheel<K, V> {
                 fired = new Object[2 * count];
                 int i = 0;
                 for (int timer = chain[0]; timer != NONE; ) {
-                    int next = nexts[timer];
-                    fired[i++] = keys[timer];
-                    fired[i++] = values[timer];
+                    int next = next(timer);
+                    fired[i++] = refs[2 * timer];
+                    fired[i++] = refs[2 * timer + 1];
                     release(timer);
                     timer = next;
                 }
@@ -261,14 +254,14 @@ public final class TimerWheel<K, V> {
         if (head == NONE) {
             return;
         }
-        for (int timer = head; timer != NONE; timer = nexts[timer]) {
+        for (int timer = head; timer != NONE; timer = next(timer)) {
             removeIndex(timer);
             chain[2]++;
         }
         if (chain[1] == NONE) {
             chain[0] = head;
         } else {
-            nexts[chain[1]] = head;
+            setNext(chain[1], head);
         }
         chain[1] = tails[level][slot];
         heads[level][slot] = NONE;
@@ -341,7 +334,7 @@ public final class TimerWheel<K, V> {
             tails[level][slot] = NONE;
             clearOccupied(level, slot);
             while (timer != NONE) {
-                int next = nexts[timer];
+                int next = next(timer);
                 place(timer);
                 timer = next;
             }
@@ -349,7 +342,7 @@ public final class TimerWheel<K, V> {
     }
 
     private void place(int timer) {
-        long tick = ticks[timer];
+        long tick = tick(timer);
         if (tick < now) {
             link(timer, OVERDUE, 0);
             return;
@@ -360,34 +353,34 @@ public final class TimerWheel<K, V> {
     }
 
     private void link(int timer, int level, int slot) {
-        levels[timer] = (byte) level;
-        slots[timer] = (short) slot;
+        int base = 3 * timer;
+        data[base] = (data[base] & TICK_MASK) | ((long) level << LEVEL_SHIFT) | ((long) slot << SLOT_SHIFT);
         int tail = tails[level][slot];
-        prevs[timer] = tail;
-        nexts[timer] = NONE;
+        setLinks(timer, tail, NONE);
         if (tail == NONE) {
             heads[level][slot] = timer;
         } else {
-            nexts[tail] = timer;
+            setNext(tail, timer);
         }
         tails[level][slot] = timer;
         setOccupied(level, slot);
     }
 
     private void unlink(int timer) {
-        int level = levels[timer];
-        int slot = slots[timer];
-        int prev = prevs[timer];
-        int next = nexts[timer];
+        long word = data[3 * timer];
+        int level = (int) (word >>> LEVEL_SHIFT);
+        int slot = (int) (word >>> SLOT_SHIFT) & (SLOTS - 1);
+        int prev = prev(timer);
+        int next = next(timer);
         if (prev == NONE) {
             heads[level][slot] = next;
         } else {
-            nexts[prev] = next;
+            setNext(prev, next);
         }
         if (next == NONE) {
             tails[level][slot] = prev;
         } else {
-            prevs[next] = prev;
+            setPrev(next, prev);
         }
         if (heads[level][slot] == NONE) {
             clearOccupied(level, slot);
@@ -399,8 +392,8 @@ public final class TimerWheel<K, V> {
     }
 
     private int find(K key, int hash) {
-        for (int timer = table[hash & (table.length - 1)]; timer != NONE; timer = chains[timer]) {
-            if (hashes[timer] == hash && key.equals(keys[timer])) {
+        for (int timer = table[hash & (table.length - 1)]; timer != NONE; timer = chain(timer)) {
+            if (hash(timer) == hash && key.equals(refs[2 * timer])) {
                 return timer;
             }
         }
@@ -411,8 +404,8 @@ public final class TimerWheel<K, V> {
         if (size >= table.length - (table.length >>> 2)) {
             rehash(table.length * 2);
         }
-        int bucket = hashes[timer] & (table.length - 1);
-        chains[timer] = table[bucket];
+        int bucket = hash(timer) & (table.length - 1);
+        setChain(timer, table[bucket]);
         table[bucket] = timer;
         size++;
     }
@@ -420,8 +413,8 @@ public final class TimerWheel<K, V> {
     private int remove(K key, int hash) {
         int bucket = hash & (table.length - 1);
         int previous = NONE;
-        for (int timer = table[bucket]; timer != NONE; previous = timer, timer = chains[timer]) {
-            if (hashes[timer] == hash && key.equals(keys[timer])) {
+        for (int timer = table[bucket]; timer != NONE; previous = timer, timer = chain(timer)) {
+            if (hash(timer) == hash && key.equals(refs[2 * timer])) {
                 unchain(bucket, previous, timer);
                 return timer;
             }
@@ -431,9 +424,9 @@ public final class TimerWheel<K, V> {
 
     /* Removes a timer known to be in the table. */
     private void removeIndex(int timer) {
-        int bucket = hashes[timer] & (table.length - 1);
+        int bucket = hash(timer) & (table.length - 1);
         int previous = NONE;
-        for (int t = table[bucket]; t != timer; t = chains[t]) {
+        for (int t = table[bucket]; t != timer; t = chain(t)) {
             previous = t;
         }
         unchain(bucket, previous, timer);
@@ -441,11 +434,11 @@ public final class TimerWheel<K, V> {
 
     private void unchain(int bucket, int previous, int timer) {
         if (previous == NONE) {
-            table[bucket] = chains[timer];
+            table[bucket] = chain(timer);
         } else {
-            chains[previous] = chains[timer];
+            setChain(previous, chain(timer));
         }
-        chains[timer] = NONE;
+        setChain(timer, NONE);
         size--;
     }
 
@@ -453,9 +446,9 @@ public final class TimerWheel<K, V> {
         int[] grown = filled(length);
         for (int head : table) {
             for (int timer = head; timer != NONE; ) {
-                int chain = chains[timer];
-                int bucket = hashes[timer] & (length - 1);
-                chains[timer] = grown[bucket];
+                int chain = chain(timer);
+                int bucket = hash(timer) & (length - 1);
+                setChain(timer, grown[bucket]);
                 grown[bucket] = timer;
                 timer = chain;
             }
@@ -467,29 +460,66 @@ public final class TimerWheel<K, V> {
     private int allocate() {
         if (freeList != NONE) {
             int timer = freeList;
-            freeList = nexts[timer];
+            freeList = next(timer);
             return timer;
         }
-        if (unused == ticks.length) {
-            int capacity = ticks.length * 2;
-            ticks = Arrays.copyOf(ticks, capacity);
-            prevs = Arrays.copyOf(prevs, capacity);
-            nexts = Arrays.copyOf(nexts, capacity);
-            chains = Arrays.copyOf(chains, capacity);
-            hashes = Arrays.copyOf(hashes, capacity);
-            levels = Arrays.copyOf(levels, capacity);
-            slots = Arrays.copyOf(slots, capacity);
-            keys = Arrays.copyOf(keys, capacity);
-            values = Arrays.copyOf(values, capacity);
+        if (3 * unused == data.length) {
+            data = Arrays.copyOf(data, data.length * 2);
+            refs = Arrays.copyOf(refs, refs.length * 2);
         }
         return unused++;
     }
 
+    private long tick(int timer) {
+        return data[3 * timer] & TICK_MASK;
+    }
+
+    /* Sets the tick; the level and slot are set when the timer is linked. */
+    private void setTick(int timer, long tick) {
+        data[3 * timer] = tick;
+    }
+
+    private int prev(int timer) {
+        return (int) (data[3 * timer + 1] >>> 32);
+    }
+
+    private int next(int timer) {
+        return (int) data[3 * timer + 1];
+    }
+
+    private void setLinks(int timer, int prev, int next) {
+        data[3 * timer + 1] = ((long) prev << 32) | (next & LOW_HALF);
+    }
+
+    private void setPrev(int timer, int prev) {
+        setLinks(timer, prev, next(timer));
+    }
+
+    private void setNext(int timer, int next) {
+        setLinks(timer, prev(timer), next);
+    }
+
+    private int chain(int timer) {
+        return (int) (data[3 * timer + 2] >>> 32);
+    }
+
+    private int hash(int timer) {
+        return (int) data[3 * timer + 2];
+    }
+
+    private void setChain(int timer, int chain) {
+        data[3 * timer + 2] = ((long) chain << 32) | (data[3 * timer + 2] & LOW_HALF);
+    }
+
+    private void setHash(int timer, int hash) {
+        data[3 * timer + 2] = (data[3 * timer + 2] & ~LOW_HALF) | (hash & LOW_HALF);
+    }
+
     /* Returns an index to the free list, dropping its key and value for the garbage collector. */
     private void release(int timer) {
-        keys[timer] = null;
-        values[timer] = null;
-        nexts[timer] = freeList;
+        refs[2 * timer] = null;
+        refs[2 * timer + 1] = null;
+        setNext(timer, freeList);
         freeList = timer;
     }
 
