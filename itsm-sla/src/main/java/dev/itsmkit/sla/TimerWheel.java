@@ -3,7 +3,6 @@ package dev.itsmkit.sla;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -17,13 +16,10 @@ import org.jspecify.annotations.Nullable;
  * A due instant is a tick (milliseconds since the epoch, rounded up so that a timer never fires
  * early). Four levels of 4096 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
  * holds the timers whose tick shares every bit above {@code 12(L+1)} with the current tick, in the
- * slot named by bits {@code 12L..12L+11}. Each slot is a doubly linked list of timers, and the
- * timers are also the entries of the wheel's own hash table from key to timer, which makes
- * {@link #cancel} and rescheduling O(1). A timer is not an object but an index into parallel arrays
- * (due tick, list and hash-chain links, key, value), recycled through a free list: about 40 bytes a
- * timer with the hash table, no allocation to schedule, and links that the garbage collector neither
- * scans nor tracks (with node objects, a million timers that each live for hours made every young
- * collection copy the newly scheduled nodes and track every link between old and young ones). Per level, a bit per slot and a bit per
+ * slot named by bits {@code 12L..12L+11}. Each slot is a doubly linked list of nodes. The nodes are
+ * also the entries of the wheel's own hash table from key to node (chained through the nodes, no
+ * {@code HashMap} entry or boxed tick beside them), which makes {@link #cancel} and rescheduling O(1)
+ * and keeps a timer to one 48-byte node plus a table slot. Per level, a bit per slot and a bit per
  * 64 slots find the next non-empty slot with two {@link Long#numberOfTrailingZeros}, so
  * {@link #advance} jumps over empty time in O(levels) however far the clock moves (a virtual clock
  * may jump years). A timer placed at level {@code L} is moved down (cascaded) at most {@code L} times,
@@ -48,61 +44,54 @@ public final class TimerWheel<K, V> {
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
     /** A list beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
     private static final int OVERDUE = LEVELS;
-    private static final int NONE = -1;
-    private static final int INITIAL_CAPACITY = 16;
-    private static final Object[] NO_TIMERS = {};
-    private static final long TICK_MASK = MAX_TICK;
-    private static final int SLOT_SHIFT = LEVELS * BITS;
-    private static final int LEVEL_SHIFT = 60;
-    private static final long LOW_HALF = 0xFFFF_FFFFL;
+
+    private static final int INITIAL_TABLE = 16;
 
     private final Object lock = new Object();
-    /** The first and last timer of each slot's list, or {@link #NONE}. */
-    private final int[][] heads = new int[LEVELS + 1][SLOTS];
-    private final int[][] tails = new int[LEVELS + 1][SLOTS];
+    private final Node<K, V>[][] heads;
+    private final Node<K, V>[][] tails;
     /** Per level, one bit per slot: set if the slot holds a timer. */
     private final long[][] occupied = new long[LEVELS + 1][SLOTS / Long.SIZE];
     /** Per level, one bit per word of {@link #occupied}: set if the word is not zero. */
     private final long[] occupiedWords = new long[LEVELS + 1];
-
-    /**
-     * The timers, three longs each, so that one timer is in one or two cache lines: at {@code 3i} the
-     * due tick (bits 0-47), its slot (48-59) and level (60-63); at {@code 3i + 1} the previous (high
-     * half) and next (low half) timer in the slot's list, the next being the next free index for a
-     * free one; at {@code 3i + 2} the next timer in the hash bucket (high half) and the key's hash.
-     */
-    private long[] data;
-    /** The key of timer {@code i} at {@code 2i}, its value at {@code 2i + 1}. */
-    private @Nullable Object[] refs;
-    private int freeList = NONE;
-    /** The indexes from this one on have never been used. */
-    private int unused;
-
-    /** The hash table from key to timer index, chained through the timers' bucket links; its length is a power of two. */
-    private int[] table = filled(INITIAL_CAPACITY);
+    /** The hash table from key to node, chained through {@link Node#chain}; its length is a power of two. */
+    private Node<K, V>[] table;
     private int size;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
+
+    private static final class Node<K, V> {
+        final K key;
+        final int hash;
+        V value;
+        long tick;
+        @Nullable Node<K, V> prev;
+        /** The next node in the slot's list; after firing, the next fired node. */
+        @Nullable Node<K, V> next;
+        /** The next node in the hash table's bucket. */
+        @Nullable Node<K, V> chain;
+        byte level;
+        short slot;
+
+        Node(K key, int hash, V value, long tick) {
+            this.key = key;
+            this.hash = hash;
+            this.value = value;
+            this.tick = tick;
+        }
+    }
 
     /**
      * Creates an empty wheel whose time starts at an instant.
      *
      * @param start the wheel's current time; timers due before it fire on the first {@link #advance}
      */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; these hold only Node<K, V>
     public TimerWheel(Instant start) {
+        this.heads = new Node[LEVELS + 1][SLOTS];
+        this.tails = new Node[LEVELS + 1][SLOTS];
+        this.table = new Node[INITIAL_TABLE];
         this.now = floorTick(requireNonNull(start, "start"));
-        for (int level = 0; level <= LEVELS; level++) {
-            Arrays.fill(heads[level], NONE);
-            Arrays.fill(tails[level], NONE);
-        }
-        data = new long[3 * INITIAL_CAPACITY];
-        refs = new Object[2 * INITIAL_CAPACITY];
-    }
-
-    private static int[] filled(int length) {
-        int[] array = new int[length];
-        Arrays.fill(array, NONE);
-        return array;
     }
 
     /**
@@ -119,22 +108,18 @@ public final class TimerWheel<K, V> {
         long tick = ceilTick(requireNonNull(due, "due"));
         int hash = spread(key.hashCode());
         synchronized (lock) {
-            int old = find(key, hash);
-            if (old != NONE) {
-                // the key keeps its index: only its place in the wheel changes
+            Node<K, V> old = find(key, hash);
+            if (old != null) {
+                // the key keeps its node: only its place in the wheel changes
                 unlink(old);
-                refs[2 * old + 1] = value;
-                setTick(old, tick);
+                old.value = value;
+                old.tick = tick;
                 place(old);
                 return true;
             }
-            int timer = allocate();
-            refs[2 * timer] = key;
-            refs[2 * timer + 1] = value;
-            setHash(timer, hash);
-            setTick(timer, tick);
-            insert(timer);
-            place(timer);
+            Node<K, V> node = new Node<>(key, hash, value, tick);
+            insert(node);
+            place(node);
             return false;
         }
     }
@@ -148,12 +133,11 @@ public final class TimerWheel<K, V> {
     public boolean cancel(K key) {
         requireNonNull(key, "key");
         synchronized (lock) {
-            int old = remove(key, spread(key.hashCode()));
-            if (old == NONE) {
+            Node<K, V> old = remove(key, spread(key.hashCode()));
+            if (old == null) {
                 return false;
             }
             unlink(old);
-            release(old);
             return true;
         }
     }
@@ -165,10 +149,10 @@ public final class TimerWheel<K, V> {
      * @return its due instant, to the millisecond, or empty if there is no such timer
      */
     public Optional<Instant> dueAt(K key) {
-        requireNonNull(key, "key");
         synchronized (lock) {
-            int timer = find(key, spread(key.hashCode()));
-            return timer == NONE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(tick(timer)));
+            requireNonNull(key, "key");
+            Node<K, V> node = find(key, spread(key.hashCode()));
+            return node == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(node.tick));
         }
     }
 
@@ -192,7 +176,7 @@ public final class TimerWheel<K, V> {
      */
     public Optional<Instant> nextWakeUp() {
         synchronized (lock) {
-            if (heads[OVERDUE][0] != NONE) {
+            if (heads[OVERDUE][0] != null) {
                 return Optional.of(Instant.ofEpochMilli(now - 1));
             }
             long tick = nextTick();
@@ -207,16 +191,14 @@ public final class TimerWheel<K, V> {
      * @param consumer receives the key and value of each timer fired, outside the wheel's lock
      * @return how many timers fired
      */
-    @SuppressWarnings("unchecked") // keys and values hold only the K and V given to schedule
     public int advance(Instant to, BiConsumer<? super K, ? super V> consumer) {
         requireNonNull(consumer, "consumer");
         long target = floorTick(requireNonNull(to, "to"));
-        // the keys and values fired, in firing order, copied out so that their indexes can be reused at once
-        Object[] fired = NO_TIMERS;
-        int count = 0;
+        // the fired nodes, out of the wheel and the table, chained through `next` in firing order
+        Node<K, V> firstFired;
         synchronized (lock) {
-            int[] chain = {NONE, NONE, 0}; // first, last, count of the fired timers, linked through their next links
-            take(OVERDUE, 0, chain);
+            Fired<K, V> fired = new Fired<>();
+            fired.take(this, OVERDUE, 0);
             while (true) {
                 long tick = nextTick();
                 if (tick > target) {
@@ -226,47 +208,44 @@ public final class TimerWheel<K, V> {
                     break;
                 }
                 moveTo(Math.max(tick, now));
-                take(0, (int) (now & (SLOTS - 1)), chain);
+                fired.take(this, 0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
             }
-            count = chain[2];
-            if (count > 0) {
-                fired = new Object[2 * count];
-                int i = 0;
-                for (int timer = chain[0]; timer != NONE; ) {
-                    int next = next(timer);
-                    fired[i++] = refs[2 * timer];
-                    fired[i++] = refs[2 * timer + 1];
-                    release(timer);
-                    timer = next;
-                }
-            }
+            firstFired = fired.first;
         }
-        for (int i = 0; i < 2 * count; i += 2) {
-            consumer.accept((K) fired[i], (V) fired[i + 1]);
+        int count = 0;
+        for (Node<K, V> node = firstFired; node != null; node = node.next) {
+            consumer.accept(node.key, node.value);
+            count++;
         }
         return count;
     }
 
-    /* Moves a slot's timers to the end of the fired chain and out of the hash table. */
-    private void take(int level, int slot, int[] chain) {
-        int head = heads[level][slot];
-        if (head == NONE) {
-            return;
+    /** A chain of fired nodes; allocated once per advance, and only escape analysis may spare even that. */
+    private static final class Fired<K, V> {
+        @Nullable Node<K, V> first;
+        @Nullable Node<K, V> last;
+
+        /* Moves a slot's nodes to the chain and out of the table. */
+        void take(TimerWheel<K, V> wheel, int level, int slot) {
+            Node<K, V> head = wheel.heads[level][slot];
+            if (head == null) {
+                return;
+            }
+            for (Node<K, V> node = head; node != null; node = node.next) {
+                wheel.remove(node.key, node.hash);
+            }
+            if (last == null) {
+                first = head;
+            } else {
+                last.next = head;
+                head.prev = last;
+            }
+            last = wheel.tails[level][slot];
+            wheel.heads[level][slot] = null;
+            wheel.tails[level][slot] = null;
+            wheel.clearOccupied(level, slot);
         }
-        for (int timer = head; timer != NONE; timer = next(timer)) {
-            removeIndex(timer);
-            chain[2]++;
-        }
-        if (chain[1] == NONE) {
-            chain[0] = head;
-        } else {
-            setNext(chain[1], head);
-        }
-        chain[1] = tails[level][slot];
-        heads[level][slot] = NONE;
-        tails[level][slot] = NONE;
-        clearOccupied(level, slot);
     }
 
     /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
@@ -326,201 +305,121 @@ public final class TimerWheel<K, V> {
         now = Math.min(tick, MAX_TICK);
         for (int level = LEVELS - 1; level >= 1; level--) {
             int slot = (int) ((now >>> (level * BITS)) & (SLOTS - 1));
-            int timer = heads[level][slot];
-            if (timer == NONE) {
+            Node<K, V> node = heads[level][slot];
+            if (node == null) {
                 continue;
             }
-            heads[level][slot] = NONE;
-            tails[level][slot] = NONE;
+            heads[level][slot] = null;
+            tails[level][slot] = null;
             clearOccupied(level, slot);
-            while (timer != NONE) {
-                int next = next(timer);
-                place(timer);
-                timer = next;
+            while (node != null) {
+                Node<K, V> next = node.next;
+                node.prev = null;
+                node.next = null;
+                place(node);
+                node = next;
             }
         }
     }
 
-    private void place(int timer) {
-        long tick = tick(timer);
+    private void place(Node<K, V> node) {
+        long tick = node.tick;
         if (tick < now) {
-            link(timer, OVERDUE, 0);
+            link(node, OVERDUE, 0);
             return;
         }
         // the level is that of the highest bit in which the tick differs from now (0 if none)
         int level = Math.min(LEVELS - 1, (63 - Long.numberOfLeadingZeros(tick ^ now)) / BITS);
-        link(timer, level, (int) ((tick >>> (level * BITS)) & (SLOTS - 1)));
-    }
-
-    private void link(int timer, int level, int slot) {
-        int base = 3 * timer;
-        data[base] = (data[base] & TICK_MASK) | ((long) level << LEVEL_SHIFT) | ((long) slot << SLOT_SHIFT);
-        int tail = tails[level][slot];
-        setLinks(timer, tail, NONE);
-        if (tail == NONE) {
-            heads[level][slot] = timer;
-        } else {
-            setNext(tail, timer);
-        }
-        tails[level][slot] = timer;
-        setOccupied(level, slot);
-    }
-
-    private void unlink(int timer) {
-        long word = data[3 * timer];
-        int level = (int) (word >>> LEVEL_SHIFT);
-        int slot = (int) (word >>> SLOT_SHIFT) & (SLOTS - 1);
-        int prev = prev(timer);
-        int next = next(timer);
-        if (prev == NONE) {
-            heads[level][slot] = next;
-        } else {
-            setNext(prev, next);
-        }
-        if (next == NONE) {
-            tails[level][slot] = prev;
-        } else {
-            setPrev(next, prev);
-        }
-        if (heads[level][slot] == NONE) {
-            clearOccupied(level, slot);
-        }
+        link(node, level, (int) ((tick >>> (level * BITS)) & (SLOTS - 1)));
     }
 
     private static int spread(int hashCode) {
         return hashCode ^ (hashCode >>> 16);
     }
 
-    private int find(K key, int hash) {
-        for (int timer = table[hash & (table.length - 1)]; timer != NONE; timer = chain(timer)) {
-            if (hash(timer) == hash && key.equals(refs[2 * timer])) {
-                return timer;
+    private @Nullable Node<K, V> find(K key, int hash) {
+        for (Node<K, V> node = table[hash & (table.length - 1)]; node != null; node = node.chain) {
+            if (node.hash == hash && node.key.equals(key)) {
+                return node;
             }
         }
-        return NONE;
+        return null;
     }
 
-    private void insert(int timer) {
+    private void insert(Node<K, V> node) {
         if (size >= table.length - (table.length >>> 2)) {
-            rehash(table.length * 2);
+            resize();
         }
-        int bucket = hash(timer) & (table.length - 1);
-        setChain(timer, table[bucket]);
-        table[bucket] = timer;
+        int bucket = node.hash & (table.length - 1);
+        node.chain = table[bucket];
+        table[bucket] = node;
         size++;
     }
 
-    private int remove(K key, int hash) {
+    private @Nullable Node<K, V> remove(K key, int hash) {
         int bucket = hash & (table.length - 1);
-        int previous = NONE;
-        for (int timer = table[bucket]; timer != NONE; previous = timer, timer = chain(timer)) {
-            if (hash(timer) == hash && key.equals(refs[2 * timer])) {
-                unchain(bucket, previous, timer);
-                return timer;
+        Node<K, V> previous = null;
+        for (Node<K, V> node = table[bucket]; node != null; previous = node, node = node.chain) {
+            if (node.hash == hash && node.key.equals(key)) {
+                if (previous == null) {
+                    table[bucket] = node.chain;
+                } else {
+                    previous.chain = node.chain;
+                }
+                node.chain = null;
+                size--;
+                return node;
             }
         }
-        return NONE;
+        return null;
     }
 
-    /* Removes a timer known to be in the table. */
-    private void removeIndex(int timer) {
-        int bucket = hash(timer) & (table.length - 1);
-        int previous = NONE;
-        for (int t = table[bucket]; t != timer; t = chain(t)) {
-            previous = t;
-        }
-        unchain(bucket, previous, timer);
-    }
-
-    private void unchain(int bucket, int previous, int timer) {
-        if (previous == NONE) {
-            table[bucket] = chain(timer);
-        } else {
-            setChain(previous, chain(timer));
-        }
-        setChain(timer, NONE);
-        size--;
-    }
-
-    private void rehash(int length) {
-        int[] grown = filled(length);
-        for (int head : table) {
-            for (int timer = head; timer != NONE; ) {
-                int chain = chain(timer);
-                int bucket = hash(timer) & (length - 1);
-                setChain(timer, grown[bucket]);
-                grown[bucket] = timer;
-                timer = chain;
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; this holds only Node<K, V>
+    private void resize() {
+        Node<K, V>[] old = table;
+        Node<K, V>[] grown = new Node[old.length * 2];
+        for (Node<K, V> head : old) {
+            for (Node<K, V> node = head; node != null; ) {
+                Node<K, V> chain = node.chain;
+                int bucket = node.hash & (grown.length - 1);
+                node.chain = grown[bucket];
+                grown[bucket] = node;
+                node = chain;
             }
         }
         table = grown;
     }
 
-    /* An index for a new timer: a released one, or a new one, growing the arrays if needed. */
-    private int allocate() {
-        if (freeList != NONE) {
-            int timer = freeList;
-            freeList = next(timer);
-            return timer;
+    private void link(Node<K, V> node, int level, int slot) {
+        node.level = (byte) level;
+        node.slot = (short) slot;
+        node.prev = tails[level][slot];
+        node.next = null;
+        if (node.prev == null) {
+            heads[level][slot] = node;
+        } else {
+            node.prev.next = node;
         }
-        if (3 * unused == data.length) {
-            data = Arrays.copyOf(data, data.length * 2);
-            refs = Arrays.copyOf(refs, refs.length * 2);
+        tails[level][slot] = node;
+        setOccupied(level, slot);
+    }
+
+    private void unlink(Node<K, V> node) {
+        if (node.prev == null) {
+            heads[node.level][node.slot] = node.next;
+        } else {
+            node.prev.next = node.next;
         }
-        return unused++;
-    }
-
-    private long tick(int timer) {
-        return data[3 * timer] & TICK_MASK;
-    }
-
-    /* Sets the tick; the level and slot are set when the timer is linked. */
-    private void setTick(int timer, long tick) {
-        data[3 * timer] = tick;
-    }
-
-    private int prev(int timer) {
-        return (int) (data[3 * timer + 1] >>> 32);
-    }
-
-    private int next(int timer) {
-        return (int) data[3 * timer + 1];
-    }
-
-    private void setLinks(int timer, int prev, int next) {
-        data[3 * timer + 1] = ((long) prev << 32) | (next & LOW_HALF);
-    }
-
-    private void setPrev(int timer, int prev) {
-        setLinks(timer, prev, next(timer));
-    }
-
-    private void setNext(int timer, int next) {
-        setLinks(timer, prev(timer), next);
-    }
-
-    private int chain(int timer) {
-        return (int) (data[3 * timer + 2] >>> 32);
-    }
-
-    private int hash(int timer) {
-        return (int) data[3 * timer + 2];
-    }
-
-    private void setChain(int timer, int chain) {
-        data[3 * timer + 2] = ((long) chain << 32) | (data[3 * timer + 2] & LOW_HALF);
-    }
-
-    private void setHash(int timer, int hash) {
-        data[3 * timer + 2] = (data[3 * timer + 2] & ~LOW_HALF) | (hash & LOW_HALF);
-    }
-
-    /* Returns an index to the free list, dropping its key and value for the garbage collector. */
-    private void release(int timer) {
-        refs[2 * timer] = null;
-        refs[2 * timer + 1] = null;
-        setNext(timer, freeList);
-        freeList = timer;
+        if (node.next == null) {
+            tails[node.level][node.slot] = node.prev;
+        } else {
+            node.next.prev = node.prev;
+        }
+        if (heads[node.level][node.slot] == null) {
+            clearOccupied(node.level, node.slot);
+        }
+        node.prev = null;
+        node.next = null;
     }
 
     private static long floorTick(Instant instant) {
