@@ -8,6 +8,7 @@ import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -18,15 +19,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The SLA timer structure, {@link TimerWheel}, against the JDK's {@link DelayQueue} and
  * {@link ScheduledThreadPoolExecutor}, each holding {@code timers} running timers due at random
  * instants over the next 30 days, as a million running SLA clocks would be. Measured per
  * operation: scheduling a timer and cancelling it (what a ticket change does to its clock's next
- * threshold), and scheduling a timer that comes due and firing it (the JDK executor runs on the
- * real clock and cannot be driven by a virtual one, so it has no firing benchmark).
+ * threshold), and the steady state of a timer service: schedule a timer due at a random instant
+ * in the next 30 days and move the virtual clock on by 30 days / {@code timers}, firing what has come
+ * due, so that on average one timer fires per call and the structure keeps its size (the JDK executor
+ * runs on the real clock and cannot be driven by a virtual one, so it has no firing benchmark).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -50,6 +52,15 @@ public class TimerBenchmark {
         final long[] virtualNow = {START};
         final SplittableRandom random = new SplittableRandom(42);
         long nextKey;
+        /** How far the virtual clock moves per firing call: one timer comes due per call on average. */
+        long step;
+        /** The sum of the due instants of the timers fired, for JMH to consume. */
+        long firedSum;
+
+        /** Sets the step; called by the subclasses' setups. */
+        void setStep() {
+            step = Math.max(1, THIRTY_DAYS_MILLIS / timers);
+        }
 
         long randomDue() {
             return virtualNow[0] + 1 + random.nextLong(THIRTY_DAYS_MILLIS);
@@ -63,10 +74,13 @@ public class TimerBenchmark {
         public WheelState() {}
 
         TimerWheel<Long, Long> wheel;
+        BiConsumer<Long, Long> consumer = (key, due) -> { };
 
         /** Fills the wheel. */
         @Setup(Level.Trial)
         public void setUp() {
+            setStep();
+            consumer = (key, due) -> firedSum += due;
             wheel = new TimerWheel<>(Instant.ofEpochMilli(START));
             for (long i = 0; i < timers; i++) {
                 long due = randomDue();
@@ -87,6 +101,7 @@ public class TimerBenchmark {
         /** Fills the queue. */
         @Setup(Level.Trial)
         public void setUp() {
+            setStep();
             queue = new DelayQueue<>();
             for (long i = 0; i < timers; i++) {
                 queue.add(new VirtualDelay(randomDue(), virtualNow));
@@ -180,33 +195,36 @@ public class TimerBenchmark {
     }
 
     /**
-     * Schedules a timer due a millisecond later, moves the virtual clock on a millisecond, and fires
-     * what is due.
+     * Schedules a timer at a random instant in the next 30 days, moves the virtual clock on by the
+     * step and fires what has come due (one timer per call on average).
      *
      * @param s the wheel
-     * @param fired receives the fired timers
+     * @return the sum of the due instants fired so far
      */
     @Benchmark
-    public void scheduleThenFireWheel(WheelState s, Blackhole fired) {
+    public long scheduleAndFireDueWheel(WheelState s) {
         long key = s.nextKey++;
-        long due = ++s.virtualNow[0];
+        long due = s.randomDue();
         s.wheel.schedule(key, Instant.ofEpochMilli(due), due);
-        s.wheel.advance(Instant.ofEpochMilli(due), (k, v) -> fired.consume(v));
+        s.virtualNow[0] += s.step;
+        s.wheel.advance(Instant.ofEpochMilli(s.virtualNow[0]), s.consumer);
+        return s.firedSum;
     }
 
     /**
-     * Schedules a timer due a millisecond later in the delay queue, moves the virtual clock on a
-     * millisecond, and takes what is due.
+     * Schedules a timer at a random instant in the next 30 days in the delay queue, moves the
+     * virtual clock on by the step and takes what has come due (one timer per call on average).
      *
      * @param s the queue
-     * @param fired receives the fired timers
+     * @return the sum of the due instants taken so far
      */
     @Benchmark
-    public void scheduleThenFireDelayQueue(QueueState s, Blackhole fired) {
-        long due = ++s.virtualNow[0];
-        s.queue.add(new VirtualDelay(due, s.virtualNow));
+    public long scheduleAndFireDueDelayQueue(QueueState s) {
+        s.queue.add(new VirtualDelay(s.randomDue(), s.virtualNow));
+        s.virtualNow[0] += s.step;
         for (VirtualDelay timer = s.queue.poll(); timer != null; timer = s.queue.poll()) {
-            fired.consume(timer);
+            s.firedSum += timer.dueMillis;
         }
+        return s.firedSum;
     }
 }

@@ -3,10 +3,6 @@ package dev.itsmkit.sla;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -18,14 +14,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>How it works</h2>
  * A due instant is a tick (milliseconds since the epoch, rounded up so that a timer never fires
- * early). Eight levels of 64 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
- * holds the timers whose tick shares every bit above {@code 6(L+1)} with the current tick, in the
- * slot named by bits {@code 6L..6L+5}. Each slot is a doubly linked list, and a map from key to
- * node makes {@link #cancel} and rescheduling O(1). A 64-bit occupancy mask per level finds the next
- * non-empty slot with one {@link Long#numberOfTrailingZeros} per level, so {@link #advance} jumps
- * over empty time in O(levels) however far the clock moves (a virtual clock may jump years), and a
- * timer is moved down (cascaded) at most seven times in its life: schedule, cancel and fire are
- * O(1) amortised.
+ * early). Four levels of 4096 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
+ * holds the timers whose tick shares every bit above {@code 12(L+1)} with the current tick, in the
+ * slot named by bits {@code 12L..12L+11}. Each slot is a doubly linked list of nodes. The nodes are
+ * also the entries of the wheel's own hash table from key to node (chained through the nodes, no
+ * {@code HashMap} entry or boxed tick beside them), which makes {@link #cancel} and rescheduling O(1)
+ * and keeps a timer to one 48-byte node plus a table slot. Per level, a bit per slot and a bit per
+ * 64 slots find the next non-empty slot with two {@link Long#numberOfTrailingZeros}, so
+ * {@link #advance} jumps over empty time in O(levels) however far the clock moves (a virtual clock
+ * may jump years). A timer placed at level {@code L} is moved down (cascaded) at most {@code L} times,
+ * and a level spans 4.1 seconds, 4.7 hours, 2.2 years, then the rest: schedule, cancel and fire are
+ * O(1) amortised. Wide levels mean few cascades, and each cascade touches a node that
+ * is probably not in the processor's cache, which is what firing costs with a million timers.
  *
  * <p>Timers due in the same millisecond fire in the order they were scheduled; timers of different
  * milliseconds in time order. Instants before the epoch are treated as the epoch, instants after the
@@ -38,32 +38,44 @@ import org.jspecify.annotations.Nullable;
  * @param <V> what a timer carries to its consumer
  */
 public final class TimerWheel<K, V> {
-    private static final int LEVELS = 8;
-    private static final int BITS = 6;
+    private static final int LEVELS = 4;
+    private static final int BITS = 12;
     private static final int SLOTS = 1 << BITS;
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
     /** A list beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
     private static final int OVERDUE = LEVELS;
 
+    private static final int INITIAL_TABLE = 16;
+
     private final Object lock = new Object();
     private final Node<K, V>[][] heads;
     private final Node<K, V>[][] tails;
-    private final long[] occupied = new long[LEVELS + 1];
-    private final Map<K, Node<K, V>> nodes = new HashMap<>();
+    /** Per level, one bit per slot: set if the slot holds a timer. */
+    private final long[][] occupied = new long[LEVELS + 1][SLOTS / Long.SIZE];
+    /** Per level, one bit per word of {@link #occupied}: set if the word is not zero. */
+    private final long[] occupiedWords = new long[LEVELS + 1];
+    /** The hash table from key to node, chained through {@link Node#chain}; its length is a power of two. */
+    private Node<K, V>[] table;
+    private int size;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
 
     private static final class Node<K, V> {
         final K key;
-        final V value;
-        final long tick;
+        final int hash;
+        V value;
+        long tick;
         @Nullable Node<K, V> prev;
+        /** The next node in the slot's list; after firing, the next fired node. */
         @Nullable Node<K, V> next;
-        int level;
-        int slot;
+        /** The next node in the hash table's bucket. */
+        @Nullable Node<K, V> chain;
+        byte level;
+        short slot;
 
-        Node(K key, V value, long tick) {
+        Node(K key, int hash, V value, long tick) {
             this.key = key;
+            this.hash = hash;
             this.value = value;
             this.tick = tick;
         }
@@ -78,6 +90,7 @@ public final class TimerWheel<K, V> {
     public TimerWheel(Instant start) {
         this.heads = new Node[LEVELS + 1][SLOTS];
         this.tails = new Node[LEVELS + 1][SLOTS];
+        this.table = new Node[INITIAL_TABLE];
         this.now = floorTick(requireNonNull(start, "start"));
     }
 
@@ -92,14 +105,22 @@ public final class TimerWheel<K, V> {
     public boolean schedule(K key, Instant due, V value) {
         requireNonNull(key, "key");
         requireNonNull(value, "value");
-        Node<K, V> node = new Node<>(key, value, ceilTick(requireNonNull(due, "due")));
+        long tick = ceilTick(requireNonNull(due, "due"));
+        int hash = spread(key.hashCode());
         synchronized (lock) {
-            Node<K, V> old = nodes.put(key, node);
+            Node<K, V> old = find(key, hash);
             if (old != null) {
+                // the key keeps its node: only its place in the wheel changes
                 unlink(old);
+                old.value = value;
+                old.tick = tick;
+                place(old);
+                return true;
             }
+            Node<K, V> node = new Node<>(key, hash, value, tick);
+            insert(node);
             place(node);
-            return old != null;
+            return false;
         }
     }
 
@@ -110,8 +131,9 @@ public final class TimerWheel<K, V> {
      * @return {@code true} if there was a timer of that key
      */
     public boolean cancel(K key) {
+        requireNonNull(key, "key");
         synchronized (lock) {
-            Node<K, V> old = nodes.remove(requireNonNull(key, "key"));
+            Node<K, V> old = remove(key, spread(key.hashCode()));
             if (old == null) {
                 return false;
             }
@@ -128,7 +150,8 @@ public final class TimerWheel<K, V> {
      */
     public Optional<Instant> dueAt(K key) {
         synchronized (lock) {
-            Node<K, V> node = nodes.get(requireNonNull(key, "key"));
+            requireNonNull(key, "key");
+            Node<K, V> node = find(key, spread(key.hashCode()));
             return node == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(node.tick));
         }
     }
@@ -140,7 +163,7 @@ public final class TimerWheel<K, V> {
      */
     public int size() {
         synchronized (lock) {
-            return nodes.size();
+            return size;
         }
     }
 
@@ -170,16 +193,12 @@ public final class TimerWheel<K, V> {
      */
     public int advance(Instant to, BiConsumer<? super K, ? super V> consumer) {
         requireNonNull(consumer, "consumer");
-        List<Node<K, V>> fired = new ArrayList<>();
         long target = floorTick(requireNonNull(to, "to"));
+        // the fired nodes, out of the wheel and the table, chained through `next` in firing order
+        Node<K, V> firstFired;
         synchronized (lock) {
-            for (Node<K, V> node = heads[OVERDUE][0]; node != null; node = node.next) {
-                fired.add(node);
-                nodes.remove(node.key);
-            }
-            heads[OVERDUE][0] = null;
-            tails[OVERDUE][0] = null;
-            occupied[OVERDUE] = 0;
+            Fired<K, V> fired = new Fired<>();
+            fired.take(this, OVERDUE, 0);
             while (true) {
                 long tick = nextTick();
                 if (tick > target) {
@@ -189,29 +208,51 @@ public final class TimerWheel<K, V> {
                     break;
                 }
                 moveTo(Math.max(tick, now));
-                int slot = (int) (now & (SLOTS - 1));
-                for (Node<K, V> node = heads[0][slot]; node != null; node = node.next) {
-                    fired.add(node);
-                    nodes.remove(node.key);
-                }
-                heads[0][slot] = null;
-                tails[0][slot] = null;
-                occupied[0] &= ~(1L << slot);
+                fired.take(this, 0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
             }
+            firstFired = fired.first;
         }
-        for (Node<K, V> node : fired) {
+        int count = 0;
+        for (Node<K, V> node = firstFired; node != null; node = node.next) {
             consumer.accept(node.key, node.value);
+            count++;
         }
-        return fired.size();
+        return count;
+    }
+
+    /** A chain of fired nodes; allocated once per advance, and only escape analysis may spare even that. */
+    private static final class Fired<K, V> {
+        @Nullable Node<K, V> first;
+        @Nullable Node<K, V> last;
+
+        /* Moves a slot's nodes to the chain and out of the table. */
+        void take(TimerWheel<K, V> wheel, int level, int slot) {
+            Node<K, V> head = wheel.heads[level][slot];
+            if (head == null) {
+                return;
+            }
+            for (Node<K, V> node = head; node != null; node = node.next) {
+                wheel.remove(node.key, node.hash);
+            }
+            if (last == null) {
+                first = head;
+            } else {
+                last.next = head;
+                head.prev = last;
+            }
+            last = wheel.tails[level][slot];
+            wheel.heads[level][slot] = null;
+            wheel.tails[level][slot] = null;
+            wheel.clearOccupied(level, slot);
+        }
     }
 
     /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
     private long nextTick() {
-        int index0 = (int) (now & (SLOTS - 1));
-        long bits = occupied[0] & (-1L << index0);
-        if (bits != 0) {
-            return (now & ~(long) (SLOTS - 1)) | Long.numberOfTrailingZeros(bits);
+        int found = firstOccupied(0, (int) (now & (SLOTS - 1)));
+        if (found >= 0) {
+            return (now & ~(long) (SLOTS - 1)) | found;
         }
         for (int level = 1; level < LEVELS; level++) {
             int shift = level * BITS;
@@ -219,13 +260,44 @@ public final class TimerWheel<K, V> {
             if (index == SLOTS - 1) {
                 continue;
             }
-            long higher = occupied[level] & (-1L << (index + 1));
-            if (higher != 0) {
+            found = firstOccupied(level, index + 1);
+            if (found >= 0) {
                 long block = (now >>> (shift + BITS)) << (shift + BITS);
-                return block | ((long) Long.numberOfTrailingZeros(higher) << shift);
+                return block | ((long) found << shift);
             }
         }
         return Long.MAX_VALUE;
+    }
+
+    /* The first occupied slot of a level at or after a slot, or -1: two lookups in the bit masks. */
+    private int firstOccupied(int level, int from) {
+        long[] words = occupied[level];
+        int word = from >>> 6;
+        long bits = words[word] & (-1L << from);
+        if (bits != 0) {
+            return (word << 6) | Long.numberOfTrailingZeros(bits);
+        }
+        if (word == words.length - 1) {
+            return -1;
+        }
+        long later = occupiedWords[level] & (-1L << (word + 1));
+        if (later == 0) {
+            return -1;
+        }
+        int next = Long.numberOfTrailingZeros(later);
+        return (next << 6) | Long.numberOfTrailingZeros(words[next]);
+    }
+
+    private void setOccupied(int level, int slot) {
+        occupied[level][slot >>> 6] |= 1L << slot;
+        occupiedWords[level] |= 1L << (slot >>> 6);
+    }
+
+    private void clearOccupied(int level, int slot) {
+        long word = occupied[level][slot >>> 6] &= ~(1L << slot);
+        if (word == 0) {
+            occupiedWords[level] &= ~(1L << (slot >>> 6));
+        }
     }
 
     /* Sets the time and cascades the slots that the new time enters, from the top level down. */
@@ -239,7 +311,7 @@ public final class TimerWheel<K, V> {
             }
             heads[level][slot] = null;
             tails[level][slot] = null;
-            occupied[level] &= ~(1L << slot);
+            clearOccupied(level, slot);
             while (node != null) {
                 Node<K, V> next = node.next;
                 node.prev = null;
@@ -251,21 +323,76 @@ public final class TimerWheel<K, V> {
     }
 
     private void place(Node<K, V> node) {
-        if (node.tick < now) {
+        long tick = node.tick;
+        if (tick < now) {
             link(node, OVERDUE, 0);
             return;
         }
-        long tick = node.tick;
-        int level = 0;
-        while (level < LEVELS - 1 && (tick >>> ((level + 1) * BITS)) != (now >>> ((level + 1) * BITS))) {
-            level++;
-        }
+        // the level is that of the highest bit in which the tick differs from now (0 if none)
+        int level = Math.min(LEVELS - 1, (63 - Long.numberOfLeadingZeros(tick ^ now)) / BITS);
         link(node, level, (int) ((tick >>> (level * BITS)) & (SLOTS - 1)));
     }
 
+    private static int spread(int hashCode) {
+        return hashCode ^ (hashCode >>> 16);
+    }
+
+    private @Nullable Node<K, V> find(K key, int hash) {
+        for (Node<K, V> node = table[hash & (table.length - 1)]; node != null; node = node.chain) {
+            if (node.hash == hash && node.key.equals(key)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    private void insert(Node<K, V> node) {
+        if (size >= table.length - (table.length >>> 2)) {
+            resize();
+        }
+        int bucket = node.hash & (table.length - 1);
+        node.chain = table[bucket];
+        table[bucket] = node;
+        size++;
+    }
+
+    private @Nullable Node<K, V> remove(K key, int hash) {
+        int bucket = hash & (table.length - 1);
+        Node<K, V> previous = null;
+        for (Node<K, V> node = table[bucket]; node != null; previous = node, node = node.chain) {
+            if (node.hash == hash && node.key.equals(key)) {
+                if (previous == null) {
+                    table[bucket] = node.chain;
+                } else {
+                    previous.chain = node.chain;
+                }
+                node.chain = null;
+                size--;
+                return node;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; this holds only Node<K, V>
+    private void resize() {
+        Node<K, V>[] old = table;
+        Node<K, V>[] grown = new Node[old.length * 2];
+        for (Node<K, V> head : old) {
+            for (Node<K, V> node = head; node != null; ) {
+                Node<K, V> chain = node.chain;
+                int bucket = node.hash & (grown.length - 1);
+                node.chain = grown[bucket];
+                grown[bucket] = node;
+                node = chain;
+            }
+        }
+        table = grown;
+    }
+
     private void link(Node<K, V> node, int level, int slot) {
-        node.level = level;
-        node.slot = slot;
+        node.level = (byte) level;
+        node.slot = (short) slot;
         node.prev = tails[level][slot];
         node.next = null;
         if (node.prev == null) {
@@ -274,7 +401,7 @@ public final class TimerWheel<K, V> {
             node.prev.next = node;
         }
         tails[level][slot] = node;
-        occupied[level] |= 1L << slot;
+        setOccupied(level, slot);
     }
 
     private void unlink(Node<K, V> node) {
@@ -289,7 +416,7 @@ public final class TimerWheel<K, V> {
             node.next.prev = node.prev;
         }
         if (heads[node.level][node.slot] == null) {
-            occupied[node.level] &= ~(1L << node.slot);
+            clearOccupied(node.level, node.slot);
         }
         node.prev = null;
         node.next = null;

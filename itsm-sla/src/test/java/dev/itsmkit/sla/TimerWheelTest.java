@@ -82,6 +82,33 @@ class TimerWheelTest {
         assertThat(wheel.size()).isEqualTo(1);
     }
 
+    @Test
+    void thousandsOfKeysAreFoundCancelledAndFiredAsTheTableGrows() {
+        TimerWheel<String, Integer> wheel = new TimerWheel<>(T0);
+        int count = 5_000;
+        for (int i = 0; i < count; i++) {
+            wheel.schedule("timer-" + i, T0.plusSeconds(i), i);
+        }
+        for (int i = 0; i < count; i += 2) {
+            assertThat(wheel.cancel("timer-" + i)).isTrue();
+        }
+        assertThat(wheel.size()).isEqualTo(count / 2);
+        assertThat(wheel.dueAt("timer-1")).contains(T0.plusSeconds(1));
+        assertThat(wheel.dueAt("timer-2")).isEmpty();
+        assertThat(wheel.schedule("timer-3", T0.plusSeconds(count), 3)).isTrue();
+        List<Integer> fired = new ArrayList<>();
+        assertThat(wheel.advance(T0.plusSeconds(count), (key, value) -> fired.add(value))).isEqualTo(count / 2);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 1; i < count; i += 2) {
+            if (i != 3) {
+                expected.add(i);
+            }
+        }
+        expected.add(3);
+        assertThat(fired).isEqualTo(expected);
+        assertThat(wheel.size()).isZero();
+    }
+
     private record Op(int key, long offsetMillis, boolean cancel, long advanceMillis) {}
 
     private static Gen<List<Op>> operations() {

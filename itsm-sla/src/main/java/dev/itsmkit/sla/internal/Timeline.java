@@ -31,14 +31,19 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>Blocks are immutable and published through an {@link AtomicReferenceArray}; two threads that build the
  * same block at once build equal ones and the first published wins, so no lock is taken. A typical office
- * calendar costs about 6 KB per year used; a block takes some tens of microseconds to build.
+ * calendar costs about 8 KB per year used; a block takes some tens of microseconds to build.
  *
  * <h2>Complexity</h2>
  * With {@code n} open intervals in a year (about 260 for an office calendar, 1 for 24x7) and a span of
- * {@code y} UTC years: {@code isOpen}, {@code nextOpening} and {@code nextClosing} cost one binary search,
- * {@code O(log n)}; {@code between} and {@code add} cost two binary searches plus one addition per year
- * crossed, {@code O(log n + y)}: adding five years costs five additions more than adding five minutes, not
- * five years of day-by-day walking. {@code y} is bounded by the supported range (550).
+ * {@code y} UTC years. Each block also keeps, per UTC day, the index of the first interval starting that day,
+ * so finding the interval that holds an instant is a lookup plus a search among that day's intervals: O(1)
+ * for calendars with a bounded number of intervals a day. {@code isOpen}, {@code nextOpening},
+ * {@code nextClosing} and {@code between} within a year are O(1); {@code between} adds one addition per year
+ * crossed, {@code O(y)}. {@code add} finds the interval where the sum is reached from the prefix sums by
+ * interpolation (open time grows about linearly through a year) and a galloping search, O(log e) for an
+ * estimate {@code e} intervals off, plus one subtraction per year crossed: adding five years costs a few
+ * subtractions more than adding five minutes, not five years of day-by-day walking. {@code y} is bounded by
+ * the supported range (550).
  *
  * <p>Thread-safe.
  */
@@ -54,6 +59,8 @@ public final class Timeline {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long SECONDS_PER_DAY = 86_400L;
+    /** Durations shorter than this many seconds (146 years) fit a long count of nanoseconds. */
+    private static final long MAX_LONG_NANOS_SECONDS = (1L << 62) / NANOS_PER_SECOND;
     private static final int YEARS = END_YEAR - FIRST_YEAR;
     private static final long[] YEAR_STARTS = new long[YEARS + 1];
 
@@ -144,26 +151,42 @@ public final class Timeline {
         }
         Block block = block(k);
         long position = block.openNanosBefore(start);
+        if (duration.getSeconds() < MAX_LONG_NANOS_SECONDS) {
+            // the common case, in plain long arithmetic: no Duration is allocated per year crossed
+            long remaining = duration.getSeconds() * NANOS_PER_SECOND + duration.getNano();
+            while (true) {
+                long available = block.totalSeconds() * NANOS_PER_SECOND - position;
+                if (remaining <= available) {
+                    return block.instantAt(position + remaining);
+                }
+                remaining -= available;
+                block = nextBlockForAdd(++k, start, duration);
+                position = 0;
+            }
+        }
         Duration remaining = duration;
         while (true) {
             long available = block.totalSeconds() * NANOS_PER_SECOND - position;
             // a block is at most a year, so a remaining duration below 2^62 ns (146 years) fits a long
-            if (remaining.getSeconds() < (1L << 62) / NANOS_PER_SECOND) {
+            if (remaining.getSeconds() < MAX_LONG_NANOS_SECONDS) {
                 long remainingNanos = remaining.getSeconds() * NANOS_PER_SECOND + remaining.getNano();
                 if (remainingNanos <= available) {
                     return block.instantAt(position + remainingNanos);
                 }
             }
             remaining = remaining.minusNanos(available);
-            k++;
-            if (k >= YEARS) {
-                throw new IllegalArgumentException("cannot add " + duration + " to " + start
-                        + ": the calendar is not open that long before " + SUPPORTED_UNTIL
-                        + ", the end of the range business calendars support");
-            }
-            block = block(k);
+            block = nextBlockForAdd(++k, start, duration);
             position = 0;
         }
+    }
+
+    private Block nextBlockForAdd(int k, Instant start, Duration duration) {
+        if (k >= YEARS) {
+            throw new IllegalArgumentException("cannot add " + duration + " to " + start
+                    + ": the calendar is not open that long before " + SUPPORTED_UNTIL
+                    + ", the end of the range business calendars support");
+        }
+        return block(k);
     }
 
     /**
@@ -282,7 +305,7 @@ public final class Timeline {
             addSegment(local, segmentStart, segmentEnd, offset.getTotalSeconds(), open);
             segmentStart = segmentEnd;
         }
-        return new Block(open);
+        return new Block(open, blockStart, (int) ((blockEnd - blockStart) / SECONDS_PER_DAY));
     }
 
     /** Adds the instants of {@code [segmentStart, segmentEnd)} whose local time (instant + offset) is open. */
@@ -348,9 +371,19 @@ public final class Timeline {
         final long[] ends;
         /** {@code cumulative[i]}: open seconds in the block before interval {@code i}; length {@code n + 1}. */
         final long[] cumulative;
+        /** The block's first second (a UTC midnight). */
+        final long blockStart;
+        /**
+         * {@code dayIndex[d]}: the number of intervals that start before UTC day {@code d} of the block; length
+         * days + 1. The intervals that may hold a second of day {@code d} are {@code dayIndex[d] - 1} to
+         * {@code dayIndex[d + 1] - 1}: a lookup and a search among a day's few intervals instead of a binary
+         * search over the year's.
+         */
+        final int[] dayIndex;
 
-        Block(LongList open) {
+        Block(LongList open, long blockStart, int days) {
             int n = open.intervals();
+            this.blockStart = blockStart;
             starts = new long[n];
             ends = new long[n];
             cumulative = new long[n + 1];
@@ -358,6 +391,15 @@ public final class Timeline {
                 starts[i] = open.start(i);
                 ends[i] = open.end(i);
                 cumulative[i + 1] = cumulative[i] + ends[i] - starts[i];
+            }
+            dayIndex = new int[days + 1];
+            int i = 0;
+            for (int d = 0; d <= days; d++) {
+                long dayStart = blockStart + d * SECONDS_PER_DAY;
+                while (i < n && starts[i] < dayStart) {
+                    i++;
+                }
+                dayIndex[d] = i;
             }
         }
 
@@ -369,9 +411,20 @@ public final class Timeline {
             return cumulative[starts.length];
         }
 
-        /** The last interval that starts at or before {@code second}, or -1. */
+        /** The last interval that starts at or before {@code second} (a second of this block), or -1. */
         int intervalAtOrBefore(long second) {
-            int found = Arrays.binarySearch(starts, second);
+            int day = (int) ((second - blockStart) / SECONDS_PER_DAY);
+            int from = dayIndex[day];
+            int to = dayIndex[day + 1];
+            int i = to - 1;
+            // intervals before `from` start before the day, at or before `second`; those from `to` on after it
+            if (to - from <= 8) {
+                while (i >= from && starts[i] > second) {
+                    i--;
+                }
+                return i;
+            }
+            int found = Arrays.binarySearch(starts, from, to, second);
             return found >= 0 ? found : -found - 2;
         }
 
@@ -390,11 +443,48 @@ public final class Timeline {
         /** The earliest instant at which the open time in this block reaches {@code position} (0 < it <= total). */
         Instant instantAt(long position) {
             long wholeSeconds = (position + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
-            // first j with cumulative[j] >= the position rounded up: interval j - 1 holds it
-            int found = Arrays.binarySearch(cumulative, 1, cumulative.length, wholeSeconds);
-            int j = found >= 0 ? found : -found - 1;
-            int i = j - 1;
+            // interval j - 1 holds the position, for the first j with cumulative[j] >= the position rounded up
+            int i = firstCumulativeReaching(wholeSeconds) - 1;
             return Instant.ofEpochSecond(starts[i], position - cumulative[i] * NANOS_PER_SECOND);
+        }
+
+        /**
+         * The first {@code j} in {@code [1, n]} with {@code cumulative[j] >= seconds} (1 <= seconds <= total).
+         * Open time grows about linearly through a year, so the search starts at the interpolated index and
+         * gallops towards the answer: O(log e) for an estimate e intervals off, a few steps for office hours.
+         */
+        int firstCumulativeReaching(long seconds) {
+            int n = starts.length;
+            int guess = (int) Math.max(1, Math.min(n, seconds * n / totalSeconds()));
+            int low; // cumulative[low] < seconds (cumulative[0] is 0)
+            int high; // cumulative[high] >= seconds
+            int step = 1;
+            if (cumulative[guess] >= seconds) {
+                high = guess;
+                low = Math.max(0, high - step);
+                while (low > 0 && cumulative[low] >= seconds) {
+                    high = low;
+                    step <<= 1;
+                    low = Math.max(0, high - step);
+                }
+            } else {
+                low = guess;
+                high = Math.min(n, low + step);
+                while (high < n && cumulative[high] < seconds) {
+                    low = high;
+                    step <<= 1;
+                    high = Math.min(n, low + step);
+                }
+            }
+            while (high - low > 1) {
+                int mid = (low + high) >>> 1;
+                if (cumulative[mid] >= seconds) {
+                    high = mid;
+                } else {
+                    low = mid;
+                }
+            }
+            return high;
         }
     }
 }
