@@ -99,6 +99,40 @@ public final class TicketQuery {
     }
 
     /**
+     * Returns a short text that identifies this query's criteria — not its order — the same in every JVM
+     * (unlike {@link #hashCode()}, which may not be): stores put it in their cursors so that a cursor is
+     * never used to page another query (see {@link dev.itsmkit.persistence.spi.CursorTokens}).
+     *
+     * @return 16 hexadecimal digits of a SHA-256 of the criteria's canonical text
+     */
+    public String fingerprint() {
+        StringBuilder sb = new StringBuilder();
+        categories.stream().map(Enum::name).sorted().forEach(s -> sb.append(s).append(','));
+        sb.append(';');
+        kinds.stream().map(Enum::name).sorted().forEach(s -> sb.append(s).append(','));
+        sb.append(';');
+        priorities.stream().map(Object::toString).sorted().forEach(s -> sb.append(s).append(','));
+        sb.append(';').append(assignee().map(Object::toString).orElse(""))
+                .append(';').append(assignmentGroup().map(Object::toString).orElse(""))
+                .append(';').append(service().map(Object::toString).orElse(""))
+                .append(';').append(configurationItem().map(Object::toString).orElse(""))
+                .append(';').append(createdIn().map(Object::toString).orElse(""))
+                .append(';').append(updatedIn().map(Object::toString).orElse(""));
+        for (Map.Entry<String, FieldValue> e : fields.entrySet()) {
+            String value = e.getValue().toString();
+            sb.append(';').append(e.getKey()).append('=').append(e.getValue().getClass().getSimpleName())
+                    .append(value.length()).append(':').append(value);
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    /**
      * Tells whether a ticket meets every criterion. This is the definition that stores implement;
      * the ticket's tenant is not looked at (stores query one tenant's tickets).
      *

@@ -1,5 +1,6 @@
 package dev.itsmkit.persistence.memory;
 
+import dev.itsmkit.persistence.spi.CursorTokens;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.ConfigurationItemId;
@@ -334,7 +335,7 @@ final class InMemoryTenantStores implements TenantStores {
             requireNonNull(query, "query");
             requireNonNull(after, "after");
             checkLimit(limit);
-            Cursors.Decoded d = Cursors.decode(after, "t" + query.order().ordinal(), QueryFingerprint.of(query));
+            CursorTokens.Position d = CursorTokens.decode(after, "t" + query.order().ordinal(), query.fingerprint());
             return run(query, new SortKey(d.a(), d.b(), d.id()), limit);
         }
 
@@ -381,8 +382,7 @@ final class InMemoryTenantStores implements TenantStores {
             }
             List<Ticket> items = found.subList(0, limit);
             SortKey last = SortKey.of(order, items.get(limit - 1));
-            return new Page<>(items, Optional.of(Cursors.encode("t" + order.ordinal(), QueryFingerprint.of(query),
-                    last.major(), last.minor(), requireNonNull(last.id()), 0)));
+            return new Page<>(items, Optional.of(CursorTokens.encode("t" + order.ordinal(), query.fingerprint(), new CursorTokens.Position(last.major(), last.minor(), requireNonNull(last.id()), 0))));
         }
 
         /**
@@ -525,7 +525,7 @@ final class InMemoryTenantStores implements TenantStores {
             requireNonNull(window, "window");
             requireNonNull(after, "after");
             checkLimit(limit);
-            Cursors.Decoded d = Cursors.decode(after, "e", window.start() + "/" + window.end());
+            CursorTokens.Position d = CursorTokens.decode(after, "e", window.start() + "/" + window.end());
             return between(window, new EventKey(d.a(), d.b(), d.id(), d.n()), limit);
         }
 
@@ -552,8 +552,7 @@ final class InMemoryTenantStores implements TenantStores {
             }
             List<AuditRecord> items = found.subList(0, limit);
             TicketEvent last = items.get(limit - 1).event();
-            return new Page<>(items, Optional.of(Cursors.encode("e", window.start() + "/" + window.end(),
-                    last.at().getEpochSecond(), last.at().getNano(), last.ticket(), last.sequence())));
+            return new Page<>(items, Optional.of(CursorTokens.encode("e", window.start() + "/" + window.end(), new CursorTokens.Position(last.at().getEpochSecond(), last.at().getNano(), last.ticket(), last.sequence()))));
         }
 
         @Override
@@ -611,30 +610,6 @@ final class InMemoryTenantStores implements TenantStores {
         public TicketNumber next(TicketKind kind) {
             requireNonNull(kind, "kind");
             return new TicketNumber(kind, numbers.get(kind).incrementAndGet());
-        }
-    }
-
-    /** A text that identifies a query's criteria across JVMs (unlike {@code hashCode}, which uses enum identity). */
-    static final class QueryFingerprint {
-        private QueryFingerprint() {}
-
-        static String of(TicketQuery q) {
-            StringBuilder sb = new StringBuilder();
-            q.categories().stream().map(Enum::name).sorted().forEach(s -> sb.append(s).append(','));
-            sb.append(';');
-            q.kinds().stream().map(Enum::name).sorted().forEach(s -> sb.append(s).append(','));
-            sb.append(';');
-            q.priorities().stream().map(Object::toString).sorted().forEach(s -> sb.append(s).append(','));
-            sb.append(';').append(q.assignee().map(Object::toString).orElse(""))
-                    .append(';').append(q.assignmentGroup().map(Object::toString).orElse(""))
-                    .append(';').append(q.service().map(Object::toString).orElse(""))
-                    .append(';').append(q.configurationItem().map(Object::toString).orElse(""))
-                    .append(';').append(q.createdIn().map(Object::toString).orElse(""))
-                    .append(';').append(q.updatedIn().map(Object::toString).orElse(""));
-            for (Map.Entry<String, FieldValue> e : q.fields().entrySet()) {
-                sb.append(';').append(e.getKey()).append('=').append(e.getValue());
-            }
-            return Integer.toHexString(sb.toString().hashCode());
         }
     }
 }

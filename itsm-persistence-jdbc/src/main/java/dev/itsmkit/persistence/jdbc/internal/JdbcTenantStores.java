@@ -1,5 +1,6 @@
 package dev.itsmkit.persistence.jdbc.internal;
 
+import dev.itsmkit.persistence.spi.CursorTokens;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.TenantId;
@@ -176,10 +177,10 @@ public final class JdbcTenantStores implements TenantStores {
             requireNonNull(query, "query");
             requireNonNull(after, "after");
             checkLimit(limit);
-            return run(query, Cursors.decode(after, "t" + query.order().ordinal(), Cursors.fingerprint(query)), limit);
+            return run(query, CursorTokens.decode(after, "t" + query.order().ordinal(), query.fingerprint()), limit);
         }
 
-        private Page<Ticket> run(TicketQuery query, Cursors.@Nullable Decoded after, int limit) {
+        private Page<Ticket> run(TicketQuery query, CursorTokens.@Nullable Position after, int limit) {
             TicketQueries.Statement statement = TicketQueries.page(tenant, query, after, limit + 1);
             List<Ticket> found = db.read("querying tickets", c -> {
                 try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
@@ -200,12 +201,12 @@ public final class JdbcTenantStores implements TenantStores {
             Ticket last = items.get(limit - 1);
             TicketOrder order = query.order();
             Cursor next = switch (order) {
-                case NUMBER -> Cursors.encode("t0", Cursors.fingerprint(query), TicketColumns.kindCode(last.kind()),
-                        last.number().sequence(), last.id(), 0);
-                case CREATED -> Cursors.encode("t1", Cursors.fingerprint(query), last.createdAt().getEpochSecond(),
-                        last.createdAt().getNano(), last.id(), 0);
-                case UPDATED -> Cursors.encode("t2", Cursors.fingerprint(query), last.updatedAt().getEpochSecond(),
-                        last.updatedAt().getNano(), last.id(), 0);
+                case NUMBER -> CursorTokens.encode("t0", query.fingerprint(), new CursorTokens.Position(TicketColumns.kindCode(last.kind()),
+                        last.number().sequence(), last.id(), 0));
+                case CREATED -> CursorTokens.encode("t1", query.fingerprint(), new CursorTokens.Position(last.createdAt().getEpochSecond(),
+                        last.createdAt().getNano(), last.id(), 0));
+                case UPDATED -> CursorTokens.encode("t2", query.fingerprint(), new CursorTokens.Position(last.updatedAt().getEpochSecond(),
+                        last.updatedAt().getNano(), last.id(), 0));
             };
             return new Page<>(items, Optional.of(next));
         }
@@ -276,7 +277,7 @@ public final class JdbcTenantStores implements TenantStores {
         public Page<AuditRecord> between(TimeWindow window, int limit) {
             requireNonNull(window, "window");
             checkLimit(limit);
-            return between(window, (Cursors.Decoded) null, limit);
+            return between(window, (CursorTokens.Position) null, limit);
         }
 
         @Override
@@ -284,7 +285,7 @@ public final class JdbcTenantStores implements TenantStores {
             requireNonNull(window, "window");
             requireNonNull(after, "after");
             checkLimit(limit);
-            return between(window, Cursors.decode(after, "e", fingerprint(window)), limit);
+            return between(window, CursorTokens.decode(after, "e", fingerprint(window)), limit);
         }
 
         private String fingerprint(TimeWindow window) {
@@ -292,7 +293,7 @@ public final class JdbcTenantStores implements TenantStores {
                     + window.end().getEpochSecond() + "." + window.end().getNano();
         }
 
-        private Page<AuditRecord> between(TimeWindow window, Cursors.@Nullable Decoded after, int limit) {
+        private Page<AuditRecord> between(TimeWindow window, CursorTokens.@Nullable Position after, int limit) {
             List<AuditRecord> found = db.read("reading events by time", c -> {
                 try (PreparedStatement ps = c.prepareStatement(after == null ? EVENTS_BETWEEN : EVENTS_BETWEEN_AFTER)) {
                     int i = 1;
@@ -316,8 +317,8 @@ public final class JdbcTenantStores implements TenantStores {
             }
             List<AuditRecord> items = found.subList(0, limit);
             TicketEvent last = items.get(limit - 1).event();
-            return new Page<>(items, Optional.of(Cursors.encode("e", fingerprint(window), last.at().getEpochSecond(),
-                    last.at().getNano(), last.ticket(), last.sequence())));
+            return new Page<>(items, Optional.of(CursorTokens.encode("e", fingerprint(window), new CursorTokens.Position(last.at().getEpochSecond(),
+                    last.at().getNano(), last.ticket(), last.sequence()))));
         }
 
         @Override

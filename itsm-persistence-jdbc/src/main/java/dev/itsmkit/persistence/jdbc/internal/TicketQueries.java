@@ -1,5 +1,6 @@
 package dev.itsmkit.persistence.jdbc.internal;
 
+import dev.itsmkit.persistence.spi.CursorTokens;
 import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Party;
 import dev.itsmkit.core.StateCategory;
@@ -57,7 +58,7 @@ final class TicketQueries {
     private TicketQueries() {}
 
     /** The page query: criteria, then the keyset condition after the cursor's key, then the order and limit. */
-    static Statement page(TenantId tenant, TicketQuery query, Cursors.@Nullable Decoded after, int limit) {
+    static Statement page(TenantId tenant, TicketQuery query, CursorTokens.@Nullable Position after, int limit) {
         StringBuilder sql = new StringBuilder(256).append(SELECT_PAGE);
         List<Object> parameters = new ArrayList<>();
         parameters.add(tenant.value());
