@@ -7,10 +7,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * One embedded PostgreSQL server per test JVM, started on first use and stopped when the JVM exits,
- * with a fresh database for each caller.
+ * with a fresh database for each caller behind a connection pool (H2's simple pool, which serves any
+ * driver's pooled data source).
  */
 final class EmbeddedDatabases {
     private static EmbeddedPostgres server;
@@ -45,9 +48,10 @@ final class EmbeddedDatabases {
      * Creates an empty database, dropping one of the same name first.
      *
      * @param name the database's name: lower-case letters, digits and underscores
-     * @return a data source on it
+     * @param maxConnections how many connections the pool keeps open at most
+     * @return a pooled data source on it
      */
-    static DataSource create(String name) {
+    static DataSource create(String name, int maxConnections) {
         if (!name.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("a database name of lower-case letters, digits and _ is expected, got " + name);
         }
@@ -58,6 +62,14 @@ final class EmbeddedDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the database " + name, e);
         }
-        return pg.getDatabase("postgres", name);
+        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        source.setServerNames(new String[] {"localhost"});
+        source.setPortNumbers(new int[] {pg.getPort()});
+        source.setDatabaseName(name);
+        source.setUser("postgres");
+        // pooled, as an application's would be: a new PostgreSQL connection per statement costs a process
+        JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+        pool.setMaxConnections(maxConnections);
+        return pool;
     }
 }

@@ -14,7 +14,7 @@ class ServiceDeskOnPostgresTest {
     @Test
     void theDayOnPostgresqlIsTheDayInMemoryLineForLine() {
         String inMemory = told(out -> new ServiceDeskDemo(out).run());
-        String onPostgres = told(out -> ServiceDeskOnPostgres.run(EmbeddedDatabases.create("service_desk_demo"), out));
+        String onPostgres = told(out -> ServiceDeskOnPostgres.run(EmbeddedDatabases.create("service_desk_demo", 4), out));
 
         assertThat(onPostgres.lines()).containsExactlyElementsOf(inMemory.lines().toList());
         assertThat(onPostgres).contains("SLA BREACH").contains("== The SLA report of the day");
