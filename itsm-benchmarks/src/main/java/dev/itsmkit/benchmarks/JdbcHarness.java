@@ -162,6 +162,142 @@ public final class JdbcHarness {
         return counted.get() / elapsed;
     }
 
+    private static DataSource database(EmbeddedPostgres pg, String name) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        source.setServerNames(new String[] {"localhost"});
+        source.setPortNumbers(new int[] {pg.getPort()});
+        source.setDatabaseName(name);
+        source.setUser("postgres");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+        pool.setMaxConnections(64);
+        return pool;
+    }
+
+    /** Every timer due now; each client claims 100 at a time and completes each claim: fired = completed. */
+    private static double ourClaims(DataSource ds, int timers, int clients) throws Exception {
+        JdbcMigrations.migrate(ds, JdbcDialect.POSTGRESQL);
+        JdbcStores stores = JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build();
+        Instant due = Instant.now();
+        UnitOfWork uow = stores.forTenant(TENANT).begin();
+        for (int i = 0; i < timers; i++) {
+            uow.schedule(DueTimer.of(TENANT, TicketId.of("inc-" + i), "resolution", 1, 100, due));
+        }
+        uow.commit();
+        Map<String, Integer> fired = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> runs = new ArrayList<>();
+        for (int n = 0; n < clients; n++) {
+            NodeId node = NodeId.of("node-" + n);
+            TimerClaims claims = stores.timerClaims();
+            runs.add(pool.submit(() -> {
+                while (true) {
+                    List<TimerClaim> got = claims.claimDue(Instant.now(), node, Duration.ofMinutes(5), 100);
+                    if (got.isEmpty()) {
+                        return null;
+                    }
+                    for (TimerClaim c : got) {
+                        if (claims.complete(c)) {
+                            fired.merge(c.timer().id().value(), 1, Integer::sum);
+                        }
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : runs) {
+            f.get();
+        }
+        double rate = timers / ((System.nanoTime() - start) / 1e9);
+        pool.shutdown();
+        check(fired, timers);
+        return rate;
+    }
+
+    /** The same timers as db-scheduler one-time tasks, all due now, fetched with lock-and-fetch (SKIP LOCKED). */
+    private static double dbScheduler(DataSource ds, int timers, int clients) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE scheduled_tasks (task_name TEXT NOT NULL, task_instance TEXT NOT NULL, task_data BYTEA,"
+                    + " execution_time TIMESTAMP WITH TIME ZONE NOT NULL, picked BOOLEAN NOT NULL, picked_by TEXT,"
+                    + " last_success TIMESTAMP WITH TIME ZONE, last_failure TIMESTAMP WITH TIME ZONE, consecutive_failures INT,"
+                    + " last_heartbeat TIMESTAMP WITH TIME ZONE, version BIGINT NOT NULL, priority SMALLINT,"
+                    + " PRIMARY KEY (task_name, task_instance))");
+            s.execute("CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time)");
+            s.execute("CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
+            s.execute("CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC)");
+        }
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO scheduled_tasks"
+                + " (task_name, task_instance, execution_time, picked, version, priority)"
+                + " SELECT 'fire', 'inc-' || g, now(), FALSE, 1, 0 FROM generate_series(0, ?) g")) {
+            ps.setInt(1, timers - 1);
+            ps.executeUpdate();
+        }
+        Map<String, Integer> fired = new ConcurrentHashMap<>();
+        CountDownLatch all = new CountDownLatch(timers);
+        OneTimeTask<Void> task = Tasks.oneTime("fire").execute((instance, context) -> {
+            fired.merge(instance.getId(), 1, Integer::sum);
+            all.countDown();
+        });
+        Scheduler scheduler = Scheduler.create(ds, task)
+                .threads(clients)
+                .pollingInterval(Duration.ofMillis(100))
+                .pollUsingLockAndFetch(0.5, 4.0)
+                .build();
+        long start = System.nanoTime();
+        scheduler.start();
+        if (!all.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("db-scheduler did not execute every task in 10 minutes");
+        }
+        double rate = timers / ((System.nanoTime() - start) / 1e9);
+        scheduler.stop();
+        check(fired, timers);
+        return rate;
+    }
+
+    private static void check(Map<String, Integer> fired, int timers) {
+        long twice = fired.values().stream().filter(n -> n > 1).count();
+        if (fired.size() != timers || twice > 0) {
+            throw new IllegalStateException("expected every one of " + timers + " timers fired once, got " + fired.size()
+                    + " fired, " + twice + " more than once");
+        }
+    }
+
+    /** Each client commits, for the given seconds, units of work of one new ticket, an event, a timer and an outbox entry. */
+    private static double ourCommits(DataSource ds, int clients, int seconds) throws Exception {
+        JdbcMigrations.migrate(ds, JdbcDialect.POSTGRESQL);
+        JdbcStores stores = JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong commits = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int n = 0; n < clients; n++) {
+            runs.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    int i = next.incrementAndGet();
+                    Instant at = Instant.now();
+                    Ticket t = Ticket.builder(TENANT, TicketId.of("inc-" + i), new TicketNumber(TicketKind.INCIDENT, i))
+                            .title("Ticket " + i).state(TicketState.of("NEW", StateCategory.NEW)).requester(Party.person("alice"))
+                            .createdAt(at).updatedAt(at).build();
+                    TicketEvent event = new SlaWarned(TENANT, t.id(), Party.ITSM_KIT, at, 1, 1, "resolution", 1, 75, at);
+                    stores.forTenant(TENANT).begin().save(t, 0).append(event)
+                            .schedule(DueTimer.of(TENANT, t.id(), "resolution", 1, 100, at.plusSeconds(3600)))
+                            .enqueue(OutboxEntry.announcing(OutboxEntryId.of("o-" + i), event, at)).commit();
+                    commits.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        long start = System.nanoTime();
+        for (Future<?> f : runs) {
+            f.get();
+        }
+        pool.shutdown();
+        return commits.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
     /** pgbench's TPC-B-like run on a database of the same server, if pgbench is on the path. */
     private static void pgbench(EmbeddedPostgres pg, String database, int clients, int seconds)
             throws IOException, InterruptedException {
