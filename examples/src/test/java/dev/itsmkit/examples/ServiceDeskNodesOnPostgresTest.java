@@ -49,8 +49,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Three engine nodes — three {@link ServiceDesk}s with their own {@link JdbcStores} and node ids — share one
  * PostgreSQL database and fire the SLA timers of 2,500 incidents: a warning and a breach of a response and of
- * a resolution target each, 10,000 thresholds coming due over some 85 virtual minutes. Midway one node dies
- * holding the claims of a whole batch (its stores fail from then on, as a crashed process would; it never
+ * a resolution target each, 10,000 thresholds coming due over an hour of virtual time. Midway one node dies
+ * holding the claims of the thresholds due at that instant (its stores fail from then on, as a crashed process would; it never
  * calls again). The audit trails then hold every {@link SlaWarned} and {@link SlaBreached} exactly once, each
  * recorded no later than its lease after its timer came due; the dead node's timers exactly a lease late.
  *
@@ -60,10 +60,11 @@ import org.junit.jupiter.api.Test;
 class ServiceDeskNodesOnPostgresTest {
     private static final TenantId TENANT = TenantId.of("northwind");
     private static final int TICKETS = 2_500;
-    private static final int OPENING_MINUTES = 25;
+    private static final int OPENING_SECONDS = 25;
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
-    private static final Instant KILL_AT = T0.plus(Duration.ofMinutes(40));
+    /** Between the responses' breaches at 10 minutes and the resolutions' warnings at 30: half the thresholds fired. */
+    private static final Instant KILL_AT = T0.plus(Duration.ofMinutes(20));
     /** The timer engine schedules a threshold's timer 1 ms after the threshold, so that it has been crossed. */
     private static final Duration DUE_AFTER_THRESHOLD = Duration.ofMillis(1);
 
@@ -176,12 +177,15 @@ class ServiceDeskNodesOnPostgresTest {
                 .build();
     }
 
-    /** Opens the incidents over the first minutes, from the three nodes in turn, one clock minute per group. */
+    /**
+     * Opens the incidents in the first seconds, from the three nodes in turn, one clock second per group: all
+     * are open before the first threshold comes due, five minutes later.
+     */
     private static List<TicketId> openTickets(List<ServiceDesk> desks, VirtualClock clock) {
         List<TicketId> tickets = new ArrayList<>();
-        int perMinute = TICKETS / OPENING_MINUTES;
+        int perSecond = TICKETS / OPENING_SECONDS;
         for (int i = 0; i < TICKETS; i++) {
-            clock.moveTo(T0.plus(Duration.ofMinutes(i / perMinute)));
+            clock.moveTo(T0.plusSeconds(i / perSecond));
             OpenTicket open = OpenTicket.builder(TENANT, Party.person("caller-" + i % 7), TicketKind.INCIDENT,
                     "Incident " + i).build();
             tickets.add(desks.get(i % 3).open(open).ticket().id());
