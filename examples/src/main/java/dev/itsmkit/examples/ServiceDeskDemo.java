@@ -37,6 +37,8 @@ import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.persistence.TicketQuery;
+import dev.itsmkit.persistence.memory.InMemoryStores;
+import dev.itsmkit.persistence.spi.Stores;
 import dev.itsmkit.persistence.spi.Notifier;
 import dev.itsmkit.sla.BusinessCalendar;
 import dev.itsmkit.sla.BusinessCalendars;
@@ -116,6 +118,16 @@ public final class ServiceDeskDemo {
     private final Map<dev.itsmkit.core.TicketId, String> numbers = new HashMap<>();
 
     ServiceDeskDemo(PrintStream out) {
+        this(out, InMemoryStores.create());
+    }
+
+    /**
+     * Tells the day on given stores, empty ones: {@link ServiceDeskOnPostgres} runs it on PostgreSQL.
+     *
+     * @param out where the day is printed
+     * @param stores empty stores the desk writes to
+     */
+    ServiceDeskDemo(PrintStream out, Stores stores) {
         this.out = out;
         this.clock = VirtualClock.at(at("07:55"), BERLIN);
         BusinessCalendar office = BusinessCalendar.builder()
@@ -129,6 +141,7 @@ public final class ServiceDeskDemo {
         this.calendars = BusinessCalendars.of(Map.of("office", office));
         this.sla = SlaEngine.of(calendars, List.of(incidentPolicy()));
         this.desk = ServiceDesk.builder()
+                .stores(stores)
                 .clock(clock)
                 .sla(sla)
                 .authorizer(TransitionAuthorizer.granting(Map.of(

@@ -23,8 +23,12 @@ import dev.itsmkit.persistence.jdbc.JdbcMigrations;
 import dev.itsmkit.persistence.jdbc.JdbcStores;
 import dev.itsmkit.persistence.spi.TimerClaims;
 import dev.itsmkit.persistence.spi.UnitOfWork;
+import dev.itsmkit.sla.BusinessCalendars;
+import dev.itsmkit.workflow.ServiceDesk;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,7 +57,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * per second, and units of work committed per second next to pgbench's TPC-B run, with the same number
  * of clients. See docs/benchmarks.md for the command and the figures.
  *
- * <p>Arguments: {@code [timers] [clients] [seconds]}, default 20000, 4 and 20.
+ * <p>Arguments: {@code [timers] [clients] [seconds]}, default 20000, 4 and 20; or {@code engine [clients] [seconds]
+ * [rounds]} for commands per second through the whole {@link ServiceDesk} alone, in rounds that alternate
+ * with pgbench on the same database (default 4 clients, 20 s, 2 rounds).
  */
 public final class JdbcHarness {
     private static final TenantId TENANT = TenantId.of("bench");
@@ -67,6 +73,11 @@ public final class JdbcHarness {
      * @throws Exception if the server, a database or a run fails
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("engine")) {
+            engine(args.length > 1 ? Integer.parseInt(args[1]) : 4, args.length > 2 ? Integer.parseInt(args[2]) : 20,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 2);
+            return;
+        }
         int timers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
@@ -76,8 +87,79 @@ public final class JdbcHarness {
             System.out.printf("ITSM Kit timer claims:   %,.0f timers fired/s%n", ourClaims(database(pg, "ours"), timers, clients));
             System.out.printf("db-scheduler:            %,.0f tasks executed/s%n", dbScheduler(database(pg, "dbscheduler"), timers, clients));
             System.out.printf("ITSM Kit units of work:  %,.0f commits/s%n", ourCommits(database(pg, "commits"), clients, seconds));
-            pgbench(pg, clients, seconds);
+            pgbench(pg, "postgres", clients, seconds);
         }
+    }
+
+    /**
+     * Commands through the engine and pgbench's TPC-B transactions, on one database and with the same number
+     * of clients, in alternating rounds so that both see the same noise of a shared machine.
+     */
+    private static void engine(int clients, int seconds, int rounds) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            System.out.printf("PostgreSQL on port %d, %d clients, %d s runs, %d rounds, %d processors%n",
+                    pg.getPort(), clients, seconds, rounds, Runtime.getRuntime().availableProcessors());
+            DataSource ds = database(pg, "engine");
+            JdbcMigrations.migrate(ds, JdbcDialect.POSTGRESQL);
+            boolean pgbench = pgbenchInit(pg, "engine");
+            for (int round = 1; round <= rounds; round++) {
+                if (pgbench) {
+                    pgbench(pg, "engine", clients, seconds);
+                }
+                System.out.printf("ITSM Kit engine commands: %,.0f commands/s (round %d)%n",
+                        engineCommands(ds, clients, seconds), round);
+            }
+        }
+    }
+
+    /**
+     * Each client runs {@link ServiceDeskBenchmark#mix}'s cycle of eight commands (open, start, three comments,
+     * resolve, reopen, comment) on its own incidents through a {@link ServiceDesk} on the JDBC stores, with the
+     * benchmark's resolution clock on every incident: each command is validated, loaded, checked by the
+     * lifecycle, and commits its events, snapshot, SLA clocks, timers and outbox entries as one transaction.
+     * The first half of the run (at least 10 s, so that the JIT has compiled the path) warms up and is not
+     * counted. Prints the clients' CPU time per counted command as well: what the client side costs.
+     */
+    private static double engineCommands(DataSource ds, int clients, int seconds) throws Exception {
+        ServiceDeskBenchmark commands = new ServiceDeskBenchmark();
+        commands.desk = ServiceDesk.builder()
+                .stores(JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build())
+                .sla(BusinessCalendars.onlyAlways(), List.of(ServiceDeskBenchmark.resolutionPolicy()))
+                .build();
+        long warmUp = TimeUnit.SECONDS.toNanos(Math.max(10, seconds / 2));
+        long measureFrom = System.nanoTime() + warmUp;
+        long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong counted = new AtomicLong();
+        AtomicLong cpu = new AtomicLong();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int n = 0; n < clients; n++) {
+            runs.add(pool.submit(() -> {
+                ServiceDeskBenchmark.Agent agent = new ServiceDeskBenchmark.Agent();
+                agent.name();
+                long cpuFrom = -1;
+                for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                    if (now >= measureFrom && cpuFrom < 0) {
+                        cpuFrom = threads.getCurrentThreadCpuTime();
+                    }
+                    commands.mix(agent);
+                    if (cpuFrom >= 0) {
+                        counted.incrementAndGet();
+                    }
+                }
+                cpu.addAndGet(threads.getCurrentThreadCpuTime() - cpuFrom);
+                return null;
+            }));
+        }
+        for (Future<?> f : runs) {
+            f.get();
+        }
+        double elapsed = (System.nanoTime() - measureFrom) / 1e9;
+        pool.shutdown();
+        System.out.printf("ITSM Kit engine client:   %.2f ms of CPU per command on the client threads%n",
+                cpu.get() / 1e6 / counted.get());
+        return counted.get() / elapsed;
     }
 
     private static DataSource database(EmbeddedPostgres pg, String name) throws SQLException {
@@ -216,19 +298,29 @@ public final class JdbcHarness {
         return commits.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** pgbench's TPC-B-like run on the same server, if pgbench is on the path. */
-    private static void pgbench(EmbeddedPostgres pg, int clients, int seconds) throws IOException, InterruptedException {
-        String port = Integer.toString(pg.getPort());
-        try {
-            run(List.of("pgbench", "-i", "-q", "-s", "10", "-h", "localhost", "-p", port, "-U", "postgres", "postgres"));
-        } catch (IOException e) {
-            System.out.println("pgbench:                 not found on the path (" + e.getMessage() + ")");
+    /** pgbench's TPC-B-like run on a database of the same server, if pgbench is on the path. */
+    private static void pgbench(EmbeddedPostgres pg, String database, int clients, int seconds)
+            throws IOException, InterruptedException {
+        if (database.equals("postgres") && !pgbenchInit(pg, database)) {
             return;
         }
+        String port = Integer.toString(pg.getPort());
         String out = run(List.of("pgbench", "-c", Integer.toString(clients), "-j", Integer.toString(clients), "-T",
-                Integer.toString(seconds), "-h", "localhost", "-p", port, "-U", "postgres", "postgres"));
+                Integer.toString(seconds), "-h", "localhost", "-p", port, "-U", "postgres", database));
         out.lines().filter(l -> l.startsWith("tps") || l.startsWith("number of clients") || l.startsWith("scaling"))
                 .forEach(l -> System.out.println("pgbench TPC-B:           " + l));
+    }
+
+    /** Creates pgbench's tables at scale 10 in a database; false if pgbench is not on the path. */
+    private static boolean pgbenchInit(EmbeddedPostgres pg, String database) throws IOException, InterruptedException {
+        try {
+            run(List.of("pgbench", "-i", "-q", "-s", "10", "-h", "localhost", "-p", Integer.toString(pg.getPort()),
+                    "-U", "postgres", database));
+            return true;
+        } catch (IOException e) {
+            System.out.println("pgbench:                 not found on the path (" + e.getMessage() + ")");
+            return false;
+        }
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {

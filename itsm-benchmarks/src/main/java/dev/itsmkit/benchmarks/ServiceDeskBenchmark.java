@@ -79,11 +79,16 @@ public class ServiceDeskBenchmark {
     public void setUp() {
         ServiceDesk.Builder builder = ServiceDesk.builder().clock(Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC));
         if (sla) {
-            builder.sla(BusinessCalendars.onlyAlways(), List.of(SlaPolicy.of("gold", 1, List.of(SlaTarget.builder("resolution")
-                    .goals(Goals.always(Duration.ofHours(8))).stop(Condition.category(dev.itsmkit.core.StateCategory.RESOLVED))
-                    .warnAt(75).build())).forKinds(Set.of(TicketKind.INCIDENT))));
+            builder.sla(BusinessCalendars.onlyAlways(), List.of(resolutionPolicy()));
         }
         desk = builder.build();
+    }
+
+    /** An eight-hour resolution clock with a warning at 75 %, on every incident. */
+    static SlaPolicy resolutionPolicy() {
+        return SlaPolicy.of("gold", 1, List.of(SlaTarget.builder("resolution")
+                .goals(Goals.always(Duration.ofHours(8))).stop(Condition.category(dev.itsmkit.core.StateCategory.RESOLVED))
+                .warnAt(75).build())).forKinds(Set.of(TicketKind.INCIDENT));
     }
 
     /** One thread's agent and the incident it works on. */
