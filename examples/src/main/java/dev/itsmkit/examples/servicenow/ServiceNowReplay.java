@@ -256,8 +256,9 @@ public final class ServiceNowReplay {
         if (newAssignee.isPresent() || newGroup.isPresent()) {
             changed |= run(row, new Assign(TENANT, actor, id, OptionalLong.empty(), newAssignee, newGroup)).isPresent();
         }
-        boolean madeSla = ticket.customFields().get("madeSla").map(v -> v.equals(FieldValue.of(row.madeSla()))).orElse(false);
-        if (!madeSla) {
+        boolean verdictRecorded = ticket.customFields().get("madeSla").map(v -> v.equals(FieldValue.of(row.madeSla())))
+                .orElse(false);
+        if (!verdictRecorded) {
             changed |= run(row, new UpdateFields(TENANT, actor, id, OptionalLong.empty(),
                     Map.of("madeSla", Optional.of(FieldValue.of(row.madeSla()))))).isPresent();
         }
@@ -340,7 +341,7 @@ public final class ServiceNowReplay {
                 }
             }
         }
-        return new Result(tickets.size(), lastRow.values().stream().mapToInt(r -> 1).sum(), Map.copyOf(commands),
+        return new Result(tickets.size(), lastRow.size(), Map.copyOf(commands),
                 List.copyOf(refusals), List.copyOf(priorityMismatches), List.copyOf(unknownStates),
                 rowsWithoutChange, firedEvents, chainsBroken, replayMismatches, reopenMismatches, compared, agree,
                 reporter.report());
