@@ -199,10 +199,8 @@ public final class JdbcHarness {
                     if (got.isEmpty()) {
                         return null;
                     }
-                    for (TimerClaim c : got) {
-                        if (claims.complete(c)) {
-                            fired.merge(c.timer().id().value(), 1, Integer::sum);
-                        }
+                    for (TimerClaim c : claims.completeAll(got)) {
+                        fired.merge(c.timer().id().value(), 1, Integer::sum);
                     }
                 }
             }));

@@ -89,6 +89,26 @@ public abstract class TimerClaimsContract extends StoresContract {
         assertThat(claims().nextWakeUp()).isEmpty();
     }
 
+    /** Completing a batch removes the timers of the current claims, returns just those, and leaves a stale claim's timer. */
+    @Test
+    public void completingABatchRemovesWhatEachClaimWouldAndReportsWhichItRemoved() {
+        DueTimer first = schedule(incident(ACME, 1), 100, T0);
+        DueTimer second = schedule(incident(ACME, 2), 100, T0);
+        Ticket third = incident(ACME, 3);
+        schedule(third, 100, T0);
+        List<TimerClaim> got = claims().claimDue(T0, NODE_A, LEASE, 10);
+        assertThat(got).hasSize(3);
+        TimerClaim stale = got.stream().filter(c -> c.timer().ticket().equals(third.id())).findFirst().orElseThrow();
+        DueTimer moved = schedule(third, 100, T0.plusSeconds(3600));
+        List<TimerClaim> completed = claims().completeAll(got);
+        assertThat(completed).containsExactlyElementsOf(got.stream().filter(c -> c != stale).toList());
+        assertThat(acme().timers().find(first.id())).isEmpty();
+        assertThat(acme().timers().find(second.id())).isEmpty();
+        assertThat(acme().timers().find(moved.id())).contains(moved);
+        assertThat(claims().completeAll(got)).isEmpty();
+        assertThat(claims().completeAll(List.of())).isEmpty();
+    }
+
     /** When a lease expires, another node claims the timer with a new token, and the old claim can no longer complete. */
     @Test
     public void anExpiredLeaseIsReclaimedAndTheStaleClaimCannotComplete() {
