@@ -74,15 +74,19 @@ public final class TimerService {
         do {
             batch = claims.claimDue(now, settings.node(), settings.lease(), BATCH);
             claimed += batch.size();
+            List<TimerClaim> fired = new ArrayList<>(batch.size());
             for (TimerClaim claim : batch) {
                 try {
                     events.addAll(fire(claim.timer(), now));
-                    claims.complete(claim);
+                    fired.add(claim);
                 } catch (RuntimeException e) {
                     // Left claimed: when the lease expires the timer is claimed and fired again.
                     LOG.error("firing SLA timer {} failed; it is retried when its lease expires", claim.timer().id(), e);
                 }
             }
+            // one round trip for the batch; a crash before it only lets the leases expire, and firing again
+            // records nothing twice, since a threshold already recorded on the clock is not crossed again
+            claims.completeAll(fired);
         } while (batch.size() == BATCH);
         return new FiringReport(claimed, events);
     }
