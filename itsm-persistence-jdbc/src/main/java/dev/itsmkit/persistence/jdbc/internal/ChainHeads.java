@@ -33,7 +33,9 @@ final class ChainHeads {
         if (heads.size() >= MAX) {
             heads.clear();
         }
-        heads.merge(key(tenant, ticket), new Head(sequence, hash), (old, now) -> now.sequence() >= old.sequence() ? now : old);
+        // the latest call wins, even with a lower sequence: a head that is not the trail's is a miss, never a wrong chain,
+        // while keeping the highest could keep a head of rows deleted since (a trail rebuilt under the same id)
+        heads.put(key(tenant, ticket), new Head(sequence, hash));
     }
 
     void forget(TenantId tenant, TicketId ticket) {
