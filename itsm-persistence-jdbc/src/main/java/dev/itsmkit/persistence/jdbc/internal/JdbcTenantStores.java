@@ -378,7 +378,10 @@ public final class JdbcTenantStores implements TenantStores {
 
     /**
      * A number is taken in a transaction of its own, outside any unit of work, like a database sequence:
-     * the row of the tenant and kind is locked by the increment until that transaction commits.
+     * the row of the tenant and kind is locked by the increment until that transaction commits. On
+     * PostgreSQL that transaction is one upsert that returns the number, in auto-commit mode: one round
+     * trip, and the row is locked only while the statement runs (a sequence per tenant and kind would need
+     * DDL for every new tenant, and would not be transactional either).
      */
     private final class Numbers implements TicketNumbers {
         @Override
