@@ -75,10 +75,12 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
             + " WHERE channel = ? AND tenant = ? AND ticket_id = ? AND (node = ? OR (until_s, until_n) <= (?, ?))";
     private static final String CLAIM_INSERT = "INSERT INTO itsm_outbox_claim (channel, tenant, ticket_id, node, until_s, until_n,"
             + " through_position) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String ACKNOWLEDGED = "SELECT position FROM itsm_outbox_delivery WHERE channel = ? AND acknowledged = TRUE"
-            + " AND position = ?";
-    private static final String ACKNOWLEDGED_AMONG_POSTGRESQL = "SELECT position FROM itsm_outbox_delivery WHERE channel = ?"
-            + " AND acknowledged = TRUE AND position = ANY (CAST(? AS BIGINT[]))";
+    /** Whether an entry is still pending for the channel: neither acknowledged nor purged since it was read. */
+    private static final String STILL_PENDING = "SELECT o.position FROM itsm_outbox o LEFT JOIN itsm_outbox_delivery d"
+            + " ON d.channel = ? AND d.position = o.position WHERE o.position = ? AND (d.position IS NULL OR d.acknowledged = FALSE)";
+    private static final String STILL_PENDING_POSTGRESQL = "SELECT o.position FROM itsm_outbox o LEFT JOIN itsm_outbox_delivery d"
+            + " ON d.channel = ? AND d.position = o.position WHERE o.position = ANY (CAST(? AS BIGINT[]))"
+            + " AND (d.position IS NULL OR d.acknowledged = FALSE)";
     /** Ends this node's claim whose last entry handed out is the one acknowledged. */
     private static final String RELEASE = "DELETE FROM itsm_outbox_claim WHERE channel = ? AND through_position = ? AND node = ?";
     private static final String ACKNOWLEDGE_POSTGRESQL = "INSERT INTO itsm_outbox_delivery"
@@ -190,11 +192,11 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
             }
             Set<List<String>> held = claim(c, channel, now, until, through);
             List<Due> claimed = found.stream().filter(d -> held.contains(List.of(d.tenant(), d.ticket()))).toList();
-            // an entry that another node acknowledged between the read and the claim is not handed out again
-            Set<Long> done = acknowledged(c, channel, claimed);
+            // an entry that another node delivered between the read and the claim is not handed out again
+            Set<Long> pending = stillPending(c, channel, claimed);
             List<PendingDelivery> due = new ArrayList<>(claimed.size());
             for (Due d : claimed) {
-                if (!done.contains(d.pending().position())) {
+                if (pending.contains(d.pending().position())) {
                     due.add(d.pending());
                 }
             }
@@ -259,36 +261,40 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
         return held;
     }
 
-    /** The positions among the claimed entries that the channel has acknowledged by now. */
-    private Set<Long> acknowledged(Connection c, String channel, List<Due> claimed) throws SQLException {
-        Set<Long> done = new HashSet<>();
+    /**
+     * The positions among the claimed entries that are still pending: another node may have acknowledged an
+     * entry between the read and the claim, and its dispatcher purged it since (which takes the
+     * acknowledgement with it, so "not acknowledged" alone would hand it out again).
+     */
+    private Set<Long> stillPending(Connection c, String channel, List<Due> claimed) throws SQLException {
+        Set<Long> pending = new HashSet<>();
         if (claimed.isEmpty()) {
-            return done;
+            return pending;
         }
         if (db.dialect == JdbcDialect.POSTGRESQL) {
-            try (PreparedStatement ps = c.prepareStatement(ACKNOWLEDGED_AMONG_POSTGRESQL)) {
+            try (PreparedStatement ps = c.prepareStatement(STILL_PENDING_POSTGRESQL)) {
                 ps.setString(1, channel);
                 ps.setArray(2, c.createArrayOf("bigint", claimed.stream().map(d -> d.pending().position()).toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        done.add(rs.getLong(1));
+                        pending.add(rs.getLong(1));
                     }
                 }
             }
-            return done;
+            return pending;
         }
-        try (PreparedStatement ps = c.prepareStatement(ACKNOWLEDGED)) {
+        try (PreparedStatement ps = c.prepareStatement(STILL_PENDING)) {
             for (Due d : claimed) {
                 ps.setString(1, channel);
                 ps.setLong(2, d.pending().position());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        done.add(rs.getLong(1));
+                        pending.add(rs.getLong(1));
                     }
                 }
             }
         }
-        return done;
+        return pending;
     }
 
     @Override
