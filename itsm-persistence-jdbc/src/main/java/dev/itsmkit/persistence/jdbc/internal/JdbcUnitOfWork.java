@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects one command's writes and commits them in one database transaction (or one savepoint of the
@@ -274,7 +275,9 @@ final class JdbcUnitOfWork implements UnitOfWork {
         }
         Map<TicketId, ChainHeads.Head> heads = new LinkedHashMap<>(2);
         try {
-            db.writeOneStatement("committing a unit of work", c -> {
+            int statements = 3 * saves.size() + events.values().stream().mapToInt(List::size).sum() + clocks.size()
+                    + timerChanges.size() + entries.size();
+            Db.Work<@Nullable Void> work = c -> {
                 Pipeline p = new Pipeline();
                 for (Ticket t : saves.values()) {
                     addTicket(c, p, t, expectedVersions.get(t.id()));
@@ -345,7 +348,13 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 }
                 p.execute(c);
                 return null;
-            });
+            };
+            // a pipeline of one part is atomic alone; a longer one (thousands of timers, say) needs a transaction
+            if (statements <= Pipeline.MAX_STATEMENTS) {
+                db.writeOneStatement("committing a unit of work", work);
+            } else {
+                db.write("committing a unit of work", work);
+            }
         } catch (Db.SqlFailure e) {
             events.keySet().forEach(t -> db.heads.forget(tenant, t));
             throw refusal(e);
