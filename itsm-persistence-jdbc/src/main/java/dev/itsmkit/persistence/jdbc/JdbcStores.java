@@ -139,7 +139,7 @@ public final class JdbcStores implements Stores {
         /**
          * Sets how long this node's claim of a ticket's outbox entries holds when the node neither
          * acknowledges the last entry it was handed nor asks again; then another node may deliver them
-         * (again). Longer than a delivery takes; default {@value #DEFAULT_OUTBOX_LEASE_SECONDS} s.
+         * (again). Longer than a delivery takes; default {@value JdbcStores#DEFAULT_OUTBOX_LEASE_SECONDS} s.
          *
          * @param lease the lease, positive
          * @return this builder
