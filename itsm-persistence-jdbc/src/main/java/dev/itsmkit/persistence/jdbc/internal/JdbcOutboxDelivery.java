@@ -302,22 +302,14 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
         checkChannel(channel);
         if (db.dialect == JdbcDialect.POSTGRESQL) {
             // the acknowledgement and the end of the claim it completes, in one round trip and one transaction
-            db.singleOrFail("acknowledging an outbox entry", c -> {
-                Pipeline p = new Pipeline();
-                p.add(ACKNOWLEDGE_POSTGRESQL, (ps, i) -> {
-                    ps.setString(i, channel);
-                    ps.setLong(i + 1, position);
-                    return i + 2;
-                });
-                p.add(RELEASE, (ps, i) -> {
-                    ps.setString(i, channel);
-                    ps.setLong(i + 1, position);
-                    ps.setString(i + 2, node.value());
-                    return i + 3;
-                });
-                p.execute(c);
-                return null;
-            });
+            try {
+                acknowledgeAndRelease(channel, position);
+            } catch (Db.SqlFailure e) {
+                if (!e.isForeignKeyViolation()) {
+                    throw e.unchecked();
+                }
+                // the entry was purged meanwhile
+            }
             return;
         }
         for (int attempt = 0; ; attempt++) {
@@ -353,6 +345,25 @@ public final class JdbcOutboxDelivery implements OutboxDelivery {
                 }
             }
         }
+    }
+
+    private void acknowledgeAndRelease(String channel, long position) throws Db.SqlFailure {
+        db.single("acknowledging an outbox entry", c -> {
+            Pipeline p = new Pipeline();
+            p.add(ACKNOWLEDGE_POSTGRESQL, (ps, i) -> {
+                ps.setString(i, channel);
+                ps.setLong(i + 1, position);
+                return i + 2;
+            });
+            p.add(RELEASE, (ps, i) -> {
+                ps.setString(i, channel);
+                ps.setLong(i + 1, position);
+                ps.setString(i + 2, node.value());
+                return i + 3;
+            });
+            p.execute(c);
+            return null;
+        });
     }
 
     @Override
