@@ -29,6 +29,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,6 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
@@ -59,7 +64,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  *
  * <p>Arguments: {@code [timers] [clients] [seconds]}, default 20000, 4 and 20; or {@code engine [clients] [seconds]
  * [rounds]} for commands per second through the whole {@link ServiceDesk} alone, in rounds that alternate
- * with pgbench on the same database (default 4 clients, 20 s, 2 rounds).
+ * with pgbench on the same database (default 4 clients, 20 s, 2 rounds); or {@code roundtrips [cycles]} for
+ * the database round trips of each command of the engine's cycle, counted at the JDBC calls that each cost
+ * one with the PostgreSQL driver (default 100 cycles of eight commands, after 20 to warm up).
  */
 public final class JdbcHarness {
     private static final TenantId TENANT = TenantId.of("bench");
@@ -73,6 +80,10 @@ public final class JdbcHarness {
      * @throws Exception if the server, a database or a run fails
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("roundtrips")) {
+            roundTrips(args.length > 1 ? Integer.parseInt(args[1]) : 100);
+            return;
+        }
         if (args.length > 0 && args[0].equals("engine")) {
             engine(args.length > 1 ? Integer.parseInt(args[1]) : 4, args.length > 2 ? Integer.parseInt(args[2]) : 20,
                     args.length > 3 ? Integer.parseInt(args[3]) : 2);
@@ -160,6 +171,80 @@ public final class JdbcHarness {
         System.out.printf("ITSM Kit engine client:   %.2f ms of CPU per command on the client threads%n",
                 cpu.get() / 1e6 / counted.get());
         return counted.get() / elapsed;
+    }
+
+    /**
+     * One client runs the engine's cycle of eight commands on a data source that counts the calls that
+     * each cost the PostgreSQL driver one round trip (execute, executeQuery, executeUpdate, executeBatch,
+     * commit, rollback, savepoints; not setAutoCommit, which the driver defers to the next statement).
+     */
+    private static void roundTrips(int cycles) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            DataSource ds = database(pg, "roundtrips");
+            JdbcMigrations.migrate(ds, JdbcDialect.POSTGRESQL);
+            AtomicLong trips = new AtomicLong();
+            ServiceDeskBenchmark commands = new ServiceDeskBenchmark();
+            commands.desk = ServiceDesk.builder()
+                    .stores(JdbcStores.builder(counting(ds, trips)).dialect(JdbcDialect.POSTGRESQL).build())
+                    .sla(BusinessCalendars.onlyAlways(), List.of(ServiceDeskBenchmark.resolutionPolicy()))
+                    .build();
+            ServiceDeskBenchmark.Agent agent = new ServiceDeskBenchmark.Agent();
+            agent.name();
+            for (int i = 0; i < 20 * 8; i++) {
+                commands.mix(agent);
+            }
+            long[] perStep = new long[8];
+            for (int i = 0; i < cycles * 8; i++) {
+                long before = trips.get();
+                commands.mix(agent);
+                perStep[i & 7] += trips.get() - before;
+            }
+            String[] names = {"open", "start", "comment", "comment", "comment", "resolve", "reopen", "comment"};
+            long total = 0;
+            for (int step = 0; step < 8; step++) {
+                System.out.printf("round trips, %-8s %.2f%n", names[step], perStep[step] / (double) cycles);
+                total += perStep[step];
+            }
+            System.out.printf("round trips per command: %.2f%n", total / (cycles * 8.0));
+        }
+    }
+
+    /** A data source whose connections count the calls that each cost one round trip. */
+    private static DataSource counting(DataSource ds, AtomicLong trips) {
+        InvocationHandler sourceHandler = (proxy, method, args) -> {
+            Object result = invoke(ds, method, args);
+            return result instanceof Connection c ? countingConnection(c, trips) : result;
+        };
+        return (DataSource) Proxy.newProxyInstance(JdbcHarness.class.getClassLoader(), new Class<?>[] {DataSource.class}, sourceHandler);
+    }
+
+    private static Connection countingConnection(Connection c, AtomicLong trips) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            String name = method.getName();
+            if (name.equals("commit") || name.equals("rollback") || name.equals("setSavepoint") || name.equals("releaseSavepoint")) {
+                trips.incrementAndGet();
+            }
+            Object result = invoke(c, method, args);
+            if (result instanceof PreparedStatement ps) {
+                InvocationHandler statement = (p, m, a) -> {
+                    if (m.getName().startsWith("execute")) {
+                        trips.incrementAndGet();
+                    }
+                    return invoke(ps, m, a);
+                };
+                return Proxy.newProxyInstance(JdbcHarness.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, statement);
+            }
+            return result;
+        };
+        return (Connection) Proxy.newProxyInstance(JdbcHarness.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+    }
+
+    private static @Nullable Object invoke(Object target, Method method, Object @Nullable [] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static DataSource database(EmbeddedPostgres pg, String name) throws SQLException {

@@ -3,6 +3,7 @@ package dev.itsmkit.persistence.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.TenantId;
+import dev.itsmkit.persistence.NodeId;
 import dev.itsmkit.persistence.jdbc.internal.Db;
 import dev.itsmkit.persistence.jdbc.internal.JdbcOutboxDelivery;
 import dev.itsmkit.persistence.jdbc.internal.JdbcTenantStores;
@@ -11,6 +12,8 @@ import dev.itsmkit.persistence.spi.OutboxDelivery;
 import dev.itsmkit.persistence.spi.Stores;
 import dev.itsmkit.persistence.spi.TenantStores;
 import dev.itsmkit.persistence.spi.TimerClaims;
+import java.time.Duration;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * {@code itsm-persistence-tck} on PostgreSQL and on H2.
  */
 public final class JdbcStores implements Stores {
+    /** The default lease of an outbox claim, in seconds. */
+    public static final long DEFAULT_OUTBOX_LEASE_SECONDS = 60;
+    private static final Duration DEFAULT_OUTBOX_LEASE = Duration.ofSeconds(DEFAULT_OUTBOX_LEASE_SECONDS);
+
     private final Db db;
     private final JdbcDialect dialect;
     private final TimerClaims timerClaims;
@@ -43,7 +50,8 @@ public final class JdbcStores implements Stores {
         this.dialect = b.dialect != null ? b.dialect : JdbcDialect.detect(b.dataSource);
         this.db = new Db(b.dataSource, dialect, b.application);
         this.timerClaims = new JdbcTimerClaims(db);
-        this.outboxDelivery = new JdbcOutboxDelivery(db);
+        this.outboxDelivery = new JdbcOutboxDelivery(db, b.node != null ? b.node : NodeId.of("node-" + UUID.randomUUID()),
+                b.outboxLease, b.strictOutboxOrder);
     }
 
     /**
@@ -85,6 +93,9 @@ public final class JdbcStores implements Stores {
         private final DataSource dataSource;
         private @Nullable JdbcDialect dialect;
         private @Nullable ConnectionProvider application;
+        private @Nullable NodeId node;
+        private Duration outboxLease = DEFAULT_OUTBOX_LEASE;
+        private boolean strictOutboxOrder;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -110,6 +121,50 @@ public final class JdbcStores implements Stores {
          */
         public Builder applicationTransactions(ConnectionProvider provider) {
             this.application = requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /**
+         * Names this node, which holds the outbox claims that {@link OutboxDelivery#due} takes; by default a
+         * random id, new with each build. Give every node its own.
+         *
+         * @param node this node
+         * @return this builder
+         */
+        public Builder node(NodeId node) {
+            this.node = requireNonNull(node, "node");
+            return this;
+        }
+
+        /**
+         * Sets how long this node's claim of a ticket's outbox entries holds when the node neither
+         * acknowledges the last entry it was handed nor asks again; then another node may deliver them
+         * (again). Longer than a delivery takes; default {@value JdbcStores#DEFAULT_OUTBOX_LEASE_SECONDS} s.
+         *
+         * @param lease the lease, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code lease} is zero or negative
+         */
+        public Builder outboxLease(Duration lease) {
+            requireNonNull(lease, "lease");
+            if (lease.isZero() || lease.isNegative()) {
+                throw new IllegalArgumentException("an outbox lease must be positive, got " + lease);
+            }
+            this.outboxLease = lease;
+            return this;
+        }
+
+        /**
+         * Makes a ticket's outbox entries wait behind an earlier entry of the same ticket whose delivery
+         * failed, until it is delivered: with it, {@link OutboxDelivery#due} returns one entry per ticket
+         * (its first pending one), and a channel sees each ticket's entries in order even when deliveries
+         * fail. Without it a failed entry waits for its retry while the ticket's later entries go ahead
+         * (what the persistence SPI's compatibility kit specifies); across nodes the order holds either way.
+         *
+         * @return this builder
+         */
+        public Builder strictOutboxOrder() {
+            this.strictOutboxOrder = true;
             return this;
         }
 

@@ -25,7 +25,7 @@ public enum Backend {
     H2(JdbcDialect.H2);
 
     private static final String[] TABLES = {"itsm_ticket", "itsm_ticket_ci", "itsm_ticket_field", "itsm_ticket_number",
-        "itsm_event", "itsm_sla_clock", "itsm_timer", "itsm_outbox_delivery", "itsm_outbox"};
+        "itsm_event", "itsm_sla_clock", "itsm_timer", "itsm_outbox_claim", "itsm_outbox_delivery", "itsm_outbox"};
 
     private static volatile EmbeddedPostgres server;
     private static final Map<String, DataSource> DATABASES = new ConcurrentHashMap<>();

@@ -40,6 +40,8 @@ public final class Db {
     final DataSource dataSource;
     final JdbcDialect dialect;
     private final @Nullable ConnectionProvider application;
+    /** The trails' last events, kept only when every transaction is ours (so every fact kept is committed). */
+    final ChainHeads heads = new ChainHeads();
 
     /**
      * Creates the access.
@@ -118,6 +120,30 @@ public final class Db {
             rollbackTo(c, savepoint, e);
             throw e;
         }
+    }
+
+    /**
+     * Whether {@link #heads} may be read and written: only when the stores run their own transactions.
+     *
+     * @return true without application transactions
+     */
+    boolean keepsChainHeads() {
+        return application == null;
+    }
+
+    /**
+     * Writes with work that sends one statement (a {@link Pipeline} of them counts as one): in auto-commit
+     * mode without application transactions, where the statement is its own transaction and no BEGIN or
+     * COMMIT is sent; else as {@link #write}.
+     *
+     * @param what what is being done, for the message of a failure
+     * @param work the work
+     * @param <T> the result type
+     * @return the result
+     * @throws SqlFailure if the statement failed; nothing it did is kept
+     */
+    <T> T writeOneStatement(String what, Work<T> work) throws SqlFailure {
+        return application == null ? single(what, work) : write(what, work);
     }
 
     private static void rollbackTo(Connection c, Savepoint savepoint, Throwable failure) {
@@ -271,6 +297,11 @@ public final class Db {
 
         boolean isForeignKeyViolation() {
             return state().equals("23503") || state().equals("23506");
+        }
+
+        /** Division by zero: what a {@link Pipeline}'s guard raises when the row it expected was not there. */
+        boolean isGuardFailure() {
+            return state().equals("22012");
         }
 
         boolean isUniqueViolation() {

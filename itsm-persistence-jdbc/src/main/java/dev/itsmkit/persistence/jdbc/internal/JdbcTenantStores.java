@@ -21,6 +21,7 @@ import dev.itsmkit.persistence.Cursor;
 import dev.itsmkit.persistence.Page;
 import dev.itsmkit.persistence.TicketOrder;
 import dev.itsmkit.persistence.TicketQuery;
+import dev.itsmkit.persistence.jdbc.JdbcDialect;
 import dev.itsmkit.persistence.spi.AuditTrail;
 import dev.itsmkit.persistence.spi.Outbox;
 import dev.itsmkit.persistence.spi.SlaClockStore;
@@ -48,7 +49,7 @@ public final class JdbcTenantStores implements TenantStores {
     private static final String FIND_BY_NUMBER = "SELECT snapshot FROM itsm_ticket WHERE tenant = ? AND kind = ? AND number_seq = ?";
     private static final String EVENTS = "SELECT event, previous_hash, hash FROM itsm_event"
             + " WHERE tenant = ? AND ticket_id = ? AND seq >= ? ORDER BY seq";
-    private static final String LAST_SEQUENCE = "SELECT MAX(seq) FROM itsm_event WHERE tenant = ? AND ticket_id = ?";
+    private static final String LAST_EVENT = "SELECT seq, hash FROM itsm_event WHERE tenant = ? AND ticket_id = ? ORDER BY seq DESC LIMIT 1";
     private static final String EVENTS_BETWEEN = "SELECT event, previous_hash, hash FROM itsm_event WHERE tenant = ?"
             + " AND (at_s, at_n) >= (?, ?) AND (at_s, at_n) < (?, ?) ORDER BY at_s, at_n, ticket_id, seq LIMIT ?";
     private static final String EVENTS_BETWEEN_AFTER = "SELECT event, previous_hash, hash FROM itsm_event WHERE tenant = ?"
@@ -61,6 +62,9 @@ public final class JdbcTenantStores implements TenantStores {
     private static final String OUTBOX = "SELECT entry FROM itsm_outbox WHERE tenant = ? AND ticket_id = ? ORDER BY position";
     private static final String NUMBER_UPDATE = "UPDATE itsm_ticket_number SET last_seq = last_seq + 1 WHERE tenant = ? AND kind = ?";
     private static final String NUMBER_INSERT = "INSERT INTO itsm_ticket_number (tenant, kind, last_seq) VALUES (?, ?, 1)";
+    private static final String NUMBER_NEXT_POSTGRESQL = "INSERT INTO itsm_ticket_number (tenant, kind, last_seq) VALUES (?, ?, 1)"
+            + " ON CONFLICT ON CONSTRAINT itsm_ticket_number_pk DO UPDATE SET last_seq = itsm_ticket_number.last_seq + 1"
+            + " RETURNING last_seq";
     private static final String NUMBER_READ = "SELECT last_seq FROM itsm_ticket_number WHERE tenant = ? AND kind = ?";
 
     private final Db db;
@@ -263,11 +267,19 @@ public final class JdbcTenantStores implements TenantStores {
         public long lastSequence(TicketId ticket) {
             requireNonNull(ticket, "ticket");
             return db.read("reading a last sequence", c -> {
-                try (PreparedStatement ps = c.prepareStatement(LAST_SEQUENCE)) {
+                // the head's hash comes with its sequence for free: the next unit of work of this ticket chains on it
+                try (PreparedStatement ps = c.prepareStatement(LAST_EVENT)) {
                     ps.setString(1, tenant.value());
                     ps.setString(2, ticket.value());
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getLong(1) : 0L;
+                        if (!rs.next()) {
+                            return 0L;
+                        }
+                        long sequence = rs.getLong(1);
+                        if (db.keepsChainHeads()) {
+                            db.heads.remember(tenant, ticket, sequence, rs.getString(2));
+                        }
+                        return sequence;
                     }
                 }
             });
@@ -366,13 +378,29 @@ public final class JdbcTenantStores implements TenantStores {
 
     /**
      * A number is taken in a transaction of its own, outside any unit of work, like a database sequence:
-     * the row of the tenant and kind is locked by the increment until that transaction commits.
+     * the row of the tenant and kind is locked by the increment until that transaction commits. On
+     * PostgreSQL that transaction is one upsert that returns the number, in auto-commit mode: one round
+     * trip, and the row is locked only while the statement runs (a sequence per tenant and kind would need
+     * DDL for every new tenant, and would not be transactional either).
      */
     private final class Numbers implements TicketNumbers {
         @Override
         public TicketNumber next(TicketKind kind) {
             requireNonNull(kind, "kind");
             short code = TicketColumns.kindCode(kind);
+            if (db.dialect == JdbcDialect.POSTGRESQL) {
+                // one statement in auto-commit mode: one round trip, the row locked only while it runs
+                return new TicketNumber(kind, db.singleOrFail("taking a ticket number", c -> {
+                    try (PreparedStatement next = c.prepareStatement(NUMBER_NEXT_POSTGRESQL)) {
+                        next.setString(1, tenant.value());
+                        next.setShort(2, code);
+                        try (ResultSet rs = next.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                }));
+            }
             while (true) {
                 try {
                     long sequence = db.own("taking a ticket number", c -> {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects one command's writes and commits them in one database transaction (or one savepoint of the
@@ -63,6 +64,28 @@ final class JdbcUnitOfWork implements UnitOfWork {
             + " DO UPDATE SET ticket_id = EXCLUDED.ticket_id, due_s = EXCLUDED.due_s, due_n = EXCLUDED.due_n,"
             + " wake_s = EXCLUDED.wake_s, wake_n = EXCLUDED.wake_n, node = NULL, token = 0, timer = EXCLUDED.timer";
     private static final String INSERT_OUTBOX = "INSERT INTO itsm_outbox (tenant, ticket_id, entry_id, created_s, created_n, entry) VALUES (?, ?, ?, ?, ?, ?)";
+    /** The update of a ticket as a guard: divides by zero, failing the whole pipeline, unless exactly one row was updated. */
+    private static final String GUARDED_UPDATE_TICKET = "WITH u AS (UPDATE itsm_ticket SET kind = ?, number_seq = ?, version = ?,"
+            + " state_name = ?, state_category = ?, priority = ?, assignee = ?, assignment_group = ?, service = ?, created_s = ?,"
+            + " created_n = ?, updated_s = ?, updated_n = ?, snapshot = ? WHERE tenant = ? AND id = ? AND version = ? RETURNING 1)"
+            + " SELECT 1 / (SELECT CAST(COUNT(*) AS INTEGER) FROM u)";
+    /** A new ticket's configuration items, from an array. */
+    private static final String INSERT_CIS = "INSERT INTO itsm_ticket_ci (tenant, ticket_id, ci) SELECT ?, ?, UNNEST(CAST(? AS TEXT[]))";
+    /** An updated ticket's configuration items: the rows of items it no longer names deleted, the new ones inserted, the rest untouched. */
+    private static final String REPLACE_CIS = "WITH gone AS (DELETE FROM itsm_ticket_ci WHERE tenant = ? AND ticket_id = ?"
+            + " AND NOT (ci = ANY (CAST(? AS TEXT[])))) INSERT INTO itsm_ticket_ci (tenant, ticket_id, ci)"
+            + " SELECT ?, ?, UNNEST(CAST(? AS TEXT[])) ON CONFLICT ON CONSTRAINT itsm_ticket_ci_pk DO NOTHING";
+    /** A new ticket's field hashes, from two arrays. */
+    private static final String INSERT_FIELDS = "INSERT INTO itsm_ticket_field (tenant, ticket_id, name, value_hash)"
+            + " SELECT ?, ?, f.name, f.hash FROM UNNEST(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS f (name, hash)";
+    /** An updated ticket's field hashes: fields it lost deleted, new ones inserted, changed ones updated, the rest untouched. */
+    private static final String REPLACE_FIELDS = "WITH gone AS (DELETE FROM itsm_ticket_field WHERE tenant = ? AND ticket_id = ?"
+            + " AND NOT (name = ANY (CAST(? AS TEXT[])))) INSERT INTO itsm_ticket_field (tenant, ticket_id, name, value_hash)"
+            + " SELECT ?, ?, f.name, f.hash FROM UNNEST(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS f (name, hash)"
+            + " ON CONFLICT ON CONSTRAINT itsm_ticket_field_pk DO UPDATE SET value_hash = EXCLUDED.value_hash"
+            + " WHERE itsm_ticket_field.value_hash <> EXCLUDED.value_hash";
+    private static final String UPSERT_CLOCK_POSTGRESQL = "INSERT INTO itsm_sla_clock (tenant, ticket_id, target, cycle, clock)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT itsm_sla_clock_pk DO UPDATE SET clock = EXCLUDED.clock";
 
     private record TimerChange(TimerId id, Optional<DueTimer> timer) {}
 
@@ -167,6 +190,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
         if (saves.isEmpty() && events.isEmpty() && clocks.isEmpty() && timerChanges.isEmpty() && entries.isEmpty()) {
             return;
         }
+        if (db.dialect == JdbcDialect.POSTGRESQL) {
+            commitAsOneStatement();
+            return;
+        }
         try {
             db.write("committing a unit of work", c -> {
                 writeTickets(c);
@@ -217,6 +244,14 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 }
             }
         }
+        if (e.isGuardFailure()) {
+            for (Map.Entry<TicketId, Long> expected : expectedVersions.entrySet()) {
+                long actual = db.read("reading a version", c -> versionOf(c, expected.getKey()));
+                if (expected.getValue() != 0 && actual != expected.getValue()) {
+                    return new ConcurrentUpdateException(expected.getKey(), "version", expected.getValue(), actual);
+                }
+            }
+        }
         if (e.isConflict()) {
             TicketId ticket = !saves.isEmpty() ? saves.keySet().iterator().next()
                     : !events.isEmpty() ? events.keySet().iterator().next() : null;
@@ -226,6 +261,198 @@ final class JdbcUnitOfWork implements UnitOfWork {
             }
         }
         return e.unchecked();
+    }
+
+    /**
+     * PostgreSQL: every write of the unit of work in one {@link Pipeline}, one round trip; in auto-commit mode
+     * (no BEGIN, no COMMIT) when the transaction is ours, since the pipeline is atomic. The previous hash of
+     * each trail comes from {@link ChainHeads} when it is known, else from one read before.
+     */
+    private void commitAsOneStatement() {
+        Map<TicketId, String> previous = new LinkedHashMap<>(2);
+        for (Map.Entry<TicketId, List<TicketEvent>> e : events.entrySet()) {
+            previous.put(e.getKey(), previousHash(e.getKey(), e.getValue().get(0).sequence()));
+        }
+        Map<TicketId, ChainHeads.Head> heads = new LinkedHashMap<>(2);
+        try {
+            int statements = 3 * saves.size() + events.values().stream().mapToInt(List::size).sum() + clocks.size()
+                    + timerChanges.size() + entries.size();
+            Db.Work<@Nullable Void> work = c -> {
+                Pipeline p = new Pipeline();
+                for (Ticket t : saves.values()) {
+                    addTicket(c, p, t, expectedVersions.get(t.id()));
+                }
+                for (Map.Entry<TicketId, List<TicketEvent>> e : events.entrySet()) {
+                    String hash = previous.get(e.getKey());
+                    for (TicketEvent event : e.getValue()) {
+                        String before = hash;
+                        String after = AuditChain.hash(before, event);
+                        String json = Json.write(event);
+                        p.add(INSERT_EVENT, (ps, i) -> {
+                            ps.setString(i, tenant.value());
+                            ps.setString(i + 1, event.ticket().value());
+                            ps.setLong(i + 2, event.sequence());
+                            Db.setInstant(ps, i + 3, event.at());
+                            db.setJson(ps, i + 5, json);
+                            ps.setString(i + 6, before);
+                            ps.setString(i + 7, after);
+                            return i + 8;
+                        });
+                        hash = after;
+                    }
+                    heads.put(e.getKey(), new ChainHeads.Head(e.getValue().get(e.getValue().size() - 1).sequence(), hash));
+                }
+                for (SlaClockSnapshot clock : clocks) {
+                    String json = Json.write(clock);
+                    p.add(UPSERT_CLOCK_POSTGRESQL, (ps, i) -> {
+                        ps.setString(i, tenant.value());
+                        ps.setString(i + 1, clock.ticket().value());
+                        ps.setString(i + 2, clock.target());
+                        ps.setInt(i + 3, clock.cycle());
+                        db.setJson(ps, i + 4, json);
+                        return i + 5;
+                    });
+                }
+                // in the order added: the server runs them one after the other, so a repeated id ends as its last change says
+                for (TimerChange change : timerChanges) {
+                    if (change.timer().isPresent()) {
+                        DueTimer t = change.timer().get();
+                        String json = Json.write(t);
+                        p.add(UPSERT_TIMER_POSTGRESQL, (ps, i) -> {
+                            ps.setString(i, tenant.value());
+                            ps.setString(i + 1, t.id().value());
+                            ps.setString(i + 2, t.ticket().value());
+                            Db.setInstant(ps, i + 3, t.dueAt());
+                            Db.setInstant(ps, i + 5, t.dueAt());
+                            db.setJson(ps, i + 7, json);
+                            return i + 8;
+                        });
+                    } else {
+                        p.add(DELETE_TIMER, (ps, i) -> {
+                            ps.setString(i, tenant.value());
+                            ps.setString(i + 1, change.id().value());
+                            return i + 2;
+                        });
+                    }
+                }
+                for (OutboxEntry e : entries) {
+                    String json = Json.write(e);
+                    p.add(INSERT_OUTBOX, (ps, i) -> {
+                        ps.setString(i, tenant.value());
+                        ps.setString(i + 1, e.ticket().value());
+                        ps.setString(i + 2, e.id().value());
+                        Db.setInstant(ps, i + 3, e.createdAt());
+                        db.setJson(ps, i + 5, json);
+                        return i + 6;
+                    });
+                }
+                p.execute(c);
+                return null;
+            };
+            // a pipeline of one part is atomic alone; a longer one (thousands of timers, say) needs a transaction
+            if (statements <= Pipeline.MAX_STATEMENTS) {
+                db.writeOneStatement("committing a unit of work", work);
+            } else {
+                db.write("committing a unit of work", work);
+            }
+        } catch (Db.SqlFailure e) {
+            events.keySet().forEach(t -> db.heads.forget(tenant, t));
+            throw refusal(e);
+        }
+        if (db.keepsChainHeads()) {
+            heads.forEach((t, head) -> db.heads.remember(tenant, t, head.sequence(), head.hash()));
+        }
+    }
+
+    /** The hash the first event of a ticket's appended events chains on; throws if the trail has moved on. */
+    private String previousHash(TicketId ticket, long first) {
+        if (first == 1) {
+            // a trail that starts here needs no look-up: if the ticket had events, event 1 collides on the key
+            return AuditChain.GENESIS;
+        }
+        if (db.keepsChainHeads()) {
+            Optional<ChainHeads.Head> known = db.heads.get(tenant, ticket);
+            if (known.isPresent() && known.get().sequence() == first - 1) {
+                return known.get().hash();
+            }
+        }
+        ChainHeads.Head head = db.read("reading the last event of a trail", c -> {
+            try (PreparedStatement last = c.prepareStatement(LAST_EVENT)) {
+                last.setString(1, tenant.value());
+                last.setString(2, ticket.value());
+                try (ResultSet rs = last.executeQuery()) {
+                    return rs.next() ? new ChainHeads.Head(rs.getLong(1), rs.getString(2)) : new ChainHeads.Head(0, AuditChain.GENESIS);
+                }
+            }
+        });
+        if (head.sequence() != first - 1) {
+            throw new ConcurrentUpdateException(ticket, "last event sequence", first - 1, head.sequence());
+        }
+        return head.hash();
+    }
+
+    private void addTicket(Connection c, Pipeline p, Ticket t, long expected) throws SQLException {
+        String json = Json.write(t);
+        if (expected == 0) {
+            // a ticket that exists, or a number that is taken, fails on a key: see refusal()
+            p.add(INSERT_TICKET, (ps, i) -> {
+                int next = TicketColumns.bind(ps, i, t, json);
+                ps.setString(next, tenant.value());
+                ps.setString(next + 1, t.id().value());
+                return next + 2;
+            });
+        } else {
+            p.add(GUARDED_UPDATE_TICKET, (ps, i) -> {
+                int next = TicketColumns.bind(ps, i, t, json);
+                ps.setString(next, tenant.value());
+                ps.setString(next + 1, t.id().value());
+                ps.setLong(next + 2, expected);
+                return next + 3;
+            });
+        }
+        String[] items = t.configurationItems().stream().map(ConfigurationItemId::value).distinct().toArray(String[]::new);
+        Map<String, String> fields = FieldHashes.of(t);
+        String[] names = fields.keySet().toArray(String[]::new);
+        String[] hashes = fields.values().toArray(String[]::new);
+        if (expected != 0) {
+            p.add(REPLACE_CIS, (ps, i) -> {
+                ps.setString(i, tenant.value());
+                ps.setString(i + 1, t.id().value());
+                ps.setArray(i + 2, c.createArrayOf("text", items));
+                ps.setString(i + 3, tenant.value());
+                ps.setString(i + 4, t.id().value());
+                ps.setArray(i + 5, c.createArrayOf("text", items));
+                return i + 6;
+            });
+            p.add(REPLACE_FIELDS, (ps, i) -> {
+                ps.setString(i, tenant.value());
+                ps.setString(i + 1, t.id().value());
+                ps.setArray(i + 2, c.createArrayOf("text", names));
+                ps.setString(i + 3, tenant.value());
+                ps.setString(i + 4, t.id().value());
+                ps.setArray(i + 5, c.createArrayOf("text", names));
+                ps.setArray(i + 6, c.createArrayOf("text", hashes));
+                return i + 7;
+            });
+            return;
+        }
+        if (items.length > 0) {
+            p.add(INSERT_CIS, (ps, i) -> {
+                ps.setString(i, tenant.value());
+                ps.setString(i + 1, t.id().value());
+                ps.setArray(i + 2, c.createArrayOf("text", items));
+                return i + 3;
+            });
+        }
+        if (names.length > 0) {
+            p.add(INSERT_FIELDS, (ps, i) -> {
+                ps.setString(i, tenant.value());
+                ps.setString(i + 1, t.id().value());
+                ps.setArray(i + 2, c.createArrayOf("text", names));
+                ps.setArray(i + 3, c.createArrayOf("text", hashes));
+                return i + 4;
+            });
+        }
     }
 
     private Optional<TicketId> holderOf(Connection c, Ticket t) throws SQLException {

@@ -26,6 +26,19 @@ final class TicketColumns {
     /** Binds kind, number_seq, version, state_name, state_category, priority, assignee, assignment_group, service,
      * created_s, created_n, updated_s, updated_n and snapshot from {@code index} on; returns the next free index. */
     static int bind(Db db, PreparedStatement ps, int index, Ticket t) throws SQLException {
+        int i = bindColumns(ps, index, t);
+        db.setJson(ps, i++, Json.write(t));
+        return i;
+    }
+
+    /** As {@link #bind(Db, PreparedStatement, int, Ticket)} on PostgreSQL, with the snapshot's JSON already written. */
+    static int bind(PreparedStatement ps, int index, Ticket t, String json) throws SQLException {
+        int i = bindColumns(ps, index, t);
+        ps.setObject(i++, json, Types.OTHER);
+        return i;
+    }
+
+    private static int bindColumns(PreparedStatement ps, int index, Ticket t) throws SQLException {
         int i = index;
         ps.setShort(i++, kindCode(t.kind()));
         ps.setLong(i++, t.number().sequence());
@@ -40,7 +53,6 @@ final class TicketColumns {
         i += 2;
         Db.setInstant(ps, i, t.updatedAt());
         i += 2;
-        db.setJson(ps, i++, Json.write(t));
         return i;
     }
 
