@@ -195,7 +195,7 @@ class TicketTest {
         Ticket.Builder twice = linked.toBuilder().links(dev.itsmkit.core.internal.AppendOnlyList.appending(linked.links(),
                 toProblem));
         refused(twice::build, "links[1]", "appears twice");
-        Link self = new Link(LinkType.RELATED, linked.ref());
+        Link self = new Link(LinkType.RELATED_TO, linked.ref());
         refused(() -> linked.toBuilder().links(dev.itsmkit.core.internal.AppendOnlyList.appending(linked.links(), self)).build(),
                 "links[1].target", "must be another ticket than INC0000042");
     }

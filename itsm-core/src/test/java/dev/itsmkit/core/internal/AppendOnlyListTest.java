@@ -27,10 +27,16 @@ class AppendOnlyListTest {
                 history.add(list);
             }
             assertThat(list).containsExactlyElementsOf(elements);
+            int copies = 0;
             for (int i = 0; i < history.size(); i++) {
                 assertThat(history.get(i)).containsExactlyElementsOf(elements.subList(0, i));
-                assertThat(list.extendsList(history.get(i))).isTrue();
+                if (i > 0 && !history.get(i).extendsList(history.get(i - 1))) {
+                    copies++;
+                }
             }
+            // The array is copied only when full, and doubles: a logarithmic number of times.
+            assertThat(copies).isLessThanOrEqualTo(2 + 32 - Integer.numberOfLeadingZeros(Math.max(1, elements.size())));
+            assertThat(list.extendsList(list)).isTrue();
         });
     }
 
