@@ -318,6 +318,8 @@ class CommandValidatorTest {
                 OptionalLong.of(3), "start", Map.of("resolutionCode", new FieldValue.Text("fixed")), Optional.of("On it"));
         assertThat(proven.test(note)).isTrue();
         assertThat(proven.test(start)).isTrue();
+        OpenTicket open = OpenTicket.builder(TenantId.of("acme"), Party.person("bob"), TicketKind.INCIDENT, "Mail is down").build();
+        assertThat(proven.test(open)).isTrue();
         assertThat(dev.itsmkit.core.command.internal.ProvenValid.none().test(note)).isFalse();
         // A command proven valid has no violation; a faulty one is never proven valid.
         qt().withExamples(1000).forAll(validCommands()).checkAssert(command -> {

@@ -1,6 +1,8 @@
 package dev.itsmkit.core.command.internal;
 
+import dev.itsmkit.core.TicketKind;
 import dev.itsmkit.core.command.AddJournalEntry;
+import dev.itsmkit.core.command.OpenTicket;
 import dev.itsmkit.core.command.TicketCommand;
 import dev.itsmkit.core.command.TransitionTicket;
 import dev.itsmkit.core.internal.Texts;
@@ -18,7 +20,8 @@ import java.util.Set;
 
 /**
  * Proves the commonest commands valid without Bean Validation, which costs microseconds a command:
- * a comment ({@link AddJournalEntry}) and a transition ({@link TransitionTicket}). Each check here
+ * a comment ({@link AddJournalEntry}), a transition ({@link TransitionTicket}) and an opening
+ * ({@link OpenTicket}) without fields or custom fields. Each check here
  * is the plain-Java form of the constraints declared on the command, and says only "valid" or "not
  * proven": a command it cannot prove valid goes through Bean Validation, which reports every
  * violation exactly as before. So a violation is never missed as long as these checks imply the
@@ -35,7 +38,11 @@ public final class ProvenValid {
                     "text: MultiLine(max=" + Texts.MAX_TEXT + ")"),
             TransitionTicket.class, List.of("comment<0>: MultiLine(max=" + Texts.MAX_TEXT + ")", "comment<0>: NotBlankText",
                     "expectedVersion: Positive", "fields<0>: FieldName", "transition: NotBlankText",
-                    "transition: SingleLine(max=128)"));
+                    "transition: SingleLine(max=128)"),
+            OpenTicket.class, List.of("OpenTicket: FieldsOfKind", "category<0>: NotBlankText",
+                    "category<0>: SingleLine(max=" + Texts.MAX_LINE + ")", "customFields<0>: CustomFieldName",
+                    "description: MultiLine(max=" + Texts.MAX_TEXT + ")", "title: NotBlankText",
+                    "title: SingleLine(max=" + Texts.MAX_TITLE + ")"));
 
     private static final ProvenValid NONE = new ProvenValid(Set.of());
 
@@ -142,8 +149,7 @@ public final class ProvenValid {
             if (!commands.contains(TransitionTicket.class) || !positiveOrEmpty(t.expectedVersion())) {
                 return false;
             }
-            String name = t.transition();
-            if (name.isBlank() || name.length() > 128 || Texts.controlCharacterInLine(name).isPresent()) {
+            if (!singleLine(t.transition(), 128)) {
                 return false;
             }
             for (String field : t.fields().keySet()) {
@@ -153,7 +159,19 @@ public final class ProvenValid {
             }
             return t.comment().isEmpty() || !t.comment().get().isBlank() && multiLine(t.comment().get());
         }
+        if (command instanceof OpenTicket o) {
+            // Fields and custom fields are left to Bean Validation: their names need the kind's rules.
+            return commands.contains(OpenTicket.class) && o.fields().isEmpty() && o.customFields().isEmpty()
+                    && (o.catalogueItem().isEmpty() || o.kind() == TicketKind.SERVICE_REQUEST)
+                    && singleLine(o.title(), Texts.MAX_TITLE) && multiLine(o.description())
+                    && (o.category().isEmpty() || singleLine(o.category().get(), Texts.MAX_LINE));
+        }
         return false;
+    }
+
+    /** Not blank, at most {@code max} characters, no control character. */
+    private static boolean singleLine(String text, int max) {
+        return !text.isBlank() && text.length() <= max && Texts.controlCharacterInLine(text).isEmpty();
     }
 
     private static boolean positiveOrEmpty(OptionalLong version) {
