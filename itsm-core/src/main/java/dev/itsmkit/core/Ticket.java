@@ -517,6 +517,8 @@ public final class Ticket {
         private List<Link> checkedLinks = List.of();
         private List<JournalEntry> checkedJournal = List.of();
         private @Nullable Instant checkedCreatedAt;
+        // The ticket this builder was made from: a value still identical to its value passed the same checks.
+        private @Nullable Ticket source;
         private @Nullable Instant createdAt;
         private @Nullable Instant updatedAt;
         private @Nullable Instant resolvedAt;
@@ -557,6 +559,7 @@ public final class Ticket {
             this.checkedLinks = t.links;
             this.checkedJournal = t.journal;
             this.checkedCreatedAt = t.createdAt;
+            this.source = t;
             this.createdAt = t.createdAt;
             this.updatedAt = t.updatedAt;
             this.resolvedAt = t.resolvedAt;
@@ -870,15 +873,24 @@ public final class Ticket {
          */
         public Ticket build() {
             Problems problems = new Problems();
-            Texts.checkLine(problems, "title", title, Texts.MAX_TITLE, true);
-            Texts.checkText(problems, "description", description, Texts.MAX_TEXT, false);
+            // Texts are scanned in full; one that is the very string of the ticket this builder came
+            // from passed the same check then (a comment does not rescan a long description).
+            Ticket from = source;
+            if (from == null || title != from.title) {
+                Texts.checkLine(problems, "title", title, Texts.MAX_TITLE, true);
+            }
+            if (from == null || description != from.description) {
+                Texts.checkText(problems, "description", description, Texts.MAX_TEXT, false);
+            }
             problems.present(state, "state");
             problems.present(requester, "requester");
-            Texts.checkLine(problems, "category", category, 100, false);
+            if (from == null || category != from.category) {
+                Texts.checkLine(problems, "category", category, 100, false);
+            }
             if (category != null) {
                 problems.require(!category.isBlank(), "category", category, "must not be blank; clear it instead");
             }
-            if (priorityOverrideReason != null) {
+            if (priorityOverrideReason != null && (from == null || priorityOverrideReason != from.priorityOverrideReason)) {
                 Texts.checkLine(problems, "priorityOverrideReason", priorityOverrideReason, Texts.MAX_LINE, true);
             }
             // Every check below builds its message only when it fails: build() runs for every event applied.
@@ -894,11 +906,16 @@ public final class Ticket {
                 problems.require(assignmentGroup.kind() == PartyKind.GROUP, "assignmentGroup", assignmentGroup,
                         "must be a group");
             }
-            checkDetails(problems);
+            if (from == null || details != from.details) {
+                checkDetails(problems);
+            }
             checkLinks(problems);
-            for (String name : customFields.asMap().keySet()) {
-                if (TicketField.isReserved(name)) {
-                    problems.add("customFields." + name, name, "is the name of a built-in field; a custom field needs another name");
+            if (from == null || customFields != from.customFields) {
+                for (String name : customFields.asMap().keySet()) {
+                    if (TicketField.isReserved(name)) {
+                        problems.add("customFields." + name, name,
+                                "is the name of a built-in field; a custom field needs another name");
+                    }
                 }
             }
             // Entries the ticket this builder came from held were checked against the same createdAt.
