@@ -2,6 +2,7 @@ package dev.itsmkit.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.itsmkit.core.internal.AppendOnlyList;
 import dev.itsmkit.core.internal.Problems;
 import dev.itsmkit.core.internal.Texts;
 import dev.itsmkit.core.internal.TicketFields;
@@ -28,7 +29,11 @@ import org.jspecify.annotations.Nullable;
  * fields do not take the name of a {@linkplain TicketField built-in field}; timestamps are ordered
  * (created, then updated; resolved and closed not before created); the version is 1 or more.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. The journal, the links and the approvals are
+ * {@link AppendOnlyList}s: a snapshot one entry longer shares the earlier entries with the snapshot
+ * it was built from, and {@code build()} checks only the entries added since that snapshot (the
+ * rest were checked when it was built), so a comment on a ticket with n journal entries costs
+ * amortised O(1), not O(n).
  */
 public final class Ticket {
     private final TenantId tenant;
@@ -50,9 +55,9 @@ public final class Ticket {
     private final List<ConfigurationItemId> configurationItems;
     private final CustomFields customFields;
     private final TicketDetails details;
-    private final List<Link> links;
-    private final List<JournalEntry> journal;
-    private final List<Approval> approvals;
+    private final AppendOnlyList<Link> links;
+    private final AppendOnlyList<JournalEntry> journal;
+    private final AppendOnlyList<Approval> approvals;
     private final Instant createdAt;
     private final Instant updatedAt;
     private final @Nullable Instant resolvedAt;
@@ -76,13 +81,15 @@ public final class Ticket {
         this.assignee = b.assignee;
         this.assignmentGroup = b.assignmentGroup;
         this.service = b.service;
-        this.configurationItems = b.configurationItems.stream().distinct()
-                .sorted(java.util.Comparator.comparing(ConfigurationItemId::value)).toList();
+        // A builder made from a ticket holds that ticket's list, already without repeats and sorted.
+        this.configurationItems = b.configurationItemsNormal || b.configurationItems.isEmpty() ? b.configurationItems
+                : b.configurationItems.stream().distinct().sorted(java.util.Comparator.comparing(ConfigurationItemId::value))
+                        .toList();
         this.customFields = b.customFields;
         this.details = requireNonNull(b.details);
-        this.links = List.copyOf(b.links);
-        this.journal = List.copyOf(b.journal);
-        this.approvals = List.copyOf(b.approvals);
+        this.links = b.links;
+        this.journal = b.journal;
+        this.approvals = b.approvals;
         this.createdAt = requireNonNull(b.createdAt);
         this.updatedAt = requireNonNull(b.updatedAt);
         this.resolvedAt = b.resolvedAt;
@@ -500,11 +507,18 @@ public final class Ticket {
         private @Nullable Party assignmentGroup;
         private @Nullable ServiceId service;
         private List<ConfigurationItemId> configurationItems = List.of();
+        private boolean configurationItemsNormal;
         private CustomFields customFields = CustomFields.EMPTY;
         private TicketDetails details;
-        private List<Link> links = List.of();
-        private List<JournalEntry> journal = List.of();
-        private List<Approval> approvals = List.of();
+        private AppendOnlyList<Link> links = AppendOnlyList.of();
+        private AppendOnlyList<JournalEntry> journal = AppendOnlyList.of();
+        private AppendOnlyList<Approval> approvals = AppendOnlyList.of();
+        // What the ticket this builder was made from had checked: its links, its journal against its createdAt.
+        private List<Link> checkedLinks = List.of();
+        private List<JournalEntry> checkedJournal = List.of();
+        private @Nullable Instant checkedCreatedAt;
+        // The ticket this builder was made from: a value still identical to its value passed the same checks.
+        private @Nullable Ticket source;
         private @Nullable Instant createdAt;
         private @Nullable Instant updatedAt;
         private @Nullable Instant resolvedAt;
@@ -536,11 +550,16 @@ public final class Ticket {
             this.assignmentGroup = t.assignmentGroup;
             this.service = t.service;
             this.configurationItems = t.configurationItems;
+            this.configurationItemsNormal = true;
             this.customFields = t.customFields;
             this.details = t.details;
             this.links = t.links;
             this.journal = t.journal;
             this.approvals = t.approvals;
+            this.checkedLinks = t.links;
+            this.checkedJournal = t.journal;
+            this.checkedCreatedAt = t.createdAt;
+            this.source = t;
             this.createdAt = t.createdAt;
             this.updatedAt = t.updatedAt;
             this.resolvedAt = t.resolvedAt;
@@ -690,6 +709,7 @@ public final class Ticket {
          */
         public Builder configurationItems(java.util.Collection<ConfigurationItemId> items) {
             this.configurationItems = List.copyOf(items);
+            this.configurationItemsNormal = false;
             return this;
         }
 
@@ -743,7 +763,7 @@ public final class Ticket {
          * @return this builder
          */
         public Builder links(List<Link> links) {
-            this.links = List.copyOf(links);
+            this.links = AppendOnlyList.copyOf(links);
             return this;
         }
 
@@ -754,7 +774,7 @@ public final class Ticket {
          * @return this builder
          */
         public Builder journal(List<JournalEntry> journal) {
-            this.journal = List.copyOf(journal);
+            this.journal = AppendOnlyList.copyOf(journal);
             return this;
         }
 
@@ -765,7 +785,7 @@ public final class Ticket {
          * @return this builder
          */
         public Builder approvals(List<Approval> approvals) {
-            this.approvals = List.copyOf(approvals);
+            this.approvals = AppendOnlyList.copyOf(approvals);
             return this;
         }
 
@@ -853,15 +873,24 @@ public final class Ticket {
          */
         public Ticket build() {
             Problems problems = new Problems();
-            Texts.checkLine(problems, "title", title, Texts.MAX_TITLE, true);
-            Texts.checkText(problems, "description", description, Texts.MAX_TEXT, false);
+            // Texts are scanned in full; one that is the very string of the ticket this builder came
+            // from passed the same check then (a comment does not rescan a long description).
+            Ticket from = source;
+            if (from == null || title != from.title) {
+                Texts.checkLine(problems, "title", title, Texts.MAX_TITLE, true);
+            }
+            if (from == null || description != from.description) {
+                Texts.checkText(problems, "description", description, Texts.MAX_TEXT, false);
+            }
             problems.present(state, "state");
             problems.present(requester, "requester");
-            Texts.checkLine(problems, "category", category, 100, false);
+            if (from == null || category != from.category) {
+                Texts.checkLine(problems, "category", category, 100, false);
+            }
             if (category != null) {
                 problems.require(!category.isBlank(), "category", category, "must not be blank; clear it instead");
             }
-            if (priorityOverrideReason != null) {
+            if (priorityOverrideReason != null && (from == null || priorityOverrideReason != from.priorityOverrideReason)) {
                 Texts.checkLine(problems, "priorityOverrideReason", priorityOverrideReason, Texts.MAX_LINE, true);
             }
             // Every check below builds its message only when it fails: build() runs for every event applied.
@@ -877,14 +906,22 @@ public final class Ticket {
                 problems.require(assignmentGroup.kind() == PartyKind.GROUP, "assignmentGroup", assignmentGroup,
                         "must be a group");
             }
-            checkDetails(problems);
+            if (from == null || details != from.details) {
+                checkDetails(problems);
+            }
             checkLinks(problems);
-            for (String name : customFields.asMap().keySet()) {
-                if (TicketField.isReserved(name)) {
-                    problems.add("customFields." + name, name, "is the name of a built-in field; a custom field needs another name");
+            if (from == null || customFields != from.customFields) {
+                for (String name : customFields.asMap().keySet()) {
+                    if (TicketField.isReserved(name)) {
+                        problems.add("customFields." + name, name,
+                                "is the name of a built-in field; a custom field needs another name");
+                    }
                 }
             }
-            for (int i = 0; i < journal.size(); i++) {
+            // Entries the ticket this builder came from held were checked against the same createdAt.
+            int checked = journal.extendsList(checkedJournal) && Objects.equals(createdAt, checkedCreatedAt)
+                    ? checkedJournal.size() : 0;
+            for (int i = checked; i < journal.size(); i++) {
                 if (createdAt != null && journal.get(i).at().isBefore(createdAt)) {
                     problems.add("journal[" + i + "].at", journal.get(i).at(), "must not be before the ticket was created ("
                             + createdAt + ")");
@@ -926,8 +963,13 @@ public final class Ticket {
         }
 
         private void checkLinks(Problems problems) {
-            Set<Link> seen = new HashSet<>();
-            for (int i = 0; i < links.size(); i++) {
+            // Links the ticket this builder came from held were checked (tenant, id and number never change).
+            int checked = links.extendsList(checkedLinks) ? checkedLinks.size() : 0;
+            if (checked == links.size()) {
+                return;
+            }
+            Set<Link> seen = new HashSet<>(links.subList(0, checked));
+            for (int i = checked; i < links.size(); i++) {
                 Link link = links.get(i);
                 TicketRef target = link.target();
                 if (!target.tenant().equals(tenant)) {

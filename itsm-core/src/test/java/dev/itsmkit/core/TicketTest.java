@@ -159,4 +159,44 @@ class TicketTest {
             fields.asMap().forEach((name, value) -> assertThat(changed.field(name)).contains(value));
         });
     }
+
+    @Test
+    void aTicketCommentedOnManyTimesSharesItsJournalAndStillChecksEveryEntryWhenItsCreationMoves() {
+        Ticket t = incident().build();
+        List<Ticket> snapshots = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            JournalEntry note = new JournalEntry(JournalEntryKind.WORK_NOTE, Party.person("bob"), T0.plusSeconds(i), "note " + i,
+                    List.of());
+            t = t.toBuilder().journal(dev.itsmkit.core.internal.AppendOnlyList.appending(t.journal(), note)).build();
+            snapshots.add(t);
+        }
+        assertThat(t.journal()).hasSize(100);
+        for (int i = 0; i < snapshots.size(); i++) {
+            assertThat(snapshots.get(i).journal()).hasSize(i + 1).last().extracting(JournalEntry::text).isEqualTo("note " + i);
+        }
+        // A second branch from an old snapshot does not touch the newer ones.
+        JournalEntry other = new JournalEntry(JournalEntryKind.WORK_NOTE, Party.person("eve"), T0, "branch", List.of());
+        Ticket branch = snapshots.get(9).toBuilder().journal(dev.itsmkit.core.internal.AppendOnlyList.appending(
+                snapshots.get(9).journal(), other)).build();
+        assertThat(branch.journal()).hasSize(11).last().isEqualTo(other);
+        assertThat(snapshots.get(10).journal().get(10).text()).isEqualTo("note 10");
+        assertThat(t.toBuilder().build()).isEqualTo(t);
+        assertThat(t.toBuilder().journal(List.copyOf(t.journal())).build()).isEqualTo(t);
+        Ticket last = t;
+        assertThatExceptionOfType(ValidationException.class)
+                .isThrownBy(() -> last.toBuilder().createdAt(T0.plusSeconds(50)).updatedAt(T0.plusSeconds(60)).build())
+                .satisfies(e -> assertThat(e.violations()).extracting(Violation::path).first().isEqualTo("journal[0].at"));
+    }
+
+    @Test
+    void aLinkAddedToALinkedTicketIsStillCheckedAgainstTheLinksBefore() {
+        Link toProblem = linkTo(ACME, "pr-1", TicketKind.PROBLEM, LinkType.INCIDENT_OF_PROBLEM);
+        Ticket linked = incident().links(List.of(toProblem)).build();
+        Ticket.Builder twice = linked.toBuilder().links(dev.itsmkit.core.internal.AppendOnlyList.appending(linked.links(),
+                toProblem));
+        refused(twice::build, "links[1]", "appears twice");
+        Link self = new Link(LinkType.RELATED_TO, linked.ref());
+        refused(() -> linked.toBuilder().links(dev.itsmkit.core.internal.AppendOnlyList.appending(linked.links(), self)).build(),
+                "links[1].target", "must be another ticket than INC0000042");
+    }
 }

@@ -432,7 +432,7 @@ public final class ServiceDesk implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private TransitionAuthorizer authorizer = TransitionAuthorizer.permitAll();
         private LifecycleCatalog lifecycles = LifecycleCatalog.itil();
-        private SlaEngine sla = SlaEngine.of(BusinessCalendars.onlyAlways(), List.of());
+        private SlaEngine sla = DeskSettings.NO_SLA;
         private final Map<TenantId, SlaEngine> tenantSla = new HashMap<>();
         private final List<Notifier> notifiers = new ArrayList<>();
         private @Nullable CommandValidator validator;

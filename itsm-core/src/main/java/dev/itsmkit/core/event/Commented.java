@@ -7,9 +7,8 @@ import dev.itsmkit.core.Party;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.internal.AppendOnlyList;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * An entry was added to the ticket's journal: a public or internal comment, or a work note.
@@ -44,9 +43,8 @@ public record Commented(TenantId tenant, TicketId ticket, Party actor, Instant a
     @Override
     public Ticket applyTo(Ticket snapshot) {
         return Events.change(this, snapshot, next -> {
-            List<JournalEntry> journal = new ArrayList<>(snapshot.journal());
-            journal.add(entry);
-            next.journal(journal);
+            // Shares the snapshot's journal: amortised O(1), not a copy of them all.
+            next.journal(AppendOnlyList.appending(snapshot.journal(), entry));
         });
     }
 }

@@ -7,9 +7,8 @@ import dev.itsmkit.core.Party;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.internal.AppendOnlyList;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The ticket was linked to another ticket of the same tenant. The other ticket records the
@@ -61,9 +60,8 @@ public record Linked(TenantId tenant, TicketId ticket, Party actor, Instant at, 
             if (snapshot.links().contains(link)) {
                 throw Events.doesNotFollow(this, snapshot, "the ticket is linked already: " + link);
             }
-            List<Link> links = new ArrayList<>(snapshot.links());
-            links.add(link);
-            next.links(links);
+            // Shares the snapshot's links: amortised O(1), not a copy of them all.
+            next.links(AppendOnlyList.appending(snapshot.links(), link));
         });
     }
 }

@@ -306,6 +306,32 @@ class CommandValidatorTest {
     }
 
     @Test
+    void commentsAndTransitionsSkipBeanValidationOnlyWhenProvenValidAndTheProofStandsForTheirConstraints() {
+        jakarta.validation.Validator hv = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+                .buildValidatorFactory().getValidator();
+        dev.itsmkit.core.command.internal.ProvenValid proven = dev.itsmkit.core.command.internal.ProvenValid.forValidator(hv);
+        // The shortcut is on for both commands: the constraints it was written for are the ones declared.
+        AddJournalEntry note = new AddJournalEntry(TenantId.of("acme"), Party.person("bob"), TicketId.of("tk-1"),
+                OptionalLong.empty(), JournalEntryKind.WORK_NOTE, "Looked into it", List.of());
+        TransitionTicket start = new TransitionTicket(TenantId.of("acme"), Party.person("bob"), TicketId.of("tk-1"),
+                OptionalLong.of(3), "start", Map.of("resolutionCode", new FieldValue.Text("fixed")), Optional.of("On it"));
+        assertThat(proven.test(note)).isTrue();
+        assertThat(proven.test(start)).isTrue();
+        OpenTicket open = OpenTicket.builder(TenantId.of("acme"), Party.person("bob"), TicketKind.INCIDENT, "Mail is down").build();
+        assertThat(proven.test(open)).isTrue();
+        assertThat(dev.itsmkit.core.command.internal.ProvenValid.none().test(note)).isFalse();
+        // A command proven valid has no violation; a faulty one is never proven valid.
+        qt().withExamples(1000).forAll(validCommands()).checkAssert(command -> {
+            if (proven.test(command)) {
+                assertThat(hv.validate(command)).as("%s", CommandFaults.abbreviate(command)).isEmpty();
+            }
+        });
+        qt().withExamples(1000).forAll(faultyCommands()).checkAssert(faulty ->
+                assertThat(proven.test(faulty.command())).as("%s", faulty).isFalse());
+    }
+
+    @Test
     void oneValidatorServesManyThreadsAtOnce() throws Exception {
         List<CommandFaults.Faulty> faulty = new ArrayList<>();
         qt().withExamples(200).forAll(faultyCommands()).checkAssert(faulty::add);

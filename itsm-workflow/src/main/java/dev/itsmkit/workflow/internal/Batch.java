@@ -63,6 +63,10 @@ final class Batch {
         changes.put(created.current().id(), created);
     }
 
+    int size() {
+        return changes.size();
+    }
+
     List<TicketChange> changes() {
         return new ArrayList<>(changes.values());
     }

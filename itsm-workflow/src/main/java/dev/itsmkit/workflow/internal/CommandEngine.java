@@ -137,10 +137,13 @@ public final class CommandEngine {
             apply(batch, main, existing, withChildren);
         }
         recorder.record(batch);
-        List<Ticket> others = new ArrayList<>();
-        for (TicketChange change : batch.changes()) {
-            if (change != main && !change.events().isEmpty()) {
-                others.add(change.current());
+        List<Ticket> others = List.of();
+        if (batch.size() > 1) {
+            others = new ArrayList<>();
+            for (TicketChange change : batch.changes()) {
+                if (change != main && !change.events().isEmpty()) {
+                    others.add(change.current());
+                }
             }
         }
         return new CommandResult(main.current(), main.events(), others, openChildren(batch, main));

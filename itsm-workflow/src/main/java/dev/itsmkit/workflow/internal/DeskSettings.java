@@ -9,12 +9,14 @@ import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.persistence.NodeId;
 import dev.itsmkit.persistence.notification.OutboxDispatcher;
 import dev.itsmkit.persistence.spi.Stores;
+import dev.itsmkit.sla.BusinessCalendars;
 import dev.itsmkit.sla.SlaEngine;
 import dev.itsmkit.workflow.LifecycleCatalog;
 import dev.itsmkit.workflow.RetryPolicy;
 import dev.itsmkit.workflow.TransitionAuthorizer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -67,6 +69,12 @@ public record DeskSettings(Stores stores, Clock clock, TransitionAuthorizer auth
         tenantMatrices = Map.copyOf(tenantMatrices);
         schemas = Map.copyOf(schemas);
     }
+
+    /**
+     * The SLA engine of a desk without policies, the builder's default; the recorder skips the clocks
+     * of tickets under it, since it would leave them as they are.
+     */
+    public static final SlaEngine NO_SLA = SlaEngine.of(BusinessCalendars.onlyAlways(), List.of());
 
     SlaEngine slaFor(TenantId tenant) {
         SlaEngine own = tenantSla.isEmpty() ? null : tenantSla.get(tenant);

@@ -49,19 +49,26 @@ final class Recorder {
     /** Writes a batch of changes made by a command. */
     void record(Batch batch) {
         propagateKnownErrors(batch);
-        if (batch.changes().stream().allMatch(c -> c.events().isEmpty())) {
+        List<TicketChange> changes = batch.changes();
+        if (!anyEvents(changes)) {
             return;
         }
         UnitOfWork work = batch.stores.begin();
         boolean scheduled = false;
         boolean announced = false;
-        for (TicketChange change : batch.changes()) {
+        for (TicketChange change : changes) {
             if (change.events().isEmpty()) {
                 continue;
             }
             if (change.snapshotChanged()) {
                 checkSchema(change);
                 SlaEngine engine = settings.slaFor(batch.tenant);
+                if (engine == DeskSettings.NO_SLA) {
+                    // No policy: the update would hand the saved clocks back unchanged, with nothing to
+                    // schedule, cancel or record; skip reading them.
+                    announced |= write(batch, change, work);
+                    continue;
+                }
                 List<SlaClockSnapshot> clocks = change.isNew() ? List.of()
                         : batch.stores.clocks().forTicket(change.current().id());
                 SlaUpdate update = engine.onChange(change.before(), change.current(), batch.now, clocks);
@@ -71,6 +78,15 @@ final class Recorder {
         }
         work.commit();
         afterCommit(scheduled, announced);
+    }
+
+    private static boolean anyEvents(List<TicketChange> changes) {
+        for (TicketChange change : changes) {
+            if (!change.events().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -35,7 +35,8 @@ final class TicketChange {
     private final long changeVersion;
     private final List<TicketEvent> events = new ArrayList<>(4);
     // By identity: an event's own hashCode walks all its values, and the set holds this change's events only.
-    private final Set<TicketEvent> announced = Collections.newSetFromMap(new IdentityHashMap<>(4));
+    // Made on the first announcement: most changes have none.
+    private Set<TicketEvent> announced = Set.of();
 
     private TicketChange(@Nullable Ticket before, Ticket current, long lastSequence) {
         this.before = before;
@@ -102,6 +103,9 @@ final class TicketChange {
     }
 
     void announce(TicketEvent event) {
+        if (announced.isEmpty()) {
+            announced = Collections.newSetFromMap(new IdentityHashMap<>(4));
+        }
         announced.add(event);
     }
 
