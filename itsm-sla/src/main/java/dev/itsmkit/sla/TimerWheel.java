@@ -27,6 +27,14 @@ import org.jspecify.annotations.Nullable;
  * O(1) amortised. Wide levels mean few cascades, and each cascade touches a node that
  * is probably not in the processor's cache, which is what firing costs with a million timers.
  *
+ * <p>In the steady state the wheel allocates nothing: the nodes of fired and cancelled timers go to a
+ * small pool (at most {@value #POOL_LIMIT} nodes, chained through their {@code next} link) that the next
+ * schedules take from, and the fired timers are chained through the nodes themselves. A young
+ * collection then has no new node to copy and no new link from an old node to follow, which matters
+ * when timers are scheduled at a high rate and live for days. Due instants can be given as
+ * milliseconds since the epoch ({@link #schedule(Object, long, Object)}, {@link #advance(long, BiConsumer)})
+ * so that a caller holding them as numbers creates no {@link Instant} either.
+ *
  * <p>Timers due in the same millisecond fire in the order they were scheduled; timers of different
  * milliseconds in time order. Instants before the epoch are treated as the epoch, instants after the
  * year 10889 as then.
@@ -46,6 +54,8 @@ public final class TimerWheel<K, V> {
     private static final int OVERDUE = LEVELS;
 
     private static final int INITIAL_TABLE = 16;
+    /** The most nodes kept for reuse: enough for a burst of firing, little memory after a mass cancel. */
+    private static final int POOL_LIMIT = 1024;
 
     private final Object lock = new Object();
     private final Node<K, V>[][] heads;
@@ -59,10 +69,18 @@ public final class TimerWheel<K, V> {
     private int size;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
+    /** Nodes free for reuse, chained through {@link Node#next}; their key and value are cleared. */
+    private @Nullable Node<K, V> pool;
+    private int pooled;
+    /** While {@link #advance} holds the lock: the nodes fired so far, chained through {@link Node#next}. */
+    private @Nullable Node<K, V> firstFired;
+    private @Nullable Node<K, V> lastFired;
 
     private static final class Node<K, V> {
-        final K key;
-        final int hash;
+        /** The timer's key; null only while the node is in the pool. */
+        K key;
+        int hash;
+        /** The timer's value; null only while the node is in the pool. */
         V value;
         long tick;
         @Nullable Node<K, V> prev;
@@ -105,7 +123,26 @@ public final class TimerWheel<K, V> {
     public boolean schedule(K key, Instant due, V value) {
         requireNonNull(key, "key");
         requireNonNull(value, "value");
-        long tick = ceilTick(requireNonNull(due, "due"));
+        return scheduleTick(key, ceilTick(requireNonNull(due, "due")), value);
+    }
+
+    /**
+     * Schedules a timer due at a number of milliseconds since the epoch, replacing any timer of the
+     * same key: the same as {@link #schedule(Object, Instant, Object)} with
+     * {@code Instant.ofEpochMilli(dueEpochMilli)}, without the instant.
+     *
+     * @param key the timer's key
+     * @param dueEpochMilli when it is due, in milliseconds since 1970-01-01T00:00:00Z
+     * @param value what it carries
+     * @return {@code true} if a timer of that key was replaced
+     */
+    public boolean schedule(K key, long dueEpochMilli, V value) {
+        requireNonNull(key, "key");
+        requireNonNull(value, "value");
+        return scheduleTick(key, clampTick(dueEpochMilli), value);
+    }
+
+    private boolean scheduleTick(K key, long tick, V value) {
         int hash = spread(key.hashCode());
         synchronized (lock) {
             Node<K, V> old = find(key, hash);
@@ -117,7 +154,18 @@ public final class TimerWheel<K, V> {
                 place(old);
                 return true;
             }
-            Node<K, V> node = new Node<>(key, hash, value, tick);
+            Node<K, V> node = pool;
+            if (node == null) {
+                node = new Node<>(key, hash, value, tick);
+            } else {
+                pool = node.next;
+                pooled--;
+                node.next = null;
+                node.key = key;
+                node.hash = hash;
+                node.value = value;
+                node.tick = tick;
+            }
             insert(node);
             place(node);
             return false;
@@ -138,6 +186,7 @@ public final class TimerWheel<K, V> {
                 return false;
             }
             unlink(old);
+            recycle(old, old);
             return true;
         }
     }
@@ -193,12 +242,32 @@ public final class TimerWheel<K, V> {
      */
     public int advance(Instant to, BiConsumer<? super K, ? super V> consumer) {
         requireNonNull(consumer, "consumer");
-        long target = floorTick(requireNonNull(to, "to"));
+        return advanceTo(floorTick(requireNonNull(to, "to")), consumer);
+    }
+
+    /**
+     * Moves the wheel's time to a number of milliseconds since the epoch and fires every timer due at
+     * or before it, in time order: the same as {@link #advance(Instant, BiConsumer)} with
+     * {@code Instant.ofEpochMilli(toEpochMilli)}, without the instant.
+     *
+     * @param toEpochMilli the new time, in milliseconds since 1970-01-01T00:00:00Z; a time before the
+     *     wheel's fires nothing
+     * @param consumer receives the key and value of each timer fired, outside the wheel's lock
+     * @return how many timers fired
+     */
+    public int advance(long toEpochMilli, BiConsumer<? super K, ? super V> consumer) {
+        requireNonNull(consumer, "consumer");
+        return advanceTo(clampTick(toEpochMilli), consumer);
+    }
+
+    private int advanceTo(long target, BiConsumer<? super K, ? super V> consumer) {
         // the fired nodes, out of the wheel and the table, chained through `next` in firing order
-        Node<K, V> firstFired;
+        Node<K, V> first;
+        Node<K, V> last;
         synchronized (lock) {
-            Fired<K, V> fired = new Fired<>();
-            fired.take(this, OVERDUE, 0);
+            firstFired = null;
+            lastFired = null;
+            take(OVERDUE, 0);
             while (true) {
                 long tick = nextTick();
                 if (tick > target) {
@@ -208,43 +277,68 @@ public final class TimerWheel<K, V> {
                     break;
                 }
                 moveTo(Math.max(tick, now));
-                fired.take(this, 0, (int) (now & (SLOTS - 1)));
+                take(0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
             }
-            firstFired = fired.first;
+            first = firstFired;
+            last = lastFired;
+            firstFired = null;
+            lastFired = null;
+        }
+        if (first == null || last == null) {
+            return 0;
         }
         int count = 0;
-        for (Node<K, V> node = firstFired; node != null; node = node.next) {
+        for (Node<K, V> node = first; node != null; node = node.next) {
             consumer.accept(node.key, node.value);
             count++;
+        }
+        // only now, when the consumer is done with them, may the nodes be reused
+        synchronized (lock) {
+            recycle(first, last);
         }
         return count;
     }
 
-    /** A chain of fired nodes; allocated once per advance, and only escape analysis may spare even that. */
-    private static final class Fired<K, V> {
-        @Nullable Node<K, V> first;
-        @Nullable Node<K, V> last;
+    /* Moves a slot's nodes to the end of the fired chain and out of the table. */
+    private void take(int level, int slot) {
+        Node<K, V> head = heads[level][slot];
+        if (head == null) {
+            return;
+        }
+        for (Node<K, V> node = head; node != null; node = node.next) {
+            remove(node.key, node.hash);
+        }
+        if (lastFired == null) {
+            firstFired = head;
+        } else {
+            lastFired.next = head;
+            head.prev = lastFired;
+        }
+        lastFired = tails[level][slot];
+        heads[level][slot] = null;
+        tails[level][slot] = null;
+        clearOccupied(level, slot);
+    }
 
-        /* Moves a slot's nodes to the chain and out of the table. */
-        void take(TimerWheel<K, V> wheel, int level, int slot) {
-            Node<K, V> head = wheel.heads[level][slot];
-            if (head == null) {
+    /*
+     * Puts nodes out of the wheel and the table, from first to last along `next`, into the pool while
+     * it has room. A pooled node holds no key or value, so that they can be collected.
+     */
+    private void recycle(Node<K, V> first, Node<K, V> last) {
+        Node<K, V> node = first;
+        while (pooled < POOL_LIMIT) {
+            Node<K, V> next = node == last ? null : node.next;
+            node.key = null;
+            node.value = null;
+            node.prev = null;
+            node.next = pool;
+            pool = node;
+            pooled++;
+            if (next == null) {
                 return;
             }
-            for (Node<K, V> node = head; node != null; node = node.next) {
-                wheel.remove(node.key, node.hash);
-            }
-            if (last == null) {
-                first = head;
-            } else {
-                last.next = head;
-                head.prev = last;
-            }
-            last = wheel.tails[level][slot];
-            wheel.heads[level][slot] = null;
-            wheel.tails[level][slot] = null;
-            wheel.clearOccupied(level, slot);
+            node = next;
         }
     }
 
@@ -420,6 +514,10 @@ public final class TimerWheel<K, V> {
         }
         node.prev = null;
         node.next = null;
+    }
+
+    private static long clampTick(long epochMilli) {
+        return Math.max(0, Math.min(MAX_TICK, epochMilli));
     }
 
     private static long floorTick(Instant instant) {
