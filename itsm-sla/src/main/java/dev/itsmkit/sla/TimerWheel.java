@@ -27,13 +27,13 @@ import org.jspecify.annotations.Nullable;
  * O(1) amortised. Wide levels mean few cascades, and each cascade touches a node that
  * is probably not in the processor's cache, which is what firing costs with a million timers.
  *
- * <p>In the steady state the wheel allocates nothing: the nodes of fired and cancelled timers go to a
- * small pool (at most {@value #POOL_LIMIT} nodes, chained through their {@code next} link) that the next
- * schedules take from, and the fired timers are chained through the nodes themselves. A young
- * collection then has no new node to copy and no new link from an old node to follow, which matters
- * when timers are scheduled at a high rate and live for days. Due instants can be given as
- * milliseconds since the epoch ({@link #schedule(Object, long, Object)}, {@link #advance(long, BiConsumer)})
- * so that a caller holding them as numbers creates no {@link Instant} either.
+ * <p>A timer allocates its node and nothing else: the fired timers are chained through their nodes,
+ * and due instants can be given as milliseconds since the epoch ({@link #schedule(Object, long, Object)},
+ * {@link #advance(long, BiConsumer)}) so that a caller holding them as numbers creates no {@link Instant}.
+ * Nodes are not pooled for reuse: a pooled node is old and scattered in the heap, so every schedule
+ * would store references to young objects in it (write barriers) and the slots' lists would stay
+ * scattered; measured, that doubled the cost of firing. Fresh nodes are copied by the young collector
+ * in the order of the lists that reach them, which keeps a slot's nodes close together.
  *
  * <p>Timers due in the same millisecond fire in the order they were scheduled; timers of different
  * milliseconds in time order. Instants before the epoch are treated as the epoch, instants after the
@@ -54,8 +54,6 @@ public final class TimerWheel<K, V> {
     private static final int OVERDUE = LEVELS;
 
     private static final int INITIAL_TABLE = 16;
-    /** The most nodes kept for reuse: enough for a burst of firing, little memory after a mass cancel. */
-    private static final int POOL_LIMIT = 1024;
 
     private final Object lock = new Object();
     private final Node<K, V>[][] heads;
@@ -69,18 +67,13 @@ public final class TimerWheel<K, V> {
     private int size;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
-    /** Nodes free for reuse, chained through {@link Node#next}; their key and value are cleared. */
-    private @Nullable Node<K, V> pool;
-    private int pooled;
     /** While {@link #advance} holds the lock: the nodes fired so far, chained through {@link Node#next}. */
     private @Nullable Node<K, V> firstFired;
     private @Nullable Node<K, V> lastFired;
 
     private static final class Node<K, V> {
-        /** The timer's key; null only while the node is in the pool. */
-        K key;
-        int hash;
-        /** The timer's value; null only while the node is in the pool. */
+        final K key;
+        final int hash;
         V value;
         long tick;
         @Nullable Node<K, V> prev;
@@ -154,18 +147,7 @@ public final class TimerWheel<K, V> {
                 place(old);
                 return true;
             }
-            Node<K, V> node = pool;
-            if (node == null) {
-                node = new Node<>(key, hash, value, tick);
-            } else {
-                pool = node.next;
-                pooled--;
-                node.next = null;
-                node.key = key;
-                node.hash = hash;
-                node.value = value;
-                node.tick = tick;
-            }
+            Node<K, V> node = new Node<>(key, hash, value, tick);
             insert(node);
             place(node);
             return false;
@@ -186,7 +168,6 @@ public final class TimerWheel<K, V> {
                 return false;
             }
             unlink(old);
-            recycle(old, old);
             return true;
         }
     }
@@ -263,7 +244,6 @@ public final class TimerWheel<K, V> {
     private int advanceTo(long target, BiConsumer<? super K, ? super V> consumer) {
         // the fired nodes, out of the wheel and the table, chained through `next` in firing order
         Node<K, V> first;
-        Node<K, V> last;
         synchronized (lock) {
             firstFired = null;
             lastFired = null;
@@ -281,21 +261,13 @@ public final class TimerWheel<K, V> {
                 moveTo(now + 1);
             }
             first = firstFired;
-            last = lastFired;
             firstFired = null;
             lastFired = null;
-        }
-        if (first == null || last == null) {
-            return 0;
         }
         int count = 0;
         for (Node<K, V> node = first; node != null; node = node.next) {
             consumer.accept(node.key, node.value);
             count++;
-        }
-        // only now, when the consumer is done with them, may the nodes be reused
-        synchronized (lock) {
-            recycle(first, last);
         }
         return count;
     }
@@ -319,27 +291,6 @@ public final class TimerWheel<K, V> {
         heads[level][slot] = null;
         tails[level][slot] = null;
         clearOccupied(level, slot);
-    }
-
-    /*
-     * Puts nodes out of the wheel and the table, from first to last along `next`, into the pool while
-     * it has room. A pooled node holds no key or value, so that they can be collected.
-     */
-    private void recycle(Node<K, V> first, Node<K, V> last) {
-        Node<K, V> node = first;
-        while (pooled < POOL_LIMIT) {
-            Node<K, V> next = node == last ? null : node.next;
-            node.key = null;
-            node.value = null;
-            node.prev = null;
-            node.next = pool;
-            pool = node;
-            pooled++;
-            if (next == null) {
-                return;
-            }
-            node = next;
-        }
     }
 
     /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
