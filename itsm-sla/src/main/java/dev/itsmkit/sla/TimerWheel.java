@@ -14,20 +14,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>How it works</h2>
  * A due instant is a tick (milliseconds since the epoch, rounded up so that a timer never fires
- * early). Three levels of 65,536 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
- * holds the timers whose tick shares every bit above {@code 16(L+1)} with the current tick, in the
- * slot named by bits {@code 16L..16L+15}. Each slot is a doubly linked list of nodes. The nodes are
+ * early). Four levels of 4096 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
+ * holds the timers whose tick shares every bit above {@code 12(L+1)} with the current tick, in the
+ * slot named by bits {@code 12L..12L+11}. Each slot is a doubly linked list of nodes. The nodes are
  * also the entries of the wheel's own hash table from key to node (chained through the nodes, no
  * {@code HashMap} entry or boxed tick beside them), which makes {@link #cancel} and rescheduling O(1)
- * and keeps a timer to one 48-byte node plus a table slot. Per level, a bit per slot, a bit per
- * 64 slots and a scan of at most 16 words of that summary find the next non-empty slot, so
+ * and keeps a timer to one 48-byte node plus a table slot. Per level, a bit per slot and a bit per
+ * 64 slots find the next non-empty slot with two {@link Long#numberOfTrailingZeros}, so
  * {@link #advance} jumps over empty time in O(levels) however far the clock moves (a virtual clock
  * may jump years). A timer placed at level {@code L} is moved down (cascaded) at most {@code L} times,
- * and a level spans 65.5 seconds, 49.7 days, then the rest: schedule, cancel and fire are O(1)
- * amortised. Wide levels mean few cascades: an SLA threshold hours or weeks ahead is moved once, from
- * level 1 to level 0, at most a minute before it fires (with 4,096 slots a level, twice). Each cascade
- * touches a node that is probably not in the processor's cache, which is what firing costs with a
- * million timers. The slot arrays take 1.5 MiB per wheel, whatever it holds.
+ * and a level spans 4.1 seconds, 4.7 hours, 2.2 years, then the rest: schedule, cancel and fire are
+ * O(1) amortised. Wide levels mean few cascades, and each cascade touches a node that
+ * is probably not in the processor's cache, which is what firing costs with a million timers.
  *
  * <p>A timer allocates its node and nothing else: the fired timers are chained through their nodes,
  * and due instants can be given as milliseconds since the epoch ({@link #schedule(Object, long, Object)},
@@ -48,8 +46,8 @@ import org.jspecify.annotations.Nullable;
  * @param <V> what a timer carries to its consumer
  */
 public final class TimerWheel<K, V> {
-    private static final int LEVELS = 3;
-    private static final int BITS = 16;
+    private static final int LEVELS = 4;
+    private static final int BITS = 12;
     private static final int SLOTS = 1 << BITS;
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
     /** A list beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
@@ -62,10 +60,8 @@ public final class TimerWheel<K, V> {
     private final Node<K, V>[][] tails;
     /** Per level, one bit per slot: set if the slot holds a timer. */
     private final long[][] occupied = new long[LEVELS + 1][SLOTS / Long.SIZE];
-    /** The number of longs of a level's summary: one bit per word of {@link #occupied}. */
-    private static final int SUMMARY = SLOTS / Long.SIZE / Long.SIZE;
     /** Per level, one bit per word of {@link #occupied}: set if the word is not zero. */
-    private final long[][] occupiedWords = new long[LEVELS + 1][SUMMARY];
+    private final long[] occupiedWords = new long[LEVELS + 1];
     /** The hash table from key to node, chained through {@link Node#chain}; its length is a power of two. */
     private Node<K, V>[] table;
     private int size;
@@ -86,7 +82,7 @@ public final class TimerWheel<K, V> {
         /** The next node in the hash table's bucket. */
         @Nullable Node<K, V> chain;
         byte level;
-        char slot;
+        short slot;
 
         Node(K key, int hash, V value, long tick) {
             this.key = key;
@@ -103,13 +99,8 @@ public final class TimerWheel<K, V> {
      */
     @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; these hold only Node<K, V>
     public TimerWheel(Instant start) {
-        this.heads = new Node[LEVELS + 1][];
-        this.tails = new Node[LEVELS + 1][];
-        for (int level = 0; level <= LEVELS; level++) {
-            // the overdue list is one slot
-            heads[level] = new Node[level == OVERDUE ? 1 : SLOTS];
-            tails[level] = new Node[level == OVERDUE ? 1 : SLOTS];
-        }
+        this.heads = new Node[LEVELS + 1][SLOTS];
+        this.tails = new Node[LEVELS + 1][SLOTS];
         this.table = new Node[INITIAL_TABLE];
         this.now = floorTick(requireNonNull(start, "start"));
     }
@@ -323,7 +314,7 @@ public final class TimerWheel<K, V> {
         return Long.MAX_VALUE;
     }
 
-    /* The first occupied slot of a level at or after a slot, or -1: a lookup in the bit masks and at most 16 in their summary. */
+    /* The first occupied slot of a level at or after a slot, or -1: two lookups in the bit masks. */
     private int firstOccupied(int level, int from) {
         long[] words = occupied[level];
         int word = from >>> 6;
@@ -331,32 +322,26 @@ public final class TimerWheel<K, V> {
         if (bits != 0) {
             return (word << 6) | Long.numberOfTrailingZeros(bits);
         }
-        int after = word + 1;
-        if (after == words.length) {
+        if (word == words.length - 1) {
             return -1;
         }
-        long[] summary = occupiedWords[level];
-        int part = after >>> 6;
-        long later = summary[part] & (-1L << after);
-        while (later == 0) {
-            if (++part == SUMMARY) {
-                return -1;
-            }
-            later = summary[part];
+        long later = occupiedWords[level] & (-1L << (word + 1));
+        if (later == 0) {
+            return -1;
         }
-        int next = (part << 6) | Long.numberOfTrailingZeros(later);
+        int next = Long.numberOfTrailingZeros(later);
         return (next << 6) | Long.numberOfTrailingZeros(words[next]);
     }
 
     private void setOccupied(int level, int slot) {
         occupied[level][slot >>> 6] |= 1L << slot;
-        occupiedWords[level][slot >>> 12] |= 1L << (slot >>> 6);
+        occupiedWords[level] |= 1L << (slot >>> 6);
     }
 
     private void clearOccupied(int level, int slot) {
         long word = occupied[level][slot >>> 6] &= ~(1L << slot);
         if (word == 0) {
-            occupiedWords[level][slot >>> 12] &= ~(1L << (slot >>> 6));
+            occupiedWords[level] &= ~(1L << (slot >>> 6));
         }
     }
 
@@ -452,7 +437,7 @@ public final class TimerWheel<K, V> {
 
     private void link(Node<K, V> node, int level, int slot) {
         node.level = (byte) level;
-        node.slot = (char) slot;
+        node.slot = (short) slot;
         node.prev = tails[level][slot];
         node.next = null;
         if (node.prev == null) {
