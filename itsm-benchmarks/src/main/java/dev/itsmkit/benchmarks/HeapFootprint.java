@@ -16,10 +16,11 @@ import java.util.SplittableRandom;
  * Measures the heap that running SLA clocks take in the timer engine: a million running clocks, each
  * with the timer of its next threshold (a {@link DueTimer} with its {@link TimerId}) in a
  * {@link TimerWheel}. The tickets' ids exist before their clocks (the ticket holds them and the clock
- * shares them), so they are allocated first and counted apart. Prints bytes per clock: the timer
- * engine's share (the target figure), the same with the ticket ids counted (how it was measured
- * before), and, for a complete picture, what a {@link SlaClockSnapshot} of each running clock adds
- * when it is also kept in memory (by the in-memory clock store, outside the timer engine). Run with
+ * shares them), so they are allocated first and counted apart. Then a {@link SlaClockSnapshot} of
+ * each running clock, as the clock store keeps it. Prints bytes per clock: the timer engine's share,
+ * the snapshot's, their sum (what a running clock costs: the target figure), and the sum with the
+ * ticket ids counted too. The names (target, policy, calendar), the tenant and the goal are shared by
+ * every clock, as they are when the SLA engine makes the values from its policies. Run with
  * {@code java -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.HeapFootprint}.
  */
 public final class HeapFootprint {
@@ -62,12 +63,12 @@ public final class HeapFootprint {
         }
         long afterClocks = usedHeap();
 
-        System.out.printf("%,d running clocks, timer engine (wheel node, DueTimer, TimerId): %,d bytes, %,d bytes per clock%n",
-                wheel.size(), afterWheel - afterTickets, (afterWheel - afterTickets) / count);
-        System.out.printf("  with the ticket ids counted too: %,d bytes per clock%n",
-                (afterWheel - beforeTickets) / count);
-        System.out.printf("  a running clock's SlaClockSnapshot, if also kept in memory, adds %,d bytes per clock%n",
-                (afterClocks - afterWheel) / count);
+        System.out.printf("%,d running clocks, bytes per clock:%n", wheel.size());
+        System.out.printf("  timer engine (wheel node and table, DueTimer, TimerId, due instant): %,d%n",
+                (afterWheel - afterTickets) / count);
+        System.out.printf("  SlaClockSnapshot (with its slot in an array): %,d%n", (afterClocks - afterWheel) / count);
+        System.out.printf("  a running clock, timer and snapshot: %,d%n", (afterClocks - afterTickets) / count);
+        System.out.printf("  the same with the ticket ids counted too: %,d%n", (afterClocks - beforeTickets) / count);
         // keep everything reachable until measured
         if (tickets.length + clocks.length < 0) {
             System.out.println(wheel.size());

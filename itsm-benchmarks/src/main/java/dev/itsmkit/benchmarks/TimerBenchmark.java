@@ -29,6 +29,13 @@ import org.openjdk.jmh.annotations.TearDown;
  * in the next 30 days and move the virtual clock on by 30 days / {@code timers}, firing what has come
  * due, so that on average one timer fires per call and the structure keeps its size (the JDK executor
  * runs on the real clock and cannot be driven by a virtual one, so it has no firing benchmark).
+ *
+ * <p>Both sides do the same work: each call creates one timer object of 24 bytes (the queue's
+ * {@link VirtualDelay}, the wheel's {@link WheelTimer}, each holding its due instant as a {@code long}),
+ * hands it to the structure and fires or cancels it there; both are filled from the same random sequence
+ * and fire the same timers in the same calls (the setup of each checks the first calls against a
+ * reference). The wheel's timer is its own key and value and is given its due time in milliseconds, so
+ * neither side boxes a number or creates an {@link Instant} per call.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -51,7 +58,7 @@ public class TimerBenchmark {
         public int timers = 1_000_000;
         final long[] virtualNow = {START};
         final SplittableRandom random = new SplittableRandom(42);
-        long nextKey;
+        int nextKey;
         /** How far the virtual clock moves per firing call: one timer comes due per call on average. */
         long step;
         /** The sum of the due instants of the timers fired, for JMH to consume. */
@@ -73,20 +80,52 @@ public class TimerBenchmark {
         /** Creates the state; JMH calls its setup. */
         public WheelState() {}
 
-        TimerWheel<Long, Long> wheel;
-        BiConsumer<Long, Long> consumer = (key, due) -> { };
+        TimerWheel<WheelTimer, WheelTimer> wheel;
+        BiConsumer<WheelTimer, WheelTimer> consumer = (key, timer) -> { };
 
-        /** Fills the wheel. */
+        /** Checks that the wheel and the queue fire the same timers, then fills the wheel. */
         @Setup(Level.Trial)
         public void setUp() {
+            checkBothFireTheSameTimers();
+            fill();
+        }
+
+        void fill() {
             setStep();
-            consumer = (key, due) -> firedSum += due;
+            consumer = (key, timer) -> firedSum += timer.dueMillis;
             wheel = new TimerWheel<>(Instant.ofEpochMilli(START));
-            for (long i = 0; i < timers; i++) {
-                long due = randomDue();
-                wheel.schedule(i, Instant.ofEpochMilli(due), due);
+            for (int i = 0; i < timers; i++) {
+                WheelTimer timer = new WheelTimer(i, randomDue());
+                wheel.schedule(timer, timer.dueMillis, timer);
             }
             nextKey = timers;
+        }
+    }
+
+    /*
+     * Runs both firing benchmarks side by side on 10,000 timers for 30,000 calls and fails unless every
+     * call fires timers of the same due instants on both sides: the comparison is of the same work.
+     */
+    static void checkBothFireTheSameTimers() {
+        TimerBenchmark benchmark = new TimerBenchmark();
+        WheelState wheel = new WheelState();
+        QueueState queue = new QueueState();
+        wheel.timers = 10_000;
+        queue.timers = 10_000;
+        wheel.fill();
+        queue.setUp();
+        long firedSum = 0;
+        for (int call = 0; call < 30_000; call++) {
+            long wheelSum = benchmark.scheduleAndFireDueWheel(wheel);
+            long queueSum = benchmark.scheduleAndFireDueDelayQueue(queue);
+            if (wheelSum != queueSum || wheel.wheel.size() != queue.queue.size()) {
+                throw new IllegalStateException("the wheel and the queue differ at call " + call + ": sums "
+                        + wheelSum + " and " + queueSum + ", sizes " + wheel.wheel.size() + " and " + queue.queue.size());
+            }
+            firedSum = wheelSum;
+        }
+        if (firedSum == 0) {
+            throw new IllegalStateException("nothing fired in the check");
         }
     }
 
@@ -134,6 +173,30 @@ public class TimerBenchmark {
         }
     }
 
+    /**
+     * A timer of the wheel: its own key (equal by id, hashed as a string id would be, evenly) and value.
+     * Its 24 bytes are those of a {@link VirtualDelay}.
+     */
+    static final class WheelTimer {
+        final int id;
+        final long dueMillis;
+
+        WheelTimer(int id, long dueMillis) {
+            this.id = id;
+            this.dueMillis = dueMillis;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof WheelTimer timer && timer.id == id;
+        }
+
+        @Override
+        public int hashCode() {
+            return id * 0x9E3779B9;
+        }
+    }
+
     /** A timer of the delay queue on the benchmark's virtual clock. */
     static final class VirtualDelay implements Delayed {
         final long dueMillis;
@@ -163,10 +226,9 @@ public class TimerBenchmark {
      */
     @Benchmark
     public boolean scheduleThenCancelWheel(WheelState s) {
-        long key = s.nextKey++;
-        long due = s.randomDue();
-        s.wheel.schedule(key, Instant.ofEpochMilli(due), due);
-        return s.wheel.cancel(key);
+        WheelTimer timer = new WheelTimer(s.nextKey++, s.randomDue());
+        s.wheel.schedule(timer, timer.dueMillis, timer);
+        return s.wheel.cancel(timer);
     }
 
     /**
@@ -203,11 +265,10 @@ public class TimerBenchmark {
      */
     @Benchmark
     public long scheduleAndFireDueWheel(WheelState s) {
-        long key = s.nextKey++;
-        long due = s.randomDue();
-        s.wheel.schedule(key, Instant.ofEpochMilli(due), due);
+        WheelTimer timer = new WheelTimer(s.nextKey++, s.randomDue());
+        s.wheel.schedule(timer, timer.dueMillis, timer);
         s.virtualNow[0] += s.step;
-        s.wheel.advance(Instant.ofEpochMilli(s.virtualNow[0]), s.consumer);
+        s.wheel.advance(s.virtualNow[0], s.consumer);
         return s.firedSum;
     }
 

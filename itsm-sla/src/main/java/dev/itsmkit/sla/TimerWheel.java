@@ -27,6 +27,15 @@ import org.jspecify.annotations.Nullable;
  * O(1) amortised. Wide levels mean few cascades, and each cascade touches a node that
  * is probably not in the processor's cache, which is what firing costs with a million timers.
  *
+ * <p>A timer allocates its node and nothing else: the fired timers are chained through their nodes,
+ * and due instants can be given as milliseconds since the epoch ({@link #schedule(Object, long, Object)},
+ * {@link #advance(long, BiConsumer)}) so that a caller holding them as numbers creates no {@link Instant}.
+ * Nodes are not pooled for reuse: measured, a pool doubled the cost of firing among a million timers,
+ * although it saved every allocation. A pooled node is old and scattered in the heap, so every schedule
+ * stores references to young objects in it (the collector's write barrier and card scanning) and the
+ * slots' lists stay scattered, while fresh nodes are copied by the young collector along the lists
+ * that reach them, probably closer together.
+ *
  * <p>Timers due in the same millisecond fire in the order they were scheduled; timers of different
  * milliseconds in time order. Instants before the epoch are treated as the epoch, instants after the
  * year 10889 as then.
@@ -59,6 +68,9 @@ public final class TimerWheel<K, V> {
     private int size;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
+    /** While {@link #advance} holds the lock: the nodes fired so far, chained through {@link Node#next}. */
+    private @Nullable Node<K, V> firstFired;
+    private @Nullable Node<K, V> lastFired;
 
     private static final class Node<K, V> {
         final K key;
@@ -105,7 +117,26 @@ public final class TimerWheel<K, V> {
     public boolean schedule(K key, Instant due, V value) {
         requireNonNull(key, "key");
         requireNonNull(value, "value");
-        long tick = ceilTick(requireNonNull(due, "due"));
+        return scheduleTick(key, ceilTick(requireNonNull(due, "due")), value);
+    }
+
+    /**
+     * Schedules a timer due at a number of milliseconds since the epoch, replacing any timer of the
+     * same key: the same as {@link #schedule(Object, Instant, Object)} with
+     * {@code Instant.ofEpochMilli(dueEpochMilli)}, without the instant.
+     *
+     * @param key the timer's key
+     * @param dueEpochMilli when it is due, in milliseconds since 1970-01-01T00:00:00Z
+     * @param value what it carries
+     * @return {@code true} if a timer of that key was replaced
+     */
+    public boolean schedule(K key, long dueEpochMilli, V value) {
+        requireNonNull(key, "key");
+        requireNonNull(value, "value");
+        return scheduleTick(key, clampTick(dueEpochMilli), value);
+    }
+
+    private boolean scheduleTick(K key, long tick, V value) {
         int hash = spread(key.hashCode());
         synchronized (lock) {
             Node<K, V> old = find(key, hash);
@@ -193,12 +224,31 @@ public final class TimerWheel<K, V> {
      */
     public int advance(Instant to, BiConsumer<? super K, ? super V> consumer) {
         requireNonNull(consumer, "consumer");
-        long target = floorTick(requireNonNull(to, "to"));
+        return advanceTo(floorTick(requireNonNull(to, "to")), consumer);
+    }
+
+    /**
+     * Moves the wheel's time to a number of milliseconds since the epoch and fires every timer due at
+     * or before it, in time order: the same as {@link #advance(Instant, BiConsumer)} with
+     * {@code Instant.ofEpochMilli(toEpochMilli)}, without the instant.
+     *
+     * @param toEpochMilli the new time, in milliseconds since 1970-01-01T00:00:00Z; a time before the
+     *     wheel's fires nothing
+     * @param consumer receives the key and value of each timer fired, outside the wheel's lock
+     * @return how many timers fired
+     */
+    public int advance(long toEpochMilli, BiConsumer<? super K, ? super V> consumer) {
+        requireNonNull(consumer, "consumer");
+        return advanceTo(clampTick(toEpochMilli), consumer);
+    }
+
+    private int advanceTo(long target, BiConsumer<? super K, ? super V> consumer) {
         // the fired nodes, out of the wheel and the table, chained through `next` in firing order
-        Node<K, V> firstFired;
+        Node<K, V> first;
         synchronized (lock) {
-            Fired<K, V> fired = new Fired<>();
-            fired.take(this, OVERDUE, 0);
+            firstFired = null;
+            lastFired = null;
+            take(OVERDUE, 0);
             while (true) {
                 long tick = nextTick();
                 if (tick > target) {
@@ -208,44 +258,40 @@ public final class TimerWheel<K, V> {
                     break;
                 }
                 moveTo(Math.max(tick, now));
-                fired.take(this, 0, (int) (now & (SLOTS - 1)));
+                take(0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
             }
-            firstFired = fired.first;
+            first = firstFired;
+            firstFired = null;
+            lastFired = null;
         }
         int count = 0;
-        for (Node<K, V> node = firstFired; node != null; node = node.next) {
+        for (Node<K, V> node = first; node != null; node = node.next) {
             consumer.accept(node.key, node.value);
             count++;
         }
         return count;
     }
 
-    /** A chain of fired nodes; allocated once per advance, and only escape analysis may spare even that. */
-    private static final class Fired<K, V> {
-        @Nullable Node<K, V> first;
-        @Nullable Node<K, V> last;
-
-        /* Moves a slot's nodes to the chain and out of the table. */
-        void take(TimerWheel<K, V> wheel, int level, int slot) {
-            Node<K, V> head = wheel.heads[level][slot];
-            if (head == null) {
-                return;
-            }
-            for (Node<K, V> node = head; node != null; node = node.next) {
-                wheel.remove(node.key, node.hash);
-            }
-            if (last == null) {
-                first = head;
-            } else {
-                last.next = head;
-                head.prev = last;
-            }
-            last = wheel.tails[level][slot];
-            wheel.heads[level][slot] = null;
-            wheel.tails[level][slot] = null;
-            wheel.clearOccupied(level, slot);
+    /* Moves a slot's nodes to the end of the fired chain and out of the table. */
+    private void take(int level, int slot) {
+        Node<K, V> head = heads[level][slot];
+        if (head == null) {
+            return;
         }
+        for (Node<K, V> node = head; node != null; node = node.next) {
+            remove(node.key, node.hash);
+        }
+        if (lastFired == null) {
+            firstFired = head;
+        } else {
+            lastFired.next = head;
+            head.prev = lastFired;
+        }
+        lastFired = tails[level][slot];
+        heads[level][slot] = null;
+        tails[level][slot] = null;
+        clearOccupied(level, slot);
     }
 
     /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
@@ -420,6 +466,10 @@ public final class TimerWheel<K, V> {
         }
         node.prev = null;
         node.next = null;
+    }
+
+    private static long clampTick(long epochMilli) {
+        return Math.max(0, Math.min(MAX_TICK, epochMilli));
     }
 
     private static long floorTick(Instant instant) {

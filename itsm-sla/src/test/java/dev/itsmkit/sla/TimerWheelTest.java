@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
@@ -121,41 +122,96 @@ class TimerWheelTest {
 
     @Test
     void theWheelFiresExactlyWhatASortedMapOfDeadlinesSaysInTheSameOrder() {
-        qt().forAll(operations()).checkAssert(ops -> {
-            TimerWheel<Integer, Long> wheel = new TimerWheel<>(T0);
-            Map<Integer, Long> model = new TreeMap<>();
-            java.util.LinkedHashMap<Integer, Long> overdue = new java.util.LinkedHashMap<>();
-            long now = T0.toEpochMilli();
-            long processed = now;
-            for (Op op : ops) {
-                if (op.cancel()) {
-                    boolean had = model.remove(op.key()) != null | overdue.remove(op.key()) != null;
-                    assertThat(wheel.cancel(op.key())).isEqualTo(had);
-                } else {
-                    long due = now - 1000 + op.offsetMillis();
-                    wheel.schedule(op.key(), Instant.ofEpochMilli(due), due);
-                    model.remove(op.key());
-                    overdue.remove(op.key());
-                    if (due <= processed) {
-                        overdue.put(op.key(), due);
-                    } else {
-                        model.put(op.key(), due);
-                    }
-                }
-                now += op.advanceMillis();
-                processed = now;
-                long until = now;
-                List<Long> expected = new ArrayList<>(overdue.values());
-                overdue.clear();
-                model.values().stream().filter(d -> d <= until).sorted().forEach(expected::add);
-                model.values().removeIf(d -> d <= until);
-                List<Long> fired = new ArrayList<>();
-                wheel.advance(Instant.ofEpochMilli(now), (k, v) -> fired.add(v));
-                assertThat(fired).isEqualTo(expected);
-                assertThat(wheel.size()).isEqualTo(model.size());
-                model.values().stream().min(Long::compare).ifPresent(next ->
-                        assertThat(wheel.nextWakeUp().orElseThrow()).isBeforeOrEqualTo(Instant.ofEpochMilli(next)));
+        qt().forAll(operations()).checkAssert(ops -> fireAsTheModelSays(ops, false));
+    }
+
+    @Test
+    void givenInMillisecondsTheWheelFiresExactlyWhatASortedMapOfDeadlinesSays() {
+        qt().forAll(operations()).checkAssert(ops -> fireAsTheModelSays(ops, true));
+    }
+
+    @Test
+    void theMillisecondMethodsMeanTheInstantsOfThoseMilliseconds() {
+        TimerWheel<String, String> wheel = new TimerWheel<>(T0);
+        wheel.schedule("a", T0.toEpochMilli() + 1500, "a");
+        assertThat(wheel.dueAt("a")).contains(T0.plusMillis(1500));
+        assertThat(wheel.advance(T0.toEpochMilli() + 1499, (k, v) -> { })).isZero();
+        assertThat(wheel.advance(T0.plusMillis(1500), (k, v) -> { })).isEqualTo(1);
+        wheel.schedule("before the epoch", -5, "b");
+        assertThat(wheel.dueAt("before the epoch")).contains(Instant.EPOCH);
+        assertThat(wheel.advance(Long.MIN_VALUE, (k, v) -> { })).isEqualTo(1);
+    }
+
+    @Test
+    void timersScheduledAfterOthersFiredOrWereCancelledKeepTheirOwnKeysAndValues() {
+        TimerWheel<String, String> wheel = new TimerWheel<>(T0);
+        List<String> fired = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            Instant base = T0.plusSeconds(100L * round);
+            for (int i = 0; i < 2_000; i++) {
+                wheel.schedule("r" + round + "-" + i, base.plusMillis(i + 1), "r" + round + "-" + i);
             }
-        });
+            for (int i = 0; i < 2_000; i += 3) {
+                wheel.cancel("r" + round + "-" + i);
+            }
+            wheel.advance(base.plusSeconds(50), (k, v) -> {
+                assertThat(k).isEqualTo(v);
+                fired.add(v);
+            });
+        }
+        assertThat(fired).hasSize(3 * (2_000 - 667)).doesNotHaveDuplicates()
+                .allSatisfy(v -> assertThat(Integer.parseInt(v.substring(v.indexOf('-') + 1)) % 3).isNotZero());
+        assertThat(wheel.size()).isZero();
+    }
+
+    private static void fireAsTheModelSays(List<Op> ops, boolean millis) {
+        TimerWheel<Integer, Long> wheel = new TimerWheel<>(T0);
+        Map<Integer, Long> model = new TreeMap<>();
+        java.util.LinkedHashMap<Integer, Long> overdue = new java.util.LinkedHashMap<>();
+        long now = T0.toEpochMilli();
+        long processed = now;
+        for (Op op : ops) {
+            if (op.cancel()) {
+                boolean had = model.remove(op.key()) != null | overdue.remove(op.key()) != null;
+                assertThat(wheel.cancel(op.key())).isEqualTo(had);
+            } else {
+                long due = now - 1000 + op.offsetMillis();
+                if (millis) {
+                    wheel.schedule(op.key(), due, due);
+                } else {
+                    wheel.schedule(op.key(), Instant.ofEpochMilli(due), due);
+                }
+                model.remove(op.key());
+                overdue.remove(op.key());
+                if (due <= processed) {
+                    overdue.put(op.key(), due);
+                } else {
+                    model.put(op.key(), due);
+                }
+            }
+            now += op.advanceMillis();
+            processed = now;
+            long until = now;
+            Map<Integer, Long> dueByKey = new java.util.HashMap<>(model);
+            dueByKey.putAll(overdue);
+            List<Long> expected = new ArrayList<>(overdue.values());
+            overdue.clear();
+            model.values().stream().filter(d -> d <= until).sorted().forEach(expected::add);
+            model.values().removeIf(d -> d <= until);
+            List<Long> fired = new ArrayList<>();
+            BiConsumer<Integer, Long> consumer = (k, v) -> {
+                assertThat(dueByKey.remove(k)).isEqualTo(v);
+                fired.add(v);
+            };
+            if (millis) {
+                wheel.advance(now, consumer);
+            } else {
+                wheel.advance(Instant.ofEpochMilli(now), consumer);
+            }
+            assertThat(fired).isEqualTo(expected);
+            assertThat(wheel.size()).isEqualTo(model.size());
+            model.values().stream().min(Long::compare).ifPresent(next ->
+                    assertThat(wheel.nextWakeUp().orElseThrow()).isBeforeOrEqualTo(Instant.ofEpochMilli(next)));
+        }
     }
 }

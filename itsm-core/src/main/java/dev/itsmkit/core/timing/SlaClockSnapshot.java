@@ -19,44 +19,101 @@ import org.jspecify.annotations.Nullable;
  * {@link #asOf()} by the business time of its calendar; the snapshot records it up to {@code asOf}.
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>A store may hold a snapshot of every running clock in memory, a million of them, so a snapshot is
+ * kept compact (80 bytes with compressed references, the shared ids, names and goal not counted):
+ * the elapsed time and the instants are held as nanoseconds in {@code long}s (exact from the years 1677
+ * to 2262) rather than as {@link Duration} and {@link Instant} objects of 24 bytes each, which the
+ * accessors create when asked; the status is a byte; the policy version and the cycle are
+ * {@code short}s. What a running clock seldom has (a stop, a breach, pauses, warnings) and values
+ * outside those ranges are kept in a separate object that most snapshots do not have. Equality, hash
+ * code and every accessor are as if the values were held as given.
  */
 public final class SlaClockSnapshot {
+    /** A packed instant or duration that is absent. */
+    private static final long ABSENT = Long.MIN_VALUE;
+    /** A packed instant or duration outside the range of {@code long} nanoseconds: {@link #details} holds it. */
+    private static final long IN_DETAILS = Long.MIN_VALUE + 1;
+    /** The largest number of seconds, either way, whose nanoseconds fit in a {@code long} above {@link #IN_DETAILS}. */
+    private static final long PACKED_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final ClockStatus[] STATUSES = ClockStatus.values();
+
     private final TenantId tenant;
     private final TicketId ticket;
     private final String target;
     private final String policy;
-    private final int policyVersion;
     private final String calendar;
-    private final int cycle;
-    private final ClockStatus status;
     private final Duration goal;
-    private final Duration elapsed;
-    private final Instant asOf;
-    private final @Nullable Instant startedAt;
-    private final @Nullable Instant stoppedAt;
-    private final List<Pause> pauses;
-    private final @Nullable Instant deadline;
-    private final @Nullable Instant breachedAt;
-    private final List<ThresholdCrossing> warnings;
+    /** The policy version and the cycle if they fit, otherwise 0 and {@link #details} holds them. */
+    private final short policyVersion;
+    private final short cycle;
+    private final byte status;
+    /** Nanoseconds, or {@link #IN_DETAILS}. */
+    private final long elapsedNanos;
+    /** Nanoseconds since the epoch, or {@link #IN_DETAILS}. */
+    private final long asOfNanos;
+    /** Nanoseconds since the epoch, {@link #ABSENT} or {@link #IN_DETAILS}. */
+    private final long startedAtNanos;
+    /** Nanoseconds since the epoch, {@link #ABSENT} or {@link #IN_DETAILS}. */
+    private final long deadlineNanos;
+    /** What most running clocks do not have; null if there is none of it. */
+    private final @Nullable Details details;
+
+    /** The seldom present values of a snapshot, and those that do not fit the packed fields. */
+    private record Details(int policyVersion, int cycle, @Nullable Instant stoppedAt, @Nullable Instant breachedAt,
+            List<Pause> pauses, List<ThresholdCrossing> warnings, Duration elapsed, Instant asOf,
+            @Nullable Instant startedAt, @Nullable Instant deadline) {}
 
     private SlaClockSnapshot(Builder b) {
         this.tenant = requireNonNull(b.tenant);
         this.ticket = requireNonNull(b.ticket);
         this.target = requireNonNull(b.target);
         this.policy = requireNonNull(b.policy);
-        this.policyVersion = b.policyVersion;
         this.calendar = requireNonNull(b.calendar);
-        this.cycle = b.cycle;
-        this.status = b.status;
         this.goal = requireNonNull(b.goal);
-        this.elapsed = b.elapsed;
-        this.asOf = requireNonNull(b.asOf);
-        this.startedAt = b.startedAt;
-        this.stoppedAt = b.stoppedAt;
-        this.pauses = List.copyOf(b.pauses);
-        this.deadline = b.deadline;
-        this.breachedAt = b.breachedAt;
-        this.warnings = List.copyOf(b.warnings);
+        this.status = (byte) b.status.ordinal();
+        Instant asOf = requireNonNull(b.asOf);
+        List<Pause> pauses = List.copyOf(b.pauses);
+        List<ThresholdCrossing> warnings = List.copyOf(b.warnings);
+        this.elapsedNanos = pack(b.elapsed);
+        this.asOfNanos = pack(asOf);
+        this.startedAtNanos = pack(b.startedAt);
+        this.deadlineNanos = pack(b.deadline);
+        boolean small = b.policyVersion <= Short.MAX_VALUE && b.cycle <= Short.MAX_VALUE;
+        boolean packed = elapsedNanos != IN_DETAILS && asOfNanos != IN_DETAILS && startedAtNanos != IN_DETAILS
+                && deadlineNanos != IN_DETAILS;
+        if (small && packed && b.stoppedAt == null && b.breachedAt == null && pauses.isEmpty() && warnings.isEmpty()) {
+            this.policyVersion = (short) b.policyVersion;
+            this.cycle = (short) b.cycle;
+            this.details = null;
+        } else {
+            this.policyVersion = 0;
+            this.cycle = 0;
+            this.details = new Details(b.policyVersion, b.cycle, b.stoppedAt, b.breachedAt, pauses, warnings,
+                    b.elapsed, asOf, b.startedAt, b.deadline);
+        }
+    }
+
+    private static long pack(@Nullable Instant instant) {
+        if (instant == null) {
+            return ABSENT;
+        }
+        long seconds = instant.getEpochSecond();
+        return seconds > PACKED_SECONDS || seconds < -PACKED_SECONDS ? IN_DETAILS : seconds * NANOS_PER_SECOND + instant.getNano();
+    }
+
+    private static long pack(Duration duration) {
+        long seconds = duration.getSeconds();
+        return seconds > PACKED_SECONDS || seconds < -PACKED_SECONDS ? IN_DETAILS : seconds * NANOS_PER_SECOND + duration.getNano();
+    }
+
+    private static @Nullable Instant unpackInstant(long nanos, @Nullable Instant inDetails) {
+        if (nanos == ABSENT) {
+            return null;
+        }
+        return nanos == IN_DETAILS ? inDetails
+                : Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
     }
 
     /**
@@ -122,7 +179,7 @@ public final class SlaClockSnapshot {
      * @return the version of the policy the clock follows; a changed policy does not alter running clocks
      */
     public int policyVersion() {
-        return policyVersion;
+        return details == null ? policyVersion : details.policyVersion();
     }
 
     /**
@@ -140,7 +197,7 @@ public final class SlaClockSnapshot {
      * @return the cycle, from 1; a restarted target begins a new cycle
      */
     public int cycle() {
-        return cycle;
+        return details == null ? cycle : details.cycle();
     }
 
     /**
@@ -149,7 +206,7 @@ public final class SlaClockSnapshot {
      * @return where the clock stands
      */
     public ClockStatus status() {
-        return status;
+        return STATUSES[status];
     }
 
     /**
@@ -167,7 +224,10 @@ public final class SlaClockSnapshot {
      * @return the business time counted up to {@link #asOf()}, paused time excluded
      */
     public Duration elapsed() {
-        return elapsed;
+        if (elapsedNanos == IN_DETAILS) {
+            return requireNonNull(details).elapsed();
+        }
+        return Duration.ofSeconds(Math.floorDiv(elapsedNanos, NANOS_PER_SECOND), Math.floorMod(elapsedNanos, NANOS_PER_SECOND));
     }
 
     /**
@@ -176,7 +236,7 @@ public final class SlaClockSnapshot {
      * @return the instant up to which {@link #elapsed()} is counted
      */
     public Instant asOf() {
-        return asOf;
+        return requireNonNull(unpackInstant(asOfNanos, details == null ? null : details.asOf()));
     }
 
     /**
@@ -185,7 +245,7 @@ public final class SlaClockSnapshot {
      * @return when the clock started, or empty if it has not
      */
     public Optional<Instant> startedAt() {
-        return Optional.ofNullable(startedAt);
+        return Optional.ofNullable(unpackInstant(startedAtNanos, details == null ? null : details.startedAt()));
     }
 
     /**
@@ -194,7 +254,7 @@ public final class SlaClockSnapshot {
      * @return when the clock stopped or was cancelled, or empty if it has not
      */
     public Optional<Instant> stoppedAt() {
-        return Optional.ofNullable(stoppedAt);
+        return Optional.ofNullable(details == null ? null : details.stoppedAt());
     }
 
     /**
@@ -203,7 +263,7 @@ public final class SlaClockSnapshot {
      * @return every pause, oldest first; the last may still last
      */
     public List<Pause> pauses() {
-        return pauses;
+        return details == null ? List.of() : details.pauses();
     }
 
     /**
@@ -212,7 +272,7 @@ public final class SlaClockSnapshot {
      * @return the breach threshold's instant if the clock runs on without a pause; empty unless running
      */
     public Optional<Instant> deadline() {
-        return Optional.ofNullable(deadline);
+        return Optional.ofNullable(unpackInstant(deadlineNanos, details == null ? null : details.deadline()));
     }
 
     /**
@@ -221,7 +281,7 @@ public final class SlaClockSnapshot {
      * @return when the breach threshold was reached, once crossed
      */
     public Optional<Instant> breachedAt() {
-        return Optional.ofNullable(breachedAt);
+        return Optional.ofNullable(details == null ? null : details.breachedAt());
     }
 
     /**
@@ -230,7 +290,7 @@ public final class SlaClockSnapshot {
      * @return the warning thresholds crossed, in order
      */
     public List<ThresholdCrossing> warnings() {
-        return warnings;
+        return details == null ? List.of() : details.warnings();
     }
 
     /**
@@ -239,29 +299,29 @@ public final class SlaClockSnapshot {
      * @return the goal minus the elapsed time; negative once exceeded
      */
     public Duration remaining() {
-        return goal.minus(elapsed);
+        return goal.minus(elapsed());
     }
 
     @Override
     public boolean equals(Object o) {
+        // the packed fields are exact, and a value is held in the details exactly when it does not pack
         return o instanceof SlaClockSnapshot s && tenant.equals(s.tenant) && ticket.equals(s.ticket)
                 && target.equals(s.target) && policy.equals(s.policy) && policyVersion == s.policyVersion
                 && calendar.equals(s.calendar) && cycle == s.cycle && status == s.status && goal.equals(s.goal)
-                && elapsed.equals(s.elapsed) && asOf.equals(s.asOf) && Objects.equals(startedAt, s.startedAt)
-                && Objects.equals(stoppedAt, s.stoppedAt) && pauses.equals(s.pauses)
-                && Objects.equals(deadline, s.deadline) && Objects.equals(breachedAt, s.breachedAt)
-                && warnings.equals(s.warnings);
+                && elapsedNanos == s.elapsedNanos && asOfNanos == s.asOfNanos && startedAtNanos == s.startedAtNanos
+                && deadlineNanos == s.deadlineNanos && Objects.equals(details, s.details);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenant, ticket, target, cycle, status, elapsed, asOf);
+        return Objects.hash(tenant, ticket, target, cycle(), status(), elapsed(), asOf());
     }
 
     @Override
     public String toString() {
-        return ticket + "/" + target + "#" + cycle + " " + status + " " + elapsed + " of " + goal
-                + (deadline == null ? "" : " due " + deadline);
+        Optional<Instant> deadline = deadline();
+        return ticket + "/" + target + "#" + cycle() + " " + status() + " " + elapsed() + " of " + goal
+                + (deadline.isEmpty() ? "" : " due " + deadline.get());
     }
 
     /** Collects the values of a snapshot; {@link #build()} checks them. Not thread-safe. */
@@ -293,19 +353,19 @@ public final class SlaClockSnapshot {
         private Builder(SlaClockSnapshot s) {
             this(s.tenant, s.ticket, s.target);
             policy = s.policy;
-            policyVersion = s.policyVersion;
+            policyVersion = s.policyVersion();
             calendar = s.calendar;
-            cycle = s.cycle;
-            status = s.status;
+            cycle = s.cycle();
+            status = s.status();
             goal = s.goal;
-            elapsed = s.elapsed;
-            asOf = s.asOf;
-            startedAt = s.startedAt;
-            stoppedAt = s.stoppedAt;
-            pauses = s.pauses;
-            deadline = s.deadline;
-            breachedAt = s.breachedAt;
-            warnings = s.warnings;
+            elapsed = s.elapsed();
+            asOf = s.asOf();
+            startedAt = s.startedAt().orElse(null);
+            stoppedAt = s.stoppedAt().orElse(null);
+            pauses = s.pauses();
+            deadline = s.deadline().orElse(null);
+            breachedAt = s.breachedAt().orElse(null);
+            warnings = s.warnings();
         }
 
         /**

@@ -1,0 +1,107 @@
+package dev.itsmkit.core.timing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.TicketId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
+
+class SlaClockSnapshotTest {
+    private static final TenantId TENANT = TenantId.of("acme");
+    private static final TicketId TICKET = TicketId.of("INC-1");
+
+    /** Instants near the epoch, at the edges of what nanoseconds in a long can say, and far beyond. */
+    private static Gen<Instant> instants() {
+        Gen<Long> seconds = SourceDSL.longs().between(-20_000_000_000L, 20_000_000_000L)
+                .mix(SourceDSL.longs().between(-9_223_372_037L, -9_223_372_034L), 20)
+                .mix(SourceDSL.longs().between(9_223_372_034L, 9_223_372_037L), 20)
+                .mix(SourceDSL.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond()), 10);
+        return seconds.zip(SourceDSL.integers().between(0, 999_999_999), Instant::ofEpochSecond);
+    }
+
+    private static Gen<Duration> durations() {
+        return instants().map(i -> Duration.ofSeconds(Math.abs(i.getEpochSecond()), i.getNano()));
+    }
+
+    private static Gen<Integer> counts() {
+        return SourceDSL.integers().between(1, 40_000).mix(SourceDSL.integers().between(1, Integer.MAX_VALUE), 20);
+    }
+
+    private record Values(Instant asOf, Instant started, Duration elapsed, int version, int cycle, boolean deadline,
+            boolean stopped) {}
+
+    private static Gen<Values> values() {
+        return instants().zip(instants(), durations(), counts(), (a, s, e, v) -> new Values(a, s, e, v, 1, false, false))
+                .zip(counts(), SourceDSL.booleans().all(), SourceDSL.booleans().all(),
+                        (v, cycle, deadline, stopped) -> new Values(v.asOf(), v.started(), v.elapsed(), v.version(), cycle,
+                                deadline, stopped));
+    }
+
+    private static SlaClockSnapshot build(Values v) {
+        return SlaClockSnapshot.builder(TENANT, TICKET, "resolution").policy("standard", v.version()).calendar("office")
+                .cycle(v.cycle()).status(v.stopped() ? ClockStatus.MET : ClockStatus.RUNNING)
+                .goal(Duration.ofHours(8)).elapsed(v.elapsed(), v.asOf()).startedAt(Optional.of(v.started()))
+                .stoppedAt(v.stopped() ? Optional.of(v.asOf()) : Optional.empty())
+                .deadline(v.deadline() && !v.stopped() ? Optional.of(v.started()) : Optional.empty())
+                .build();
+    }
+
+    @Test
+    void aSnapshotGivesBackExactlyTheValuesItWasBuiltWithAtAnyInstantAndSize() {
+        qt().forAll(values()).checkAssert(v -> {
+            SlaClockSnapshot clock = build(v);
+            assertThat(clock.asOf()).isEqualTo(v.asOf());
+            assertThat(clock.startedAt()).contains(v.started());
+            assertThat(clock.elapsed()).isEqualTo(v.elapsed());
+            assertThat(clock.remaining()).isEqualTo(Duration.ofHours(8).minus(v.elapsed()));
+            assertThat(clock.policyVersion()).isEqualTo(v.version());
+            assertThat(clock.cycle()).isEqualTo(v.cycle());
+            assertThat(clock.status()).isEqualTo(v.stopped() ? ClockStatus.MET : ClockStatus.RUNNING);
+            assertThat(clock.stoppedAt()).isEqualTo(v.stopped() ? Optional.of(v.asOf()) : Optional.empty());
+            assertThat(clock.deadline()).isEqualTo(v.deadline() && !v.stopped()
+                    ? Optional.of(v.started()) : Optional.empty());
+            assertThat(clock.breachedAt()).isEmpty();
+            assertThat(clock.pauses()).isEmpty();
+            assertThat(clock.warnings()).isEmpty();
+        });
+    }
+
+    @Test
+    void snapshotsOfEqualValuesAreEqualAndOfDifferentValuesAreNot() {
+        qt().forAll(values(), values()).checkAssert((a, b) -> {
+            SlaClockSnapshot first = build(a);
+            assertThat(build(a)).isEqualTo(first).hasSameHashCodeAs(first);
+            assertThat(first.toBuilder().build()).isEqualTo(first).hasSameHashCodeAs(first);
+            assertThat(build(b).equals(first)).isEqualTo(a.equals(b));
+        });
+    }
+
+    @Test
+    void pausesWarningsAndBreachAreKeptBesideThePackedValues() {
+        Instant start = Instant.parse("2026-12-01T08:00:00Z");
+        List<Pause> pauses = List.of(new Pause(start.plusSeconds(60), Optional.of(start.plusSeconds(120))),
+                new Pause(start.plusSeconds(300), Optional.empty()));
+        List<ThresholdCrossing> warnings = List.of(new ThresholdCrossing(75, start.plusSeconds(200)));
+        SlaClockSnapshot clock = SlaClockSnapshot.builder(TENANT, TICKET, "resolution").policy("standard", 3)
+                .calendar("office").cycle(2).status(ClockStatus.BREACHED).goal(Duration.ofMinutes(4))
+                .elapsed(Duration.ofMinutes(5), start.plusSeconds(400)).startedAt(Optional.of(start))
+                .pauses(pauses).warnings(warnings).breachedAt(Optional.of(start.plusSeconds(240)))
+                .deadline(Optional.of(start.plusSeconds(240))).build();
+        assertThat(clock.pauses()).isEqualTo(pauses);
+        assertThat(clock.warnings()).isEqualTo(warnings);
+        assertThat(clock.breachedAt()).contains(start.plusSeconds(240));
+        assertThat(clock.deadline()).contains(start.plusSeconds(240));
+        assertThat(clock.cycle()).isEqualTo(2);
+        assertThat(clock.policyVersion()).isEqualTo(3);
+        assertThat(clock.toBuilder().pauses(List.of()).build()).isNotEqualTo(clock);
+        assertThat(clock.toBuilder().build()).isEqualTo(clock);
+        assertThat(clock.toString()).isEqualTo("INC-1/resolution#2 BREACHED PT5M of PT4M due 2026-12-01T08:04:00Z");
+    }
+}
