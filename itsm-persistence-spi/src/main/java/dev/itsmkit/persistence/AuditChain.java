@@ -8,7 +8,6 @@ import dev.itsmkit.core.event.TicketEvents;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -22,14 +21,76 @@ public final class AuditChain {
     /** The previous hash of a ticket's first event: 64 zeros. */
     public static final String GENESIS = "0".repeat(64);
 
-    /** {@code MessageDigest.getInstance} searches the providers each time; one digest per thread is reused instead. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
+    /**
+     * The per-thread tools of {@link #hash}: {@code MessageDigest.getInstance} searches the providers each time,
+     * so each thread keeps one digest, one builder for the canonical form and one byte buffer, and a hash
+     * allocates only its result string.
+     */
+    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Feeds the digest the same bytes as {@code UTF-8(previousHash + canonicalForm(event))} without building that
+     * string: the canonical form is pure ASCII, so each of its characters is one byte, and so is each
+     * character of a well-formed previous hash (64 hex digits). A previous hash with other characters (only a
+     * caller's mistake or a forged record can hold one) takes the general path, so the bytes stay exact.
+     */
+    private static final class Hasher {
+        private final MessageDigest digest;
+        private final StringBuilder form = new StringBuilder(512);
+        private byte[] bytes = new byte[512];
+        private final byte[] result = new byte[32];
+
+        Hasher() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform provides SHA-256", e);
+            }
         }
-    });
+
+        String hash(String previousHash, TicketEvent event) {
+            StringBuilder text = form;
+            text.setLength(0);
+            text.append(previousHash);
+            TicketEvents.appendCanonicalForm(text, event);
+            int length = text.length();
+            if (bytes.length < length) {
+                bytes = new byte[Math.max(length, bytes.length * 2)];
+            }
+            byte[] buffer = bytes;
+            boolean ascii = true;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                ascii &= c < 0x80;
+                buffer[i] = (byte) c;
+            }
+            digest.reset();
+            if (ascii) {
+                digest.update(buffer, 0, length);
+            } else {
+                digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            if (form.capacity() > 64 * 1024) {
+                // an event with a huge snapshot once: do not keep its buffers for the thread's lifetime
+                form.setLength(0);
+                form.trimToSize();
+                bytes = new byte[512];
+            }
+            try {
+                digest.digest(result, 0, result.length);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+            }
+            byte[] hex = new byte[64];
+            for (int i = 0; i < 32; i++) {
+                hex[2 * i] = HEX_DIGITS[(result[i] >> 4) & 0xF];
+                hex[2 * i + 1] = HEX_DIGITS[result[i] & 0xF];
+            }
+            return new String(hex, StandardCharsets.ISO_8859_1);
+        }
+    }
 
     private AuditChain() {}
 
@@ -43,11 +104,7 @@ public final class AuditChain {
     public static String hash(String previousHash, TicketEvent event) {
         requireNonNull(previousHash, "previousHash");
         requireNonNull(event, "event");
-        MessageDigest digest = SHA_256.get();
-        digest.reset();
-        digest.update(previousHash.getBytes(StandardCharsets.UTF_8));
-        digest.update(TicketEvents.canonicalForm(event).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest());
+        return HASHER.get().hash(previousHash, event);
     }
 
     /**

@@ -32,14 +32,20 @@ import java.util.Optional;
  * injective. Field names are written too, so a reader can check the order without a schema.
  */
 final class CanonicalForm {
-    private final StringBuilder out = new StringBuilder(256);
+    private final StringBuilder out;
 
-    private CanonicalForm() {}
+    private CanonicalForm(StringBuilder out) {
+        this.out = out;
+    }
 
     static String of(TicketEvent event) {
-        CanonicalForm form = new CanonicalForm();
-        form.event(event);
-        return form.out.toString();
+        return appendTo(new StringBuilder(256), event).toString();
+    }
+
+    /** Appends the form to a builder: the audit chain reuses one builder per thread instead of a new string per event. */
+    static StringBuilder appendTo(StringBuilder out, TicketEvent event) {
+        new CanonicalForm(out).event(event);
+        return out;
     }
 
     private void event(TicketEvent e) {

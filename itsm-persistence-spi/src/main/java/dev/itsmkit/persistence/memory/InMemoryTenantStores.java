@@ -86,17 +86,15 @@ final class InMemoryTenantStores implements TenantStores {
     private final InMemoryStores root;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    final ConcurrentHashMap<TicketId, Ticket> tickets = new ConcurrentHashMap<>();
+    /** Snapshots by id, read without a lock, and beside each the ticket's trail, clocks and outbox entries. */
+    final TicketTable tickets = new TicketTable();
     private final EnumMap<TicketOrder, TreeMap<SortKey, TicketId>> sorted = new EnumMap<>(TicketOrder.class);
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
     private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
     private final HashMap<ConfigurationItemId, Set<TicketId>> byItem = new HashMap<>();
 
-    final HashMap<TicketId, ArrayList<AuditRecord>> trails = new HashMap<>();
     private final TreeMap<EventKey, AuditRecord> eventsByTime = new TreeMap<>();
-    private final HashMap<TicketId, List<SlaClockSnapshot>> clocks = new HashMap<>();
-    private final HashMap<TicketId, List<OutboxEntry>> outbox = new HashMap<>();
     private final EnumMap<TicketKind, AtomicLong> numbers = new EnumMap<>(TicketKind.class);
 
     private final TicketStore ticketStore = new Tickets();
@@ -160,7 +158,8 @@ final class InMemoryTenantStores implements TenantStores {
     // ---- applied by InMemoryUnitOfWork under the write lock, after validation ----
 
     long versionOf(TicketId id) {
-        Ticket t = tickets.get(id);
+        int i = tickets.indexOf(id);
+        Ticket t = i < 0 ? null : tickets.ticketAt(i);
         return t == null ? 0 : t.version();
     }
 
@@ -172,12 +171,14 @@ final class InMemoryTenantStores implements TenantStores {
     }
 
     long lastSequenceOf(TicketId id) {
-        List<AuditRecord> trail = trails.get(id);
-        return trail == null ? 0 : trail.get(trail.size() - 1).event().sequence();
+        TicketData data = tickets.data(id);
+        return data == null ? 0 : data.lastSequence();
     }
 
     void applySave(Ticket ticket) {
-        Ticket old = tickets.put(ticket.id(), ticket);
+        int slot = tickets.indexFor(ticket.id());
+        Ticket old = tickets.ticketAt(slot);
+        tickets.replaceAt(slot, ticket);
         for (TicketOrder order : ORDERS) {
             // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)
             if (old != null && !SortKey.changed(order, old, ticket)) {
@@ -220,25 +221,20 @@ final class InMemoryTenantStores implements TenantStores {
     }
 
     void applyAppend(TicketEvent event) {
-        ArrayList<AuditRecord> trail = trails.computeIfAbsent(event.ticket(), k -> new ArrayList<>(4));
+        TicketData data = tickets.dataAt(tickets.indexFor(event.ticket()));
+        List<AuditRecord> trail = data.trail;
         String previous = trail.isEmpty() ? AuditChain.GENESIS : trail.get(trail.size() - 1).hash();
         AuditRecord record = AuditRecord.chain(previous, event);
-        trail.add(record);
+        data.append(record);
         eventsByTime.put(EventKey.of(event), record);
     }
 
     void applySave(SlaClockSnapshot clock) {
-        List<SlaClockSnapshot> list = new ArrayList<>(clocks.getOrDefault(clock.ticket(), List.of()));
-        list.removeIf(c -> c.target().equals(clock.target()) && c.cycle() == clock.cycle());
-        list.add(clock);
-        list.sort(Comparator.comparing(SlaClockSnapshot::target).thenComparingInt(SlaClockSnapshot::cycle));
-        clocks.put(clock.ticket(), List.copyOf(list));
+        tickets.dataAt(tickets.indexFor(clock.ticket())).save(clock);
     }
 
     void applyEnqueue(OutboxEntry entry) {
-        List<OutboxEntry> list = new ArrayList<>(outbox.getOrDefault(entry.ticket(), List.of()));
-        list.add(entry);
-        outbox.put(entry.ticket(), List.copyOf(list));
+        tickets.dataAt(tickets.indexFor(entry.ticket())).enqueue(entry);
     }
 
     /**
@@ -256,10 +252,11 @@ final class InMemoryTenantStores implements TenantStores {
         lock.writeLock().lock();
         try {
             for (TicketId ticket : touched) {
-                List<OutboxEntry> list = outbox.get(ticket);
-                if (list == null) {
+                TicketData data = tickets.data(ticket);
+                if (data == null || data.outbox.isEmpty()) {
                     continue;
                 }
+                List<OutboxEntry> list = data.outbox;
                 List<OutboxEntry> kept = new ArrayList<>(list.size());
                 for (OutboxEntry e : list) {
                     Integer left = gone.get(e);
@@ -271,11 +268,7 @@ final class InMemoryTenantStores implements TenantStores {
                         gone.put(e, left - 1);
                     }
                 }
-                if (kept.isEmpty()) {
-                    outbox.remove(ticket);
-                } else {
-                    outbox.put(ticket, List.copyOf(kept));
-                }
+                data.outbox = kept.isEmpty() ? List.of() : kept;
             }
         } finally {
             lock.writeLock().unlock();
@@ -286,8 +279,9 @@ final class InMemoryTenantStores implements TenantStores {
     boolean tamper(TicketId ticket, long sequence, TicketEvent forged) {
         lock.writeLock().lock();
         try {
-            List<AuditRecord> trail = trails.get(ticket);
-            if (trail == null || sequence < 1 || sequence > trail.size()) {
+            TicketData data = tickets.data(ticket);
+            List<AuditRecord> trail = data == null ? List.of() : data.trail;
+            if (sequence < 1 || sequence > trail.size()) {
                 return false;
             }
             AuditRecord old = trail.get((int) sequence - 1);
@@ -390,7 +384,7 @@ final class InMemoryTenantStores implements TenantStores {
          * the sort index, which visits about page * n / k tickets before it fills a page.
          */
         private boolean cheaperToSortCandidates(int k, int limit) {
-            return k <= 64 || (long) k * k <= (long) (limit + 1) * Math.max(1, tickets.size()) * 4;
+            return k <= 64 || (long) k * k <= (long) (limit + 1) * Math.max(1, sorted.get(TicketOrder.NUMBER).size()) * 4;
         }
 
         /** The {@code count} smallest matching candidates after the cursor, in order, with a bounded max-heap. */
@@ -492,8 +486,9 @@ final class InMemoryTenantStores implements TenantStores {
             }
             lock.readLock().lock();
             try {
-                List<AuditRecord> trail = trails.get(ticket);
-                if (trail == null || fromSequence > trail.size()) {
+                TicketData data = tickets.data(ticket);
+                List<AuditRecord> trail = data == null ? List.of() : data.trail;
+                if (fromSequence > trail.size()) {
                     return List.of();
                 }
                 return List.copyOf(trail.subList((int) fromSequence - 1, trail.size()));
@@ -567,7 +562,8 @@ final class InMemoryTenantStores implements TenantStores {
             requireNonNull(ticket, "ticket");
             lock.readLock().lock();
             try {
-                return clocks.getOrDefault(ticket, List.of());
+                TicketData data = tickets.data(ticket);
+                return data == null ? List.of() : List.copyOf(data.clocks);
             } finally {
                 lock.readLock().unlock();
             }
@@ -598,7 +594,8 @@ final class InMemoryTenantStores implements TenantStores {
             requireNonNull(ticket, "ticket");
             lock.readLock().lock();
             try {
-                return outbox.getOrDefault(ticket, List.of());
+                TicketData data = tickets.data(ticket);
+                return data == null ? List.of() : List.copyOf(data.outbox);
             } finally {
                 lock.readLock().unlock();
             }
