@@ -88,7 +88,8 @@ final class InMemoryTenantStores implements TenantStores {
 
     /** Snapshots by id, read without a lock, and beside each the ticket's trail, clocks and outbox entries. */
     final TicketTable tickets = new TicketTable();
-    private final EnumMap<TicketOrder, TreeMap<SortKey, TicketId>> sorted = new EnumMap<>(TicketOrder.class);
+    private static final Comparator<TicketId> BY_ID = (a, b) -> a.value().compareTo(b.value());
+    private final EnumMap<TicketOrder, ChunkedIndex<TicketId, TicketId>> sorted = new EnumMap<>(TicketOrder.class);
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
     private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
@@ -108,7 +109,7 @@ final class InMemoryTenantStores implements TenantStores {
         this.tenant = tenant;
         this.root = root;
         for (TicketOrder order : TicketOrder.values()) {
-            sorted.put(order, new TreeMap<>());
+            sorted.put(order, new ChunkedIndex<>(BY_ID));
         }
         for (TicketKind kind : TicketKind.values()) {
             numbers.put(kind, new AtomicLong());
@@ -164,10 +165,7 @@ final class InMemoryTenantStores implements TenantStores {
     }
 
     Optional<TicketId> holderOfNumber(TicketNumber number) {
-        Map.Entry<SortKey, TicketId> e = sorted.get(TicketOrder.NUMBER)
-                .ceilingEntry(new SortKey(number.kind().ordinal(), number.sequence(), null));
-        return e != null && e.getKey().major() == number.kind().ordinal() && e.getKey().minor() == number.sequence()
-                ? Optional.of(e.getValue()) : Optional.empty();
+        return Optional.ofNullable(sorted.get(TicketOrder.NUMBER).firstAt(number.kind().ordinal(), number.sequence()));
     }
 
     long lastSequenceOf(TicketId id) {
@@ -184,11 +182,13 @@ final class InMemoryTenantStores implements TenantStores {
             if (old != null && !SortKey.changed(order, old, ticket)) {
                 continue;
             }
-            TreeMap<SortKey, TicketId> index = sorted.get(order);
+            ChunkedIndex<TicketId, TicketId> index = sorted.get(order);
             if (old != null) {
-                index.remove(SortKey.of(order, old));
+                SortKey before = SortKey.of(order, old);
+                index.remove(before.major(), before.minor(), old.id());
             }
-            index.put(SortKey.of(order, ticket), ticket.id());
+            SortKey after = SortKey.of(order, ticket);
+            index.put(after.major(), after.minor(), ticket.id(), ticket.id());
         }
         reindex(byAssignee, old == null ? null : old.assignee().orElse(null), ticket.assignee().orElse(null), ticket.id());
         reindex(byGroup, old == null ? null : old.assignmentGroup().orElse(null), ticket.assignmentGroup().orElse(null), ticket.id());
@@ -342,7 +342,14 @@ final class InMemoryTenantStores implements TenantStores {
                 if (candidates != null) {
                     return candidates.stream().map(tickets::get).filter(query::matches).count();
                 }
-                return sorted.get(TicketOrder.NUMBER).values().stream().map(tickets::get).filter(query::matches).count();
+                long[] count = {0};
+                sorted.get(TicketOrder.NUMBER).visitAll(id -> {
+                    if (query.matches(tickets.get(id))) {
+                        count[0]++;
+                    }
+                    return true;
+                });
+                return count[0];
             } finally {
                 lock.readLock().unlock();
             }
@@ -357,16 +364,13 @@ final class InMemoryTenantStores implements TenantStores {
                 if (candidates != null && cheaperToSortCandidates(candidates.size(), limit)) {
                     found.addAll(smallestMatches(candidates, query, after, limit + 1));
                 } else {
-                    NavigableMap<SortKey, TicketId> range = range(query, order, after);
-                    for (TicketId id : range.values()) {
+                    walk(query, order, after, id -> {
                         Ticket t = tickets.get(id);
                         if (query.matches(t)) {
                             found.add(t);
-                            if (found.size() > limit) {
-                                break;
-                            }
                         }
-                    }
+                        return found.size() <= limit;
+                    });
                 }
             } finally {
                 lock.readLock().unlock();
@@ -416,21 +420,19 @@ final class InMemoryTenantStores implements TenantStores {
             return result;
         }
 
-        private NavigableMap<SortKey, TicketId> range(TicketQuery query, TicketOrder order, @Nullable SortKey after) {
-            TreeMap<SortKey, TicketId> index = sorted.get(order);
+        /** Visits the ids of an order after the cursor and within the query's time window of that order. */
+        private void walk(TicketQuery query, TicketOrder order, @Nullable SortKey after,
+                java.util.function.Predicate<TicketId> visitor) {
+            ChunkedIndex<TicketId, TicketId> index = sorted.get(order);
             Optional<TimeWindow> window = order == TicketOrder.CREATED ? query.createdIn()
                     : order == TicketOrder.UPDATED ? query.updatedIn() : Optional.empty();
             SortKey from = window.map(w -> SortKey.at(w.start(), null)).orElse(null);
-            NavigableMap<SortKey, TicketId> range = index;
-            if (after != null && (from == null || after.compareTo(from) >= 0)) {
-                range = range.tailMap(after, false);
-            } else if (from != null) {
-                range = range.tailMap(from, true);
-            }
-            if (window.isPresent()) {
-                range = range.headMap(SortKey.at(window.get().end(), null), false);
-            }
-            return range;
+            // after the cursor (exclusive) if it is past the window's start, else from the window's start (inclusive)
+            boolean fromCursor = after != null && (from == null || after.compareTo(from) >= 0);
+            SortKey start = fromCursor ? after : from != null ? from : new SortKey(Long.MIN_VALUE, Long.MIN_VALUE, null);
+            SortKey end = window.map(w -> SortKey.at(w.end(), null)).orElse(null);
+            index.visit(start.major(), start.minor(), start.id(), !fromCursor, end != null,
+                    end == null ? 0 : end.major(), end == null ? 0 : end.minor(), visitor);
         }
 
         private @Nullable Collection<TicketId> smallestIndex(TicketQuery query) {
