@@ -95,7 +95,8 @@ final class InMemoryTenantStores implements TenantStores {
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
     private final HashMap<ConfigurationItemId, Set<TicketId>> byItem = new HashMap<>();
 
-    private final TreeMap<EventKey, AuditRecord> eventsByTime = new TreeMap<>();
+    /** Every record by its event's instant, then ticket and sequence: appended at the end as time moves on. */
+    private final ChunkedIndex<Object, AuditRecord> eventsByTime = new ChunkedIndex<>(EventKey.BY_TICKET_AND_SEQUENCE);
     private final EnumMap<TicketKind, AtomicLong> numbers = new EnumMap<>(TicketKind.class);
 
     private final TicketStore ticketStore = new Tickets();
@@ -226,7 +227,8 @@ final class InMemoryTenantStores implements TenantStores {
         String previous = trail.isEmpty() ? AuditChain.GENESIS : trail.get(trail.size() - 1).hash();
         AuditRecord record = AuditRecord.chain(previous, event);
         data.append(record);
-        eventsByTime.put(EventKey.of(event), record);
+        // the record is its own tie-breaker (ticket, sequence): no key object per event
+        eventsByTime.put(event.at().getEpochSecond(), event.at().getNano(), record, record);
     }
 
     void applySave(SlaClockSnapshot clock) {
@@ -455,22 +457,23 @@ final class InMemoryTenantStores implements TenantStores {
         }
     }
 
-    /** Orders events by instant, ticket and sequence. */
-    record EventKey(long second, long nano, TicketId ticket, long sequence) implements Comparable<EventKey> {
-        static EventKey of(TicketEvent e) {
-            return new EventKey(e.at().getEpochSecond(), e.at().getNano(), e.ticket(), e.sequence());
+    /**
+     * The position of an event in the order by time (instant, ticket, sequence): a cursor of
+     * {@code AuditTrail.between}. In {@code eventsByTime} the stored records are their own
+     * tie-breakers, so the comparator of ties reads the ticket and sequence of either.
+     */
+    record EventKey(long second, long nano, TicketId ticket, long sequence) {
+        static final Comparator<Object> BY_TICKET_AND_SEQUENCE = (a, b) -> {
+            int c = ticketOf(a).value().compareTo(ticketOf(b).value());
+            return c != 0 ? c : Long.compare(sequenceOf(a), sequenceOf(b));
+        };
+
+        private static TicketId ticketOf(Object tie) {
+            return tie instanceof AuditRecord r ? r.event().ticket() : ((EventKey) tie).ticket();
         }
 
-        @Override
-        public int compareTo(EventKey o) {
-            int c = Long.compare(second, o.second);
-            if (c == 0) {
-                c = Long.compare(nano, o.nano);
-            }
-            if (c == 0) {
-                c = ticket.value().compareTo(o.ticket.value());
-            }
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        private static long sequenceOf(Object tie) {
+            return tie instanceof AuditRecord r ? r.event().sequence() : ((EventKey) tie).sequence();
         }
     }
 
@@ -530,17 +533,17 @@ final class InMemoryTenantStores implements TenantStores {
             List<AuditRecord> found = new ArrayList<>();
             lock.readLock().lock();
             try {
-                NavigableMap<EventKey, AuditRecord> range = eventsByTime;
                 Instant start = window.start();
                 Instant end = window.end();
-                EventKey from = new EventKey(start.getEpochSecond(), start.getNano(), TicketId.of("0"), Long.MIN_VALUE);
-                range = after != null && after.compareTo(from) >= 0 ? range.tailMap(after, false) : range.tailMap(from, true);
-                for (AuditRecord r : range.values()) {
-                    if (!r.event().at().isBefore(end) || found.size() > limit) {
-                        break;
-                    }
-                    found.add(r);
-                }
+                // after the cursor (exclusive) if it is at or past the window's start, else from the start (inclusive)
+                boolean fromCursor = after != null && (after.second() > start.getEpochSecond()
+                        || after.second() == start.getEpochSecond() && after.nano() >= start.getNano());
+                eventsByTime.visit(fromCursor ? after.second() : start.getEpochSecond(),
+                        fromCursor ? after.nano() : start.getNano(), fromCursor ? after : null, !fromCursor, true,
+                        end.getEpochSecond(), end.getNano(), r -> {
+                            found.add(r);
+                            return found.size() <= limit;
+                        });
             } finally {
                 lock.readLock().unlock();
             }
