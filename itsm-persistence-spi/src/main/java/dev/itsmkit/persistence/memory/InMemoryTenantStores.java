@@ -43,11 +43,8 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -58,12 +55,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Data structures and their costs (n tickets of the tenant):
  * <ul>
- *   <li>{@code tickets}: a {@link ConcurrentHashMap} by id, read without a lock: a load is one hash
- *       lookup, O(1).</li>
- *   <li>Three sort indexes, {@link TreeMap}s from {@link SortKey} to the id (by number, by
- *       creation, by last update): keyset paging is a {@code tailMap} walk, O(log n + visited), with
- *       one hash lookup per ticket visited. Holding ids rather than snapshots means an update touches
- *       only the index whose key changed (by last update): two traversals instead of six.</li>
+ *   <li>{@code tickets}: a {@link TicketTable}, an open-addressing table read without a lock whose
+ *       slots hold the id and the snapshot side by side, and beside them the ticket's {@link TicketData}
+ *       (trail, SLA clocks, outbox entries): a load is one probe, O(1), and a commit finds everything
+ *       it checks and changes about a ticket with that one lookup.</li>
+ *   <li>Three sort indexes, {@link ChunkedIndex}es keyed by the {@link SortKey} parts (by number, by
+ *       creation, by last update) holding ids: keyset paging is a walk from the cursor,
+ *       O(log n + visited), with one table lookup per ticket visited. Holding ids rather than snapshots
+ *       means an update touches only the index whose key changed (by last update): one removal and
+ *       one insertion, each a binary search over cached primitive arrays and a move within one chunk.</li>
+ *   <li>The events of every ticket by instant, in a {@link ChunkedIndex} too, for
+ *       {@code AuditTrail.between}.</li>
  *   <li>Four inverted indexes, from assignee, group, service and configuration item to the ids that
  *       carry them: the selective criteria. Low-cardinality criteria (category, kind, priority) and
  *       field values are not indexed: they are filtered during the walk of a sort index, which costs
@@ -75,8 +77,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Writes (a commit) hold the write lock of a {@link ReentrantReadWriteLock}; reads of more than
  * one value (queries, trails) hold its read lock, so they see each commit whole. A save costs the
- * hash put, O(log n) for each sort index whose key changed (only {@code UPDATED} on an update) and
- * O(1) per inverted index whose key changed.
+ * table lookup, O(log n) for each sort index whose key changed (only {@code UPDATED} on an update),
+ * O(1) per inverted index whose key changed, and the audit hash of each event. A single tenant-wide
+ * lock is kept on purpose: uncontended it costs a few tens of nanoseconds, and finer locks would let
+ * a query see half of a commit.
  */
 final class InMemoryTenantStores implements TenantStores {
     static final int MAX_LIMIT = 10_000;
