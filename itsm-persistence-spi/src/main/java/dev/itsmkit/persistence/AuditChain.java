@@ -23,23 +23,20 @@ public final class AuditChain {
 
     /**
      * The per-thread tools of {@link #hash}: {@code MessageDigest.getInstance} searches the providers each time,
-     * so each thread keeps one digest, one builder for the canonical form and one byte buffer, and a hash
-     * allocates only its result string.
+     * so each thread keeps one digest and one builder for the text it hashes.
      */
     private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * Feeds the digest the same bytes as {@code UTF-8(previousHash + canonicalForm(event))} without building that
-     * string: the canonical form is pure ASCII, so each of its characters is one byte, and so is each
-     * character of a well-formed previous hash (64 hex digits). A previous hash with other characters (only a
-     * caller's mistake or a forged record can hold one) takes the general path, so the bytes stay exact.
+     * Feeds the digest {@code UTF-8(previousHash + canonicalForm(event))} in one call: the text is built in a
+     * reused builder, then copied once into a string and once into bytes, both plain array copies for this
+     * ASCII text (cheaper than converting character by character); the digest writes into a reused array.
      */
     private static final class Hasher {
         private final MessageDigest digest;
         private final StringBuilder form = new StringBuilder(512);
-        private byte[] bytes = new byte[512];
         private final byte[] result = new byte[32];
 
         Hasher() {
@@ -55,28 +52,12 @@ public final class AuditChain {
             text.setLength(0);
             text.append(previousHash);
             TicketEvents.appendCanonicalForm(text, event);
-            int length = text.length();
-            if (bytes.length < length) {
-                bytes = new byte[Math.max(length, bytes.length * 2)];
-            }
-            byte[] buffer = bytes;
-            boolean ascii = true;
-            for (int i = 0; i < length; i++) {
-                char c = text.charAt(i);
-                ascii &= c < 0x80;
-                buffer[i] = (byte) c;
-            }
             digest.reset();
-            if (ascii) {
-                digest.update(buffer, 0, length);
-            } else {
-                digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            if (form.capacity() > 64 * 1024) {
-                // an event with a huge snapshot once: do not keep its buffers for the thread's lifetime
-                form.setLength(0);
-                form.trimToSize();
-                bytes = new byte[512];
+            digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+            if (text.capacity() > 64 * 1024) {
+                // an event with a huge snapshot once: do not keep its buffer for the thread's lifetime
+                text.setLength(0);
+                text.trimToSize();
             }
             try {
                 digest.digest(result, 0, result.length);
