@@ -8,7 +8,6 @@ import dev.itsmkit.core.event.TicketEvents;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -22,14 +21,57 @@ public final class AuditChain {
     /** The previous hash of a ticket's first event: 64 zeros. */
     public static final String GENESIS = "0".repeat(64);
 
-    /** {@code MessageDigest.getInstance} searches the providers each time; one digest per thread is reused instead. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
+    /**
+     * The per-thread tools of {@link #hash}: {@code MessageDigest.getInstance} searches the providers each time,
+     * so each thread keeps one digest and one builder for the text it hashes.
+     */
+    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Feeds the digest {@code UTF-8(previousHash + canonicalForm(event))} in one call: the text is built in a
+     * reused builder, then copied once into a string and once into bytes, both plain array copies for this
+     * ASCII text (cheaper than converting character by character); the digest writes into a reused array.
+     */
+    private static final class Hasher {
+        private final MessageDigest digest;
+        private final StringBuilder form = new StringBuilder(512);
+        private final byte[] result = new byte[32];
+
+        Hasher() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform provides SHA-256", e);
+            }
         }
-    });
+
+        String hash(String previousHash, TicketEvent event) {
+            StringBuilder text = form;
+            text.setLength(0);
+            text.append(previousHash);
+            TicketEvents.appendCanonicalForm(text, event);
+            digest.reset();
+            digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+            if (text.capacity() > 64 * 1024) {
+                // an event with a huge snapshot once: do not keep its buffer for the thread's lifetime
+                text.setLength(0);
+                text.trimToSize();
+            }
+            try {
+                digest.digest(result, 0, result.length);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+            }
+            byte[] hex = new byte[64];
+            for (int i = 0; i < 32; i++) {
+                hex[2 * i] = HEX_DIGITS[(result[i] >> 4) & 0xF];
+                hex[2 * i + 1] = HEX_DIGITS[result[i] & 0xF];
+            }
+            return new String(hex, StandardCharsets.ISO_8859_1);
+        }
+    }
 
     private AuditChain() {}
 
@@ -43,11 +85,7 @@ public final class AuditChain {
     public static String hash(String previousHash, TicketEvent event) {
         requireNonNull(previousHash, "previousHash");
         requireNonNull(event, "event");
-        MessageDigest digest = SHA_256.get();
-        digest.reset();
-        digest.update(previousHash.getBytes(StandardCharsets.UTF_8));
-        digest.update(TicketEvents.canonicalForm(event).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest());
+        return HASHER.get().hash(previousHash, event);
     }
 
     /**

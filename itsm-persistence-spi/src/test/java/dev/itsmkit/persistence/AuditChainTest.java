@@ -45,6 +45,33 @@ class AuditChainTest {
         assertThat(AuditChain.hash(AuditChain.GENESIS, e)).isEqualTo(expected).hasSize(64);
     }
 
+    /** The reference: the documented formula, with strings, exactly as the chain was first written. */
+    private static String referenceHash(String previousHash, TicketEvent e) throws Exception {
+        var digest = java.security.MessageDigest.getInstance("SHA-256");
+        return java.util.HexFormat.of().formatHex(digest.digest((previousHash + dev.itsmkit.core.event.TicketEvents
+                .canonicalForm(e)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theHashMatchesTheDocumentedFormulaForAnyTextAndPreviousHash() {
+        // comments and previous hashes with non-ASCII characters, long ones that outgrow the thread's buffers,
+        // and calls in a row on one thread that reuse them: every one hashes the documented bytes
+        var ascii = org.quicktheories.generators.SourceDSL.strings().betweenCodePoints(0x21, 0x7E).ofLengthBetween(1, 3000);
+        var other = org.quicktheories.generators.SourceDSL.strings().betweenCodePoints(0xA0, 0xD7FF).ofLengthBetween(0, 3);
+        var texts = ascii.zip(other, (a, b) -> a + b);
+        qt().forAll(texts, texts, integers().between(1, 1000)).checkAssert((comment, previous, sequence) -> {
+            TicketEvent e = new dev.itsmkit.core.event.Commented(TenantId.of("acme"), TICKET, Party.ITSM_KIT, T0, sequence, 1,
+                    new dev.itsmkit.core.JournalEntry(dev.itsmkit.core.JournalEntryKind.WORK_NOTE, Party.ITSM_KIT, T0,
+                            comment, List.of()));
+            try {
+                assertThat(AuditChain.hash(previous, e)).isEqualTo(referenceHash(previous, e));
+                assertThat(AuditChain.hash(AuditChain.GENESIS, e)).isEqualTo(referenceHash(AuditChain.GENESIS, e));
+            } catch (Exception x) {
+                throw new AssertionError(x);
+            }
+        });
+    }
+
     @Test
     void anUntouchedChainVerifies() {
         qt().forAll(integers().between(0, 30)).checkAssert(n -> {

@@ -10,6 +10,7 @@ import dev.itsmkit.core.IncidentDetails;
 import dev.itsmkit.core.JournalEntry;
 import dev.itsmkit.core.Link;
 import dev.itsmkit.core.Party;
+import dev.itsmkit.core.PartyKind;
 import dev.itsmkit.core.ProblemDetails;
 import dev.itsmkit.core.RequestDetails;
 import dev.itsmkit.core.Ticket;
@@ -32,18 +33,24 @@ import java.util.Optional;
  * injective. Field names are written too, so a reader can check the order without a schema.
  */
 final class CanonicalForm {
-    private final StringBuilder out = new StringBuilder(256);
+    private final StringBuilder out;
 
-    private CanonicalForm() {}
+    private CanonicalForm(StringBuilder out) {
+        this.out = out;
+    }
 
     static String of(TicketEvent event) {
-        CanonicalForm form = new CanonicalForm();
-        form.event(event);
-        return form.out.toString();
+        return appendTo(new StringBuilder(256), event).toString();
+    }
+
+    /** Appends the form to a builder: the audit chain reuses one builder per thread instead of a new string per event. */
+    static StringBuilder appendTo(StringBuilder out, TicketEvent event) {
+        new CanonicalForm(out).event(event);
+        return out;
     }
 
     private void event(TicketEvent e) {
-        out.append(TicketEvents.CANONICAL_FORM_PREFIX).append(e.getClass().getSimpleName());
+        out.append(TicketEvents.CANONICAL_FORM_PREFIX).append(SIMPLE_NAMES.get(e.getClass()));
         field("tenant").quoted(e.tenant().value());
         field("ticket").quoted(e.ticket().value());
         field("actor").party(e.actor());
@@ -283,12 +290,41 @@ final class CanonicalForm {
 
     // ---- leaves ------------------------------------------------------------------------------
 
-    private void state(TicketState state) {
-        quoted(state.name() + "/" + state.category().name());
+    // the leaves below write what quoted(x.toString()) and friends wrote, without building the strings:
+    // every audit record hashes a canonical form, so it is on the path of every commit
+
+    /** {@code Class.getSimpleName()} of each event type, computed once per type. */
+    private static final ClassValue<String> SIMPLE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName();
+        }
+    };
+
+    /** The prefix of {@link Party#toString()} per kind: its lower-case name and a colon. */
+    private static final String[] PARTY_PREFIXES = partyPrefixes();
+
+    private static String[] partyPrefixes() {
+        PartyKind[] kinds = PartyKind.values();
+        String[] prefixes = new String[kinds.length];
+        for (PartyKind kind : kinds) {
+            prefixes[kind.ordinal()] = kind.name().toLowerCase(java.util.Locale.ROOT) + ":";
+        }
+        return prefixes;
     }
 
+    /** Writes {@code quoted(state.name() + "/" + state.category().name())}. */
+    private void state(TicketState state) {
+        out.append('"');
+        escaped(state.name());
+        out.append('/').append(state.category().name()).append('"');
+    }
+
+    /** Writes {@code quoted(party.toString())}: a kind prefix needs no escaping. */
     private void party(Party party) {
-        quoted(party.toString());
+        out.append('"').append(PARTY_PREFIXES[party.kind().ordinal()]);
+        escaped(party.id());
+        out.append('"');
     }
 
     private void instant(Instant instant) {
@@ -362,6 +398,11 @@ final class CanonicalForm {
 
     private void quoted(String text) {
         out.append('"');
+        escaped(text);
+        out.append('"');
+    }
+
+    private void escaped(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
@@ -373,7 +414,6 @@ final class CanonicalForm {
                         .append(HEX[c & 0xF]);
             }
         }
-        out.append('"');
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

@@ -121,4 +121,18 @@ public final class TicketEvents {
     public static String canonicalForm(TicketEvent event) {
         return CanonicalForm.of(requireNonNull(event, "event"));
     }
+
+    /**
+     * Appends an event's {@linkplain #canonicalForm(TicketEvent) canonical form} to a builder: the
+     * same characters, without a string of its own, for a caller that hashes many events and reuses
+     * one builder (the audit chain).
+     *
+     * @param out the builder to append to; what it holds already is kept before the form
+     * @param event the event
+     * @return {@code out}
+     */
+    public static StringBuilder appendCanonicalForm(StringBuilder out, TicketEvent event) {
+        requireNonNull(out, "out");
+        return CanonicalForm.appendTo(out, requireNonNull(event, "event"));
+    }
 }

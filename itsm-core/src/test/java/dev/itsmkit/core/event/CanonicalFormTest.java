@@ -34,6 +34,16 @@ class CanonicalFormTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     @Test
+    void appendingTheFormWritesTheSameTextAfterWhatTheBuilderHeld() {
+        qt().forAll(events(), integers().between(0, 3)).checkAssert((e, prefixLength) -> {
+            String prefix = "{x=".repeat(prefixLength);
+            StringBuilder out = new StringBuilder(prefix);
+            assertThat(TicketEvents.appendCanonicalForm(out, e)).isSameAs(out);
+            assertThat(out.toString()).isEqualTo(prefix + TicketEvents.canonicalForm(e));
+        });
+    }
+
+    @Test
     void aStateChangeHasExactlyThisForm() {
         StateChanged event = new StateChanged(ACME, ID, ALICE, T0, 7, 4, DomainGenerators.IN_PROGRESS,
                 DomainGenerators.RESOLVED, "resolve");

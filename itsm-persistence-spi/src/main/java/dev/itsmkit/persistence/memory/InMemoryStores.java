@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * tenant without data are a throw-away view, so reads of unknown or hostile tenant ids keep nothing.
  *
  * <p>Each tenant has its own data behind its own read-write lock, so tenants never contend; a
- * ticket load takes no lock at all (a concurrent hash map lookup); a commit holds the tenant's
+ * ticket load takes no lock at all (one probe of an open-addressing table); a commit holds the tenant's
  * write lock while it checks and then applies the unit of work, so it is all or nothing and
  * visible whole to queries. Due timers and the outbox, which workers drain across tenants, have
  * their own locks. Designed for a million tickets on two cores: the indexes and their costs are

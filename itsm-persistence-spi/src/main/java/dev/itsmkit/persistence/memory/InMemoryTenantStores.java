@@ -43,11 +43,8 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -58,12 +55,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Data structures and their costs (n tickets of the tenant):
  * <ul>
- *   <li>{@code tickets}: a {@link ConcurrentHashMap} by id, read without a lock: a load is one hash
- *       lookup, O(1).</li>
- *   <li>Three sort indexes, {@link TreeMap}s from {@link SortKey} to the id (by number, by
- *       creation, by last update): keyset paging is a {@code tailMap} walk, O(log n + visited), with
- *       one hash lookup per ticket visited. Holding ids rather than snapshots means an update touches
- *       only the index whose key changed (by last update): two traversals instead of six.</li>
+ *   <li>{@code tickets}: a {@link TicketTable}, an open-addressing table read without a lock whose
+ *       slots hold the id and the snapshot side by side, and beside them the ticket's {@link TicketData}
+ *       (trail, SLA clocks, outbox entries): a load is one probe, O(1), and a commit finds everything
+ *       it checks and changes about a ticket with that one lookup.</li>
+ *   <li>Three sort indexes, {@link ChunkedIndex}es keyed by the {@link SortKey} parts (by number, by
+ *       creation, by last update) holding ids: keyset paging is a walk from the cursor,
+ *       O(log n + visited), with one table lookup per ticket visited. Holding ids rather than snapshots
+ *       means an update touches only the index whose key changed (by last update): one removal and
+ *       one insertion, each a binary search over cached primitive arrays and a move within one chunk.</li>
+ *   <li>The events of every ticket by instant, in a {@link ChunkedIndex} too, for
+ *       {@code AuditTrail.between}.</li>
  *   <li>Four inverted indexes, from assignee, group, service and configuration item to the ids that
  *       carry them: the selective criteria. Low-cardinality criteria (category, kind, priority) and
  *       field values are not indexed: they are filtered during the walk of a sort index, which costs
@@ -75,8 +77,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Writes (a commit) hold the write lock of a {@link ReentrantReadWriteLock}; reads of more than
  * one value (queries, trails) hold its read lock, so they see each commit whole. A save costs the
- * hash put, O(log n) for each sort index whose key changed (only {@code UPDATED} on an update) and
- * O(1) per inverted index whose key changed.
+ * table lookup, O(log n) for each sort index whose key changed (only {@code UPDATED} on an update),
+ * O(1) per inverted index whose key changed, and the audit hash of each event. A single tenant-wide
+ * lock is kept on purpose: uncontended it costs a few tens of nanoseconds, and finer locks would let
+ * a query see half of a commit.
  */
 final class InMemoryTenantStores implements TenantStores {
     static final int MAX_LIMIT = 10_000;
@@ -86,17 +90,17 @@ final class InMemoryTenantStores implements TenantStores {
     private final InMemoryStores root;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    final ConcurrentHashMap<TicketId, Ticket> tickets = new ConcurrentHashMap<>();
-    private final EnumMap<TicketOrder, TreeMap<SortKey, TicketId>> sorted = new EnumMap<>(TicketOrder.class);
+    /** Snapshots by id, read without a lock, and beside each the ticket's trail, clocks and outbox entries. */
+    final TicketTable tickets = new TicketTable();
+    private static final Comparator<TicketId> BY_ID = (a, b) -> a.value().compareTo(b.value());
+    private final EnumMap<TicketOrder, ChunkedIndex<TicketId, TicketId>> sorted = new EnumMap<>(TicketOrder.class);
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
     private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
     private final HashMap<ConfigurationItemId, Set<TicketId>> byItem = new HashMap<>();
 
-    final HashMap<TicketId, ArrayList<AuditRecord>> trails = new HashMap<>();
-    private final TreeMap<EventKey, AuditRecord> eventsByTime = new TreeMap<>();
-    private final HashMap<TicketId, List<SlaClockSnapshot>> clocks = new HashMap<>();
-    private final HashMap<TicketId, List<OutboxEntry>> outbox = new HashMap<>();
+    /** Every record by its event's instant, then ticket and sequence: appended at the end as time moves on. */
+    private final ChunkedIndex<Object, AuditRecord> eventsByTime = new ChunkedIndex<>(EventKey.BY_TICKET_AND_SEQUENCE);
     private final EnumMap<TicketKind, AtomicLong> numbers = new EnumMap<>(TicketKind.class);
 
     private final TicketStore ticketStore = new Tickets();
@@ -110,7 +114,7 @@ final class InMemoryTenantStores implements TenantStores {
         this.tenant = tenant;
         this.root = root;
         for (TicketOrder order : TicketOrder.values()) {
-            sorted.put(order, new TreeMap<>());
+            sorted.put(order, new ChunkedIndex<>(BY_ID));
         }
         for (TicketKind kind : TicketKind.values()) {
             numbers.put(kind, new AtomicLong());
@@ -160,34 +164,36 @@ final class InMemoryTenantStores implements TenantStores {
     // ---- applied by InMemoryUnitOfWork under the write lock, after validation ----
 
     long versionOf(TicketId id) {
-        Ticket t = tickets.get(id);
+        int i = tickets.indexOf(id);
+        Ticket t = i < 0 ? null : tickets.ticketAt(i);
         return t == null ? 0 : t.version();
     }
 
     Optional<TicketId> holderOfNumber(TicketNumber number) {
-        Map.Entry<SortKey, TicketId> e = sorted.get(TicketOrder.NUMBER)
-                .ceilingEntry(new SortKey(number.kind().ordinal(), number.sequence(), null));
-        return e != null && e.getKey().major() == number.kind().ordinal() && e.getKey().minor() == number.sequence()
-                ? Optional.of(e.getValue()) : Optional.empty();
+        return Optional.ofNullable(sorted.get(TicketOrder.NUMBER).firstAt(number.kind().ordinal(), number.sequence()));
     }
 
     long lastSequenceOf(TicketId id) {
-        List<AuditRecord> trail = trails.get(id);
-        return trail == null ? 0 : trail.get(trail.size() - 1).event().sequence();
+        TicketData data = tickets.data(id);
+        return data == null ? 0 : data.lastSequence();
     }
 
     void applySave(Ticket ticket) {
-        Ticket old = tickets.put(ticket.id(), ticket);
+        int slot = tickets.indexFor(ticket.id());
+        Ticket old = tickets.ticketAt(slot);
+        tickets.replaceAt(slot, ticket);
         for (TicketOrder order : ORDERS) {
             // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)
             if (old != null && !SortKey.changed(order, old, ticket)) {
                 continue;
             }
-            TreeMap<SortKey, TicketId> index = sorted.get(order);
+            ChunkedIndex<TicketId, TicketId> index = sorted.get(order);
             if (old != null) {
-                index.remove(SortKey.of(order, old));
+                SortKey before = SortKey.of(order, old);
+                index.remove(before.major(), before.minor(), old.id());
             }
-            index.put(SortKey.of(order, ticket), ticket.id());
+            SortKey after = SortKey.of(order, ticket);
+            index.put(after.major(), after.minor(), ticket.id(), ticket.id());
         }
         reindex(byAssignee, old == null ? null : old.assignee().orElse(null), ticket.assignee().orElse(null), ticket.id());
         reindex(byGroup, old == null ? null : old.assignmentGroup().orElse(null), ticket.assignmentGroup().orElse(null), ticket.id());
@@ -220,25 +226,21 @@ final class InMemoryTenantStores implements TenantStores {
     }
 
     void applyAppend(TicketEvent event) {
-        ArrayList<AuditRecord> trail = trails.computeIfAbsent(event.ticket(), k -> new ArrayList<>(4));
+        TicketData data = tickets.dataAt(tickets.indexFor(event.ticket()));
+        List<AuditRecord> trail = data.trail;
         String previous = trail.isEmpty() ? AuditChain.GENESIS : trail.get(trail.size() - 1).hash();
         AuditRecord record = AuditRecord.chain(previous, event);
-        trail.add(record);
-        eventsByTime.put(EventKey.of(event), record);
+        data.append(record);
+        // the record is its own tie-breaker (ticket, sequence): no key object per event
+        eventsByTime.put(event.at().getEpochSecond(), event.at().getNano(), record, record);
     }
 
     void applySave(SlaClockSnapshot clock) {
-        List<SlaClockSnapshot> list = new ArrayList<>(clocks.getOrDefault(clock.ticket(), List.of()));
-        list.removeIf(c -> c.target().equals(clock.target()) && c.cycle() == clock.cycle());
-        list.add(clock);
-        list.sort(Comparator.comparing(SlaClockSnapshot::target).thenComparingInt(SlaClockSnapshot::cycle));
-        clocks.put(clock.ticket(), List.copyOf(list));
+        tickets.dataAt(tickets.indexFor(clock.ticket())).save(clock);
     }
 
     void applyEnqueue(OutboxEntry entry) {
-        List<OutboxEntry> list = new ArrayList<>(outbox.getOrDefault(entry.ticket(), List.of()));
-        list.add(entry);
-        outbox.put(entry.ticket(), List.copyOf(list));
+        tickets.dataAt(tickets.indexFor(entry.ticket())).enqueue(entry);
     }
 
     /**
@@ -256,10 +258,11 @@ final class InMemoryTenantStores implements TenantStores {
         lock.writeLock().lock();
         try {
             for (TicketId ticket : touched) {
-                List<OutboxEntry> list = outbox.get(ticket);
-                if (list == null) {
+                TicketData data = tickets.data(ticket);
+                if (data == null || data.outbox.isEmpty()) {
                     continue;
                 }
+                List<OutboxEntry> list = data.outbox;
                 List<OutboxEntry> kept = new ArrayList<>(list.size());
                 for (OutboxEntry e : list) {
                     Integer left = gone.get(e);
@@ -271,11 +274,7 @@ final class InMemoryTenantStores implements TenantStores {
                         gone.put(e, left - 1);
                     }
                 }
-                if (kept.isEmpty()) {
-                    outbox.remove(ticket);
-                } else {
-                    outbox.put(ticket, List.copyOf(kept));
-                }
+                data.outbox = kept.isEmpty() ? List.of() : kept;
             }
         } finally {
             lock.writeLock().unlock();
@@ -286,8 +285,9 @@ final class InMemoryTenantStores implements TenantStores {
     boolean tamper(TicketId ticket, long sequence, TicketEvent forged) {
         lock.writeLock().lock();
         try {
-            List<AuditRecord> trail = trails.get(ticket);
-            if (trail == null || sequence < 1 || sequence > trail.size()) {
+            TicketData data = tickets.data(ticket);
+            List<AuditRecord> trail = data == null ? List.of() : data.trail;
+            if (sequence < 1 || sequence > trail.size()) {
                 return false;
             }
             AuditRecord old = trail.get((int) sequence - 1);
@@ -348,7 +348,14 @@ final class InMemoryTenantStores implements TenantStores {
                 if (candidates != null) {
                     return candidates.stream().map(tickets::get).filter(query::matches).count();
                 }
-                return sorted.get(TicketOrder.NUMBER).values().stream().map(tickets::get).filter(query::matches).count();
+                long[] count = {0};
+                sorted.get(TicketOrder.NUMBER).visitAll(id -> {
+                    if (query.matches(tickets.get(id))) {
+                        count[0]++;
+                    }
+                    return true;
+                });
+                return count[0];
             } finally {
                 lock.readLock().unlock();
             }
@@ -363,16 +370,13 @@ final class InMemoryTenantStores implements TenantStores {
                 if (candidates != null && cheaperToSortCandidates(candidates.size(), limit)) {
                     found.addAll(smallestMatches(candidates, query, after, limit + 1));
                 } else {
-                    NavigableMap<SortKey, TicketId> range = range(query, order, after);
-                    for (TicketId id : range.values()) {
+                    walk(query, order, after, id -> {
                         Ticket t = tickets.get(id);
                         if (query.matches(t)) {
                             found.add(t);
-                            if (found.size() > limit) {
-                                break;
-                            }
                         }
-                    }
+                        return found.size() <= limit;
+                    });
                 }
             } finally {
                 lock.readLock().unlock();
@@ -390,7 +394,7 @@ final class InMemoryTenantStores implements TenantStores {
          * the sort index, which visits about page * n / k tickets before it fills a page.
          */
         private boolean cheaperToSortCandidates(int k, int limit) {
-            return k <= 64 || (long) k * k <= (long) (limit + 1) * Math.max(1, tickets.size()) * 4;
+            return k <= 64 || (long) k * k <= (long) (limit + 1) * Math.max(1, sorted.get(TicketOrder.NUMBER).size()) * 4;
         }
 
         /** The {@code count} smallest matching candidates after the cursor, in order, with a bounded max-heap. */
@@ -422,21 +426,19 @@ final class InMemoryTenantStores implements TenantStores {
             return result;
         }
 
-        private NavigableMap<SortKey, TicketId> range(TicketQuery query, TicketOrder order, @Nullable SortKey after) {
-            TreeMap<SortKey, TicketId> index = sorted.get(order);
+        /** Visits the ids of an order after the cursor and within the query's time window of that order. */
+        private void walk(TicketQuery query, TicketOrder order, @Nullable SortKey after,
+                java.util.function.Predicate<TicketId> visitor) {
+            ChunkedIndex<TicketId, TicketId> index = sorted.get(order);
             Optional<TimeWindow> window = order == TicketOrder.CREATED ? query.createdIn()
                     : order == TicketOrder.UPDATED ? query.updatedIn() : Optional.empty();
             SortKey from = window.map(w -> SortKey.at(w.start(), null)).orElse(null);
-            NavigableMap<SortKey, TicketId> range = index;
-            if (after != null && (from == null || after.compareTo(from) >= 0)) {
-                range = range.tailMap(after, false);
-            } else if (from != null) {
-                range = range.tailMap(from, true);
-            }
-            if (window.isPresent()) {
-                range = range.headMap(SortKey.at(window.get().end(), null), false);
-            }
-            return range;
+            // after the cursor (exclusive) if it is past the window's start, else from the window's start (inclusive)
+            boolean fromCursor = after != null && (from == null || after.compareTo(from) >= 0);
+            SortKey start = fromCursor ? after : from != null ? from : new SortKey(Long.MIN_VALUE, Long.MIN_VALUE, null);
+            SortKey end = window.map(w -> SortKey.at(w.end(), null)).orElse(null);
+            index.visit(start.major(), start.minor(), start.id(), !fromCursor, end != null,
+                    end == null ? 0 : end.major(), end == null ? 0 : end.minor(), visitor);
         }
 
         private @Nullable Collection<TicketId> smallestIndex(TicketQuery query) {
@@ -459,22 +461,23 @@ final class InMemoryTenantStores implements TenantStores {
         }
     }
 
-    /** Orders events by instant, ticket and sequence. */
-    record EventKey(long second, long nano, TicketId ticket, long sequence) implements Comparable<EventKey> {
-        static EventKey of(TicketEvent e) {
-            return new EventKey(e.at().getEpochSecond(), e.at().getNano(), e.ticket(), e.sequence());
+    /**
+     * The position of an event in the order by time (instant, ticket, sequence): a cursor of
+     * {@code AuditTrail.between}. In {@code eventsByTime} the stored records are their own
+     * tie-breakers, so the comparator of ties reads the ticket and sequence of either.
+     */
+    record EventKey(long second, long nano, TicketId ticket, long sequence) {
+        static final Comparator<Object> BY_TICKET_AND_SEQUENCE = (a, b) -> {
+            int c = ticketOf(a).value().compareTo(ticketOf(b).value());
+            return c != 0 ? c : Long.compare(sequenceOf(a), sequenceOf(b));
+        };
+
+        private static TicketId ticketOf(Object tie) {
+            return tie instanceof AuditRecord r ? r.event().ticket() : ((EventKey) tie).ticket();
         }
 
-        @Override
-        public int compareTo(EventKey o) {
-            int c = Long.compare(second, o.second);
-            if (c == 0) {
-                c = Long.compare(nano, o.nano);
-            }
-            if (c == 0) {
-                c = ticket.value().compareTo(o.ticket.value());
-            }
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        private static long sequenceOf(Object tie) {
+            return tie instanceof AuditRecord r ? r.event().sequence() : ((EventKey) tie).sequence();
         }
     }
 
@@ -492,8 +495,9 @@ final class InMemoryTenantStores implements TenantStores {
             }
             lock.readLock().lock();
             try {
-                List<AuditRecord> trail = trails.get(ticket);
-                if (trail == null || fromSequence > trail.size()) {
+                TicketData data = tickets.data(ticket);
+                List<AuditRecord> trail = data == null ? List.of() : data.trail;
+                if (fromSequence > trail.size()) {
                     return List.of();
                 }
                 return List.copyOf(trail.subList((int) fromSequence - 1, trail.size()));
@@ -533,17 +537,17 @@ final class InMemoryTenantStores implements TenantStores {
             List<AuditRecord> found = new ArrayList<>();
             lock.readLock().lock();
             try {
-                NavigableMap<EventKey, AuditRecord> range = eventsByTime;
                 Instant start = window.start();
                 Instant end = window.end();
-                EventKey from = new EventKey(start.getEpochSecond(), start.getNano(), TicketId.of("0"), Long.MIN_VALUE);
-                range = after != null && after.compareTo(from) >= 0 ? range.tailMap(after, false) : range.tailMap(from, true);
-                for (AuditRecord r : range.values()) {
-                    if (!r.event().at().isBefore(end) || found.size() > limit) {
-                        break;
-                    }
-                    found.add(r);
-                }
+                // after the cursor (exclusive) if it is at or past the window's start, else from the start (inclusive)
+                boolean fromCursor = after != null && (after.second() > start.getEpochSecond()
+                        || after.second() == start.getEpochSecond() && after.nano() >= start.getNano());
+                eventsByTime.visit(fromCursor ? after.second() : start.getEpochSecond(),
+                        fromCursor ? after.nano() : start.getNano(), fromCursor ? after : null, !fromCursor, true,
+                        end.getEpochSecond(), end.getNano(), r -> {
+                            found.add(r);
+                            return found.size() <= limit;
+                        });
             } finally {
                 lock.readLock().unlock();
             }
@@ -567,7 +571,8 @@ final class InMemoryTenantStores implements TenantStores {
             requireNonNull(ticket, "ticket");
             lock.readLock().lock();
             try {
-                return clocks.getOrDefault(ticket, List.of());
+                TicketData data = tickets.data(ticket);
+                return data == null ? List.of() : List.copyOf(data.clocks);
             } finally {
                 lock.readLock().unlock();
             }
@@ -598,7 +603,8 @@ final class InMemoryTenantStores implements TenantStores {
             requireNonNull(ticket, "ticket");
             lock.readLock().lock();
             try {
-                return outbox.getOrDefault(ticket, List.of());
+                TicketData data = tickets.data(ticket);
+                return data == null ? List.of() : List.copyOf(data.outbox);
             } finally {
                 lock.readLock().unlock();
             }

@@ -13,17 +13,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The due timers of every tenant, behind one lock. A {@link TreeMap} orders the timers by the
- * instant they next need attention (the due instant, or the lease end of a claimed timer), so a
- * claim is O(log n) per timer claimed and the next wake-up is O(log n); a hash map finds a timer by
- * tenant and id in O(1) and a second one lists a ticket's timers.
+ * The due timers of every tenant, behind one lock. A {@link ChunkedIndex} orders the timers by the
+ * instant they next need attention (the due instant, or the lease end of a claimed timer), then
+ * tenant and id, so a claim is O(log n) per timer claimed and the next wake-up O(1); a hash map
+ * finds a timer by tenant and id in O(1) and a second one lists a ticket's timers. A reschedule (an
+ * SLA clock's timer moved to its next threshold) is one hash put and one move in the wake order.
  */
 final class TimerTable implements TimerClaims {
     /** A schedule (timer present) or cancel (empty) of one unit of work. */
@@ -33,35 +32,32 @@ final class TimerTable implements TimerClaims {
 
     private record TicketKey(TenantId tenant, TicketId ticket) {}
 
-    /** Orders by wake instant, then tenant, then id. */
-    private record WakeKey(Instant wake, TenantId tenant, TimerId id) implements Comparable<WakeKey> {
-        @Override
-        public int compareTo(WakeKey o) {
-            int c = wake.compareTo(o.wake);
-            if (c == 0) {
-                c = tenant.value().compareTo(o.tenant.value());
-            }
-            return c != 0 ? c : id.value().compareTo(o.id.value());
-        }
-    }
+    /** Breaks ties between timers that wake at the same instant: by tenant, then id. */
+    private static final Comparator<Key> BY_TENANT_AND_ID = (a, b) -> {
+        int c = a.tenant().value().compareTo(b.tenant().value());
+        return c != 0 ? c : a.id().value().compareTo(b.id().value());
+    };
 
     private static final class Entry {
         final DueTimer timer;
+        final Key key;
         @Nullable NodeId node;
         @Nullable Instant leaseUntil;
         long token;
-        WakeKey wakeKey;
+        /** The instant the timer next needs attention: its due instant, or its lease end once claimed. */
+        Instant wake;
 
-        Entry(DueTimer timer) {
+        Entry(Key key, DueTimer timer) {
             this.timer = timer;
-            this.wakeKey = new WakeKey(timer.dueAt(), timer.tenant(), timer.id());
+            this.key = key;
+            this.wake = timer.dueAt();
         }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final HashMap<Key, Entry> byId = new HashMap<>();
     private final HashMap<TicketKey, List<TimerId>> byTicket = new HashMap<>();
-    private final TreeMap<WakeKey, Entry> byWake = new TreeMap<>();
+    private final ChunkedIndex<Key, Entry> byWake = new ChunkedIndex<>(BY_TENANT_AND_ID);
     private long tokens;
 
     void apply(List<Change> changes) {
@@ -73,7 +69,9 @@ final class TimerTable implements TimerClaims {
                     continue;
                 }
                 remove(key);
-                c.timer().ifPresent(this::add);
+                if (c.timer().isPresent()) {
+                    add(key, c.timer().get());
+                }
             }
         } finally {
             lock.unlock();
@@ -90,17 +88,25 @@ final class TimerTable implements TimerClaims {
         if (old == null || !old.timer.ticket().equals(timer.ticket())) {
             return false;
         }
-        byWake.remove(old.wakeKey);
-        Entry e = new Entry(timer);
-        byId.put(key, e);
-        byWake.put(e.wakeKey, e);
+        unwake(old);
+        Entry e = new Entry(old.key, timer);
+        byId.put(old.key, e);
+        wake(e);
         return true;
     }
 
-    private void add(DueTimer timer) {
-        Entry e = new Entry(timer);
-        byId.put(new Key(timer.tenant(), timer.id()), e);
-        byWake.put(e.wakeKey, e);
+    private void wake(Entry e) {
+        byWake.put(e.wake.getEpochSecond(), e.wake.getNano(), e.key, e);
+    }
+
+    private void unwake(Entry e) {
+        byWake.remove(e.wake.getEpochSecond(), e.wake.getNano(), e.key);
+    }
+
+    private void add(Key key, DueTimer timer) {
+        Entry e = new Entry(key, timer);
+        byId.put(key, e);
+        wake(e);
         byTicket.computeIfAbsent(new TicketKey(timer.tenant(), timer.ticket()), k -> new ArrayList<>(2)).add(timer.id());
     }
 
@@ -109,7 +115,7 @@ final class TimerTable implements TimerClaims {
         if (e == null) {
             return;
         }
-        byWake.remove(e.wakeKey);
+        unwake(e);
         TicketKey tk = new TicketKey(e.timer.tenant(), e.timer.ticket());
         List<TimerId> ids = byTicket.get(tk);
         if (ids != null) {
@@ -170,18 +176,17 @@ final class TimerTable implements TimerClaims {
         lock.lock();
         try {
             while (claims.size() < limit) {
-                Map.Entry<WakeKey, Entry> first = byWake.firstEntry();
+                Entry e = byWake.firstValue();
                 // a claimed timer wakes at its lease end, which is due once the lease has expired (<= now)
-                if (first == null || first.getKey().wake().isAfter(now)) {
+                if (e == null || e.wake.isAfter(now)) {
                     break;
                 }
-                Entry e = first.getValue();
-                byWake.remove(e.wakeKey);
+                unwake(e);
                 e.node = node;
                 e.leaseUntil = leaseUntil;
                 e.token = ++tokens;
-                e.wakeKey = new WakeKey(leaseUntil, e.timer.tenant(), e.timer.id());
-                byWake.put(e.wakeKey, e);
+                e.wake = leaseUntil;
+                wake(e);
                 claims.add(new TimerClaim(e.timer, node, leaseUntil, e.token));
             }
         } finally {
@@ -211,8 +216,8 @@ final class TimerTable implements TimerClaims {
     public Optional<Instant> nextWakeUp() {
         lock.lock();
         try {
-            Map.Entry<WakeKey, Entry> first = byWake.firstEntry();
-            return first == null ? Optional.empty() : Optional.of(first.getKey().wake());
+            Entry first = byWake.firstValue();
+            return first == null ? Optional.empty() : Optional.of(first.wake);
         } finally {
             lock.unlock();
         }

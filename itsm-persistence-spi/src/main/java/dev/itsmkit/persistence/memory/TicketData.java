@@ -1,0 +1,66 @@
+package dev.itsmkit.persistence.memory;
+
+import dev.itsmkit.core.outbox.OutboxEntry;
+import dev.itsmkit.core.timing.SlaClockSnapshot;
+import dev.itsmkit.persistence.AuditRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a tenant's store keeps about one ticket besides its snapshot, in one place, so that a
+ * commit finds it with the one lookup that finds the snapshot: the audit trail (whose last record
+ * gives the sequence and the previous hash of the next event), the SLA clocks in (target, cycle)
+ * order, and the outbox entries not yet purged.
+ *
+ * <p>Mutable lists, changed in place by the holder of the tenant's write lock and read, then copied,
+ * by holders of its read lock; never handed out. Empty lists are shared until the first write.
+ */
+final class TicketData {
+    private static final List<AuditRecord> NO_RECORDS = List.of();
+
+    List<AuditRecord> trail = NO_RECORDS;
+    List<SlaClockSnapshot> clocks = List.of();
+    List<OutboxEntry> outbox = List.of();
+
+    long lastSequence() {
+        return trail.isEmpty() ? 0 : trail.get(trail.size() - 1).event().sequence();
+    }
+
+    void append(AuditRecord record) {
+        if (trail.isEmpty()) {
+            trail = new ArrayList<>(4);
+        }
+        trail.add(record);
+    }
+
+    /** Replaces the clock of the same target and cycle, or inserts it in (target, cycle) order. */
+    void save(SlaClockSnapshot clock) {
+        if (clocks.isEmpty()) {
+            clocks = new ArrayList<>(2);
+        }
+        int i = 0;
+        while (i < clocks.size()) {
+            SlaClockSnapshot c = clocks.get(i);
+            int order = c.target().compareTo(clock.target());
+            if (order == 0) {
+                order = Integer.compare(c.cycle(), clock.cycle());
+            }
+            if (order == 0) {
+                clocks.set(i, clock);
+                return;
+            }
+            if (order > 0) {
+                break;
+            }
+            i++;
+        }
+        clocks.add(i, clock);
+    }
+
+    void enqueue(OutboxEntry entry) {
+        if (outbox.isEmpty()) {
+            outbox = new ArrayList<>(2);
+        }
+        outbox.add(entry);
+    }
+}

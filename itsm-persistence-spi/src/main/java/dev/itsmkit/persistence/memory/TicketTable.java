@@ -1,0 +1,158 @@
+package dev.itsmkit.persistence.memory;
+
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A tenant's tickets by id: an open-addressing hash table with linear probing, read without a lock
+ * and written by one thread at a time (the holder of the tenant's write lock).
+ *
+ * <p>Layout: one {@code Object[]} holds, per slot, the id and the current snapshot side by side
+ * ({@code [2i] = id, [2i + 1] = snapshot}), and a parallel array holds the slot's {@link TicketData}
+ * (trail, clocks, outbox entries), which only lock holders read. A load therefore costs the id's hash
+ * code, one probe that usually reads one cache line holding both the id (compared by identity first)
+ * and the snapshot, and no allocation but the caller's {@code Optional}: one memory access fewer than
+ * a {@code HashMap}, whose table slot points to a separate node. The id's hash is spread by a
+ * Fibonacci multiplication, so sequential ids such as {@code inc-1}, {@code inc-2} do not cluster.
+ *
+ * <p>Concurrency: tickets are never removed, so a key, once published, stays in its slot. A slot may
+ * hold an id without a snapshot (an event or a clock written before the ticket's first snapshot): a
+ * load reads it as absent. Snapshots are published with release stores and read with acquire loads,
+ * so a reader sees a snapshot whole. The table grows at
+ * half full into new arrays, filled completely before they are published through a volatile field; a
+ * reader still probing the old arrays sees a complete table as of a moment during its call. Load
+ * factor at most 1/2, so probes stay short: O(1) expected per operation, growth amortized O(1).
+ */
+final class TicketTable {
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
+    private static final int GOLDEN = 0x9E3779B9;
+
+    /** The arrays of one capacity, published together. */
+    private static final class Arrays {
+        final Object[] entries;
+        final TicketData[] data;
+        final int shift;
+        final int mask;
+
+        Arrays(int capacity) {
+            entries = new Object[2 * capacity];
+            data = new TicketData[capacity];
+            shift = 32 - Integer.numberOfTrailingZeros(capacity);
+            mask = capacity - 1;
+        }
+
+        int home(TicketId id) {
+            return (id.hashCode() * GOLDEN) >>> shift;
+        }
+    }
+
+    private volatile Arrays arrays = new Arrays(16);
+    private int size;
+
+    /** The current snapshot of a ticket, or {@code null}; safe without a lock. */
+    @Nullable Ticket get(TicketId id) {
+        Arrays a = arrays;
+        Object[] entries = a.entries;
+        for (int i = a.home(id); ; i = (i + 1) & a.mask) {
+            Object key = SLOTS.getAcquire(entries, 2 * i);
+            if (key == null) {
+                return null;
+            }
+            if (key == id || key.equals(id)) {
+                return (Ticket) SLOTS.getAcquire(entries, 2 * i + 1);
+            }
+        }
+    }
+
+    /** The slot index of a ticket in the current arrays, or -1; for lock holders. */
+    int indexOf(TicketId id) {
+        Arrays a = arrays;
+        Object[] entries = a.entries;
+        for (int i = a.home(id); ; i = (i + 1) & a.mask) {
+            Object key = entries[2 * i];
+            if (key == null) {
+                return -1;
+            }
+            if (key == id || key.equals(id)) {
+                return i;
+            }
+        }
+    }
+
+    /** The snapshot at an index returned by {@link #indexOf}; for lock holders. */
+    @Nullable Ticket ticketAt(int index) {
+        return (Ticket) arrays.entries[2 * index + 1];
+    }
+
+    /** The data at an index returned by {@link #indexOf}; for lock holders. */
+    TicketData dataAt(int index) {
+        return arrays.data[index];
+    }
+
+    /** The data of a ticket, or {@code null}; for lock holders. */
+    @Nullable TicketData data(TicketId id) {
+        int i = indexOf(id);
+        return i < 0 ? null : arrays.data[i];
+    }
+
+    /** Replaces the snapshot at an index returned by {@link #indexOf} (no growth since); for the writer. */
+    void replaceAt(int index, Ticket ticket) {
+        SLOTS.setRelease(arrays.entries, 2 * index + 1, ticket);
+    }
+
+    /**
+     * Returns the index of a ticket's slot, adding a slot with fresh data and no snapshot yet if it has none (an
+     * event or a clock can be written before the ticket's first snapshot); for the writer. Indexes returned
+     * before this call may have moved.
+     *
+     * @param id the ticket
+     * @return the index of its slot in the current arrays
+     */
+    int indexFor(TicketId id) {
+        int found = indexOf(id);
+        if (found >= 0) {
+            return found;
+        }
+        if (2 * (size + 1) > arrays.data.length) {
+            grow();
+        }
+        Arrays a = arrays;
+        int i = place(a, id);
+        a.data[i] = new TicketData();
+        // the key last, with release semantics: a reader that sees it sees the slot's data and (null) snapshot
+        SLOTS.setRelease(a.entries, 2 * i, id);
+        size++;
+        return i;
+    }
+
+    private static int place(Arrays a, TicketId id) {
+        int i = a.home(id);
+        while (a.entries[2 * i] != null) {
+            i = (i + 1) & a.mask;
+        }
+        return i;
+    }
+
+    private void grow() {
+        Arrays old = arrays;
+        Arrays bigger = new Arrays(old.data.length * 2);
+        for (int j = 0; j < old.data.length; j++) {
+            Object key = old.entries[2 * j];
+            if (key != null) {
+                int i = place(bigger, (TicketId) key);
+                bigger.entries[2 * i] = key;
+                bigger.entries[2 * i + 1] = old.entries[2 * j + 1];
+                bigger.data[i] = old.data[j];
+            }
+        }
+        arrays = bigger; // a volatile write: publishes the filled arrays
+    }
+
+    /** How many slots the table holds (tickets, and ids with data but no snapshot yet); for lock holders. */
+    int size() {
+        return size;
+    }
+}

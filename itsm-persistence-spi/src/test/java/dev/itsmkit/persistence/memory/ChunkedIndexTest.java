@@ -1,0 +1,106 @@
+package dev.itsmkit.persistence.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ChunkedIndexTest {
+    /** The reference key: the same order as the index's (major, minor, tie). */
+    private record Key(long major, long minor, String tie) {}
+
+    private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::major).thenComparingLong(Key::minor)
+            .thenComparing(Key::tie);
+
+    /** Operations drawn as integers: the sign says put or remove, the value the key; few majors, so ties happen. */
+    private static void apply(int op, ChunkedIndex<String, String> index, TreeMap<Key, String> reference) {
+        int k = Math.abs(op);
+        Key key = new Key(k % 7, k % 13, "t" + (k % 1_000));
+        if (op >= 0) {
+            index.put(key.major(), key.minor(), key.tie(), "v" + op);
+            reference.put(key, "v" + op);
+        } else {
+            assertThat(index.remove(key.major(), key.minor(), key.tie())).isEqualTo(reference.remove(key) != null);
+        }
+    }
+
+    private static List<String> all(ChunkedIndex<String, String> index) {
+        List<String> values = new ArrayList<>();
+        index.visitAll(values::add);
+        return values;
+    }
+
+    @Test
+    void putsAndRemovesKeepTheSameOrderedContentAsATreeMap() {
+        // up to 3,000 operations over 1,000 ties: enough for chunks to split, empty and merge
+        qt().withExamples(60).forAll(lists().of(integers().between(-3_000, 3_000)).ofSizeBetween(0, 3_000)).checkAssert(ops -> {
+            ChunkedIndex<String, String> index = new ChunkedIndex<>(Comparator.naturalOrder());
+            TreeMap<Key, String> reference = new TreeMap<>(ORDER);
+            ops.forEach(op -> apply(op, index, reference));
+            assertThat(index.size()).isEqualTo(reference.size());
+            assertThat(all(index)).containsExactlyElementsOf(reference.values());
+            Map.Entry<Key, String> first = reference.firstEntry();
+            assertThat(index.firstValue()).isEqualTo(first == null ? null : first.getValue());
+        });
+    }
+
+    @Test
+    void aVisitStartsAndStopsWhereTheTreeMapsViewsDo() {
+        qt().withExamples(60).forAll(lists().of(integers().between(0, 2_000)).ofSizeBetween(0, 1_500),
+                integers().between(0, 2_000), integers().between(0, 2_000)).checkAssert((ops, from, to) -> {
+            ChunkedIndex<String, String> index = new ChunkedIndex<>(Comparator.naturalOrder());
+            TreeMap<Key, String> reference = new TreeMap<>(ORDER);
+            ops.forEach(op -> apply(op, index, reference));
+            Key start = new Key(from % 7, from % 13, "t" + (from % 1_000));
+            long endMajor = to % 7;
+            long endMinor = to % 13;
+            // the end bound is (endMajor, endMinor) before any tie: the head map up to the smallest such key
+            Key end = new Key(endMajor, endMinor, "");
+            for (boolean inclusive : new boolean[] {true, false}) {
+                List<String> visited = new ArrayList<>();
+                index.visit(start.major(), start.minor(), start.tie(), inclusive, true, endMajor, endMinor, visited::add);
+                List<String> expected = ORDER.compare(start, end) >= 0 ? List.of()
+                        : List.copyOf(reference.subMap(start, inclusive, end, false).values());
+                assertThat(visited).containsExactlyElementsOf(expected);
+                List<String> unbounded = new ArrayList<>();
+                index.visit(start.major(), start.minor(), start.tie(), inclusive, false, 0, 0, unbounded::add);
+                assertThat(unbounded).containsExactlyElementsOf(reference.tailMap(start, inclusive).values());
+            }
+            List<String> atOneInstant = new ArrayList<>();
+            index.visit(endMajor, endMinor, null, true, false, 0, 0, atOneInstant::add);
+            assertThat(atOneInstant).containsExactlyElementsOf(reference.tailMap(end, true).values());
+            Map.Entry<Key, String> firstAt = reference.ceilingEntry(end);
+            assertThat(index.firstAt(endMajor, endMinor)).isEqualTo(
+                    firstAt != null && firstAt.getKey().major() == endMajor && firstAt.getKey().minor() == endMinor
+                            ? firstAt.getValue() : null);
+        });
+    }
+
+    @Test
+    void keysArrivingInOrderFillWholeChunksAndAVisitCanStopEarly() {
+        ChunkedIndex<String, String> index = new ChunkedIndex<>(Comparator.naturalOrder());
+        int n = ChunkedIndex.CHUNK * 10 + 3;
+        for (int i = 0; i < n; i++) {
+            index.put(i, 0, "t", "v" + i);
+        }
+        List<String> firstThree = new ArrayList<>();
+        index.visitAll(v -> {
+            firstThree.add(v);
+            return firstThree.size() < 3;
+        });
+        assertThat(firstThree).containsExactly("v0", "v1", "v2");
+        assertThat(index.size()).isEqualTo(n);
+        for (int i = 0; i < n; i += 2) {
+            assertThat(index.remove(i, 0, "t")).isTrue();
+        }
+        assertThat(index.remove(0, 0, "t")).isFalse();
+        assertThat(all(index)).hasSize(n / 2).startsWith("v1", "v3");
+    }
+}
