@@ -51,6 +51,7 @@ import dev.itsmkit.core.event.StateChanged;
 import dev.itsmkit.core.event.TicketCreated;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.event.Unlinked;
+import dev.itsmkit.core.outbox.Notice;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -297,6 +298,17 @@ public final class DomainGenerators {
             case ORGANIZATION -> Party.organization(d.pick(List.of("acme-corp", "supplier.x")));
             case SYSTEM -> d.pick(List.of(Party.ITSM_KIT, Party.system("monitoring")));
         });
+    }
+
+    /**
+     * Returns notices: by name alone, or with a channel, and with none to three distinct recipients.
+     *
+     * @return notices of notifications
+     */
+    public static Gen<Notice> notices() {
+        return drawing(d -> new Notice(d.pick(List.of("incident-resolved", "sla-breached", "approval.needed", "n_1:x@y-2")),
+                d.chance(50) ? Optional.of(d.pick(List.of("email", "pager", "chat:ops"))) : Optional.empty(),
+                d.listOf(0, 3, parties()).stream().distinct().toList()));
     }
 
     /**
