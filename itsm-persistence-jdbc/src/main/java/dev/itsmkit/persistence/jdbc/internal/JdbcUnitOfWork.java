@@ -3,10 +3,12 @@ package dev.itsmkit.persistence.jdbc.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.ConfigurationItemId;
+import dev.itsmkit.core.Party;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.outbox.Notice;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.timing.DueTimer;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
@@ -20,12 +22,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Collects one command's writes and commits them in one database transaction (or one savepoint of the
@@ -62,7 +66,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
             + " wake_s, wake_n, node, token, timer) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?) ON CONFLICT ON CONSTRAINT itsm_timer_pk"
             + " DO UPDATE SET ticket_id = EXCLUDED.ticket_id, due_s = EXCLUDED.due_s, due_n = EXCLUDED.due_n,"
             + " wake_s = EXCLUDED.wake_s, wake_n = EXCLUDED.wake_n, node = NULL, token = 0, timer = EXCLUDED.timer";
-    private static final String INSERT_OUTBOX = "INSERT INTO itsm_outbox (tenant, ticket_id, entry_id, created_s, created_n, entry) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_OUTBOX = "INSERT INTO itsm_outbox (tenant, ticket_id, entry_id, created_s, created_n, entry,"
+            + " notice_name, notice_channel, notice_recipients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private record TimerChange(TimerId id, Optional<DueTimer> timer) {}
 
@@ -443,9 +448,22 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 insert.setString(3, e.id().value());
                 Db.setInstant(insert, 4, e.createdAt());
                 db.setJson(insert, 6, Json.write(e));
+                // the JSON is what is read back; the notice's columns are for the application's queries and reports
+                Optional<Notice> notice = e.notice();
+                setText(insert, 7, notice.map(Notice::name));
+                setText(insert, 8, notice.flatMap(Notice::channel));
+                setText(insert, 9, notice.map(n -> n.recipients().stream().map(Party::toString).collect(Collectors.joining(","))));
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    private static void setText(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setString(index, value.get());
+        } else {
+            ps.setNull(index, Types.VARCHAR);
         }
     }
 }
