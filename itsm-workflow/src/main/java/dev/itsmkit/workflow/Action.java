@@ -68,7 +68,10 @@ public sealed interface Action {
     }
 
     /**
-     * Sends a named notification through the outbox.
+     * Sends a named notification through the outbox: an entry with the {@link dev.itsmkit.core.outbox.Notice}
+     * of that name (no channel, no recipients: the notifier chooses them) about the transition's state
+     * change, or about the last event recorded when the transition keeps the state. Each notify action
+     * of a transition writes its own entry; two with the same name are one notification.
      *
      * @param notification the notification's name, an identifier such as {@code incident-resolved}
      * @return the action
