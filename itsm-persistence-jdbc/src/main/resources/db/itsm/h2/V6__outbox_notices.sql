@@ -4,7 +4,7 @@
 ALTER TABLE itsm_outbox ADD COLUMN notice_name VARCHAR(128);
 -- the channel the notification asks for (email, pager...), not a delivery channel of itsm_outbox_delivery
 ALTER TABLE itsm_outbox ADD COLUMN notice_channel VARCHAR(128);
--- the recipients in order, each kind:id as Party prints it, separated by commas (an id holds no comma)
+-- the recipients in order, each KIND:id as in itsm_ticket.assignee, separated by commas (an id holds no comma)
 ALTER TABLE itsm_outbox ADD COLUMN notice_recipients CLOB;
 ALTER TABLE itsm_outbox ADD CONSTRAINT itsm_outbox_notice
     CHECK (notice_name IS NOT NULL OR (notice_channel IS NULL AND notice_recipients IS NULL));

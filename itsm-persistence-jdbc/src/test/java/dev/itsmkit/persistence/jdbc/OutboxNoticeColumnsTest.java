@@ -42,7 +42,7 @@ class OutboxNoticeColumnsTest {
         assertThat(rows(ds)).containsExactly(
                 Arrays.asList(announced.id().value(), null, null, null),
                 Arrays.asList(named.id().value(), "incident-resolved", null, ""),
-                Arrays.asList(paged.id().value(), "sla-breached", "pager", "group:network,person:a.b@c:d"));
+                Arrays.asList(paged.id().value(), "sla-breached", "pager", "GROUP:network,PERSON:a.b@c:d"));
         assertThat(stores.forTenant(ACME).outbox().forTicket(ticket.id())).containsExactly(announced, named, paged);
     }
 

@@ -3,7 +3,6 @@ package dev.itsmkit.persistence.jdbc.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.ConfigurationItemId;
-import dev.itsmkit.core.Party;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
@@ -452,7 +451,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 Optional<Notice> notice = e.notice();
                 setText(insert, 7, notice.map(Notice::name));
                 setText(insert, 8, notice.flatMap(Notice::channel));
-                setText(insert, 9, notice.map(n -> n.recipients().stream().map(Party::toString).collect(Collectors.joining(","))));
+                setText(insert, 9, notice.map(n -> n.recipients().stream().map(TicketColumns::party).collect(Collectors.joining(","))));
                 insert.addBatch();
             }
             insert.executeBatch();
