@@ -410,6 +410,9 @@ class ServiceDeskTest {
         assertThat(fulfil.alsoChanged()).singleElement().satisfies(task -> {
             assertThat(task.title()).isEqualTo("Fulfil the request");
             assertThat(task.links()).containsExactly(new Link(LinkType.CHILD_OF, request.ref()));
+            assertThat(task.kind()).isEqualTo(TicketKind.TASK);
+            assertThat(task.number().toString()).isEqualTo("TASK0000001");
+            assertThat(task.state()).isEqualTo(Lifecycles.itilTask().initialState());
         });
         Ticket task = fulfil.alsoChanged().get(0);
         assertThat(fulfil.ticket().links()).containsExactly(new Link(LinkType.PARENT_OF, task.ref()));

@@ -27,6 +27,7 @@ import dev.itsmkit.core.ServiceId;
 import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TaskDetails;
 import dev.itsmkit.core.TicketDetails;
 import dev.itsmkit.core.TicketField;
 import dev.itsmkit.core.TicketId;
@@ -420,6 +421,7 @@ public final class DomainGenerators {
                     .withImplementationPlan(d.maybe(40, texts()))
                     .withBackoutPlan(d.maybe(40, texts()))
                     .withAcceptanceCriteria(d.listOf(0, 3, lines(300)));
+            case TASK -> TaskDetails.EMPTY;
         });
     }
 

@@ -314,8 +314,8 @@ public final class CommandEngine {
 
     private void createTask(Batch batch, TicketChange parentChange, Party actor, Action.CreateTask task) {
         Ticket parent = parentChange.current();
-        Lifecycle lifecycle = settings.lifecycles().lifecycle(batch.tenant, parent.kind());
-        TicketNumber number = batch.stores.numbers().next(parent.kind());
+        Lifecycle lifecycle = settings.lifecycles().lifecycle(batch.tenant, TicketKind.TASK);
+        TicketNumber number = batch.stores.numbers().next(TicketKind.TASK);
         Ticket child = Ticket.builder(batch.tenant, newTicketId(), number)
                 .title(task.title())
                 .state(lifecycle.initialState())
