@@ -56,7 +56,9 @@ public sealed interface Action {
     }
 
     /**
-     * Creates a child task of the ticket.
+     * Creates a child task of the ticket: a ticket of kind {@link dev.itsmkit.core.TicketKind#TASK} in the
+     * tenant's task lifecycle ({@link Lifecycles#itilTask()} unless the catalogue says otherwise), linked
+     * as a child of the ticket, with its priority, requester and service.
      *
      * @param title the task's title
      * @param group the group that works it, or empty to leave it to the ticket's group
