@@ -4,7 +4,8 @@ package dev.itsmkit.core;
  * What a ticket of one kind holds beyond the fields all tickets share. Each kind has its own
  * immutable details class; {@link #kind()} tells which.
  */
-public sealed interface TicketDetails permits IncidentDetails, RequestDetails, ProblemDetails, ChangeDetails {
+public sealed interface TicketDetails permits IncidentDetails, RequestDetails, ProblemDetails, ChangeDetails,
+        TaskDetails {
     /**
      * Returns the kind of ticket these details belong to.
      *
@@ -24,6 +25,7 @@ public sealed interface TicketDetails permits IncidentDetails, RequestDetails, P
             case SERVICE_REQUEST -> RequestDetails.EMPTY;
             case PROBLEM -> ProblemDetails.EMPTY;
             case CHANGE -> ChangeDetails.EMPTY;
+            case TASK -> TaskDetails.EMPTY;
         };
     }
 }

@@ -1,8 +1,9 @@
 package dev.itsmkit.core;
 
 /**
- * The four kinds of ticket of ITIL 4 and ISO/IEC 20000-1 clause 8, each with the prefix of its
- * human-readable numbers.
+ * The four kinds of ticket of ITIL 4 and ISO/IEC 20000-1 clause 8, and the task that fulfils or
+ * implements part of one of them, each with the prefix of its human-readable numbers. New kinds are
+ * added at the end: stores may keep a kind by its position.
  */
 public enum TicketKind {
     /** An unplanned interruption or reduction in the quality of a service. */
@@ -12,7 +13,13 @@ public enum TicketKind {
     /** A cause, or potential cause, of one or more incidents. */
     PROBLEM("PRB"),
     /** The addition, modification or removal of anything that could affect services. */
-    CHANGE("CHG");
+    CHANGE("CHG"),
+    /**
+     * A unit of work done for another ticket, its parent: a fulfilment step of a service request or an
+     * implementation step of a change (ServiceNow's catalogue and change tasks). Its number prefix has
+     * four letters, as in {@code TASK0001042}.
+     */
+    TASK("TASK");
 
     private final String numberPrefix;
 
@@ -23,7 +30,7 @@ public enum TicketKind {
     /**
      * Returns the prefix of this kind's ticket numbers, as in {@code INC0001042}.
      *
-     * @return three capital letters
+     * @return three or four capital letters
      */
     public String numberPrefix() {
         return numberPrefix;
@@ -32,7 +39,7 @@ public enum TicketKind {
     /**
      * Returns the kind whose numbers carry this prefix.
      *
-     * @param prefix three capital letters such as {@code INC}
+     * @param prefix the capital letters of a prefix such as {@code INC} or {@code TASK}
      * @return the kind
      * @throws IllegalArgumentException if no kind has this prefix
      */
@@ -43,6 +50,6 @@ public enum TicketKind {
             }
         }
         throw new IllegalArgumentException("no ticket kind has the number prefix '" + prefix
-                + "'; the prefixes are INC, REQ, PRB and CHG");
+                + "'; the prefixes are INC, REQ, PRB, CHG and TASK");
     }
 }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The human-readable number of a ticket, unique per tenant and kind: the kind's prefix and a
- * sequence number of at least seven digits, as in {@code INC0001042}.
+ * sequence number of at least seven digits, as in {@code INC0001042} or {@code TASK0000007}.
  *
  * @param kind the kind of ticket, which gives the prefix
  * @param sequence the number within the tenant and kind, from 1 to {@value #MAX_SEQUENCE} (18 digits)
@@ -37,13 +37,18 @@ public record TicketNumber(TicketKind kind, long sequence) implements Comparable
      */
     public static TicketNumber parse(String text) {
         requireNonNull(text, "text");
-        if (text.length() < 4 || text.length() > 3 + 18) {
-            throw new IllegalArgumentException("a ticket number is a prefix (INC, REQ, PRB, CHG) and 1 to 18 digits, got '"
+        int digitsAt = 0;
+        while (digitsAt < text.length() && text.charAt(digitsAt) >= 'A' && text.charAt(digitsAt) <= 'Z') {
+            digitsAt++;
+        }
+        int digits = text.length() - digitsAt;
+        if (digitsAt < 3 || digitsAt > 4 || digits < 1 || digits > 18) {
+            throw new IllegalArgumentException("a ticket number is a prefix (INC, REQ, PRB, CHG, TASK) and 1 to 18 digits, got '"
                     + text + "'");
         }
-        TicketKind kind = TicketKind.ofNumberPrefix(text.substring(0, 3));
+        TicketKind kind = TicketKind.ofNumberPrefix(text.substring(0, digitsAt));
         long sequence = 0;
-        for (int i = 3; i < text.length(); i++) {
+        for (int i = digitsAt; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 throw new IllegalArgumentException("a ticket number has only digits after its prefix, got '" + text + "'");

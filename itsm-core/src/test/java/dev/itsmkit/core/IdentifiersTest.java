@@ -57,7 +57,9 @@ class IdentifiersTest {
     void aTicketNumberPrintsWithSevenDigitsAndParsesBack() {
         assertThat(new TicketNumber(TicketKind.INCIDENT, 1042)).hasToString("INC0001042");
         assertThat(new TicketNumber(TicketKind.CHANGE, 123_456_789)).hasToString("CHG123456789");
-        qt().forAll(integers().between(0, 3), longs().between(1, 999_999_999_999L))
+        assertThat(new TicketNumber(TicketKind.TASK, 7)).hasToString("TASK0000007");
+        assertThat(TicketNumber.parse("TASK999999999999999999")).isEqualTo(new TicketNumber(TicketKind.TASK, TicketNumber.MAX_SEQUENCE));
+        qt().forAll(integers().between(0, TicketKind.values().length - 1), longs().between(1, 999_999_999_999L))
                 .checkAssert((kind, sequence) -> {
                     TicketNumber number = new TicketNumber(TicketKind.values()[kind], sequence);
                     assertThat(TicketNumber.parse(number.toString())).isEqualTo(number);
@@ -67,7 +69,11 @@ class IdentifiersTest {
     @Test
     void aMalformedTicketNumberIsRefusedWithTheAllowedPrefixes() {
         assertThatIllegalArgumentException().isThrownBy(() -> TicketNumber.parse("TKT0000001"))
-                .withMessageContaining("INC, REQ, PRB and CHG");
+                .withMessageContaining("INC, REQ, PRB, CHG and TASK");
+        assertThatIllegalArgumentException().isThrownBy(() -> TicketNumber.parse("TASKS0000001"))
+                .withMessageContaining("a prefix (INC, REQ, PRB, CHG, TASK) and 1 to 18 digits");
+        assertThatIllegalArgumentException().isThrownBy(() -> TicketNumber.parse("TASK"))
+                .withMessageContaining("1 to 18 digits");
         assertThatIllegalArgumentException().isThrownBy(() -> TicketNumber.parse("INC00x1"))
                 .withMessageContaining("only digits");
         assertThatIllegalArgumentException().isThrownBy(() -> TicketNumber.parse("INC0000000"))

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LifecycleDocumentRoundTripTest {
     static Stream<Lifecycle> builtInLifecycles() {
         return Stream.of(Lifecycles.itilIncident(), Lifecycles.itilServiceRequest(), Lifecycles.itilProblem(),
-                Lifecycles.itilChange(), Lifecycles.itilServiceRequest(ApprovalPolicy.anyOne()),
+                Lifecycles.itilChange(), Lifecycles.itilTask(), Lifecycles.itilServiceRequest(ApprovalPolicy.anyOne()),
                 Lifecycles.itilServiceRequest(ApprovalPolicy.sequence()), Lifecycles.itilChange(ApprovalPolicy.quorum(3)));
     }
 

@@ -45,6 +45,7 @@ import dev.itsmkit.core.event.StateChanged;
 import dev.itsmkit.core.event.TicketCreated;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.event.Unlinked;
+import dev.itsmkit.core.outbox.Notice;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.outbox.OutboxEntryId;
 import java.time.Instant;
@@ -134,8 +135,19 @@ final class EventGenerators {
     static Gen<OutboxEntry> outboxEntries() {
         return in -> {
             TicketEvent event = events().generate(in);
-            return new OutboxEntry(OutboxEntryId.of("ob-" + between(in, 0, 1_000_000)), event.tenant(), event.ticket(),
-                    event, instants().generate(in), OutboxEntry.idempotencyKeyOf(event));
+            OutboxEntryId id = OutboxEntryId.of("ob-" + between(in, 0, 1_000_000));
+            Instant at = instants().generate(in);
+            if (chance(in)) {
+                return new OutboxEntry(id, event.tenant(), event.ticket(), event, at, OutboxEntry.idempotencyKeyOf(event));
+            }
+            return OutboxEntry.notifying(id, event, notices().generate(in), at);
         };
+    }
+
+    /** Notices by name alone or with a channel, with none to three recipients. */
+    static Gen<Notice> notices() {
+        return in -> new Notice(pick(in, List.of("incident-resolved", "sla-breached", "n.1:x@y_z")),
+                chance(in) ? Optional.empty() : Optional.of(pick(in, List.of("email", "pager"))),
+                listOf(in, 3, parties()).stream().distinct().toList());
     }
 }

@@ -103,7 +103,7 @@ class JsonFailureTest {
                 ((ObjectNode) t.get("details")).put("type", "bug")), InvalidTypeIdException.class);
         assertThat(e.getTypeId()).isEqualTo("bug");
         assertThat(e.getMessage()).contains("at details.type: 'bug' is not a type of ticket details")
-                .contains("[incident, serviceRequest, problem, change]");
+                .contains("[incident, serviceRequest, problem, change, task]");
     }
 
     @Test

@@ -32,6 +32,7 @@ import dev.itsmkit.core.ServiceId;
 import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TaskDetails;
 import dev.itsmkit.core.TicketDetails;
 import dev.itsmkit.core.TicketField;
 import dev.itsmkit.core.TicketId;
@@ -362,6 +363,7 @@ final class JsonGenerators {
                         .withBackoutPlan(maybe(in, texts()))
                         .withAcceptanceCriteria(listOf(in, 3, lines(200)));
             }
+            case TASK -> TaskDetails.EMPTY;
         };
     }
 

@@ -47,7 +47,7 @@ class SlaReportPropertiesTest {
         Random random = new Random(seed);
         SlaEngine engine = random.nextBoolean() ? ALWAYS : OFFICE;
         Instant at = BASE.plus(Duration.ofMinutes(random.nextInt(72 * 60)));
-        Story story = Story.open(engine, number, TicketKind.values()[random.nextInt(4)], 1 + random.nextInt(3),
+        Story story = Story.open(engine, number, TicketKind.values()[random.nextInt(TicketKind.values().length)], 1 + random.nextInt(3),
                 pick(random, "email", "vpn"), pick(random, "desk", "network"), at);
         int changes = random.nextInt(7);
         for (int i = 0; i < changes; i++) {

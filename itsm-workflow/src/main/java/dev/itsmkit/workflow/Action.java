@@ -56,7 +56,9 @@ public sealed interface Action {
     }
 
     /**
-     * Creates a child task of the ticket.
+     * Creates a child task of the ticket: a ticket of kind {@link dev.itsmkit.core.TicketKind#TASK} in the
+     * tenant's task lifecycle ({@link Lifecycles#itilTask()} unless the catalogue says otherwise), linked
+     * as a child of the ticket, with its priority, requester and service.
      *
      * @param title the task's title
      * @param group the group that works it, or empty to leave it to the ticket's group
@@ -68,7 +70,10 @@ public sealed interface Action {
     }
 
     /**
-     * Sends a named notification through the outbox.
+     * Sends a named notification through the outbox: an entry with the {@link dev.itsmkit.core.outbox.Notice}
+     * of that name (no channel, no recipients: the notifier chooses them) about the transition's state
+     * change, or about the last event recorded when the transition keeps the state. Each notify action
+     * of a transition writes its own entry; two with the same name are one notification.
      *
      * @param notification the notification's name, an identifier such as {@code incident-resolved}
      * @return the action

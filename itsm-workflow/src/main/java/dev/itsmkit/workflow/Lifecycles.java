@@ -47,6 +47,7 @@ public final class Lifecycles {
             case SERVICE_REQUEST -> itilServiceRequest();
             case PROBLEM -> itilProblem();
             case CHANGE -> itilChange();
+            case TASK -> itilTask();
         };
     }
 
@@ -177,6 +178,44 @@ public final class Lifecycles {
                         .guard(Guard.requiresFields("rootCause")))
                 .transition(Transition.builder("reopen").from("RESOLVED").to("ROOT_CAUSE_ANALYSIS"))
                 .transition(Transition.builder("close").from("RESOLVED").to("CLOSED"))
+                .build();
+    }
+
+    /**
+     * The task lifecycle ({@code itil-task}): a unit of work done for a parent ticket, such as a
+     * fulfilment step of a service request or an implementation step of a change (ServiceNow's
+     * catalogue and change tasks). {@link Action#createTask} opens tasks in it.
+     *
+     * <ul>
+     *   <li>{@code OPEN} (new, initial) — {@code start} leads to {@code IN_PROGRESS} (open).
+     *   <li>{@code wait} puts a task in progress {@code PENDING} (pending); {@code resume} leads back.
+     *   <li>{@code complete} from {@code OPEN}, {@code IN_PROGRESS} or {@code PENDING} to
+     *       {@code CLOSED_COMPLETE} (final) notifies {@code task-completed}.
+     *   <li>{@code closeIncomplete} from {@code IN_PROGRESS} or {@code PENDING} to
+     *       {@code CLOSED_INCOMPLETE} (final: the work was started and not finished) notifies
+     *       {@code task-closed-incomplete}.
+     *   <li>{@code cancel} from any active state to {@code CANCELLED} (final: the work is no longer needed).
+     * </ul>
+     * A task has no resolved state: it is done or not, and its parent is resolved.
+     *
+     * @return the lifecycle, version 1
+     */
+    public static Lifecycle itilTask() {
+        return Lifecycle.builder("itil-task", TicketKind.TASK)
+                .initialState("OPEN", NEW)
+                .state("IN_PROGRESS", OPEN)
+                .state("PENDING", PENDING)
+                .state("CLOSED_COMPLETE", CLOSED)
+                .state("CLOSED_INCOMPLETE", CLOSED)
+                .state("CANCELLED", CANCELLED)
+                .transition(Transition.builder("start").from("OPEN").to("IN_PROGRESS"))
+                .transition(Transition.builder("wait").from("IN_PROGRESS").to("PENDING"))
+                .transition(Transition.builder("resume").from("PENDING").to("IN_PROGRESS"))
+                .transition(Transition.builder("complete").from("OPEN", "IN_PROGRESS", "PENDING").to("CLOSED_COMPLETE")
+                        .action(Action.notify("task-completed")))
+                .transition(Transition.builder("closeIncomplete").from("IN_PROGRESS", "PENDING").to("CLOSED_INCOMPLETE")
+                        .action(Action.notify("task-closed-incomplete")))
+                .transition(Transition.builder("cancel").from("OPEN", "IN_PROGRESS", "PENDING").to("CANCELLED"))
                 .build();
     }
 

@@ -464,6 +464,19 @@ class BuiltInLifecyclesTest {
     }
 
     @Test
+    void aTaskIsWorkedThenClosedCompleteOrIncompleteOrCancelled() {
+        Lifecycle task = Lifecycles.itilTask();
+        assertThat(task.id()).isEqualTo("itil-task");
+        assertThat(task.initialState().category()).isEqualTo(StateCategory.NEW);
+        assertThat(task.states()).extracting(s -> s.name() + ":" + s.category()).containsExactly("OPEN:NEW",
+                "IN_PROGRESS:OPEN", "PENDING:PENDING", "CLOSED_COMPLETE:CLOSED", "CLOSED_INCOMPLETE:CLOSED", "CANCELLED:CANCELLED");
+        assertThat(task.allowedFrom("OPEN")).extracting(Transition::name).containsExactlyInAnyOrder("start", "complete", "cancel");
+        assertThat(task.allowedFrom("PENDING")).extracting(Transition::name)
+                .containsExactlyInAnyOrder("resume", "complete", "closeIncomplete", "cancel");
+        assertThat(task.allowedFrom("CLOSED_COMPLETE")).isEmpty();
+    }
+
+    @Test
     void everyBuiltInLifecycleGovernsItsKind() {
         for (TicketKind kind : TicketKind.values()) {
             assertThat(Lifecycles.itil(kind).kind()).isEqualTo(kind);

@@ -91,7 +91,7 @@ class LifecycleDiagramsTest {
             diagrams.put(m.group(1), m.group(2));
         }
         List<Lifecycle> builtIn = List.of(Lifecycles.itilIncident(), Lifecycles.itilServiceRequest(), Lifecycles.itilProblem(),
-                Lifecycles.itilChange());
+                Lifecycles.itilChange(), Lifecycles.itilTask());
         assertThat(diagrams.keySet()).containsExactlyElementsOf(builtIn.stream().map(Lifecycle::id).toList());
         for (Lifecycle lifecycle : builtIn) {
             assertThat(diagrams.get(lifecycle.id())).as("the diagram of %s in docs/lifecycles.md; regenerate it with "

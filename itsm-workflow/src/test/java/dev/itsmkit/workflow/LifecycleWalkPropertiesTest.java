@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class LifecycleWalkPropertiesTest {
     private static final List<Lifecycle> LIFECYCLES = List.of(Lifecycles.itilIncident(), Lifecycles.itilServiceRequest(),
-            Lifecycles.itilProblem(), Lifecycles.itilChange(ApprovalPolicy.quorum(2)));
+            Lifecycles.itilProblem(), Lifecycles.itilChange(ApprovalPolicy.quorum(2)), Lifecycles.itilTask());
     private static final Instant WINDOW_START = T0.plus(Duration.ofHours(1));
     /** Instants of the walk, as minutes after T0: before the change window, at its start, inside, at its end. */
     private static final long[] NOW_MINUTES = {0, 60, 90, 119, 120};
@@ -36,6 +36,7 @@ class LifecycleWalkPropertiesTest {
                     text("resolutionNotes", "Rebooted")),
             "itil-service-request", List.of(text("category", "hardware")),
             "itil-problem", List.of(text("workaround", "Restart"), text("rootCause", "Leak")),
+            "itil-task", List.of(text("category", "hardware")),
             "itil-change", List.of(text("changeType", "STANDARD"), text("changeType", "NORMAL"), text("changeType", "EMERGENCY"),
                     text("implementationPlan", "Plan"), text("backoutPlan", "Undo"),
                     Map.entry("acceptanceCriteria", new FieldValue.Multi(List.of(new FieldValue.Text("Works")))),

@@ -26,6 +26,7 @@ import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.core.TicketState;
 import dev.itsmkit.core.Urgency;
 import dev.itsmkit.core.ValidationException;
 import dev.itsmkit.core.Verdict;
@@ -410,11 +411,17 @@ class ServiceDeskTest {
         assertThat(fulfil.alsoChanged()).singleElement().satisfies(task -> {
             assertThat(task.title()).isEqualTo("Fulfil the request");
             assertThat(task.links()).containsExactly(new Link(LinkType.CHILD_OF, request.ref()));
+            assertThat(task.kind()).isEqualTo(TicketKind.TASK);
+            assertThat(task.number().toString()).isEqualTo("TASK0000001");
+            assertThat(task.state()).isEqualTo(Lifecycles.itilTask().initialState());
         });
         Ticket task = fulfil.alsoChanged().get(0);
         assertThat(fulfil.ticket().links()).containsExactly(new Link(LinkType.PARENT_OF, task.ref()));
         assertThat(desk.execute(transition(request.id(), "complete")).openChildren()).extracting(Ticket::id)
                 .containsExactly(task.id());
+        Ticket done = move(task, "complete");
+        assertThat(done.state()).isEqualTo(new TicketState("CLOSED_COMPLETE", StateCategory.CLOSED));
+        assertThat(done.number().kind()).isEqualTo(TicketKind.TASK);
     }
 
     @Test

@@ -6,27 +6,74 @@ import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.TicketEvent;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * An announcement of a ticket event, written to the outbox in the same unit of work as the event
- * and delivered to the notifiers after commit, at least once.
+ * An entry of the outbox, written in the same unit of work as the event it is about and delivered to
+ * the notifiers after commit, at least once. It is one of two things:
+ * <ul>
+ *   <li>an <em>announcement</em> of the event ({@link #announcing}), without a {@linkplain #notice() notice}:
+ *       the engine announces the events its announce predicate selects, and notifiers decide what, if
+ *       anything, to tell whom;</li>
+ *   <li>a <em>notification</em> about the event ({@link #notifying}), with the {@link Notice} that a
+ *       lifecycle's notify action or an SLA notify escalation asked for: its name, and the channel and
+ *       recipients if the asker chose them.</li>
+ * </ul>
  *
- * <p>Its {@linkplain #idempotencyKeyOf(TicketEvent) idempotency key} is derived from the event's
- * tenant, ticket and sequence, so every delivery of the same announcement, including a redelivery
- * after a crash and an entry written again by a retried unit of work, carries the same key, and a
- * notifier can drop the repeats. Immutable and thread-safe.
+ * <p>Its {@linkplain #idempotencyKeyOf(TicketEvent, Optional) idempotency key} is derived from the
+ * event's tenant, ticket and sequence, and the notice's name and channel, so every delivery of the same
+ * entry, including a redelivery after a crash and an entry written again by a retried unit of work,
+ * carries the same key, and a notifier can drop the repeats; an announcement and the notifications
+ * about one event, and notifications of different names or channels, have different keys.
+ * Immutable and thread-safe.
  *
  * @param id the entry's id, the store's handle for it
  * @param tenant the tenant of the event's ticket
  * @param ticket the event's ticket
- * @param event the event announced
+ * @param event the event announced, or that the notification is about
  * @param createdAt when the entry was written
- * @param idempotencyKey the key derived from the event, {@code tenant/ticket/sequence}
+ * @param idempotencyKey the key derived from the event and the notice: {@code tenant/ticket/sequence}
+ *     for an announcement, followed by {@link Notice#keySuffix()} for a notification
+ * @param notice the notification asked for; empty for an announcement
  */
 public record OutboxEntry(OutboxEntryId id, TenantId tenant, TicketId ticket, TicketEvent event, Instant createdAt,
-        String idempotencyKey) {
+        String idempotencyKey, Optional<Notice> notice) {
     /**
      * Creates the value, checking its components.
+     *
+     * @param id the entry's id
+     * @param tenant the tenant of the event's ticket
+     * @param ticket the event's ticket
+     * @param event the event announced or notified about
+     * @param createdAt when the entry was written
+     * @param idempotencyKey the key, which must be {@link #idempotencyKeyOf(TicketEvent, Optional)} of the
+     *     event and the notice
+     * @param notice the notification asked for, or empty for an announcement
+     * @throws IllegalArgumentException if the event belongs to another tenant or ticket, or the key is
+     *     not the one derived from the event and the notice
+     */
+    public OutboxEntry {
+        requireNonNull(id, "id");
+        requireNonNull(tenant, "tenant");
+        requireNonNull(ticket, "ticket");
+        requireNonNull(event, "event");
+        requireNonNull(createdAt, "createdAt");
+        requireNonNull(idempotencyKey, "idempotencyKey");
+        requireNonNull(notice, "notice");
+        if (!event.tenant().equals(tenant) || !event.ticket().equals(ticket)) {
+            throw new IllegalArgumentException("an outbox entry of ticket " + ticket + " of tenant " + tenant
+                    + " must announce an event of that ticket, got one of ticket " + event.ticket() + " of tenant "
+                    + event.tenant());
+        }
+        String expected = idempotencyKeyOf(event, notice);
+        if (!idempotencyKey.equals(expected)) {
+            throw new IllegalArgumentException("the idempotency key of an outbox entry is derived from its event"
+                    + (notice.isPresent() ? " and notice" : "") + ": expected " + expected + ", got " + idempotencyKey);
+        }
+    }
+
+    /**
+     * Creates an announcement, an entry without a notice.
      *
      * @param id the entry's id
      * @param tenant the tenant of the event's ticket
@@ -37,23 +84,9 @@ public record OutboxEntry(OutboxEntryId id, TenantId tenant, TicketId ticket, Ti
      * @throws IllegalArgumentException if the event belongs to another tenant or ticket, or the key is
      *     not the one derived from it
      */
-    public OutboxEntry {
-        requireNonNull(id, "id");
-        requireNonNull(tenant, "tenant");
-        requireNonNull(ticket, "ticket");
-        requireNonNull(event, "event");
-        requireNonNull(createdAt, "createdAt");
-        requireNonNull(idempotencyKey, "idempotencyKey");
-        if (!event.tenant().equals(tenant) || !event.ticket().equals(ticket)) {
-            throw new IllegalArgumentException("an outbox entry of ticket " + ticket + " of tenant " + tenant
-                    + " must announce an event of that ticket, got one of ticket " + event.ticket() + " of tenant "
-                    + event.tenant());
-        }
-        String expected = idempotencyKeyOf(event);
-        if (!idempotencyKey.equals(expected)) {
-            throw new IllegalArgumentException("the idempotency key of an outbox entry is derived from its event: expected "
-                    + expected + ", got " + idempotencyKey);
-        }
+    public OutboxEntry(OutboxEntryId id, TenantId tenant, TicketId ticket, TicketEvent event, Instant createdAt,
+            String idempotencyKey) {
+        this(id, tenant, ticket, event, createdAt, idempotencyKey, Optional.empty());
     }
 
     /**
@@ -62,11 +95,27 @@ public record OutboxEntry(OutboxEntryId id, TenantId tenant, TicketId ticket, Ti
      * @param id the entry's id
      * @param event the event
      * @param createdAt when the entry is written
-     * @return the entry
+     * @return the entry, without a notice
      */
     public static OutboxEntry announcing(OutboxEntryId id, TicketEvent event, Instant createdAt) {
         requireNonNull(event, "event");
         return new OutboxEntry(id, event.tenant(), event.ticket(), event, createdAt, idempotencyKeyOf(event));
+    }
+
+    /**
+     * Returns the entry that asks the notifiers for a notification about an event, with the key derived
+     * from both.
+     *
+     * @param id the entry's id
+     * @param event the event the notification is about
+     * @param notice the notification asked for
+     * @param createdAt when the entry is written
+     * @return the entry
+     */
+    public static OutboxEntry notifying(OutboxEntryId id, TicketEvent event, Notice notice, Instant createdAt) {
+        requireNonNull(event, "event");
+        Optional<Notice> asked = Optional.of(notice);
+        return new OutboxEntry(id, event.tenant(), event.ticket(), event, createdAt, idempotencyKeyOf(event, asked), asked);
     }
 
     /**
@@ -80,5 +129,22 @@ public record OutboxEntry(OutboxEntryId id, TenantId tenant, TicketId ticket, Ti
     public static String idempotencyKeyOf(TicketEvent event) {
         requireNonNull(event, "event");
         return event.tenant().value() + "/" + event.ticket().value() + "/" + event.sequence();
+    }
+
+    /**
+     * Derives the idempotency key of an entry about an event: the {@linkplain #idempotencyKeyOf(TicketEvent)
+     * announcement's key}, followed for a notification by {@link Notice#keySuffix()}: for example
+     * {@code acme/4f1c.../7/incident-resolved} or {@code acme/4f1c.../9/sla-breached/pager}. As no
+     * part holds a slash, the key names exactly one announcement or one notification (by name and
+     * channel) of one event. The format never changes: notifiers may have stored keys.
+     *
+     * @param event the event
+     * @param notice the notification asked for, or empty for an announcement
+     * @return the key, at most 535 ASCII characters
+     */
+    public static String idempotencyKeyOf(TicketEvent event, Optional<Notice> notice) {
+        requireNonNull(notice, "notice");
+        String key = idempotencyKeyOf(event);
+        return notice.isEmpty() ? key : key + notice.get().keySuffix();
     }
 }

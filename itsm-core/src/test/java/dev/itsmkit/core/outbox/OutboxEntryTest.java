@@ -1,6 +1,7 @@
 package dev.itsmkit.core.outbox;
 
 import static dev.itsmkit.core.testing.DomainGenerators.events;
+import static dev.itsmkit.core.testing.DomainGenerators.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.quicktheories.QuickTheory.qt;
@@ -11,6 +12,8 @@ import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.SlaBreached;
 import dev.itsmkit.core.event.TicketEvent;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OutboxEntryTest {
@@ -61,6 +64,57 @@ class OutboxEntryTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new OutboxEntry(OutboxEntryId.of("ob-1"), TenantId.of("acme"),
                 TicketId.of("tk-1"), event, T0, "random-key"))
                 .withMessage("the idempotency key of an outbox entry is derived from its event: expected acme/tk-1/4, got random-key");
+    }
+
+    @Test
+    void aNotificationExtendsTheEventsKeyWithItsNameAndChannel() {
+        TicketEvent event = slaOf("acme", "tk-1", 7);
+        OutboxEntry named = OutboxEntry.notifying(OutboxEntryId.of("ob-1"), event, Notice.named("incident-resolved"), T0);
+        OutboxEntry paged = OutboxEntry.notifying(OutboxEntryId.of("ob-2"), event,
+                Notice.of("sla-breached", "pager", Party.group("network"), Party.person("alice")), T0);
+        assertThat(named.idempotencyKey()).isEqualTo("acme/tk-1/7/incident-resolved");
+        assertThat(paged.idempotencyKey()).isEqualTo("acme/tk-1/7/sla-breached/pager");
+        assertThat(paged.notice()).hasValueSatisfying(n -> {
+            assertThat(n.channel()).contains("pager");
+            assertThat(n.recipients()).containsExactly(Party.group("network"), Party.person("alice"));
+        });
+        assertThat(OutboxEntry.announcing(OutboxEntryId.of("ob-3"), event, T0).notice()).isEmpty();
+    }
+
+    @Test
+    void theSameNotificationKeepsItsKeyAndDifferentNotificationsOfOneEventDoNot() {
+        qt().forAll(events(), notices(), notices()).checkAssert((e, a, b) -> {
+            OutboxEntry first = OutboxEntry.notifying(OutboxEntryId.random(), e, a, T0);
+            OutboxEntry again = OutboxEntry.notifying(OutboxEntryId.random(), e, a, T0.plusSeconds(60));
+            assertThat(again.idempotencyKey()).isEqualTo(first.idempotencyKey());
+            String other = OutboxEntry.notifying(OutboxEntryId.random(), e, b, T0).idempotencyKey();
+            boolean sameNotification = a.name().equals(b.name()) && a.channel().equals(b.channel());
+            assertThat(other.equals(first.idempotencyKey())).isEqualTo(sameNotification);
+            assertThat(first.idempotencyKey()).isNotEqualTo(OutboxEntry.idempotencyKeyOf(e)).startsWith(OutboxEntry.idempotencyKeyOf(e) + "/");
+        });
+    }
+
+    @Test
+    void anEntryRefusesAKeyThatDoesNotNameItsNotice() {
+        TicketEvent event = slaOf("acme", "tk-1", 4);
+        assertThatIllegalArgumentException().isThrownBy(() -> new OutboxEntry(OutboxEntryId.of("ob-1"), TenantId.of("acme"),
+                TicketId.of("tk-1"), event, T0, "acme/tk-1/4", Optional.of(Notice.named("incident-resolved"))))
+                .withMessage("the idempotency key of an outbox entry is derived from its event and notice: expected"
+                        + " acme/tk-1/4/incident-resolved, got acme/tk-1/4");
+    }
+
+    @Test
+    void aNoticeHasAnIdentifierForNameAndChannelAndDistinctRecipients() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Notice.named("incident resolved"))
+                .withMessageStartingWith("notification name 'incident resolved' has white space");
+        assertThatIllegalArgumentException().isThrownBy(() -> Notice.of("resolved", "e/mail"))
+                .withMessageStartingWith("notification channel 'e/mail'");
+        assertThatIllegalArgumentException().isThrownBy(() -> Notice.of("resolved", "email", Party.person("bob"), Party.person("bob")))
+                .withMessage("the recipients of notification resolved must differ, got [person:bob, person:bob]");
+        Notice notice = new Notice("resolved", Optional.empty(), new java.util.ArrayList<>(List.of(Party.person("bob"))));
+        assertThat(notice.recipients()).isUnmodifiable();
+        assertThat(notice).hasToString("resolved to [person:bob]");
+        assertThat(Notice.of("resolved", "email")).hasToString("resolved by email");
     }
 
     @Test

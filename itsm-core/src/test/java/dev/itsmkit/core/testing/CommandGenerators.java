@@ -284,7 +284,9 @@ public final class CommandGenerators {
                 b.service(ServiceId.of(identifiers().generate(in)));
             }
             b.configurationItems(distinct(identifiers().map(ConfigurationItemId::of), in, 0, 3));
-            for (String field : distinct(Generate.pick(settableFields(kind)), in, 0, 2)) {
+            List<String> settable = settableFields(kind);
+            // a task has no field of its own to set
+            for (String field : settable.isEmpty() ? List.<String>of() : distinct(Generate.pick(settable), in, 0, 2)) {
                 b.field(field, fieldValues().generate(in));
             }
             customFields().generate(in).forEach(b::customField);

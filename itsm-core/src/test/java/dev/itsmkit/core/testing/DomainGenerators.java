@@ -27,6 +27,7 @@ import dev.itsmkit.core.ServiceId;
 import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TaskDetails;
 import dev.itsmkit.core.TicketDetails;
 import dev.itsmkit.core.TicketField;
 import dev.itsmkit.core.TicketId;
@@ -51,6 +52,7 @@ import dev.itsmkit.core.event.StateChanged;
 import dev.itsmkit.core.event.TicketCreated;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.event.Unlinked;
+import dev.itsmkit.core.outbox.Notice;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -300,6 +302,17 @@ public final class DomainGenerators {
     }
 
     /**
+     * Returns notices: by name alone, or with a channel, and with none to three distinct recipients.
+     *
+     * @return notices of notifications
+     */
+    public static Gen<Notice> notices() {
+        return drawing(d -> new Notice(d.pick(List.of("incident-resolved", "sla-breached", "approval.needed", "n_1:x@y-2")),
+                d.chance(50) ? Optional.of(d.pick(List.of("email", "pager", "chat:ops"))) : Optional.empty(),
+                d.listOf(0, 3, parties()).stream().distinct().toList()));
+    }
+
+    /**
      * Returns instants over a few years from 2026, sometimes with a fraction of a second.
      *
      * @return instants over a few years from 2026, sometimes with a fraction of a second
@@ -408,6 +421,7 @@ public final class DomainGenerators {
                     .withImplementationPlan(d.maybe(40, texts()))
                     .withBackoutPlan(d.maybe(40, texts()))
                     .withAcceptanceCriteria(d.listOf(0, 3, lines(300)));
+            case TASK -> TaskDetails.EMPTY;
         });
     }
 

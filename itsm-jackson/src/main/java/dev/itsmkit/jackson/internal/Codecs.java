@@ -31,7 +31,7 @@ public final class Codecs {
                 CmdbCodecs.CI_TYPE, CmdbCodecs.CI_STATUS, CmdbCodecs.RELATIONSHIP_TYPE, CmdbCodecs.SERVICE_STATUS,
                 CmdbCodecs.SERVICE_CRITICALITY, CmdbCodecs.RELATIONSHIP, CmdbCodecs.SERVICE, CmdbCodecs.CATALOGUE_ITEM,
                 CmdbCodecs.CONFIGURATION_ITEM, CmdbCodecs.CONFIGURATION_MODEL,
-                EventCodecs.OUTBOX_ENTRY_ID, EventCodecs.OUTBOX_ENTRY));
+                EventCodecs.OUTBOX_ENTRY_ID, EventCodecs.NOTICE, EventCodecs.OUTBOX_ENTRY));
         addFamily(codecs, TicketCodecs.FIELD_VALUE);
         addFamily(codecs, TicketCodecs.TICKET_DETAILS);
         addFamily(codecs, CmdbCodecs.REQUIRED_APPROVERS);

@@ -26,6 +26,7 @@ import dev.itsmkit.core.event.StateChanged;
 import dev.itsmkit.core.event.TicketCreated;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.event.Unlinked;
+import dev.itsmkit.core.outbox.Notice;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.outbox.OutboxEntryId;
 import java.io.IOException;
@@ -196,8 +197,18 @@ final class EventCodecs {
             "an outbox entry id: 1 to 128 letters, digits and . _ : @ - (not first)", OutboxEntryId::of,
             OutboxEntryId::value);
 
+    static final ObjectCodec<Notice> NOTICE = ObjectCodec.of(Notice.class, "a notice",
+            List.of("name", "channel", "recipients"),
+            (out, n) -> {
+                out.string("name", n.name());
+                out.optionalString("channel", n.channel());
+                out.list("recipients", CoreCodecs.PARTY, n.recipients());
+            },
+            in -> new Notice(in.string("name"), in.optionalString("channel"), in.list("recipients", CoreCodecs.PARTY)));
+
+    /** An entry written before notices existed has no {@code notice}: it reads as the announcement it was. */
     static final ObjectCodec<OutboxEntry> OUTBOX_ENTRY = ObjectCodec.of(OutboxEntry.class, "an outbox entry",
-            List.of("id", "tenant", "ticket", "event", "createdAt", "idempotencyKey"),
+            List.of("id", "tenant", "ticket", "event", "createdAt", "idempotencyKey", "notice"),
             (out, o) -> {
                 out.value("id", OUTBOX_ENTRY_ID, o.id());
                 out.value("tenant", TENANT_ID, o.tenant());
@@ -205,7 +216,9 @@ final class EventCodecs {
                 out.value("event", TICKET_EVENT, o.event());
                 out.value("createdAt", Scalars.INSTANT, o.createdAt());
                 out.string("idempotencyKey", o.idempotencyKey());
+                out.optional("notice", NOTICE, o.notice());
             },
             in -> new OutboxEntry(in.get("id", OUTBOX_ENTRY_ID), in.get("tenant", TENANT_ID), in.get("ticket", TICKET_ID),
-                    in.get("event", TICKET_EVENT), in.get("createdAt", Scalars.INSTANT), in.string("idempotencyKey")));
+                    in.get("event", TICKET_EVENT), in.get("createdAt", Scalars.INSTANT), in.string("idempotencyKey"),
+                    in.optional("notice", NOTICE)));
 }

@@ -37,6 +37,7 @@ import dev.itsmkit.core.Link;
 import dev.itsmkit.core.ProblemDetails;
 import dev.itsmkit.core.RequestDetails;
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TaskDetails;
 import dev.itsmkit.core.TicketDetails;
 import dev.itsmkit.core.TicketRef;
 import dev.itsmkit.core.TimeWindow;
@@ -242,11 +243,16 @@ final class TicketCodecs {
                     .withBackoutPlan(in.optionalString("backoutPlan"))
                     .withAcceptanceCriteria(in.list("acceptanceCriteria", Scalars.STRING)));
 
+    static final ObjectCodec<TaskDetails> TASK = ObjectCodec.of(TaskDetails.class, "task details", List.of(),
+            (out, d) -> { },
+            in -> TaskDetails.EMPTY);
+
     static final Family<TicketDetails> TICKET_DETAILS = Family.of(TicketDetails.class, "ticket details", List.of(
             member("incident", INCIDENT),
             member("serviceRequest", SERVICE_REQUEST),
             member("problem", PROBLEM),
-            member("change", CHANGE)));
+            member("change", CHANGE),
+            member("task", TASK)));
 
     // ---- the parts of a ticket
 

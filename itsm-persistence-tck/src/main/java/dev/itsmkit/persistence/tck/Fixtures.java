@@ -10,6 +10,7 @@ import dev.itsmkit.core.TicketNumber;
 import dev.itsmkit.core.TicketState;
 import dev.itsmkit.core.event.SlaWarned;
 import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.outbox.Notice;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.outbox.OutboxEntryId;
 import dev.itsmkit.core.timing.ClockStatus;
@@ -129,6 +130,18 @@ public final class Fixtures {
         return OutboxEntry.announcing(
                 OutboxEntryId.of("o-" + event.tenant().value() + "-" + event.ticket().value() + "-" + event.sequence()),
                 event, event.at());
+    }
+
+    /**
+     * Returns the outbox entry asking for a notification about an event.
+     *
+     * @param event the event
+     * @param notice the notification asked for
+     * @return the entry, with an id derived from the event and the notice's name
+     */
+    public static OutboxEntry entry(TicketEvent event, Notice notice) {
+        return OutboxEntry.notifying(OutboxEntryId.of("o-" + event.tenant().value() + "-" + event.ticket().value() + "-"
+                + event.sequence() + "-" + notice.name() + notice.channel().map(c -> "-" + c).orElse("")), event, notice, event.at());
     }
 
     /**

@@ -9,6 +9,10 @@ import static dev.itsmkit.persistence.tck.Fixtures.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.outbox.Notice;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.persistence.PendingDelivery;
 import dev.itsmkit.persistence.spi.OutboxDelivery;
@@ -81,6 +85,36 @@ public abstract class OutboxDeliveryContract extends StoresContract {
         assertThat(again.lastError()).isEqualTo(Optional.of("timeout"));
         outbox().retryLater("mail", first.position(), T0.plusSeconds(10), "refused");
         assertThat(outbox().due("mail", T0.plusSeconds(10), 1).get(0).failedAttempts()).isEqualTo(2);
+    }
+
+    /**
+     * A notification's name, channel and recipients, and its key, come back as they were written, from
+     * the tenant's outbox and to every channel; notifications of one event with different names or
+     * channels, and its announcement, are distinct entries, kept in the order enqueued.
+     */
+    @Test
+    public void notificationsComeBackWithTheirNameChannelAndRecipients() {
+        Ticket ticket = incident(ACME, 1);
+        TicketEvent resolved = event(ticket, 4, T0);
+        OutboxEntry announced = entry(resolved);
+        OutboxEntry named = entry(resolved, Notice.named("incident-resolved"));
+        OutboxEntry paged = entry(resolved, Notice.of("incident-resolved", "pager", Party.group("network"),
+                Party.person("alice"), Party.organization("acme-corp")));
+        OutboxEntry mailed = entry(resolved, Notice.of("survey", "email"));
+        acme().begin().enqueue(announced).enqueue(named).enqueue(paged).enqueue(mailed).commit();
+
+        List<OutboxEntry> written = List.of(announced, named, paged, mailed);
+        assertThat(acme().outbox().forTicket(ticket.id())).containsExactlyElementsOf(written);
+        assertThat(outbox().due("mail", T0, 10)).extracting(PendingDelivery::entry).containsExactlyElementsOf(written);
+        OutboxEntry read = outbox().due("mail", T0, 10).get(2).entry();
+        assertThat(read.idempotencyKey()).isEqualTo(ACME.value() + "/" + ticket.id().value() + "/4/incident-resolved/pager");
+        assertThat(read.notice()).hasValueSatisfying(n -> {
+            assertThat(n.name()).isEqualTo("incident-resolved");
+            assertThat(n.channel()).contains("pager");
+            assertThat(n.recipients()).containsExactly(Party.group("network"), Party.person("alice"),
+                    Party.organization("acme-corp"));
+        });
+        assertThat(written).extracting(OutboxEntry::idempotencyKey).doesNotHaveDuplicates();
     }
 
     /** A channel named for the first time sees every entry committed before. */

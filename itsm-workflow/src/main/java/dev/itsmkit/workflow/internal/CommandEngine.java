@@ -48,6 +48,7 @@ import dev.itsmkit.core.event.StateChanged;
 import dev.itsmkit.core.event.TicketCreated;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.event.Unlinked;
+import dev.itsmkit.core.outbox.Notice;
 import dev.itsmkit.persistence.ConcurrentUpdateException;
 import dev.itsmkit.persistence.notification.OutboxDispatcher;
 import dev.itsmkit.workflow.Action;
@@ -306,9 +307,9 @@ public final class CommandEngine {
             }
         } else if (action instanceof Action.CreateTask task) {
             createTask(batch, change, actor, task);
-        } else if (action instanceof Action.Notify) {
+        } else if (action instanceof Action.Notify notify) {
             List<TicketEvent> events = change.events();
-            change.announce(stateChange != null ? stateChange : events.get(events.size() - 1));
+            change.notify(stateChange != null ? stateChange : events.get(events.size() - 1), Notice.named(notify.notification()));
         } else {
             throw new IllegalStateException("no handler for action " + action);
         }
@@ -316,8 +317,8 @@ public final class CommandEngine {
 
     private void createTask(Batch batch, TicketChange parentChange, Party actor, Action.CreateTask task) {
         Ticket parent = parentChange.current();
-        Lifecycle lifecycle = settings.lifecycles().lifecycle(batch.tenant, parent.kind());
-        TicketNumber number = batch.stores.numbers().next(parent.kind());
+        Lifecycle lifecycle = settings.lifecycles().lifecycle(batch.tenant, TicketKind.TASK);
+        TicketNumber number = batch.stores.numbers().next(TicketKind.TASK);
         Ticket child = Ticket.builder(batch.tenant, newTicketId(), number)
                 .title(task.title())
                 .state(lifecycle.initialState())

@@ -125,10 +125,14 @@ final class Recorder {
         boolean announced = false;
         for (TicketEvent event : change.events()) {
             work.append(event);
-            if ((!change.announced().isEmpty() && change.announced().contains(event)) || settings.announce().test(event)) {
+            if (settings.announce().test(event)) {
                 work.enqueue(OutboxEntry.announcing(OutboxEntryId.of(CommandEngine.randomId()), event, batch.now));
                 announced = true;
             }
+        }
+        for (TicketChange.Notification asked : change.notifications()) {
+            work.enqueue(OutboxEntry.notifying(OutboxEntryId.of(CommandEngine.randomId()), asked.event(), asked.notice(), batch.now));
+            announced = true;
         }
         return announced;
     }

@@ -4,16 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.FieldChange;
 import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.Party;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.event.TicketCreated;
 import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.outbox.Notice;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +33,11 @@ final class TicketChange {
     private long nextSequence;
     private final long changeVersion;
     private final List<TicketEvent> events = new ArrayList<>(4);
-    // By identity: an event's own hashCode walks all its values, and the set holds this change's events only.
-    // Made on the first announcement: most changes have none.
-    private Set<TicketEvent> announced = Set.of();
+    // The notifications asked for, in order; null until the first, as most changes ask for none.
+    private @Nullable List<Notification> notifications;
+
+    /** A notification asked for about one of this change's events. */
+    record Notification(TicketEvent event, Notice notice) {}
 
     private TicketChange(@Nullable Ticket before, Ticket current, long lastSequence) {
         this.before = before;
@@ -68,8 +69,9 @@ final class TicketChange {
         return events;
     }
 
-    Set<TicketEvent> announced() {
-        return announced;
+    /** The notifications asked for, in the order asked; empty if none. */
+    List<Notification> notifications() {
+        return notifications == null ? List.of() : notifications;
     }
 
     boolean isNew() {
@@ -102,11 +104,27 @@ final class TicketChange {
         return event;
     }
 
-    void announce(TicketEvent event) {
-        if (announced.isEmpty()) {
-            announced = Collections.newSetFromMap(new IdentityHashMap<>(4));
+    /**
+     * Asks for a notification about one of this change's events. A second notice of the same event
+     * (by identity: an event's own equals walks all its values) with the same name and channel would
+     * have the same idempotency key, and a notifier would drop it: it is merged into the first, which
+     * then tells the recipients of both.
+     */
+    void notify(TicketEvent event, Notice notice) {
+        if (notifications == null) {
+            notifications = new ArrayList<>(2);
         }
-        announced.add(event);
+        for (int i = 0; i < notifications.size(); i++) {
+            Notification earlier = notifications.get(i);
+            Notice asked = earlier.notice();
+            if (earlier.event() == event && asked.name().equals(notice.name()) && asked.channel().equals(notice.channel())) {
+                List<Party> recipients = new ArrayList<>(asked.recipients());
+                notice.recipients().stream().filter(r -> !recipients.contains(r)).forEach(recipients::add);
+                notifications.set(i, new Notification(event, new Notice(asked.name(), asked.channel(), recipients)));
+                return;
+            }
+        }
+        notifications.add(new Notification(event, notice));
     }
 
     /** The changes that setting fields would make; empty if none. */

@@ -7,6 +7,7 @@ import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.outbox.Notice;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.timing.DueTimer;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
@@ -20,12 +21,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,7 +66,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
             + " wake_s, wake_n, node, token, timer) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?) ON CONFLICT ON CONSTRAINT itsm_timer_pk"
             + " DO UPDATE SET ticket_id = EXCLUDED.ticket_id, due_s = EXCLUDED.due_s, due_n = EXCLUDED.due_n,"
             + " wake_s = EXCLUDED.wake_s, wake_n = EXCLUDED.wake_n, node = NULL, token = 0, timer = EXCLUDED.timer";
-    private static final String INSERT_OUTBOX = "INSERT INTO itsm_outbox (tenant, ticket_id, entry_id, created_s, created_n, entry) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_OUTBOX = "INSERT INTO itsm_outbox (tenant, ticket_id, entry_id, created_s, created_n, entry,"
+            + " notice_name, notice_channel, notice_recipients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The update of a ticket as a guard: divides by zero, failing the whole pipeline, unless exactly one row was updated. */
     private static final String GUARDED_UPDATE_TICKET = "WITH u AS (UPDATE itsm_ticket SET kind = ?, number_seq = ?, version = ?,"
             + " state_name = ?, state_category = ?, priority = ?, assignee = ?, assignment_group = ?, service = ?, created_s = ?,"
@@ -343,7 +347,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
                         ps.setString(i + 2, e.id().value());
                         Db.setInstant(ps, i + 3, e.createdAt());
                         db.setJson(ps, i + 5, json);
-                        return i + 6;
+                        bindNotice(ps, i + 6, e);
+                        return i + 9;
                     });
                 }
                 p.execute(c);
@@ -670,9 +675,27 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 insert.setString(3, e.id().value());
                 Db.setInstant(insert, 4, e.createdAt());
                 db.setJson(insert, 6, Json.write(e));
+                bindNotice(insert, 7, e);
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /** Binds an entry's notice columns, from {@code index} on (three of them). */
+    private static void bindNotice(PreparedStatement ps, int index, OutboxEntry e) throws SQLException {
+        // the JSON is what is read back; the notice's columns are for the application's queries and reports
+        Optional<Notice> notice = e.notice();
+        setText(ps, index, notice.map(Notice::name));
+        setText(ps, index + 1, notice.flatMap(Notice::channel));
+        setText(ps, index + 2, notice.map(n -> n.recipients().stream().map(TicketColumns::party).collect(Collectors.joining(","))));
+    }
+
+    private static void setText(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setString(index, value.get());
+        } else {
+            ps.setNull(index, Types.VARCHAR);
         }
     }
 }

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
 public final class Migrator {
     /** The scripts, in version order; a test checks that this is every script in the resources. */
     public static final List<String> SCRIPTS = List.of("V1__tickets.sql", "V2__audit_trail.sql", "V3__sla_clocks.sql",
-            "V4__timers.sql", "V5__outbox.sql", "V7__outbox_claims.sql");
+            "V4__timers.sql", "V5__outbox.sql", "V6__outbox_notices.sql", "V7__outbox_claims.sql");
 
     /** An arbitrary key of our advisory lock: "itsm" in ASCII. */
     private static final long ADVISORY_LOCK_KEY = 0x6974736dL;
