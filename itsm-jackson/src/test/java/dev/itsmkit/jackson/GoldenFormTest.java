@@ -28,25 +28,25 @@ class GoldenFormTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final ObjectMapper JSON = ItsmJson.mapper();
 
-    private static void matchesGolden(String file, Ticket ticket) throws IOException {
-        String written = Samples.prettyWriter().writeValueAsString(ticket) + "\n";
+    private static <T> void matchesGolden(String file, T value, Class<T> type) throws IOException {
+        String written = Samples.prettyWriter().writeValueAsString(value) + "\n";
         Path path = GOLDEN.resolve(file);
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(path, written, StandardCharsets.UTF_8);
         }
         String golden = Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n");
         assertThat(written).isEqualTo(golden);
-        assertThat(JSON.readValue(golden, Ticket.class)).isEqualTo(ticket);
+        assertThat(JSON.readValue(golden, type)).isEqualTo(value);
     }
 
     @Test
     void theSampleIncidentIsWrittenAsTheGoldenFileSays() throws IOException {
-        matchesGolden("ticket-incident.json", Samples.incident());
+        matchesGolden("ticket-incident.json", Samples.incident(), Ticket.class);
     }
 
     @Test
     void theSampleChangeIsWrittenAsTheGoldenFileSays() throws IOException {
-        matchesGolden("ticket-change.json", Samples.change());
+        matchesGolden("ticket-change.json", Samples.change(), Ticket.class);
     }
 
     private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
@@ -57,14 +57,7 @@ class GoldenFormTest {
     void aNotificationInTheOutboxIsWrittenAsTheGoldenFileSays() throws IOException {
         OutboxEntry entry = OutboxEntry.notifying(OutboxEntryId.of("ob-1"), BREACHED,
                 Notice.of("sla-breached", "pager", Party.group("network"), Party.person("alice")), AT);
-        String written = Samples.prettyWriter().writeValueAsString(entry) + "\n";
-        Path path = GOLDEN.resolve("outbox-notification.json");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(path, written, StandardCharsets.UTF_8);
-        }
-        String golden = Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        assertThat(written).isEqualTo(golden);
-        assertThat(JSON.readValue(golden, OutboxEntry.class)).isEqualTo(entry);
+        matchesGolden("outbox-notification.json", entry, OutboxEntry.class);
     }
 
     @Test
