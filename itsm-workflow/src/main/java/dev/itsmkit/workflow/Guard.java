@@ -112,7 +112,7 @@ public sealed interface Guard {
     final class FieldsRequired implements Guard {
         private final List<String> fields;
         private final FieldPresence.Reader[] presence;
-        /** The first reader, and the second (or the first again when there is one field): see {@link #check}. */
+        /** The first reader, and the second (or one that always answers set when there is one field): see {@link #check}. */
         private final FieldPresence.Reader first;
         private final FieldPresence.Reader second;
 
@@ -128,7 +128,7 @@ public sealed interface Guard {
             this.presence = this.fields.stream().map(f -> TicketField.byName(f).map(FieldPresence::reader)
                     .orElseGet(() -> FieldPresence.customReader(f))).toArray(FieldPresence.Reader[]::new);
             this.first = presence[0];
-            this.second = presence[Math.min(1, presence.length - 1)];
+            this.second = presence.length > 1 ? presence[1] : ticket -> true;
         }
 
         /**
