@@ -3,6 +3,7 @@ package dev.itsmkit.sla;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.TicketCreated;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.event.TicketEvents;
@@ -15,13 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -51,10 +51,22 @@ public final class SlaEngine {
 
     private final BusinessCalendars calendars;
     private final Map<String, NavigableMap<Integer, SlaPolicy>> policies;
+    /* Each policy's targets' qualified names (policy.target), in the order of its targets: made once, not per change. */
+    private final Map<SlaPolicy, String[]> qualifiedNames = new IdentityHashMap<>();
 
     private SlaEngine(BusinessCalendars calendars, Map<String, NavigableMap<Integer, SlaPolicy>> policies) {
         this.calendars = calendars;
         this.policies = policies;
+        for (NavigableMap<Integer, SlaPolicy> versions : policies.values()) {
+            for (SlaPolicy policy : versions.values()) {
+                List<SlaTarget> targets = policy.targets();
+                String[] names = new String[targets.size()];
+                for (int i = 0; i < names.length; i++) {
+                    names[i] = qualified(policy, targets.get(i));
+                }
+                qualifiedNames.put(policy, names);
+            }
+        }
     }
 
     /**
@@ -111,11 +123,13 @@ public final class SlaEngine {
             } else {
                 policy = versionOf(entry.getValue(), existing);
             }
-            for (SlaTarget target : policy.targets()) {
+            List<SlaTarget> targets = policy.targets();
+            String[] names = qualifiedNames.get(policy);
+            for (int i = 0; i < targets.size(); i++) {
+                SlaTarget target = targets.get(i);
                 ClockMachine machine = machine(after, policy, target);
                 List<SlaClockSnapshot> cycles = existing.getOrDefault(target.name(), List.of());
-                update.add(machine, target, qualified(policy, target), cycles,
-                        machine.onChange(cycles, beforeView, afterView, at), at);
+                update.add(machine, target, names[i], cycles, machine.onChange(cycles, beforeView, afterView, at), at);
             }
         }
         return update.result();
@@ -312,32 +326,79 @@ public final class SlaEngine {
         return policy.id() + "." + target.name();
     }
 
+    /* The order of a ticket's clocks: by policy, target and cycle. */
+    private static final Comparator<SlaClockSnapshot> CLOCK_ORDER = Comparator.comparing(SlaClockSnapshot::policy)
+            .thenComparing(SlaClockSnapshot::target).thenComparingInt(SlaClockSnapshot::cycle);
+
     /* policy -> target -> cycles in cycle order */
     private static Map<String, Map<String, List<SlaClockSnapshot>>> group(Collection<SlaClockSnapshot> clocks) {
+        if (clocks.isEmpty()) {
+            return Map.of();
+        }
+        List<SlaClockSnapshot> sorted = new ArrayList<>(clocks);
+        if (sorted.size() > 1) {
+            sorted.sort(CLOCK_ORDER);
+        }
         Map<String, Map<String, List<SlaClockSnapshot>>> grouped = new LinkedHashMap<>();
-        clocks.stream().sorted(Comparator.comparing(SlaClockSnapshot::policy).thenComparing(SlaClockSnapshot::target)
-                .thenComparingInt(SlaClockSnapshot::cycle))
-                .forEach(c -> grouped.computeIfAbsent(c.policy(), p -> new LinkedHashMap<>())
-                        .computeIfAbsent(c.target(), t -> new ArrayList<>()).add(c));
+        Map<String, List<SlaClockSnapshot>> targets = null;
+        List<SlaClockSnapshot> cycles = null;
+        SlaClockSnapshot previous = null;
+        for (SlaClockSnapshot c : sorted) {
+            if (previous == null || !previous.policy().equals(c.policy())) {
+                targets = new LinkedHashMap<>();
+                grouped.put(c.policy(), targets);
+                cycles = null;
+            }
+            if (cycles == null || !previous.target().equals(c.target())) {
+                cycles = new ArrayList<>();
+                targets.put(c.target(), cycles);
+            }
+            cycles.add(c);
+            previous = c;
+        }
         return grouped;
     }
 
     /* The ticket after one event of its trail. */
     private record Step(Instant at, Ticket after, String event) {}
 
-    /* Collects the clocks, timers and crossings of one update. */
+    /* A timer the saved clocks imply, to cancel unless the new clocks schedule it again. */
+    private record Pending(TicketId ticket, String qualifiedTarget, int cycle, int percent, Instant dueAt) {
+        boolean sameId(DueTimer timer) {
+            return timer.cycle() == cycle && timer.percent() == percent && timer.target().equals(qualifiedTarget)
+                    && timer.ticket().equals(ticket);
+        }
+    }
+
+    /*
+     * Collects the clocks, timers and crossings of one update. The clocks keep the order of the saved
+     * ones, new cycles after them; a ticket has a handful, so they are found by a linear search rather
+     * than by a map with composite string keys. Timer ids are made only for the timers to cancel.
+     */
     private static final class Update {
-        private final Map<String, SlaClockSnapshot> clocks = new LinkedHashMap<>();
-        private final List<DueTimer> schedule = new ArrayList<>();
-        private final Set<TimerId> cancel = new HashSet<>();
-        private final List<SlaCrossing> crossed = new ArrayList<>();
+        private final List<SlaClockSnapshot> clocks;
+        private final List<DueTimer> schedule = new ArrayList<>(2);
+        private final List<DueTimer> unchanged = new ArrayList<>(2);
+        private final List<Pending> cancel = new ArrayList<>(2);
+        private final List<SlaCrossing> crossed = new ArrayList<>(0);
 
         Update(Collection<SlaClockSnapshot> saved) {
-            saved.forEach(c -> clocks.put(key(c), c));
+            clocks = new ArrayList<>(saved.size() + 1);
+            for (SlaClockSnapshot c : saved) {
+                put(c);
+            }
         }
 
-        private static String key(SlaClockSnapshot clock) {
-            return clock.policy() + "|" + clock.target() + "|" + clock.cycle();
+        /* Replaces the clock of the same policy, target and cycle, or appends it. */
+        private void put(SlaClockSnapshot clock) {
+            for (int i = 0; i < clocks.size(); i++) {
+                SlaClockSnapshot c = clocks.get(i);
+                if (c.cycle() == clock.cycle() && c.target().equals(clock.target()) && c.policy().equals(clock.policy())) {
+                    clocks.set(i, clock);
+                    return;
+                }
+            }
+            clocks.add(clock);
         }
 
         void add(ClockMachine machine, SlaTarget target, String qualifiedTarget, List<SlaClockSnapshot> before,
@@ -348,16 +409,38 @@ public final class SlaEngine {
 
         void cancelTimers(ClockMachine machine, String qualifiedTarget, List<SlaClockSnapshot> before) {
             for (SlaClockSnapshot old : before) {
-                machine.nextThreshold(old, old.asOf()).ifPresent(t ->
-                        cancel.add(TimerId.of(old.ticket(), qualifiedTarget, old.cycle(), t.percent())));
+                Optional<ClockMachine.Threshold> next = machine.nextThreshold(old, old.asOf());
+                if (next.isPresent()) {
+                    Pending pending = new Pending(old.ticket(), qualifiedTarget, old.cycle(), next.get().percent(),
+                            next.get().at().plus(CROSSING_DELAY));
+                    if (!pendingWithId(pending)) {
+                        cancel.add(pending);
+                    }
+                }
             }
+        }
+
+        private boolean pendingWithId(Pending pending) {
+            for (Pending p : cancel) {
+                if (p.cycle() == pending.cycle() && p.percent() == pending.percent()
+                        && p.qualifiedTarget().equals(pending.qualifiedTarget()) && p.ticket().equals(pending.ticket())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void record(ClockMachine machine, SlaTarget target, String qualifiedTarget, List<SlaClockSnapshot> before,
                 List<SlaClockSnapshot> after, Instant at) {
             for (SlaClockSnapshot clock : after) {
-                clocks.put(key(clock), clock);
-                SlaClockSnapshot old = before.stream().filter(b -> b.cycle() == clock.cycle()).findFirst().orElse(null);
+                put(clock);
+                SlaClockSnapshot old = null;
+                for (SlaClockSnapshot b : before) {
+                    if (b.cycle() == clock.cycle()) {
+                        old = b;
+                        break;
+                    }
+                }
                 for (ThresholdCrossing warning : clock.warnings()) {
                     if (old == null || !old.warnings().contains(warning)) {
                         crossed.add(new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), warning.percent(),
@@ -369,19 +452,44 @@ public final class SlaEngine {
                     crossed.add(new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), 100, breach.get(),
                             target.escalationsAt(100)));
                 }
-                machine.nextThreshold(clock, at).ifPresent(t -> {
+                Optional<ClockMachine.Threshold> next = machine.nextThreshold(clock, at);
+                if (next.isPresent()) {
+                    ClockMachine.Threshold t = next.get();
                     DueTimer timer = DueTimer.of(clock.tenant(), clock.ticket(), qualifiedTarget, clock.cycle(), t.percent(),
                             t.at().plus(CROSSING_DELAY));
                     schedule.add(timer);
-                    cancel.remove(timer.id());
-                });
+                    for (int i = 0; i < cancel.size(); i++) {
+                        Pending pending = cancel.get(i);
+                        if (pending.sameId(timer)) {
+                            cancel.remove(i);
+                            if (pending.dueAt().equals(timer.dueAt())) {
+                                unchanged.add(timer);
+                            }
+                            break;
+                        }
+                    }
+                }
             }
         }
 
         SlaUpdate result() {
-            crossed.sort(Comparator.comparing(SlaCrossing::thresholdAt).thenComparingInt(SlaCrossing::percent));
-            return new SlaUpdate(new ArrayList<>(clocks.values()), schedule,
-                    cancel.stream().sorted(Comparator.comparing(TimerId::value)).toList(), crossed);
+            if (crossed.size() > 1) {
+                crossed.sort(CROSSING_ORDER);
+            }
+            List<TimerId> cancelled = List.of();
+            if (!cancel.isEmpty()) {
+                List<TimerId> ids = new ArrayList<>(cancel.size());
+                for (Pending p : cancel) {
+                    ids.add(TimerId.of(p.ticket(), p.qualifiedTarget(), p.cycle(), p.percent()));
+                }
+                ids.sort(TIMER_ORDER);
+                cancelled = ids;
+            }
+            return new SlaUpdate(clocks, schedule, cancelled, crossed, unchanged);
         }
+
+        private static final Comparator<SlaCrossing> CROSSING_ORDER = Comparator.comparing(SlaCrossing::thresholdAt)
+                .thenComparingInt(SlaCrossing::percent);
+        private static final Comparator<TimerId> TIMER_ORDER = Comparator.comparing(TimerId::value);
     }
 }

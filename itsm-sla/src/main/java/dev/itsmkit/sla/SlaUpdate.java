@@ -14,9 +14,12 @@ import java.util.List;
  * @param schedule the next threshold of every running clock
  * @param cancel timers no longer due (their clock stopped, paused or moved to another threshold)
  * @param crossed thresholds crossed since the clocks were last saved, in time order
+ * @param unchanged the timers of {@code schedule} that the saved clocks already had, due at the same instant (a
+ *     change that moved no threshold, such as a comment): a caller that wrote every earlier update of the ticket has
+ *     them in its timer store already and may leave them out; writing them again replaces each with itself
  */
 public record SlaUpdate(List<SlaClockSnapshot> clocks, List<DueTimer> schedule, List<TimerId> cancel,
-        List<SlaCrossing> crossed) {
+        List<SlaCrossing> crossed, List<DueTimer> unchanged) {
     /**
      * Creates the value, copying its lists.
      *
@@ -24,11 +27,50 @@ public record SlaUpdate(List<SlaClockSnapshot> clocks, List<DueTimer> schedule, 
      * @param schedule timers to schedule
      * @param cancel timers to cancel
      * @param crossed thresholds crossed
+     * @param unchanged timers of {@code schedule} already scheduled at the same instant
+     * @throws IllegalArgumentException if a timer of {@code unchanged} is not one of {@code schedule}
      */
     public SlaUpdate {
         clocks = List.copyOf(clocks);
         schedule = List.copyOf(schedule);
         cancel = List.copyOf(cancel);
         crossed = List.copyOf(crossed);
+        unchanged = List.copyOf(unchanged);
+        for (DueTimer timer : unchanged) {
+            if (!schedule.contains(timer)) {
+                throw new IllegalArgumentException("an unchanged timer is one of the timers to schedule; " + timer
+                        + " is not one of " + schedule);
+            }
+        }
+    }
+
+    /**
+     * Creates the value with no timer known to be scheduled already.
+     *
+     * @param clocks the clocks
+     * @param schedule timers to schedule
+     * @param cancel timers to cancel
+     * @param crossed thresholds crossed
+     */
+    public SlaUpdate(List<SlaClockSnapshot> clocks, List<DueTimer> schedule, List<TimerId> cancel, List<SlaCrossing> crossed) {
+        this(clocks, schedule, cancel, crossed, List.of());
+    }
+
+    /**
+     * Returns the timers to write to a timer store that holds those of the saved clocks: {@link #schedule} without
+     * {@link #unchanged}.
+     *
+     * @return the timers new or moved by this update, in the order of {@code schedule}
+     */
+    public List<DueTimer> moved() {
+        if (unchanged.isEmpty()) {
+            return schedule;
+        }
+        if (unchanged.size() == schedule.size()) {
+            return List.of();
+        }
+        List<DueTimer> moved = new java.util.ArrayList<>(schedule);
+        moved.removeAll(unchanged);
+        return List.copyOf(moved);
     }
 }

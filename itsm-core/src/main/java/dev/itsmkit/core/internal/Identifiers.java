@@ -11,7 +11,21 @@ public final class Identifiers {
     /** The longest identifier accepted. */
     public static final int MAX_LENGTH = 128;
 
+    /* The characters an id may start with (letters and digits), as bits by code point: [0] for 0-63, [1] for 64-127. */
+    private static final long[] FIRST = bits("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    /* The characters an id may go on with: letters, digits and . _ : @ - */
+    private static final long[] REST = bits("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@-");
+
     private Identifiers() {}
+
+    private static long[] bits(String chars) {
+        long[] bits = new long[2];
+        for (int i = 0; i < chars.length(); i++) {
+            char c = chars.charAt(i);
+            bits[c >>> 6] |= 1L << c;
+        }
+        return bits;
+    }
 
     /**
      * Checks an identifier and returns it.
@@ -32,9 +46,8 @@ public final class Identifiers {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            boolean punctuation = c == '.' || c == '_' || c == ':' || c == '@' || c == '-';
-            if (!letterOrDigit && !(punctuation && i > 0)) {
+            // one test against a bit set of the allowed ASCII characters (ids are checked on every event and timer)
+            if (c >= 128 || (((i == 0 ? FIRST : REST)[c >>> 6] >>> c) & 1L) == 0) {
                 throw new IllegalArgumentException(kind + " '" + printable(value) + "' has "
                         + describe(c) + " at index " + i
                         + "; an id is letters A-Z a-z, digits and . _ : @ - (not first), 1 to "

@@ -35,6 +35,48 @@ public record TimerId(String value) {
         return new TimerId(ticket.value() + ":" + target + ":" + cycle + ":" + percent);
     }
 
+    /*
+     * Whether a value is the id of(ticket, target, cycle, percent), compared piece by piece without
+     * building it: a due timer checks its id on every construction. cycle and percent are not negative.
+     */
+    static boolean isIdOf(String value, TicketId ticket, String target, int cycle, int percent) {
+        String t = ticket.value();
+        int cycleDigits = digits(cycle);
+        int percentDigits = digits(percent);
+        if (value.length() != t.length() + target.length() + cycleDigits + percentDigits + 3 || !value.startsWith(t)) {
+            return false;
+        }
+        int i = t.length();
+        if (value.charAt(i) != ':' || !value.regionMatches(i + 1, target, 0, target.length())) {
+            return false;
+        }
+        i += 1 + target.length();
+        if (value.charAt(i) != ':' || !isNumber(value, i + 1, cycleDigits, cycle)) {
+            return false;
+        }
+        i += 1 + cycleDigits;
+        return value.charAt(i) == ':' && isNumber(value, i + 1, percentDigits, percent);
+    }
+
+    private static int digits(int n) {
+        int digits = 1;
+        for (int rest = n / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    private static boolean isNumber(String value, int from, int digits, int n) {
+        int rest = n;
+        for (int k = digits - 1; k >= 0; k--) {
+            if (value.charAt(from + k) != (char) ('0' + rest % 10)) {
+                return false;
+            }
+            rest /= 10;
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         return value;

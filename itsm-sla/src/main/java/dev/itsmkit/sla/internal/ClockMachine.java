@@ -35,7 +35,10 @@ import org.jspecify.annotations.Nullable;
  * the timeline was split into changes. A goal that is a deadline on the calendar ({@link Goal}) is
  * turned into business time once, when its cycle starts (or is retargeted), and stored as the
  * snapshot's goal, so everything after counts as for any goal. Cost: one calendar {@code between} per running segment and
- * one {@code add} per threshold, each O(log n) in the span.
+ * one {@code add} per threshold, each O(log n) in the span; the threshold instants of the last history measured are
+ * kept, so measuring a clock again after a change that left its history alone (a comment) costs no calendar addition.
+ *
+ * <p>Not thread-safe (it remembers that last measure); a machine serves one ticket's change and is dropped.
  */
 public final class ClockMachine {
     private final TenantId tenant;
@@ -45,6 +48,12 @@ public final class ClockMachine {
     private final int policyVersion;
     private final boolean startIsRunCondition;
     private final BusinessCalendar calendar;
+    /*
+     * The last history measured and its threshold instants, which depend on nothing else: one change
+     * measures the same history up to three times (the evaluation of the new snapshot, the saved
+     * clock's timer and the new one's), and each measure costs calendar additions.
+     */
+    private @Nullable Measure measured;
 
     /**
      * Creates the machine of one target of one ticket, for a policy whose start conditions are not
@@ -361,7 +370,8 @@ public final class ClockMachine {
         if (clock.status() == ClockStatus.NOT_STARTED || clock.startedAt().isEmpty()) {
             return ClockOutcome.notStarted(target.name(), at);
         }
-        List<Instant[]> segments = segments(clock);
+        Measure measure = measure(clock);
+        List<Instant[]> segments = measure.segments();
         Duration elapsed = Duration.ZERO;
         Duration wallElapsed = Duration.ZERO;
         for (Instant[] s : segments) {
@@ -372,15 +382,17 @@ public final class ClockMachine {
             }
         }
         Duration goal = clock.goal();
-        List<ThresholdCrossing> warnings = new ArrayList<>();
-        for (int percent : target.warnings()) {
-            Optional<Instant> instant = thresholdInstant(segments, goal.multipliedBy(percent).dividedBy(100));
-            if (instant.isPresent() && crossed(segments, instant.get(), at)) {
-                warnings.add(new ThresholdCrossing(percent, instant.get()));
+        List<Integer> percents = target.warnings();
+        List<ThresholdCrossing> warnings = new ArrayList<>(percents.size());
+        for (int i = 0; i < percents.size(); i++) {
+            Instant instant = measure.thresholds()[i];
+            if (instant != null && crossed(segments, instant, at)) {
+                warnings.add(new ThresholdCrossing(percents.get(i), instant));
             }
         }
-        Optional<Instant> breach = thresholdInstant(segments, goal);
-        boolean breached = breach.isPresent() && crossed(segments, breach.get(), at);
+        Instant breachAt = measure.thresholds()[percents.size()];
+        Optional<Instant> breach = Optional.ofNullable(breachAt);
+        boolean breached = breachAt != null && crossed(segments, breachAt, at);
         boolean stopped = clock.stoppedAt().isPresent();
         boolean running = !stopped && !isPaused(clock);
         ClockStatus status;
@@ -413,25 +425,77 @@ public final class ClockMachine {
         return segments;
     }
 
-    /* The earliest instant at which the counted business time reaches a share of the goal. */
-    private Optional<Instant> thresholdInstant(List<Instant[]> segments, Duration share) {
+    /*
+     * A measured history: its segments and the instant of each threshold, the warnings in the order of
+     * the target and then the breach, null where out of reach.
+     */
+    private record Measure(Instant startedAt, List<Pause> pauses, Optional<Instant> stoppedAt, Duration goal,
+            List<Instant[]> segments, @Nullable Instant[] thresholds) {
+        boolean measures(SlaClockSnapshot clock) {
+            return goal.equals(clock.goal()) && startedAt.equals(clock.startedAt().orElse(null))
+                    && stoppedAt.equals(clock.stoppedAt()) && (pauses == clock.pauses() || pauses.equals(clock.pauses()));
+        }
+    }
+
+    /* The segments and threshold instants of a started clock's history, from the last measure if it has the same history. */
+    private Measure measure(SlaClockSnapshot clock) {
+        Measure last = measured;
+        if (last != null && last.measures(clock)) {
+            return last;
+        }
+        List<Instant[]> segments = segments(clock);
+        List<Integer> warnings = target.warnings();
+        Instant[] thresholds = new Instant[warnings.size() + 1];
+        Duration goal = clock.goal();
+        for (int i = 0; i < warnings.size(); i++) {
+            thresholds[i] = thresholdInstant(segments, share(goal, warnings.get(i)));
+        }
+        thresholds[warnings.size()] = thresholdInstant(segments, goal);
+        Measure measure = new Measure(clock.startedAt().orElseThrow(), clock.pauses(), clock.stoppedAt(), goal, segments,
+                thresholds);
+        measured = measure;
+        return measure;
+    }
+
+    /**
+     * A share of a goal, {@code goal.multipliedBy(percent).dividedBy(100)} (rounded towards zero to the
+     * nanosecond), in long arithmetic where it cannot overflow: {@link Duration#dividedBy(long)} goes
+     * through {@code BigDecimal}.
+     *
+     * @param goal the goal
+     * @param percent the share in percent
+     * @return the share
+     */
+    static Duration share(Duration goal, int percent) {
+        long seconds = goal.getSeconds();
+        if (percent >= 0 && percent <= 100 && seconds >= 0 && seconds < SHARE_SECONDS_LIMIT) {
+            return Duration.ofNanos((seconds * 1_000_000_000L + goal.getNano()) * percent / 100);
+        }
+        return goal.multipliedBy(percent).dividedBy(100);
+    }
+
+    /* Below this many seconds, a goal's nanoseconds times 100 fit in a long (some 2.8 years). */
+    private static final long SHARE_SECONDS_LIMIT = Long.MAX_VALUE / 1_000_000_000L / 100 - 1;
+
+    /* The earliest instant at which the counted business time reaches a share of the goal, or null if never. */
+    private @Nullable Instant thresholdInstant(List<Instant[]> segments, Duration share) {
         Duration counted = Duration.ZERO;
         for (Instant[] s : segments) {
             Duration needed = share.minus(counted);
             if (s[1] == null) {
                 try {
-                    return Optional.of(calendar.add(s[0], needed));
+                    return calendar.add(s[0], needed);
                 } catch (IllegalArgumentException neverOpenEnough) {
-                    return Optional.empty();
+                    return null;
                 }
             }
             Duration length = calendar.between(s[0], s[1]);
             if (length.compareTo(needed) >= 0) {
-                return Optional.of(calendar.add(s[0], needed));
+                return calendar.add(s[0], needed);
             }
             counted = counted.plus(length);
         }
-        return Optional.empty();
+        return null;
     }
 
     /*
@@ -475,15 +539,14 @@ public final class ClockMachine {
         if (!isStarted(clock) || isPaused(clock)) {
             return Optional.empty();
         }
-        List<Instant[]> segments = segments(clock);
-        List<Integer> percents = new ArrayList<>(target.warnings());
-        percents.add(100);
+        Measure measure = measure(clock);
+        List<Instant[]> segments = measure.segments();
+        List<Integer> warnings = target.warnings();
         Threshold next = null;
-        for (int percent : percents) {
-            Optional<Instant> instant = thresholdInstant(segments, clock.goal().multipliedBy(percent).dividedBy(100));
-            if (instant.isPresent() && !crossed(segments, instant.get(), at)
-                    && (next == null || instant.get().isBefore(next.at()))) {
-                next = new Threshold(percent, instant.get());
+        for (int i = 0; i <= warnings.size(); i++) {
+            Instant instant = measure.thresholds()[i];
+            if (instant != null && !crossed(segments, instant, at) && (next == null || instant.isBefore(next.at()))) {
+                next = new Threshold(i < warnings.size() ? warnings.get(i) : 100, instant);
             }
         }
         return Optional.ofNullable(next);

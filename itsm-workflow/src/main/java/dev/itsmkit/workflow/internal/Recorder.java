@@ -72,7 +72,7 @@ final class Recorder {
                 List<SlaClockSnapshot> clocks = change.isNew() ? List.of()
                         : batch.stores.clocks().forTicket(change.current().id());
                 SlaUpdate update = engine.onChange(change.before(), change.current(), batch.now, clocks);
-                scheduled |= applySla(batch, change, engine, clocks, update, work);
+                scheduled |= applySla(batch, change, engine, clocks, update, work, true);
             }
             announced |= write(batch, change, work);
         }
@@ -97,7 +97,9 @@ final class Recorder {
      */
     boolean recordTimers(Batch batch, TicketChange change, SlaEngine engine, List<SlaClockSnapshot> clocks, SlaUpdate update) {
         UnitOfWork work = batch.stores.begin();
-        boolean scheduled = applySla(batch, change, engine, clocks, update, work);
+        // A fired timer is claimed: its claim is completed after the commit, so every timer is written
+        // again (un-claimed), not only those the firing moved.
+        boolean scheduled = applySla(batch, change, engine, clocks, update, work, false);
         boolean announced = write(batch, change, work);
         work.commit();
         afterCommit(scheduled, announced);
@@ -140,42 +142,59 @@ final class Recorder {
     /**
      * Records what the SLA engine found and queues its clocks and timers.
      *
+     * @param onlyMoved whether to leave out the timers the saved clocks had already scheduled at the same
+     *     instant (a comment moves no threshold): the stores hold them, since every update is written whole
      * @return whether a timer was scheduled
      */
     private boolean applySla(Batch batch, TicketChange change, SlaEngine engine, List<SlaClockSnapshot> loaded, SlaUpdate update,
-            UnitOfWork work) {
+            UnitOfWork work, boolean onlyMoved) {
         SlaUpdate last = update;
         Ticket beforeEscalation = change.current();
         for (SlaCrossing crossing : update.crossed()) {
             TicketEvent event = recordCrossing(batch, change, crossing);
             Escalations.run(batch, change, crossing, event);
         }
-        boolean scheduled = queue(update, work);
+        boolean scheduled = queue(update, work, onlyMoved);
         if (change.current().version() != beforeEscalation.version()) {
             // An escalation changed the ticket (a new assignee, a higher priority): the clocks follow it.
             last = engine.onChange(beforeEscalation, change.current(), batch.now, update.clocks());
             for (SlaCrossing crossing : last.crossed()) {
                 recordCrossing(batch, change, crossing);
             }
-            scheduled |= queue(last, work);
+            // The unchanged timers of this second update are those of the first, written above or already stored.
+            scheduled |= queue(last, work, onlyMoved);
         }
-        Set<SlaClockSnapshot> unchanged = new HashSet<>(loaded);
-        for (SlaClockSnapshot clock : last.clocks()) {
-            if (!unchanged.contains(clock)) {
-                work.save(clock);
+        List<SlaClockSnapshot> clocks = last.clocks();
+        if (loaded.size() <= SMALL) {
+            // A ticket has a handful of clocks: a linear search beats hashing every snapshot.
+            for (SlaClockSnapshot clock : clocks) {
+                if (!loaded.contains(clock)) {
+                    work.save(clock);
+                }
+            }
+        } else {
+            Set<SlaClockSnapshot> unchanged = new HashSet<>(loaded);
+            for (SlaClockSnapshot clock : clocks) {
+                if (!unchanged.contains(clock)) {
+                    work.save(clock);
+                }
             }
         }
         return scheduled;
     }
 
-    private static boolean queue(SlaUpdate update, UnitOfWork work) {
+    /* Up to this many saved clocks, applySla finds the unchanged ones by a linear search. */
+    private static final int SMALL = 8;
+
+    private static boolean queue(SlaUpdate update, UnitOfWork work, boolean onlyMoved) {
         for (TimerId id : update.cancel()) {
             work.cancel(id);
         }
-        for (DueTimer timer : update.schedule()) {
+        List<DueTimer> timers = onlyMoved ? update.moved() : update.schedule();
+        for (DueTimer timer : timers) {
             work.schedule(timer);
         }
-        return !update.schedule().isEmpty();
+        return !timers.isEmpty();
     }
 
     private static TicketEvent recordCrossing(Batch batch, TicketChange change, SlaCrossing crossing) {
