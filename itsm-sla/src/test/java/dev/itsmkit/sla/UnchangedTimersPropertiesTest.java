@@ -60,8 +60,8 @@ class UnchangedTimersPropertiesTest {
                     .onPriorityChange(PriorityChangeRule.RESTART)
                     .warnAt(80).build()))
             .forKinds(Set.of(TicketKind.INCIDENT));
-    private static final SlaEngine ENGINE = SlaEngine.of(BusinessCalendars.of(Map.of(BusinessCalendars.ALWAYS,
-            BusinessCalendar.always(), "office", office())), List.of(POLICY));
+    private static final SlaEngine ENGINE = SlaEngine.of(BusinessCalendars.of(Map.of("office", office())),
+            List.of(POLICY));
 
     private static BusinessCalendar office() {
         BusinessCalendar.Builder b = BusinessCalendar.builder().zone(ZoneOffset.UTC);
