@@ -45,6 +45,12 @@ public final class TimerService {
     private final Recorder recorder;
     private final Object monitor = new Object();
     private @Nullable Thread thread;
+    /*
+     * Whether start() ever ran: until then a command that schedules a timer has no thread to wake and
+     * skips the monitor, which the threads running commands would otherwise all take in turn. A signal
+     * missed just before the start is harmless: the thread fires and reads the next due instant first.
+     */
+    private volatile boolean started;
     private boolean wakeUp;
     private boolean stopped;
 
@@ -141,6 +147,7 @@ public final class TimerService {
             Thread t = new Thread(this::run, "itsm-sla-timers-" + settings.node());
             t.setDaemon(true);
             thread = t;
+            started = true;
             t.start();
         }
     }
@@ -164,6 +171,9 @@ public final class TimerService {
     }
 
     private void signal() {
+        if (!started) {
+            return;
+        }
         synchronized (monitor) {
             if (thread != null) {
                 wakeUp = true;
