@@ -51,8 +51,11 @@ public final class SlaEngine {
 
     private final BusinessCalendars calendars;
     private final Map<String, NavigableMap<Integer, SlaPolicy>> policies;
-    /* Each policy's targets' qualified names (policy.target), in the order of its targets: made once, not per change. */
-    private final Map<SlaPolicy, String[]> qualifiedNames = new IdentityHashMap<>();
+    /* Each policy's targets and their qualified names (policy.target), in order: made once, not per change. */
+    private final Map<SlaPolicy, Targets> targetsOf = new IdentityHashMap<>();
+
+    /* A policy's targets and their qualified names, index by index. */
+    private record Targets(List<SlaTarget> targets, String[] names) {}
 
     private SlaEngine(BusinessCalendars calendars, Map<String, NavigableMap<Integer, SlaPolicy>> policies) {
         this.calendars = calendars;
@@ -64,7 +67,7 @@ public final class SlaEngine {
                 for (int i = 0; i < names.length; i++) {
                     names[i] = qualified(policy, targets.get(i));
                 }
-                qualifiedNames.put(policy, names);
+                targetsOf.put(policy, new Targets(targets, names));
             }
         }
     }
@@ -123,8 +126,9 @@ public final class SlaEngine {
             } else {
                 policy = versionOf(entry.getValue(), existing);
             }
-            List<SlaTarget> targets = policy.targets();
-            String[] names = qualifiedNames.get(policy);
+            Targets known = targetsOf.get(policy);
+            List<SlaTarget> targets = known.targets();
+            String[] names = known.names();
             for (int i = 0; i < targets.size(); i++) {
                 SlaTarget target = targets.get(i);
                 ClockMachine machine = machine(after, policy, target);

@@ -120,8 +120,14 @@ public final class ClockMachine {
      */
     public List<SlaClockSnapshot> onChange(List<SlaClockSnapshot> cycles, @Nullable TicketView before, TicketView after,
             Instant at) {
-        return onChange(cycles, before, after, at, change -> { });
+        return onChange(cycles, before, after, at, IGNORE);
     }
+
+    /*
+     * The log of the engine's own calls, which nobody reads: each step's description (conditions
+     * printed, goals compared) is built only for a real log.
+     */
+    private static final Consumer<ClockChange> IGNORE = change -> { };
 
     /**
      * Applies one change of the ticket to the target's cycles, telling each step of the clock and its cause.
@@ -149,9 +155,11 @@ public final class ClockMachine {
                 if (goal.isPresent()) {
                     Duration time = goal.get().resolve(calendar, current.startedAt().orElseThrow());
                     SlaClockSnapshot retargeted = refresh(current.toBuilder().goal(time), at);
-                    log.accept(new ClockChange(at, current.cycle(), current.status(), retargeted.status(), "retargeted: priority "
-                            + before.priority() + " -> " + after.priority() + ", goal " + current.goal() + " -> "
-                            + describe(goal.get(), time)));
+                    if (log != IGNORE) {
+                        log.accept(new ClockChange(at, current.cycle(), current.status(), retargeted.status(), "retargeted: priority "
+                                + before.priority() + " -> " + after.priority() + ", goal " + current.goal() + " -> "
+                                + describe(goal.get(), time)));
+                    }
                     current = retargeted;
                     result.set(result.size() - 1, current);
                 }
@@ -173,10 +181,12 @@ public final class ClockMachine {
             if (goal.isPresent() && target.start().map(c -> c.test(after)).orElse(true)) {
                 Instant from = retroactiveStart(after, at);
                 Duration time = goal.get().resolve(calendar, from);
-                log.accept(new ClockChange(at, 1, ClockStatus.NOT_STARTED, ClockStatus.RUNNING, "started: "
-                        + target.start().map(c -> "start condition holds (" + c + ")").orElse("first change of the ticket")
-                        + ", goal " + describe(goal.get(), time) + " for " + after.priority()
-                        + (from.equals(at) ? "" : ", counted from " + target.startFrom().orElseThrow() + " " + from)));
+                if (log != IGNORE) {
+                    log.accept(new ClockChange(at, 1, ClockStatus.NOT_STARTED, ClockStatus.RUNNING, "started: "
+                            + target.start().map(c -> "start condition holds (" + c + ")").orElse("first change of the ticket")
+                            + ", goal " + describe(goal.get(), time) + " for " + after.priority()
+                            + (from.equals(at) ? "" : ", counted from " + target.startFrom().orElseThrow() + " " + from)));
+                }
                 result.add(check(begin(1, time, from, at), after, at, log));
             }
         } else if (current.status() != ClockStatus.CANCELLED && target.restart().isPresent()
@@ -184,8 +194,10 @@ public final class ClockMachine {
             Optional<Goal> goal = target.goals().goalFor(after.priority());
             if (goal.isPresent()) {
                 Duration time = goal.get().resolve(calendar, at);
-                log.accept(new ClockChange(at, current.cycle() + 1, ClockStatus.NOT_STARTED, ClockStatus.RUNNING,
-                        "restarted: restart condition holds (" + target.restart().get() + "), goal " + describe(goal.get(), time)));
+                if (log != IGNORE) {
+                    log.accept(new ClockChange(at, current.cycle() + 1, ClockStatus.NOT_STARTED, ClockStatus.RUNNING,
+                            "restarted: restart condition holds (" + target.restart().get() + "), goal " + describe(goal.get(), time)));
+                }
                 result.add(check(begin(current.cycle() + 1, time, at, at), after, at, log));
             }
         } else {
@@ -200,12 +212,16 @@ public final class ClockMachine {
         SlaClockSnapshot.Builder ended = current.toBuilder().stoppedAt(Optional.of(at));
         closePause(current, ended, at);
         SlaClockSnapshot endedCycle = refresh(ended, at);
-        log.accept(new ClockChange(at, current.cycle(), current.status(), endedCycle.status(), "cycle ended: " + why));
+        if (log != IGNORE) {
+            log.accept(new ClockChange(at, current.cycle(), current.status(), endedCycle.status(), "cycle ended: " + why));
+        }
         result.set(result.size() - 1, endedCycle);
         Duration time = goal.map(g -> g.resolve(calendar, at)).orElse(current.goal());
         SlaClockSnapshot next = begin(current.cycle() + 1, time, at, at);
-        log.accept(new ClockChange(at, next.cycle(), ClockStatus.NOT_STARTED, ClockStatus.RUNNING,
-                "started: " + startCause + ", goal " + goal.map(g -> describe(g, time)).orElse(time.toString())));
+        if (log != IGNORE) {
+            log.accept(new ClockChange(at, next.cycle(), ClockStatus.NOT_STARTED, ClockStatus.RUNNING,
+                    "started: " + startCause + ", goal " + goal.map(g -> describe(g, time)).orElse(time.toString())));
+        }
         result.add(next);
         return next;
     }
@@ -274,19 +290,23 @@ public final class ClockMachine {
             next.stoppedAt(Optional.of(at));
             closePause(clock, next, at);
             SlaClockSnapshot cancelled = refresh(next.status(ClockStatus.CANCELLED), at);
-            String cause = target.cancel().isPresent() && target.cancel().get().test(after)
-                    ? "cancelled: cancel condition holds (" + target.cancel().get() + ")"
-                    : "cancelled: start condition no longer holds (" + target.start().orElseThrow()
-                            + ") and the policy makes it a run condition";
-            log.accept(new ClockChange(at, clock.cycle(), clock.status(), cancelled.status(), cause));
+            if (log != IGNORE) {
+                String cause = target.cancel().isPresent() && target.cancel().get().test(after)
+                        ? "cancelled: cancel condition holds (" + target.cancel().get() + ")"
+                        : "cancelled: start condition no longer holds (" + target.start().orElseThrow()
+                                + ") and the policy makes it a run condition";
+                log.accept(new ClockChange(at, clock.cycle(), clock.status(), cancelled.status(), cause));
+            }
             return cancelled;
         }
         if (stops(after)) {
             next.stoppedAt(Optional.of(at));
             closePause(clock, next, at);
             SlaClockSnapshot stopped = refresh(next, at);
-            log.accept(new ClockChange(at, clock.cycle(), clock.status(), stopped.status(),
-                    "stopped: stop condition holds (" + target.stop().get() + ")"));
+            if (log != IGNORE) {
+                log.accept(new ClockChange(at, clock.cycle(), clock.status(), stopped.status(),
+                        "stopped: stop condition holds (" + target.stop().get() + ")"));
+            }
             return stopped;
         }
         /*
@@ -298,24 +318,30 @@ public final class ClockMachine {
         boolean resume = target.resume().map(c -> c.test(after)).orElse(false);
         boolean pause = target.pause().map(c -> c.test(after)).orElse(false) && !resume;
         boolean paused = isPaused(clock);
-        String cause = null;
+        // what happened, for the log: 1 paused, 2 resumed by the resume condition, 3 resumed as the pause ended
+        int step = 0;
         if (pause && !paused) {
             List<Pause> pauses = new ArrayList<>(clock.pauses());
             pauses.add(new Pause(at, Optional.empty()));
             next.pauses(pauses);
-            cause = "paused: pause condition holds (" + target.pause().get() + ")"
-                    + target.resume().map(c -> " and the resume condition does not (" + c + ")").orElse("");
+            step = 1;
         } else if (paused && target.resume().isPresent()) {
             if (resume) {
                 closePause(clock, next, at);
-                cause = "resumed: resume condition holds (" + target.resume().get() + ")";
+                step = 2;
             }
         } else if (!pause && paused) {
             closePause(clock, next, at);
-            cause = "resumed: pause condition no longer holds (" + target.pause().get() + ")";
+            step = 3;
         }
         SlaClockSnapshot checked = refresh(next, at);
-        if (cause != null) {
+        if (step != 0 && log != IGNORE) {
+            String cause = switch (step) {
+                case 1 -> "paused: pause condition holds (" + target.pause().get() + ")"
+                        + target.resume().map(c -> " and the resume condition does not (" + c + ")").orElse("");
+                case 2 -> "resumed: resume condition holds (" + target.resume().get() + ")";
+                default -> "resumed: pause condition no longer holds (" + target.pause().get() + ")";
+            };
             log.accept(new ClockChange(at, clock.cycle(), clock.status(), checked.status(), cause));
         }
         return checked;
