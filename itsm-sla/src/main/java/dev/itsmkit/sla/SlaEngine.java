@@ -343,18 +343,19 @@ public final class SlaEngine {
         if (sorted.size() > 1) {
             sorted.sort(CLOCK_ORDER);
         }
-        Map<String, Map<String, List<SlaClockSnapshot>>> grouped = new LinkedHashMap<>();
+        // most tickets have the clocks of one policy and one or two targets: small tables
+        Map<String, Map<String, List<SlaClockSnapshot>>> grouped = new LinkedHashMap<>(4);
         Map<String, List<SlaClockSnapshot>> targets = null;
         List<SlaClockSnapshot> cycles = null;
         SlaClockSnapshot previous = null;
         for (SlaClockSnapshot c : sorted) {
             if (previous == null || !previous.policy().equals(c.policy())) {
-                targets = new LinkedHashMap<>();
+                targets = new LinkedHashMap<>(4);
                 grouped.put(c.policy(), targets);
                 cycles = null;
             }
             if (cycles == null || !previous.target().equals(c.target())) {
-                cycles = new ArrayList<>();
+                cycles = new ArrayList<>(2);
                 targets.put(c.target(), cycles);
             }
             cycles.add(c);

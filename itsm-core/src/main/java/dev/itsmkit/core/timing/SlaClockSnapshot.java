@@ -540,11 +540,15 @@ public final class SlaClockSnapshot {
                     "is required when the clock is BREACHED");
             problems.require(status != ClockStatus.MET || breachedAt == null, "breachedAt", breachedAt,
                     "must be absent when the clock MET its goal");
-            for (int i = 0; i < pauses.size(); i++) {
-                problems.require(pauses.get(i).until().isPresent() || i == pauses.size() - 1, "pauses[" + i + "].until", null,
-                        "is required on every pause but the last");
+            for (int i = 0; i < pauses.size() - 1; i++) {
+                if (pauses.get(i).until().isEmpty()) {
+                    problems.add("pauses[" + i + "].until", null, "is required on every pause but the last");
+                }
             }
-            problems.throwIfAny("SLA clock " + ticket + "/" + target + "#" + cycle);
+            // the subject is built only for a refusal: every command with an SLA builds clocks
+            if (!problems.isEmpty()) {
+                problems.throwIfAny("SLA clock " + ticket + "/" + target + "#" + cycle);
+            }
             return new SlaClockSnapshot(this);
         }
 

@@ -67,7 +67,12 @@ final class Batch {
         return changes.size();
     }
 
+    /** The changes in the order first touched, as of now (a copy: rules add changes while others are walked). */
     List<TicketChange> changes() {
+        if (changes.size() == 1) {
+            // most commands change one ticket
+            return List.of(changes.values().iterator().next());
+        }
         return new ArrayList<>(changes.values());
     }
 }
