@@ -252,6 +252,12 @@ public final class JdbcHarness {
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             server.report(ds, "ITSM Kit engine commands", cycles * 8L, elapsed);
+            long hold = Long.getLong("harness.hold", 0);
+            if (hold > 0) {
+                // keeps the server up for a look from psql (EXPLAIN, sizes) before pgbench runs
+                System.out.printf("holding the server on port %d, database statements, for %d s%n", pg.getPort(), hold);
+                TimeUnit.SECONDS.sleep(hold);
+            }
             if (pgbenchInit(pg, "statements")) {
                 server.reset(ds);
                 String out = run(List.of("pgbench", "-c", "1", "-j", "1", "-T", Integer.toString(seconds), "-h", "localhost",
@@ -277,11 +283,11 @@ public final class JdbcHarness {
             try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                     java.sql.ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
                 rs.next();
-                return new Server(Long.parseLong(stat(rs.getLong(1))[3]));
+                return new Server(Long.parseLong(stat(rs.getLong(1))[2]));
             }
         }
 
-        /** Fields of /proc/pid/stat after the command name: index 1 is the state, 3 the parent, 13 and 14 CPU ticks. */
+        /** Fields of /proc/pid/stat after the command name: index 1 is the state, 2 the parent, 12 to 15 CPU ticks. */
         private static String[] stat(long pid) throws IOException {
             String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
             return ("x " + line.substring(line.lastIndexOf(')') + 2)).split(" ");
@@ -295,9 +301,9 @@ public final class JdbcHarness {
                     long pid = Long.parseLong(p.getFileName().toString());
                     try {
                         String[] f = stat(pid);
-                        if (pid == postmaster || Long.parseLong(f[3]) == postmaster) {
+                        if (pid == postmaster || Long.parseLong(f[2]) == postmaster) {
                             // utime, stime, and the children's (a backend that ended is counted in the postmaster's)
-                            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]) + Long.parseLong(f[15]) + Long.parseLong(f[16]);
+                            ticks += Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]) + Long.parseLong(f[15]);
                         }
                     } catch (IOException | RuntimeException gone) {
                         // the process ended meanwhile

@@ -102,6 +102,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private final List<TimerChange> timerChanges = new ArrayList<>(2);
     private final List<OutboxEntry> entries = new ArrayList<>(2);
     private boolean committed;
+    /** PostgreSQL: what the index rows of each saved ticket hold once committed, for {@link IndexRows}. */
+    private final Map<TicketId, IndexRows.Written> written = new LinkedHashMap<>(2);
 
     JdbcUnitOfWork(Db db, TenantId tenant) {
         this.db = db;
@@ -278,6 +280,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
             previous.put(e.getKey(), previousHash(e.getKey(), e.getValue().get(0).sequence()));
         }
         Map<TicketId, ChainHeads.Head> heads = new LinkedHashMap<>(2);
+        written.clear();
         try {
             int statements = 3 * saves.size() + events.values().stream().mapToInt(List::size).sum() + clocks.size()
                     + timerChanges.size() + entries.size();
@@ -362,10 +365,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
             }
         } catch (Db.SqlFailure e) {
             events.keySet().forEach(t -> db.heads.forget(tenant, t));
+            saves.keySet().forEach(t -> db.indexRows.forget(tenant, t));
             throw refusal(e);
         }
         if (db.keepsChainHeads()) {
             heads.forEach((t, head) -> db.heads.remember(tenant, t, head.sequence(), head.hash()));
+            written.forEach((t, rows) -> db.indexRows.remember(tenant, t, rows));
         }
     }
 
@@ -419,28 +424,49 @@ final class JdbcUnitOfWork implements UnitOfWork {
         Map<String, String> fields = FieldHashes.of(t);
         String[] names = fields.keySet().toArray(String[]::new);
         String[] hashes = fields.values().toArray(String[]::new);
+        byte[] itemsDigest = IndexRows.ofItems(items);
+        byte[] fieldsDigest = IndexRows.ofFields(fields);
+        written.put(t.id(), new IndexRows.Written(t.version(), itemsDigest, fieldsDigest));
         if (expected != 0) {
-            p.add(REPLACE_CIS, (ps, i) -> {
-                ps.setString(i, tenant.value());
-                ps.setString(i + 1, t.id().value());
-                ps.setArray(i + 2, c.createArrayOf("text", items));
-                ps.setString(i + 3, tenant.value());
-                ps.setString(i + 4, t.id().value());
-                ps.setArray(i + 5, c.createArrayOf("text", items));
-                return i + 6;
-            });
-            p.add(REPLACE_FIELDS, (ps, i) -> {
-                ps.setString(i, tenant.value());
-                ps.setString(i + 1, t.id().value());
-                ps.setArray(i + 2, c.createArrayOf("text", names));
-                ps.setString(i + 3, tenant.value());
-                ps.setString(i + 4, t.id().value());
-                ps.setArray(i + 5, c.createArrayOf("text", names));
-                ps.setArray(i + 6, c.createArrayOf("text", hashes));
-                return i + 7;
-            });
+            // rows as the replaced version left them need no statement: most commands change no item and no field
+            IndexRows.Written before = db.keepsChainHeads() ? db.indexRows.get(tenant, t.id(), expected) : IndexRows.NONE;
+            if (!before.sameItems(itemsDigest)) {
+                addReplaceCis(c, p, t, items);
+            }
+            if (!before.sameFields(fieldsDigest)) {
+                addReplaceFields(c, p, t, names, hashes);
+            }
             return;
         }
+        addNewIndexRows(c, p, t, items, names, hashes);
+    }
+
+    private void addReplaceCis(Connection c, Pipeline p, Ticket t, String[] items) {
+        p.add(REPLACE_CIS, (ps, i) -> {
+            ps.setString(i, tenant.value());
+            ps.setString(i + 1, t.id().value());
+            ps.setArray(i + 2, c.createArrayOf("text", items));
+            ps.setString(i + 3, tenant.value());
+            ps.setString(i + 4, t.id().value());
+            ps.setArray(i + 5, c.createArrayOf("text", items));
+            return i + 6;
+        });
+    }
+
+    private void addReplaceFields(Connection c, Pipeline p, Ticket t, String[] names, String[] hashes) {
+        p.add(REPLACE_FIELDS, (ps, i) -> {
+            ps.setString(i, tenant.value());
+            ps.setString(i + 1, t.id().value());
+            ps.setArray(i + 2, c.createArrayOf("text", names));
+            ps.setString(i + 3, tenant.value());
+            ps.setString(i + 4, t.id().value());
+            ps.setArray(i + 5, c.createArrayOf("text", names));
+            ps.setArray(i + 6, c.createArrayOf("text", hashes));
+            return i + 7;
+        });
+    }
+
+    private void addNewIndexRows(Connection c, Pipeline p, Ticket t, String[] items, String[] names, String[] hashes) {
         if (items.length > 0) {
             p.add(INSERT_CIS, (ps, i) -> {
                 ps.setString(i, tenant.value());
