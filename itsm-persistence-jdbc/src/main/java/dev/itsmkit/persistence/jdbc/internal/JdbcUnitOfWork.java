@@ -3,6 +3,7 @@ package dev.itsmkit.persistence.jdbc.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.ConfigurationItemId;
+import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
@@ -420,25 +421,28 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 return next + 3;
             });
         }
-        String[] items = t.configurationItems().stream().map(ConfigurationItemId::value).distinct().toArray(String[]::new);
-        Map<String, String> fields = FieldHashes.of(t);
+        List<String> itemList = t.configurationItems().stream().map(ConfigurationItemId::value).distinct().toList();
+        Map<String, FieldValue> values = FieldHashes.values(t);
+        written.put(t.id(), new IndexRows.Written(t.version(), itemList, values));
+        // rows as the replaced version left them need no statement (nor hashing): most commands change no item and no field
+        Optional<IndexRows.Written> before = expected != 0 && db.keepsChainHeads()
+                ? db.indexRows.get(tenant, t.id(), expected) : Optional.empty();
+        boolean sameItems = before.isPresent() && before.get().items().equals(itemList);
+        boolean sameFields = before.isPresent() && before.get().fields().equals(values);
+        String[] items = itemList.toArray(String[]::new);
+        Map<String, String> fields = sameFields ? Map.of() : FieldHashes.of(values);
         String[] names = fields.keySet().toArray(String[]::new);
         String[] hashes = fields.values().toArray(String[]::new);
-        byte[] itemsDigest = IndexRows.ofItems(items);
-        byte[] fieldsDigest = IndexRows.ofFields(fields);
-        written.put(t.id(), new IndexRows.Written(t.version(), itemsDigest, fieldsDigest));
-        if (expected != 0) {
-            // rows as the replaced version left them need no statement: most commands change no item and no field
-            IndexRows.Written before = db.keepsChainHeads() ? db.indexRows.get(tenant, t.id(), expected) : IndexRows.NONE;
-            if (!before.sameItems(itemsDigest)) {
-                addReplaceCis(c, p, t, items);
-            }
-            if (!before.sameFields(fieldsDigest)) {
-                addReplaceFields(c, p, t, names, hashes);
-            }
+        if (expected == 0) {
+            addNewIndexRows(c, p, t, items, names, hashes);
             return;
         }
-        addNewIndexRows(c, p, t, items, names, hashes);
+        if (!sameItems) {
+            addReplaceCis(c, p, t, items);
+        }
+        if (!sameFields) {
+            addReplaceFields(c, p, t, names, hashes);
+        }
     }
 
     private void addReplaceCis(Connection c, Pipeline p, Ticket t, String[] items) {
