@@ -71,7 +71,7 @@ public final class JdbcTenantStores implements TenantStores {
      * A command's reads in one round trip and one snapshot of the database: the ticket, its trail's last event (a
      * backward scan of the trail's primary key) and its clocks (as texts, in {@link #CLOCKS}' order).
      */
-    private static final String LOAD_FOR_COMMAND_POSTGRESQL = "SELECT t.snapshot, h.seq, h.hash, ARRAY(SELECT CAST(c.clock AS TEXT)"
+    static final String LOAD_FOR_COMMAND_POSTGRESQL = "SELECT t.snapshot, h.seq, h.hash, ARRAY(SELECT CAST(c.clock AS TEXT)"
             + " FROM itsm_sla_clock c WHERE c.tenant = t.tenant AND c.ticket_id = t.id ORDER BY c.target, c.cycle)"
             + " FROM itsm_ticket t LEFT JOIN LATERAL (SELECT e.seq, e.hash FROM itsm_event e WHERE e.tenant = t.tenant"
             + " AND e.ticket_id = t.id ORDER BY e.seq DESC LIMIT 1) h ON TRUE WHERE t.tenant = ? AND t.id = ?";
