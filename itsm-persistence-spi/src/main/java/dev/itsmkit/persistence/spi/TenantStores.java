@@ -78,7 +78,7 @@ public interface TenantStores {
         requireNonNull(ticket, "ticket");
         long lastSequence = auditTrail().lastSequence(ticket);
         Optional<Ticket> snapshot = tickets().find(ticket);
-        return snapshot.map(t -> new LoadedTicket(t, lastSequence, Optional.empty()));
+        return snapshot.isEmpty() ? Optional.empty() : Optional.of(new LoadedTicket(snapshot.get(), lastSequence, Optional.empty()));
     }
 
     /**
