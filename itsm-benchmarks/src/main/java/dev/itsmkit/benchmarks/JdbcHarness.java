@@ -66,7 +66,10 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * [rounds]} for commands per second through the whole {@link ServiceDesk} alone, in rounds that alternate
  * with pgbench on the same database (default 4 clients, 20 s, 2 rounds); or {@code roundtrips [cycles]} for
  * the database round trips of each command of the engine's cycle, counted at the JDBC calls that each cost
- * one with the PostgreSQL driver (default 100 cycles of eight commands, after 20 to warm up).
+ * one with the PostgreSQL driver (default 100 cycles of eight commands, after 20 to warm up); or
+ * {@code statements [cycles] [seconds]} for what the server spends on one client's commands and on pgbench's
+ * transactions: CPU time of the server's processes, WAL bytes, and {@code pg_stat_statements}' planning and
+ * execution time per statement (default 500 cycles, pgbench for 20 s).
  */
 public final class JdbcHarness {
     private static final TenantId TENANT = TenantId.of("bench");
@@ -82,6 +85,10 @@ public final class JdbcHarness {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("roundtrips")) {
             roundTrips(args.length > 1 ? Integer.parseInt(args[1]) : 100);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("statements")) {
+            statements(args.length > 1 ? Integer.parseInt(args[1]) : 500, args.length > 2 ? Integer.parseInt(args[2]) : 20);
             return;
         }
         if (args.length > 0 && args[0].equals("engine")) {
@@ -113,6 +120,9 @@ public final class JdbcHarness {
             DataSource ds = database(pg, "engine");
             JdbcMigrations.migrate(ds, JdbcDialect.POSTGRESQL);
             boolean pgbench = pgbenchInit(pg, "engine");
+            if (!Boolean.getBoolean("harness.noAnalyze")) {
+                preload(ds);
+            }
             for (int round = 1; round <= rounds; round++) {
                 if (pgbench) {
                     pgbench(pg, "engine", clients, seconds);
@@ -120,6 +130,29 @@ public final class JdbcHarness {
                 System.out.printf("ITSM Kit engine commands: %,.0f commands/s (round %d)%n",
                         engineCommands(ds, clients, seconds), round);
             }
+        }
+    }
+
+    /**
+     * Runs 250 cycles of the engine's commands with one client, then {@code ANALYZE}s the database, as
+     * {@code pgbench -i} does with its own tables: the connections' cached generic plans are made again from
+     * statistics. Without it, a plan cached while the tables were nearly empty may stay for the whole run (until
+     * autovacuum's first pass): on tables without statistics the tenant-prefix indexes tie with the primary key, and
+     * a lookup by id that takes one of them reads every ticket of the tenant (see docs/benchmarks.md).
+     */
+    private static void preload(DataSource ds) throws SQLException {
+        ServiceDeskBenchmark commands = new ServiceDeskBenchmark();
+        commands.desk = ServiceDesk.builder()
+                .stores(JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build())
+                .sla(BusinessCalendars.onlyAlways(), List.of(ServiceDeskBenchmark.resolutionPolicy()))
+                .build();
+        ServiceDeskBenchmark.Agent agent = new ServiceDeskBenchmark.Agent();
+        agent.name();
+        for (int i = 0; i < 250 * 8; i++) {
+            commands.mix(agent);
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE");
         }
     }
 
@@ -206,6 +239,161 @@ public final class JdbcHarness {
                 total += perStep[step];
             }
             System.out.printf("round trips per command: %.2f%n", total / (cycles * 8.0));
+        }
+    }
+
+    /**
+     * One client runs the engine's cycle on a server with {@code pg_stat_statements} (planning tracked), then
+     * pgbench with one client on the same server: for each, the server processes' CPU time (from
+     * {@code /proc}), the WAL written and the statements' planning and execution time, per command or
+     * transaction; and the tables' updates and how many of them were HOT (no index touched).
+     */
+    private static void statements(int cycles, int seconds) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_planning", "on")
+                .setServerConfig("pg_stat_statements.max", "1000")
+                .setServerConfig("track_io_timing", "off")
+                .start()) {
+            DataSource ds = database(pg, "statements");
+            JdbcMigrations.migrate(ds, JdbcDialect.POSTGRESQL);
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
+            if (!Boolean.getBoolean("harness.noAnalyze")) {
+                preload(ds);
+            }
+            ServiceDeskBenchmark commands = new ServiceDeskBenchmark();
+            commands.desk = ServiceDesk.builder()
+                    .stores(JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build())
+                    .sla(BusinessCalendars.onlyAlways(), List.of(ServiceDeskBenchmark.resolutionPolicy()))
+                    .build();
+            ServiceDeskBenchmark.Agent agent = new ServiceDeskBenchmark.Agent();
+            agent.name();
+            for (int i = 0; i < 100 * 8; i++) {
+                commands.mix(agent);
+            }
+            Server server = Server.of(ds);
+            server.reset(ds);
+            long start = System.nanoTime();
+            for (int i = 0; i < cycles * 8; i++) {
+                commands.mix(agent);
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            server.report(ds, "ITSM Kit engine commands", cycles * 8L, elapsed);
+            long hold = Long.getLong("harness.hold", 0);
+            if (hold > 0) {
+                // keeps the server up for a look from psql (EXPLAIN, sizes) before pgbench runs
+                System.out.printf("holding the server on port %d, database statements, for %d s%n", pg.getPort(), hold);
+                TimeUnit.SECONDS.sleep(hold);
+            }
+            if (pgbenchInit(pg, "statements")) {
+                server.reset(ds);
+                String out = run(List.of("pgbench", "-c", "1", "-j", "1", "-T", Integer.toString(seconds), "-h", "localhost",
+                        "-p", Integer.toString(pg.getPort()), "-U", "postgres", "statements"));
+                long transactions = out.lines().filter(l -> l.startsWith("number of transactions actually processed"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll(".*: ([0-9]+).*", "$1"))).findFirst().orElse(0);
+                server.report(ds, "pgbench TPC-B transactions", transactions, seconds);
+            }
+        }
+    }
+
+    /** The server's processes (the postmaster's children) and what they spent since the last reset. */
+    private static final class Server {
+        private final long postmaster;
+        private long cpuTicks;
+        private String walLsn = "0/0";
+
+        private Server(long postmaster) {
+            this.postmaster = postmaster;
+        }
+
+        static Server of(DataSource ds) throws SQLException, IOException {
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                return new Server(Long.parseLong(stat(rs.getLong(1))[2]));
+            }
+        }
+
+        /** Fields of /proc/pid/stat after the command name: index 1 is the state, 2 the parent, 12 to 15 CPU ticks. */
+        private static String[] stat(long pid) throws IOException {
+            String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            return ("x " + line.substring(line.lastIndexOf(')') + 2)).split(" ");
+        }
+
+        private long cpuTicks() throws IOException {
+            long ticks = 0;
+            try (java.nio.file.DirectoryStream<java.nio.file.Path> procs = java.nio.file.Files.newDirectoryStream(
+                    java.nio.file.Path.of("/proc"), p -> p.getFileName().toString().matches("[0-9]+"))) {
+                for (java.nio.file.Path p : procs) {
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    try {
+                        String[] f = stat(pid);
+                        if (pid == postmaster || Long.parseLong(f[2]) == postmaster) {
+                            // utime, stime, and the children's (a backend that ended is counted in the postmaster's)
+                            ticks += Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]) + Long.parseLong(f[15]);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+            return ticks;
+        }
+
+        void reset(DataSource ds) throws SQLException, IOException {
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_stat_statements_reset()");
+                s.execute("SELECT pg_stat_reset()");
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()")) {
+                    rs.next();
+                    walLsn = rs.getString(1);
+                }
+            }
+            cpuTicks = cpuTicks();
+        }
+
+        void report(DataSource ds, String what, long count, double seconds) throws SQLException, IOException {
+            double cpuMs = (cpuTicks() - cpuTicks) * 10.0;
+            System.out.printf("%n%s: %,d in %.1f s (%,.0f/s), server CPU %.3f ms each%n", what, count, seconds, count / seconds,
+                    cpuMs / count);
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_stat_force_next_flush()");
+                try (PreparedStatement wal = c.prepareStatement("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), CAST(? AS pg_lsn))")) {
+                    wal.setString(1, walLsn);
+                    try (java.sql.ResultSet rs = wal.executeQuery()) {
+                        rs.next();
+                        System.out.printf("  WAL: %,.0f bytes each%n", rs.getDouble(1) / count);
+                    }
+                }
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT SUM(calls), SUM(plans), SUM(total_plan_time), SUM(total_exec_time)"
+                        + " FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat%' AND query NOT LIKE '%pg_current_wal%'")) {
+                    rs.next();
+                    System.out.printf("  statements: %.2f calls, %.2f plans, %.3f ms planning, %.3f ms executing, each%n",
+                            rs.getDouble(1) / count, rs.getDouble(2) / count, rs.getDouble(3) / count, rs.getDouble(4) / count);
+                }
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT calls, plans, total_plan_time, total_exec_time, rows, query"
+                        + " FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat%' AND query NOT LIKE '%pg_current_wal%'"
+                        + " ORDER BY total_plan_time + total_exec_time DESC LIMIT 25")) {
+                    System.out.println("  calls    plans   plan ms/call  exec ms/call  rows/call  query");
+                    while (rs.next()) {
+                        long calls = rs.getLong(1);
+                        String q = rs.getString(6).replaceAll("\\s+", " ");
+                        System.out.printf("  %7d  %7d  %12.4f  %12.4f  %9.2f  %s%n", calls, rs.getLong(2),
+                                rs.getDouble(3) / Math.max(1, rs.getLong(2)), rs.getDouble(4) / calls, rs.getDouble(5) / calls,
+                                q.length() > 150 ? q.substring(0, 150) : q);
+                    }
+                }
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del"
+                        + " FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY relname")) {
+                    System.out.println("  table                 inserts   updates  HOT      deletes (per command or transaction)");
+                    while (rs.next()) {
+                        System.out.printf("  %-20s  %7.2f  %7.2f  %7.2f  %7.2f%n", rs.getString(1), rs.getDouble(2) / count,
+                                rs.getDouble(3) / count, rs.getDouble(4) / count, rs.getDouble(5) / count);
+                    }
+                }
+            }
         }
     }
 

@@ -3,15 +3,19 @@ package dev.itsmkit.workflow.internal;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.persistence.ConcurrentUpdateException;
+import dev.itsmkit.persistence.spi.LoadedTicket;
 import dev.itsmkit.persistence.spi.TenantStores;
 import dev.itsmkit.workflow.TicketNotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tickets one attempt of a command changes, each loaded once, in the order first touched; all of
@@ -22,6 +26,8 @@ final class Batch {
     final TenantId tenant;
     final Instant now;
     private final Map<TicketId, TicketChange> changes = new LinkedHashMap<>(4);
+    /** The clocks read with the tickets, when the stores read them together; null until then (most stores do not). */
+    private @Nullable Map<TicketId, List<SlaClockSnapshot>> clocks;
 
     Batch(TenantStores stores, Instant now) {
         this.stores = stores;
@@ -37,20 +43,38 @@ final class Batch {
     TicketChange existing(TicketId id) {
         TicketChange change = changes.get(id);
         if (change == null) {
-            long lastSequence = stores.auditTrail().lastSequence(id);
-            Ticket ticket = stores.tickets().find(id).orElseThrow(() -> new TicketNotFoundException(tenant, id));
-            for (int reread = 0; lastSequence < ticket.version(); reread++) {
+            LoadedTicket loaded = load(id);
+            for (int reread = 0; loaded.lastSequence() < loaded.ticket().version(); reread++) {
                 // A commit fell between the reads and the snapshot is newer than the sequence read.
                 if (reread == 3) {
-                    throw new ConcurrentUpdateException(id, "event sequence", lastSequence, ticket.version());
+                    throw new ConcurrentUpdateException(id, "event sequence", loaded.lastSequence(), loaded.ticket().version());
                 }
-                lastSequence = stores.auditTrail().lastSequence(id);
-                ticket = stores.tickets().find(id).orElseThrow(() -> new TicketNotFoundException(tenant, id));
+                loaded = load(id);
             }
-            change = TicketChange.of(ticket, lastSequence);
+            change = TicketChange.of(loaded.ticket(), loaded.lastSequence());
             changes.put(id, change);
+            if (loaded.clocks().isPresent()) {
+                if (clocks == null) {
+                    clocks = new HashMap<>(4);
+                }
+                clocks.put(id, loaded.clocks().get());
+            }
         }
         return change;
+    }
+
+    /** The last sequence and snapshot (and, from stores that read them together, the clocks) in one call. */
+    private LoadedTicket load(TicketId id) {
+        return stores.loadForCommand(id).orElseThrow(() -> new TicketNotFoundException(tenant, id));
+    }
+
+    /**
+     * The stored SLA clocks of a ticket: those read with it by {@link #existing} when the stores read them
+     * together, else read now.
+     */
+    List<SlaClockSnapshot> storedClocks(TicketId id) {
+        @Nullable List<SlaClockSnapshot> loaded = clocks == null ? null : clocks.get(id);
+        return loaded != null ? loaded : stores.clocks().forTicket(id);
     }
 
     /** The ticket as this batch sees it: changed here, or as stored. */

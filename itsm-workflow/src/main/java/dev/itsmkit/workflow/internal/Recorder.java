@@ -70,7 +70,7 @@ final class Recorder {
                     continue;
                 }
                 List<SlaClockSnapshot> clocks = change.isNew() ? List.of()
-                        : batch.stores.clocks().forTicket(change.current().id());
+                        : batch.storedClocks(change.current().id());
                 SlaUpdate update = engine.onChange(change.before(), change.current(), batch.now, clocks);
                 scheduled |= applySla(batch, change, engine, clocks, update, work, true);
             }

@@ -42,6 +42,8 @@ public final class Db {
     private final @Nullable ConnectionProvider application;
     /** The trails' last events, kept only when every transaction is ours (so every fact kept is committed). */
     final ChainHeads heads = new ChainHeads();
+    /** What the index rows of recently written tickets hold, kept under the same condition as {@link #heads}. */
+    final IndexRows indexRows = new IndexRows();
 
     /**
      * Creates the access.
@@ -123,7 +125,8 @@ public final class Db {
     }
 
     /**
-     * Whether {@link #heads} may be read and written: only when the stores run their own transactions.
+     * Whether {@link #heads} and {@link #indexRows} may be read and written: only when the stores run their own
+     * transactions.
      *
      * @return true without application transactions
      */

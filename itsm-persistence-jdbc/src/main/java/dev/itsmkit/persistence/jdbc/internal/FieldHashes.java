@@ -26,16 +26,28 @@ final class FieldHashes {
 
     /** Every field the ticket holds, as {@link Ticket#field} reads it, by name. */
     static Map<String, String> of(Ticket ticket) {
+        return of(values(ticket));
+    }
+
+    /** The hashes of field values, by name, in the order of the given map. */
+    static Map<String, String> of(Map<String, FieldValue> values) {
+        Map<String, String> hashes = new TreeMap<>();
+        values.forEach((name, value) -> hashes.put(name, hash(value)));
+        return hashes;
+    }
+
+    /** Every field value the ticket holds, as {@link Ticket#field} reads it, by name (sorted). */
+    static Map<String, FieldValue> values(Ticket ticket) {
         TreeSet<String> names = new TreeSet<>(ticket.customFields().asMap().keySet());
         for (TicketField f : TicketField.values()) {
             names.add(f.fieldName());
         }
-        Map<String, String> hashes = new TreeMap<>();
+        Map<String, FieldValue> values = new TreeMap<>();
         for (String name : names) {
             Optional<FieldValue> value = ticket.field(name);
-            value.ifPresent(v -> hashes.put(name, hash(v)));
+            value.ifPresent(v -> values.put(name, v));
         }
-        return hashes;
+        return values;
     }
 
     static String hash(FieldValue value) {

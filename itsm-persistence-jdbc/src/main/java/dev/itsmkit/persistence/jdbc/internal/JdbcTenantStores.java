@@ -23,6 +23,7 @@ import dev.itsmkit.persistence.TicketOrder;
 import dev.itsmkit.persistence.TicketQuery;
 import dev.itsmkit.persistence.jdbc.JdbcDialect;
 import dev.itsmkit.persistence.spi.AuditTrail;
+import dev.itsmkit.persistence.spi.LoadedTicket;
 import dev.itsmkit.persistence.spi.Outbox;
 import dev.itsmkit.persistence.spi.SlaClockStore;
 import dev.itsmkit.persistence.spi.TenantStores;
@@ -30,6 +31,7 @@ import dev.itsmkit.persistence.spi.TicketNumbers;
 import dev.itsmkit.persistence.spi.TicketStore;
 import dev.itsmkit.persistence.spi.TimerStore;
 import dev.itsmkit.persistence.spi.UnitOfWork;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,6 +67,14 @@ public final class JdbcTenantStores implements TenantStores {
     private static final String NUMBER_NEXT_POSTGRESQL = "INSERT INTO itsm_ticket_number (tenant, kind, last_seq) VALUES (?, ?, 1)"
             + " ON CONFLICT ON CONSTRAINT itsm_ticket_number_pk DO UPDATE SET last_seq = itsm_ticket_number.last_seq + 1"
             + " RETURNING last_seq";
+    /**
+     * A command's reads in one round trip and one snapshot of the database: the ticket, its trail's last event (a
+     * backward scan of the trail's primary key) and its clocks (as texts, in {@link #CLOCKS}' order).
+     */
+    static final String LOAD_FOR_COMMAND_POSTGRESQL = "SELECT t.snapshot, h.seq, h.hash, ARRAY(SELECT CAST(c.clock AS TEXT)"
+            + " FROM itsm_sla_clock c WHERE c.tenant = t.tenant AND c.ticket_id = t.id ORDER BY c.target, c.cycle)"
+            + " FROM itsm_ticket t LEFT JOIN LATERAL (SELECT e.seq, e.hash FROM itsm_event e WHERE e.tenant = t.tenant"
+            + " AND e.ticket_id = t.id ORDER BY e.seq DESC LIMIT 1) h ON TRUE WHERE t.tenant = ? AND t.id = ?";
     private static final String NUMBER_READ = "SELECT last_seq FROM itsm_ticket_number WHERE tenant = ? AND kind = ?";
 
     private final Db db;
@@ -120,6 +130,43 @@ public final class JdbcTenantStores implements TenantStores {
     @Override
     public TicketNumbers numbers() {
         return numbers;
+    }
+
+    /**
+     * On PostgreSQL, one statement reads the snapshot, the trail's last event (whose hash the next unit of work
+     * chains on, see {@link ChainHeads}) and the clocks; on H2, the default's reads.
+     */
+    @Override
+    public Optional<LoadedTicket> loadForCommand(TicketId ticket) {
+        requireNonNull(ticket, "ticket");
+        if (db.dialect != JdbcDialect.POSTGRESQL) {
+            return TenantStores.super.loadForCommand(ticket);
+        }
+        return db.read("loading a ticket for a command", c -> {
+            try (PreparedStatement ps = c.prepareStatement(LOAD_FOR_COMMAND_POSTGRESQL)) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, ticket.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Ticket snapshot = Json.read(rs.getString(1), Ticket.class);
+                    long sequence = rs.getLong(2);
+                    String hash = rs.getString(3);
+                    if (hash != null && db.keepsChainHeads()) {
+                        db.heads.remember(tenant, ticket, sequence, hash);
+                    }
+                    Array array = rs.getArray(4);
+                    String[] texts = (String[]) array.getArray();
+                    array.free();
+                    List<SlaClockSnapshot> clocks = new ArrayList<>(texts.length);
+                    for (String text : texts) {
+                        clocks.add(Json.read(text, SlaClockSnapshot.class));
+                    }
+                    return Optional.of(new LoadedTicket(snapshot, sequence, Optional.of(clocks)));
+                }
+            }
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.itsmkit.persistence.jdbc.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.ConfigurationItemId;
+import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
@@ -102,6 +103,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private final List<TimerChange> timerChanges = new ArrayList<>(2);
     private final List<OutboxEntry> entries = new ArrayList<>(2);
     private boolean committed;
+    /** PostgreSQL: what the index rows of each saved ticket hold once committed, for {@link IndexRows}. */
+    private final Map<TicketId, IndexRows.Written> written = new LinkedHashMap<>(2);
 
     JdbcUnitOfWork(Db db, TenantId tenant) {
         this.db = db;
@@ -278,6 +281,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
             previous.put(e.getKey(), previousHash(e.getKey(), e.getValue().get(0).sequence()));
         }
         Map<TicketId, ChainHeads.Head> heads = new LinkedHashMap<>(2);
+        written.clear();
         try {
             int statements = 3 * saves.size() + events.values().stream().mapToInt(List::size).sum() + clocks.size()
                     + timerChanges.size() + entries.size();
@@ -362,10 +366,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
             }
         } catch (Db.SqlFailure e) {
             events.keySet().forEach(t -> db.heads.forget(tenant, t));
+            saves.keySet().forEach(t -> db.indexRows.forget(tenant, t));
             throw refusal(e);
         }
         if (db.keepsChainHeads()) {
             heads.forEach((t, head) -> db.heads.remember(tenant, t, head.sequence(), head.hash()));
+            written.forEach((t, rows) -> db.indexRows.remember(tenant, t, rows));
         }
     }
 
@@ -415,32 +421,56 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 return next + 3;
             });
         }
-        String[] items = t.configurationItems().stream().map(ConfigurationItemId::value).distinct().toArray(String[]::new);
-        Map<String, String> fields = FieldHashes.of(t);
+        List<String> itemList = t.configurationItems().stream().map(ConfigurationItemId::value).distinct().toList();
+        Map<String, FieldValue> values = FieldHashes.values(t);
+        written.put(t.id(), new IndexRows.Written(t.version(), itemList, values));
+        // rows as the replaced version left them need no statement (nor hashing): most commands change no item and no field
+        Optional<IndexRows.Written> before = expected != 0 && db.keepsChainHeads()
+                ? db.indexRows.get(tenant, t.id(), expected) : Optional.empty();
+        boolean sameItems = before.isPresent() && before.get().items().equals(itemList);
+        boolean sameFields = before.isPresent() && before.get().fields().equals(values);
+        String[] items = itemList.toArray(String[]::new);
+        Map<String, String> fields = sameFields ? Map.of() : FieldHashes.of(values);
         String[] names = fields.keySet().toArray(String[]::new);
         String[] hashes = fields.values().toArray(String[]::new);
-        if (expected != 0) {
-            p.add(REPLACE_CIS, (ps, i) -> {
-                ps.setString(i, tenant.value());
-                ps.setString(i + 1, t.id().value());
-                ps.setArray(i + 2, c.createArrayOf("text", items));
-                ps.setString(i + 3, tenant.value());
-                ps.setString(i + 4, t.id().value());
-                ps.setArray(i + 5, c.createArrayOf("text", items));
-                return i + 6;
-            });
-            p.add(REPLACE_FIELDS, (ps, i) -> {
-                ps.setString(i, tenant.value());
-                ps.setString(i + 1, t.id().value());
-                ps.setArray(i + 2, c.createArrayOf("text", names));
-                ps.setString(i + 3, tenant.value());
-                ps.setString(i + 4, t.id().value());
-                ps.setArray(i + 5, c.createArrayOf("text", names));
-                ps.setArray(i + 6, c.createArrayOf("text", hashes));
-                return i + 7;
-            });
+        if (expected == 0) {
+            addNewIndexRows(c, p, t, items, names, hashes);
             return;
         }
+        if (!sameItems) {
+            addReplaceCis(c, p, t, items);
+        }
+        if (!sameFields) {
+            addReplaceFields(c, p, t, names, hashes);
+        }
+    }
+
+    private void addReplaceCis(Connection c, Pipeline p, Ticket t, String[] items) {
+        p.add(REPLACE_CIS, (ps, i) -> {
+            ps.setString(i, tenant.value());
+            ps.setString(i + 1, t.id().value());
+            ps.setArray(i + 2, c.createArrayOf("text", items));
+            ps.setString(i + 3, tenant.value());
+            ps.setString(i + 4, t.id().value());
+            ps.setArray(i + 5, c.createArrayOf("text", items));
+            return i + 6;
+        });
+    }
+
+    private void addReplaceFields(Connection c, Pipeline p, Ticket t, String[] names, String[] hashes) {
+        p.add(REPLACE_FIELDS, (ps, i) -> {
+            ps.setString(i, tenant.value());
+            ps.setString(i + 1, t.id().value());
+            ps.setArray(i + 2, c.createArrayOf("text", names));
+            ps.setString(i + 3, tenant.value());
+            ps.setString(i + 4, t.id().value());
+            ps.setArray(i + 5, c.createArrayOf("text", names));
+            ps.setArray(i + 6, c.createArrayOf("text", hashes));
+            return i + 7;
+        });
+    }
+
+    private void addNewIndexRows(Connection c, Pipeline p, Ticket t, String[] items, String[] names, String[] hashes) {
         if (items.length > 0) {
             p.add(INSERT_CIS, (ps, i) -> {
                 ps.setString(i, tenant.value());

@@ -52,6 +52,11 @@ class QueryPlansTest {
             + " md5('site' || (g % 50)) || md5('x' || (g % 50)) FROM generate_series(1, 60000) g",
         "INSERT INTO itsm_ticket_field (tenant, ticket_id, name, value_hash) SELECT 'tenant-' || (g % 20), 'inc-' || g, 'title',"
             + " md5('t' || g) || md5('u' || g) FROM generate_series(1, 60000) g",
+        "INSERT INTO itsm_event (tenant, ticket_id, seq, at_s, at_n, event, previous_hash, hash) SELECT 'tenant-' || (g % 20),"
+            + " 'inc-' || g, s, 1767603600 + g * 60 + s, 0, '{}'::jsonb, md5('p' || g), md5('h' || g)"
+            + " FROM generate_series(1, 60000) g, generate_series(1, 3) s",
+        "INSERT INTO itsm_sla_clock (tenant, ticket_id, target, cycle, clock) SELECT 'tenant-' || (g % 20), 'inc-' || g,"
+            + " 'resolution', 1, '{}'::jsonb FROM generate_series(1, 60000) g",
         "ANALYZE"
     };
 
@@ -97,9 +102,25 @@ class QueryPlansTest {
             doc.append("#### counting an assignee's open work\n\n```sql\n").append(count.sql()).append("\n```\n\n```\n")
                     .append(explain(c, count)).append("```\n");
         }
+        String load;
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("EXPLAIN (COSTS OFF) " + JdbcTenantStores.LOAD_FOR_COMMAND_POSTGRESQL)) {
+            ps.setString(1, TENANT.value());
+            ps.setString(2, "inc-7");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            load = plan.toString();
+        }
+        doc.append("\n#### a command's read of a ticket, its trail's head and its clocks\n\n```sql\n")
+                .append(JdbcTenantStores.LOAD_FOR_COMMAND_POSTGRESQL).append("\n```\n\n```\n").append(load).append("```\n");
         Path out = Path.of("target/query-plans.md");
         Files.writeString(out, doc.toString());
         assertThat(seqScans).isEmpty();
+        assertThat(load).contains("itsm_ticket_pk", "itsm_event_pk", "itsm_sla_clock_pk").doesNotContain("Seq Scan");
     }
 
     private static String explain(Connection c, TicketQueries.Statement statement) throws SQLException {
