@@ -42,8 +42,11 @@ public final class CpuTimePerOperation {
         b.fill();
         Blackhole hole = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         Map<String, IntSupplier> operations = new LinkedHashMap<>();
-        operations.put("load", () -> b.load().hashCode());
-        operations.put("hashMapLookup (floor of load)", () -> b.hashMapLookup().hashCode());
+        // a lookup's result is used by reading the snapshot's version (Ticket.hashCode would read more objects)
+        operations.put("load", () -> (int) b.load().orElseThrow().version());
+        operations.put("hashMapLookup (floor of load)", () -> (int) b.hashMapLookup().version());
+        operations.put("loadByEqualId", () -> (int) b.loadByEqualId().orElseThrow().version());
+        operations.put("hashMapLookupByEqualId (floor)", () -> (int) b.hashMapLookupByEqualId().version());
         operations.put("saveUnitOfWork", () -> b.saveUnitOfWork().hashCode());
         InMemoryStoresBenchmark.PreparedUnits units = new InMemoryStoresBenchmark.PreparedUnits();
         int[] prepared = {InMemoryStoresBenchmark.BATCH};

@@ -47,6 +47,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * command handler does; {@link #commitUnitOfWork} commits the same units of work with values built beforehand, in
  * batches of {@value #BATCH} outside the measured region, so it measures the store alone.
  *
+ * <p>{@link #load} passes the stored id instances (as an engine that holds a ticket's id from a timer or an event
+ * does); {@link #loadByEqualId} passes equal copies (as one that parses ids from requests does).
+ *
  * <p>Three floors, measured in the same run, say what part of a figure is not the store's: building a unit of
  * work's values without committing them ({@link #buildUnitOfWorkValues}), the audit chain's hash of one event
  * ({@link #hashOfOneEvent}: canonical form, SHA-256, hex), and a plain {@code HashMap} lookup among the same
@@ -68,6 +71,8 @@ public class InMemoryStoresBenchmark {
     private TenantStores acme;
     private Ticket[] current;
     private HashMap<TicketId, Ticket> plainMap;
+    /** Ids equal to the stored ones but other instances (their strings' bytes too), as parsed from requests. */
+    private TicketId[] parsedIds;
     private SlaWarned fixedEvent;
     private int cursor;
     private Instant now;
@@ -96,6 +101,10 @@ public class InMemoryStoresBenchmark {
         for (Ticket t : current) {
             plainMap.put(t.id(), t);
         }
+        parsedIds = new TicketId[tickets];
+        for (int n = 1; n <= tickets; n++) {
+            parsedIds[n - 1] = TicketId.of("inc-" + n);
+        }
         fixedEvent = new SlaWarned(TENANT, current[0].id(), Party.ITSM_KIT, T0, 1, 1, "resolution", 1, 50, T0);
     }
 
@@ -122,6 +131,27 @@ public class InMemoryStoresBenchmark {
     @Benchmark
     public Ticket hashMapLookup() {
         return plainMap.get(current[next()].id());
+    }
+
+    /**
+     * Loads a ticket by an id equal to the stored one but not the same instance, as an engine that parses ids from
+     * requests passes: the store must compare the id's text with the stored id's.
+     *
+     * @return the ticket
+     */
+    @Benchmark
+    public Optional<Ticket> loadByEqualId() {
+        return acme.tickets().find(parsedIds[next()]);
+    }
+
+    /**
+     * The floor of {@link #loadByEqualId}: a plain {@code HashMap} lookup of the same equal ids.
+     *
+     * @return the ticket
+     */
+    @Benchmark
+    public Ticket hashMapLookupByEqualId() {
+        return plainMap.get(parsedIds[next()]);
     }
 
     /**
