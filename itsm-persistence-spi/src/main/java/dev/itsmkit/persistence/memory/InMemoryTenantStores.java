@@ -92,7 +92,8 @@ final class InMemoryTenantStores implements TenantStores {
 
     /** Snapshots by id, read without a lock, and beside each the ticket's trail, clocks and outbox entries. */
     final TicketTable tickets = new TicketTable();
-    private static final Comparator<TicketId> BY_ID = (a, b) -> a.value().compareTo(b.value());
+    /** By id text; an identical id (the stored instance, as a removal of an old key usually passes) without reading it. */
+    private static final Comparator<TicketId> BY_ID = (a, b) -> a == b ? 0 : a.value().compareTo(b.value());
     private final EnumMap<TicketOrder, ChunkedIndex<TicketId, TicketId>> sorted = new EnumMap<>(TicketOrder.class);
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
     private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
