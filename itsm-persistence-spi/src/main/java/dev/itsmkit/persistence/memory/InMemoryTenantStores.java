@@ -176,7 +176,7 @@ final class InMemoryTenantStores implements TenantStores {
 
     long lastSequenceOf(TicketId id) {
         TicketData data = tickets.data(id);
-        return data == null ? 0 : data.lastSequence();
+        return data == null ? 0 : data.lastSequence;
     }
 
     void applySave(Ticket ticket) {
@@ -228,9 +228,7 @@ final class InMemoryTenantStores implements TenantStores {
 
     void applyAppend(TicketEvent event) {
         TicketData data = tickets.dataAt(tickets.indexFor(event.ticket()));
-        List<AuditRecord> trail = data.trail;
-        String previous = trail.isEmpty() ? AuditChain.GENESIS : trail.get(trail.size() - 1).hash();
-        AuditRecord record = AuditRecord.chain(previous, event);
+        AuditRecord record = AuditRecord.chain(data.lastHash, event);
         data.append(record);
         // the record is its own tie-breaker (ticket, sequence): no key object per event
         eventsByTime.put(event.at().getEpochSecond(), event.at().getNano(), record, record);
@@ -293,6 +291,10 @@ final class InMemoryTenantStores implements TenantStores {
             }
             AuditRecord old = trail.get((int) sequence - 1);
             trail.set((int) sequence - 1, new AuditRecord(forged, old.previousHash(), old.hash()));
+            if (sequence == trail.size()) {
+                // the last record's sequence is kept beside the trail; the stored hash is unchanged
+                data.lastSequence = forged.sequence();
+            }
             return true;
         } finally {
             lock.writeLock().unlock();

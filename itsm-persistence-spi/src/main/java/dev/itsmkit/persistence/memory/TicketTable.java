@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * A tenant's tickets by id: an open-addressing hash table with linear probing, read without a lock
  * and written by one thread at a time (the holder of the tenant's write lock).
  *
- * <p>Layout: one {@code Object[]} holds, per slot, the id and the current snapshot side by side
- * ({@code [2i] = id, [2i + 1] = snapshot}), a parallel {@code int[]} holds each slot's full hash code,
- * and a parallel array holds the slot's {@link TicketData} (trail, clocks, outbox entries), which only
- * lock holders read. A load costs the id's hash code and one probe that reads the slot's cache line
- * holding both the id and the snapshot. The stored id is compared by identity first (a caller that
+ * <p>Layout: one {@code Object[]} holds, per slot, the id, the current snapshot and the ticket's
+ * {@link TicketData} (trail, clocks, outbox entries; only lock holders read it) side by side
+ * ({@code [3i] = id, [3i + 1] = snapshot, [3i + 2] = data}), and a parallel {@code int[]} holds each
+ * slot's full hash code. A load costs the id's hash code and one probe that reads the slot's cache line
+ * holding both the id and the snapshot; a commit finds the data on the same line. The stored id is compared by identity first (a caller that
  * holds the stored instance costs no more); otherwise the slot's hash is compared before
  * {@code equals}, so a slot of another ticket met on the way (about one probe in two at this load
  * factor) costs a read of the hash array, not the two or three cache misses of dereferencing its id,
@@ -39,14 +39,14 @@ final class TicketTable {
         final Object[] entries;
         /** The hash code of the id in each slot; written before the id is published. */
         final int[] hashes;
-        final TicketData[] data;
+        final int capacity;
         final int shift;
         final int mask;
 
         Arrays(int capacity) {
-            entries = new Object[2 * capacity];
+            entries = new Object[3 * capacity];
             hashes = new int[capacity];
-            data = new TicketData[capacity];
+            this.capacity = capacity;
             shift = 32 - Integer.numberOfTrailingZeros(capacity);
             mask = capacity - 1;
         }
@@ -65,13 +65,13 @@ final class TicketTable {
         Object[] entries = a.entries;
         int hash = id.hashCode();
         for (int i = a.home(hash); ; i = (i + 1) & a.mask) {
-            Object key = SLOTS.getAcquire(entries, 2 * i);
+            Object key = SLOTS.getAcquire(entries, 3 * i);
             if (key == null) {
                 return null;
             }
             // the acquire load of the key makes the hash written before its release visible
             if (key == id || a.hashes[i] == hash && key.equals(id)) {
-                return (Ticket) SLOTS.getAcquire(entries, 2 * i + 1);
+                return (Ticket) SLOTS.getAcquire(entries, 3 * i + 1);
             }
         }
     }
@@ -82,7 +82,7 @@ final class TicketTable {
         Object[] entries = a.entries;
         int hash = id.hashCode();
         for (int i = a.home(hash); ; i = (i + 1) & a.mask) {
-            Object key = entries[2 * i];
+            Object key = entries[3 * i];
             if (key == null) {
                 return -1;
             }
@@ -94,23 +94,23 @@ final class TicketTable {
 
     /** The snapshot at an index returned by {@link #indexOf}; for lock holders. */
     @Nullable Ticket ticketAt(int index) {
-        return (Ticket) arrays.entries[2 * index + 1];
+        return (Ticket) arrays.entries[3 * index + 1];
     }
 
     /** The data at an index returned by {@link #indexOf}; for lock holders. */
     TicketData dataAt(int index) {
-        return arrays.data[index];
+        return (TicketData) arrays.entries[3 * index + 2];
     }
 
     /** The data of a ticket, or {@code null}; for lock holders. */
     @Nullable TicketData data(TicketId id) {
         int i = indexOf(id);
-        return i < 0 ? null : arrays.data[i];
+        return i < 0 ? null : (TicketData) arrays.entries[3 * i + 2];
     }
 
     /** Replaces the snapshot at an index returned by {@link #indexOf} (no growth since); for the writer. */
     void replaceAt(int index, Ticket ticket) {
-        SLOTS.setRelease(arrays.entries, 2 * index + 1, ticket);
+        SLOTS.setRelease(arrays.entries, 3 * index + 1, ticket);
     }
 
     /**
@@ -126,23 +126,23 @@ final class TicketTable {
         if (found >= 0) {
             return found;
         }
-        if (2 * (size + 1) > arrays.data.length) {
+        if (2 * (size + 1) > arrays.capacity) {
             grow();
         }
         Arrays a = arrays;
         int hash = id.hashCode();
         int i = place(a, hash);
         a.hashes[i] = hash;
-        a.data[i] = new TicketData();
-        // the key last, with release semantics: a reader that sees it sees the slot's data and (null) snapshot
-        SLOTS.setRelease(a.entries, 2 * i, id);
+        a.entries[3 * i + 2] = new TicketData();
+        // the key last, with release semantics: a reader that sees it sees the slot's hash, data and (null) snapshot
+        SLOTS.setRelease(a.entries, 3 * i, id);
         size++;
         return i;
     }
 
     private static int place(Arrays a, int hash) {
         int i = a.home(hash);
-        while (a.entries[2 * i] != null) {
+        while (a.entries[3 * i] != null) {
             i = (i + 1) & a.mask;
         }
         return i;
@@ -150,16 +150,16 @@ final class TicketTable {
 
     private void grow() {
         Arrays old = arrays;
-        Arrays bigger = new Arrays(old.data.length * 2);
-        for (int j = 0; j < old.data.length; j++) {
-            Object key = old.entries[2 * j];
+        Arrays bigger = new Arrays(old.capacity * 2);
+        for (int j = 0; j < old.capacity; j++) {
+            Object key = old.entries[3 * j];
             if (key != null) {
                 int hash = old.hashes[j];
                 int i = place(bigger, hash);
                 bigger.hashes[i] = hash;
-                bigger.entries[2 * i] = key;
-                bigger.entries[2 * i + 1] = old.entries[2 * j + 1];
-                bigger.data[i] = old.data[j];
+                bigger.entries[3 * i] = key;
+                bigger.entries[3 * i + 1] = old.entries[3 * j + 1];
+                bigger.entries[3 * i + 2] = old.entries[3 * j + 2];
             }
         }
         arrays = bigger; // a volatile write: publishes the filled arrays
