@@ -182,13 +182,28 @@ final class InMemoryTenantStores implements TenantStores {
     void applySave(Ticket ticket) {
         int slot = tickets.indexFor(ticket.id());
         Ticket old = tickets.ticketAt(slot);
+        TicketData data = tickets.dataAt(slot);
         tickets.replaceAt(slot, ticket);
+        Instant updated = ticket.updatedAt();
         for (TicketOrder order : ORDERS) {
+            ChunkedIndex<TicketId, TicketId> index = sorted.get(order);
+            if (order == TicketOrder.UPDATED) {
+                // the old key from the ticket's data, not from the old snapshot's Instant (see TicketData)
+                if (old != null) {
+                    if (data.updatedSecond == updated.getEpochSecond() && data.updatedNano == updated.getNano()) {
+                        continue;
+                    }
+                    index.remove(data.updatedSecond, data.updatedNano, old.id());
+                }
+                data.updatedSecond = updated.getEpochSecond();
+                data.updatedNano = updated.getNano();
+                index.put(data.updatedSecond, data.updatedNano, ticket.id(), ticket.id());
+                continue;
+            }
             // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)
             if (old != null && !SortKey.changed(order, old, ticket)) {
                 continue;
             }
-            ChunkedIndex<TicketId, TicketId> index = sorted.get(order);
             if (old != null) {
                 SortKey before = SortKey.of(order, old);
                 index.remove(before.major(), before.minor(), old.id());

@@ -28,6 +28,13 @@ final class TicketData {
      */
     long lastSequence;
     String lastHash = AuditChain.GENESIS;
+    /**
+     * The snapshot's last-update instant, its key in the {@code UPDATED} order, kept here because it is
+     * the key every update moves: a commit reads the old key from this object, which it reads anyway,
+     * instead of from the old snapshot's {@code Instant}, a cache miss of its own.
+     */
+    long updatedSecond;
+    int updatedNano;
 
     void append(AuditRecord record) {
         if (trail.isEmpty()) {
