@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Layout: one {@code Object[]} holds, per slot, the id, the current snapshot and the ticket's
  * {@link TicketData} (trail, clocks, outbox entries; only lock holders read it) side by side
  * ({@code [3i] = id, [3i + 1] = snapshot, [3i + 2] = data}), and a parallel {@code int[]} holds each
- * slot's full hash code. A load costs the id's hash code and one probe that reads the slot's cache line
- * holding both the id and the snapshot; a commit finds the data on the same line. The stored id is compared by identity first (a caller that
- * holds the stored instance costs no more); otherwise the slot's hash is compared before
+ * slot's full hash code. A load costs the id's hash code and one probe that reads the slot's cache
+ * line holding both the id and the snapshot; a commit finds the data on the same line. The stored id
+ * is compared by identity first (a caller that holds the stored instance costs no more); otherwise
+ * the slot's hash is compared before
  * {@code equals}, so a slot of another ticket met on the way (about one probe in two at this load
  * factor) costs a read of the hash array, not the two or three cache misses of dereferencing its id,
  * the id's string and the string's bytes. No allocation but the caller's {@code Optional}. The id's
