@@ -21,6 +21,10 @@ import org.openjdk.jmh.infra.Blackhole;
 public final class CpuTimePerOperation {
     private static final int OPS_PER_ROUND = 100_000;
     private static volatile int sink;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** CPU and wall time spent in the current round on work that is not the operation's (preparing its input). */
+    private static long excludedCpu;
+    private static long excludedWall;
 
     private CpuTimePerOperation() {}
 
@@ -38,9 +42,28 @@ public final class CpuTimePerOperation {
         b.fill();
         Blackhole hole = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         Map<String, IntSupplier> operations = new LinkedHashMap<>();
-        operations.put("load", () -> b.load().hashCode());
-        operations.put("hashMapLookup (floor of load)", () -> b.hashMapLookup().hashCode());
+        // a lookup's result is used by reading the snapshot's version (Ticket.hashCode would read more objects)
+        operations.put("load", () -> (int) b.load().orElseThrow().version());
+        operations.put("hashMapLookup (floor of load)", () -> (int) b.hashMapLookup().version());
+        operations.put("loadByEqualId", () -> (int) b.loadByEqualId().orElseThrow().version());
+        operations.put("hashMapLookupByEqualId (floor)", () -> (int) b.hashMapLookupByEqualId().version());
         operations.put("saveUnitOfWork", () -> b.saveUnitOfWork().hashCode());
+        InMemoryStoresBenchmark.PreparedUnits units = new InMemoryStoresBenchmark.PreparedUnits();
+        int[] prepared = {InMemoryStoresBenchmark.BATCH};
+        operations.put("commitUnitOfWork (store's part of save)", () -> {
+            if (prepared[0] == InMemoryStoresBenchmark.BATCH) {
+                // build the next batch's values off the clock: the thread's CPU time and wall time spent here are
+                // subtracted from the round below
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                long wall = System.nanoTime();
+                units.prepare(b);
+                excludedCpu += THREADS.getCurrentThreadCpuTime() - cpu;
+                excludedWall += System.nanoTime() - wall;
+                prepared[0] = 0;
+            }
+            int k = prepared[0]++;
+            return b.commitOne(units, k);
+        });
         operations.put("buildUnitOfWorkValues (caller's part of save)", () -> {
             b.buildUnitOfWorkValues(hole);
             return 0;
@@ -48,13 +71,15 @@ public final class CpuTimePerOperation {
         operations.put("hashOfOneEvent (floor of save)", () -> b.hashOfOneEvent().hashCode());
         String only = args.length > 2 ? args[2] : "";
         operations.keySet().removeIf(name -> !name.startsWith(only));
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = THREADS;
         System.out.printf("%,d tickets, %d rounds of %,d operations after 3 warm-up rounds; ns per operation%n", tickets, rounds,
                 OPS_PER_ROUND);
         System.out.printf("%-48s %10s %10s %10s %10s %8s%n", "operation", "cpu min", "cpu median", "wall min", "wall median", "gc ms");
         for (Map.Entry<String, IntSupplier> op : operations.entrySet()) {
             List<long[]> results = new ArrayList<>();
             for (int round = 0; round < rounds + 3; round++) {
+                excludedCpu = 0;
+                excludedWall = 0;
                 long gcBefore = gcMillis();
                 long cpu = threads.getCurrentThreadCpuTime();
                 long wall = System.nanoTime();
@@ -63,7 +88,8 @@ public final class CpuTimePerOperation {
                     acc += op.getValue().getAsInt();
                 }
                 sink += acc;
-                long[] r = {(threads.getCurrentThreadCpuTime() - cpu) / OPS_PER_ROUND, (System.nanoTime() - wall) / OPS_PER_ROUND,
+                long[] r = {(threads.getCurrentThreadCpuTime() - cpu - excludedCpu) / OPS_PER_ROUND,
+                        (System.nanoTime() - wall - excludedWall) / OPS_PER_ROUND,
                         gcMillis() - gcBefore};
                 if (round >= 3) {
                     results.add(r);

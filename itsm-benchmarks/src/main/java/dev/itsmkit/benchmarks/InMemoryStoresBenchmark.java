@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -42,6 +43,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * one (update instant, event, timer due an hour later, outbox entry), so new index keys land at the end of the
  * time orders, while the keys they replace sit anywhere.
  *
+ * <p>{@link #saveUnitOfWork} builds its values (snapshot, event, timer, outbox entry) inside the measured call, as a
+ * command handler does; {@link #commitUnitOfWork} commits the same units of work with values built beforehand, in
+ * batches of {@value #BATCH} outside the measured region, so it measures the store alone.
+ *
+ * <p>{@link #load} passes the stored id instances (as an engine that holds a ticket's id from a timer or an event
+ * does); {@link #loadByEqualId} passes equal copies (as one that parses ids from requests does).
+ *
  * <p>Three floors, measured in the same run, say what part of a figure is not the store's: building a unit of
  * work's values without committing them ({@link #buildUnitOfWorkValues}), the audit chain's hash of one event
  * ({@link #hashOfOneEvent}: canonical form, SHA-256, hex), and a plain {@code HashMap} lookup among the same
@@ -53,6 +61,8 @@ import org.openjdk.jmh.infra.Blackhole;
 public class InMemoryStoresBenchmark {
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final TenantId TENANT = TenantId.of("acme");
+    /** How many units of work {@link PreparedUnits} builds ahead, outside the measured region. */
+    static final int BATCH = 1000;
 
     /** How many open incidents the store holds. */
     @Param({"100000", "1000000"})
@@ -61,6 +71,8 @@ public class InMemoryStoresBenchmark {
     private TenantStores acme;
     private Ticket[] current;
     private HashMap<TicketId, Ticket> plainMap;
+    /** Ids equal to the stored ones but other instances (their strings' bytes too), as parsed from requests. */
+    private TicketId[] parsedIds;
     private SlaWarned fixedEvent;
     private int cursor;
     private Instant now;
@@ -89,6 +101,10 @@ public class InMemoryStoresBenchmark {
         for (Ticket t : current) {
             plainMap.put(t.id(), t);
         }
+        parsedIds = new TicketId[tickets];
+        for (int n = 1; n <= tickets; n++) {
+            parsedIds[n - 1] = TicketId.of("inc-" + n);
+        }
         fixedEvent = new SlaWarned(TENANT, current[0].id(), Party.ITSM_KIT, T0, 1, 1, "resolution", 1, 50, T0);
     }
 
@@ -115,6 +131,27 @@ public class InMemoryStoresBenchmark {
     @Benchmark
     public Ticket hashMapLookup() {
         return plainMap.get(current[next()].id());
+    }
+
+    /**
+     * Loads a ticket by an id equal to the stored one but not the same instance, as an engine that parses ids from
+     * requests passes: the store must compare the id's text with the stored id's.
+     *
+     * @return the ticket
+     */
+    @Benchmark
+    public Optional<Ticket> loadByEqualId() {
+        return acme.tickets().find(parsedIds[next()]);
+    }
+
+    /**
+     * The floor of {@link #loadByEqualId}: a plain {@code HashMap} lookup of the same equal ids.
+     *
+     * @return the ticket
+     */
+    @Benchmark
+    public Ticket hashMapLookupByEqualId() {
+        return plainMap.get(parsedIds[next()]);
     }
 
     /**
@@ -165,6 +202,71 @@ public class InMemoryStoresBenchmark {
                 .commit();
         current[i] = after;
         return after;
+    }
+
+    /**
+     * The values of {@value #BATCH} units of work of {@link #saveUnitOfWork}, built before each measured batch of
+     * {@link #commitUnitOfWork}: the same tickets, instants and ids as {@code saveUnitOfWork} would build.
+     */
+    @State(Scope.Thread)
+    public static class PreparedUnits {
+        final int[] slots = new int[BATCH];
+        final Ticket[] snapshots = new Ticket[BATCH];
+        final long[] expectedVersions = new long[BATCH];
+        final SlaWarned[] events = new SlaWarned[BATCH];
+        final DueTimer[] timers = new DueTimer[BATCH];
+        final OutboxEntry[] entries = new OutboxEntry[BATCH];
+
+        /** Creates the state; {@link #prepare} fills it. */
+        public PreparedUnits() {}
+
+        /**
+         * Builds the next batch's values; consecutive strides over the tickets never repeat a ticket within a batch.
+         *
+         * @param b the benchmark whose tickets, clock and outbox ids the values continue
+         */
+        @Setup(Level.Invocation)
+        public void prepare(InMemoryStoresBenchmark b) {
+            for (int k = 0; k < BATCH; k++) {
+                int i = b.next();
+                Ticket before = b.current[i];
+                b.now = b.now.plusMillis(1);
+                Ticket after = before.toBuilder().version(before.version() + 1).updatedAt(b.now).build();
+                SlaWarned event = new SlaWarned(TENANT, after.id(), Party.ITSM_KIT, after.updatedAt(), before.version(),
+                        before.version(), "resolution", 1, 50, after.updatedAt());
+                slots[k] = i;
+                snapshots[k] = after;
+                expectedVersions[k] = before.version();
+                events[k] = event;
+                timers[k] = DueTimer.of(TENANT, after.id(), "resolution", 1, 100, after.updatedAt().plusSeconds(3600));
+                entries[k] = OutboxEntry.announcing(OutboxEntryId.of("o-" + ++b.outboxIds), event, after.updatedAt());
+                b.current[i] = after;
+            }
+        }
+    }
+
+    /**
+     * The store's part of {@link #saveUnitOfWork}: commits {@value #BATCH} units of work whose values were built
+     * beforehand (see {@link PreparedUnits}); the score is per unit of work.
+     *
+     * @param units the prepared values
+     * @return the number of units committed
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int commitUnitOfWork(PreparedUnits units) {
+        int committed = 0;
+        for (int k = 0; k < BATCH; k++) {
+            committed += commitOne(units, k);
+        }
+        return committed;
+    }
+
+    /** Commits the k-th prepared unit of work; returns 1. */
+    int commitOne(PreparedUnits units, int k) {
+        acme.begin().save(units.snapshots[k], units.expectedVersions[k]).append(units.events[k]).schedule(units.timers[k])
+                .enqueue(units.entries[k]).commit();
+        return 1;
     }
 
     /**

@@ -23,20 +23,21 @@ public final class AuditChain {
 
     /**
      * The per-thread tools of {@link #hash}: {@code MessageDigest.getInstance} searches the providers each time,
-     * so each thread keeps one digest and one builder for the text it hashes.
+     * so each thread keeps one digest and its arrays.
      */
     private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * Feeds the digest {@code UTF-8(previousHash + canonicalForm(event))} in one call: the text is built in a
-     * reused builder, then copied once into a string and once into bytes, both plain array copies for this
-     * ASCII text (cheaper than converting character by character); the digest writes into a reused array.
+     * Feeds the digest {@code UTF-8(previousHash + canonicalForm(event))} without building that text: the previous
+     * hash (64 ASCII digits, one byte each) through a reused array, then the form through
+     * {@link TicketEvents#updateDigest}, which writes its bytes into a buffer of the thread. SHA-256 of the
+     * concatenation does not depend on how it is fed. The digest writes into a reused array.
      */
     private static final class Hasher {
         private final MessageDigest digest;
-        private final StringBuilder form = new StringBuilder(512);
+        private final byte[] previous = new byte[64];
         private final byte[] result = new byte[32];
 
         Hasher() {
@@ -48,17 +49,9 @@ public final class AuditChain {
         }
 
         String hash(String previousHash, TicketEvent event) {
-            StringBuilder text = form;
-            text.setLength(0);
-            text.append(previousHash);
-            TicketEvents.appendCanonicalForm(text, event);
             digest.reset();
-            digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
-            if (text.capacity() > 64 * 1024) {
-                // an event with a huge snapshot once: do not keep its buffer for the thread's lifetime
-                text.setLength(0);
-                text.trimToSize();
-            }
+            updateWithAscii(previousHash);
+            TicketEvents.updateDigest(digest, event);
             try {
                 digest.digest(result, 0, result.length);
             } catch (java.security.DigestException e) {
@@ -70,6 +63,24 @@ public final class AuditChain {
                 hex[2 * i + 1] = HEX_DIGITS[result[i] & 0xF];
             }
             return new String(hex, StandardCharsets.ISO_8859_1);
+        }
+
+        /** Feeds a text's UTF-8 bytes: those of a hash (64 ASCII digits) through the reused array, any other text whole. */
+        private void updateWithAscii(String text) {
+            int n = text.length();
+            if (n <= previous.length) {
+                for (int i = 0; i < n; i++) {
+                    char c = text.charAt(i);
+                    if (c >= 0x80) {
+                        digest.update(text.getBytes(StandardCharsets.UTF_8));
+                        return;
+                    }
+                    previous[i] = (byte) c;
+                }
+                digest.update(previous, 0, n);
+            } else {
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 

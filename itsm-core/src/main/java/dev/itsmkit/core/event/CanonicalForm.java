@@ -33,20 +33,38 @@ import java.util.Optional;
  * injective. Field names are written too, so a reader can check the order without a schema.
  */
 final class CanonicalForm {
-    private final StringBuilder out;
+    /** What a thread's digest buffer keeps between events; a larger one (a huge text, once) is dropped. */
+    private static final int KEPT_BUFFER = 16 * 1024;
 
-    private CanonicalForm(StringBuilder out) {
+    /** The buffer of {@link #digest}, one per thread: the audit chain hashes the form of every event it stores. */
+    private static final ThreadLocal<FormBuffer> BUFFERS = ThreadLocal.withInitial(() -> new FormBuffer(1024));
+
+    private final FormBuffer out;
+
+    private CanonicalForm(FormBuffer out) {
         this.out = out;
     }
 
     static String of(TicketEvent event) {
-        return appendTo(new StringBuilder(256), event).toString();
+        FormBuffer out = new FormBuffer(256);
+        new CanonicalForm(out).event(event);
+        return out.toString();
     }
 
-    /** Appends the form to a builder: the audit chain reuses one builder per thread instead of a new string per event. */
+    /** Appends the form to a builder. */
     static StringBuilder appendTo(StringBuilder out, TicketEvent event) {
-        new CanonicalForm(out).event(event);
-        return out;
+        return out.append(of(event));
+    }
+
+    /** Feeds the form's bytes to a digest, written into the thread's buffer: no string, no copy. */
+    static void digest(java.security.MessageDigest digest, TicketEvent event) {
+        FormBuffer out = BUFFERS.get();
+        try {
+            new CanonicalForm(out).event(event);
+            digest.update(out.array(), 0, out.length());
+        } finally {
+            out.clear(KEPT_BUFFER);
+        }
     }
 
     private void event(TicketEvent e) {
@@ -340,7 +358,7 @@ final class CanonicalForm {
      * three digits as needed), without the formatter: every audit record hashes an event's canonical
      * form, and the formatter dominated it. Instants outside 1970 to 9999 take {@code toString}.
      */
-    static void appendIsoInstant(StringBuilder out, Instant instant) {
+    static void appendIsoInstant(FormBuffer out, Instant instant) {
         long seconds = instant.getEpochSecond();
         if (seconds < FAST_FROM || seconds >= FAST_UNTIL) {
             out.append(instant.toString());
@@ -368,7 +386,7 @@ final class CanonicalForm {
         out.append('Z');
     }
 
-    private static StringBuilder pad(StringBuilder out, int value, int width) {
+    private static FormBuffer pad(FormBuffer out, int value, int width) {
         for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
             if (value < limit) {
                 out.append('0');
@@ -403,18 +421,6 @@ final class CanonicalForm {
     }
 
     private void escaped(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c >= 0x20 && c <= 0x7E) {
-                out.append(c);
-            } else {
-                out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
-                        .append(HEX[c & 0xF]);
-            }
-        }
+        out.appendEscaped(text);
     }
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

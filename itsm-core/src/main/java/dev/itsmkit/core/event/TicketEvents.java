@@ -3,6 +3,7 @@ package dev.itsmkit.core.event;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.Ticket;
+import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -134,5 +135,20 @@ public final class TicketEvents {
     public static StringBuilder appendCanonicalForm(StringBuilder out, TicketEvent event) {
         requireNonNull(out, "out");
         return CanonicalForm.appendTo(out, requireNonNull(event, "event"));
+    }
+
+    /**
+     * Feeds an event's {@linkplain #canonicalForm(TicketEvent) canonical form} to a digest: exactly the
+     * bytes of {@code canonicalForm(event).getBytes(UTF_8)} (the form is ASCII, one byte a character),
+     * written into a buffer of the calling thread instead of a string, for a caller that hashes the
+     * form of every event it stores (the audit chain). What the digest was fed before is kept before
+     * the form.
+     *
+     * @param digest the digest to update
+     * @param event the event
+     */
+    public static void updateDigest(MessageDigest digest, TicketEvent event) {
+        requireNonNull(digest, "digest");
+        CanonicalForm.digest(digest, requireNonNull(event, "event"));
     }
 }

@@ -153,13 +153,13 @@ class CanonicalFormTest {
                     int nano = rounding == 0 ? nanos : rounding == 1 ? nanos / 1000 * 1000
                             : rounding == 2 ? nanos / 1_000_000 * 1_000_000 : 0;
                     Instant instant = Instant.ofEpochSecond(seconds, nano);
-                    StringBuilder out = new StringBuilder();
+                    FormBuffer out = new FormBuffer(4);
                     CanonicalForm.appendIsoInstant(out, instant);
                     assertThat(out.toString()).isEqualTo(instant.toString());
                 });
         for (Instant edge : List.of(Instant.EPOCH, Instant.parse("9999-12-31T23:59:59.999999999Z"),
                 Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("1969-12-31T23:59:59.5Z"), Instant.MIN, Instant.MAX)) {
-            StringBuilder out = new StringBuilder();
+            FormBuffer out = new FormBuffer(4);
             CanonicalForm.appendIsoInstant(out, edge);
             assertThat(out.toString()).isEqualTo(edge.toString());
         }

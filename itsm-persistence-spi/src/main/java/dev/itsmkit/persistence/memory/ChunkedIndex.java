@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Why not a {@code TreeMap}: with a million keys, its nodes and their key objects are spread over
  * the heap, so a removal at a random place (the old key of an updated ticket, the old due instant of
  * a rescheduled timer) costs about twenty levels of two cache misses each. Here the keys sit in
- * chunks of up to {@value #CHUNK} entries ({@code long[]} majors and minors, an {@code Object[]} of
- * ties and one of values), and the chunks' first keys in two {@code long[]} arrays that a binary
- * search reads without touching the chunks: a lookup is that search over a few thousand
+ * chunks of up to {@value #CHUNK} entries (one {@code long[]} with each key's major and minor side by
+ * side, an {@code Object[]} of ties and one of values), and the chunks' first keys in one {@code long[]}
+ * laid out the same way, which a binary search reads without touching the chunks: a lookup is that search over a few thousand
  * primitives, which stay in the cache, and a binary search in one chunk. A put or remove then moves
  * at most {@value #CHUNK} entries within the chunk; a full chunk splits (a key past the last one
  * starts a new chunk, so keys arriving in order fill chunks completely), a nearly empty one merges
@@ -30,9 +30,13 @@ import org.jspecify.annotations.Nullable;
 final class ChunkedIndex<T, V> {
     static final int CHUNK = 128;
 
+    /**
+     * Up to {@value #CHUNK} entries; the key's two longs sit side by side ({@code keys[2i]} the major,
+     * {@code keys[2i + 1]} the minor), so a comparison that reaches the minor (keys of the same second
+     * in the time orders) reads it from the cache line that held the major.
+     */
     private static final class Chunk {
-        final long[] majors = new long[CHUNK];
-        final long[] minors = new long[CHUNK];
+        final long[] keys = new long[2 * CHUNK];
         final Object[] ties = new Object[CHUNK];
         final Object[] values = new Object[CHUNK];
         int size;
@@ -40,8 +44,8 @@ final class ChunkedIndex<T, V> {
 
     private final Comparator<? super T> ties;
     private Chunk[] chunks = new Chunk[4];
-    private long[] firstMajors = new long[4];
-    private long[] firstMinors = new long[4];
+    /** Each chunk's first key, major and minor side by side as in a chunk. */
+    private long[] firstKeys = new long[8];
     private int chunkCount;
     private int size;
 
@@ -55,11 +59,11 @@ final class ChunkedIndex<T, V> {
 
     @SuppressWarnings("unchecked")
     private int compare(long major, long minor, @Nullable T tie, Chunk c, int i) {
-        int order = Long.compare(major, c.majors[i]);
+        int order = Long.compare(major, c.keys[2 * i]);
         if (order != 0) {
             return order;
         }
-        order = Long.compare(minor, c.minors[i]);
+        order = Long.compare(minor, c.keys[2 * i + 1]);
         if (order != 0) {
             return order;
         }
@@ -72,9 +76,9 @@ final class ChunkedIndex<T, V> {
         int high = chunkCount - 1;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            int order = Long.compare(major, firstMajors[mid]);
+            int order = Long.compare(major, firstKeys[2 * mid]);
             if (order == 0) {
-                order = Long.compare(minor, firstMinors[mid]);
+                order = Long.compare(minor, firstKeys[2 * mid + 1]);
             }
             if (order == 0) {
                 order = compare(major, minor, tie, chunks[mid], 0);
@@ -139,27 +143,25 @@ final class ChunkedIndex<T, V> {
             }
         }
         int tail = c.size - at;
-        System.arraycopy(c.majors, at, c.majors, at + 1, tail);
-        System.arraycopy(c.minors, at, c.minors, at + 1, tail);
+        System.arraycopy(c.keys, 2 * at, c.keys, 2 * at + 2, 2 * tail);
         System.arraycopy(c.ties, at, c.ties, at + 1, tail);
         System.arraycopy(c.values, at, c.values, at + 1, tail);
-        c.majors[at] = major;
-        c.minors[at] = minor;
+        c.keys[2 * at] = major;
+        c.keys[2 * at + 1] = minor;
         c.ties[at] = tie;
         c.values[at] = value;
         c.size++;
         size++;
         if (at == 0) {
-            firstMajors[ci] = major;
-            firstMinors[ci] = minor;
+            firstKeys[2 * ci] = major;
+            firstKeys[2 * ci + 1] = minor;
         }
     }
 
     /** Moves the entries of a chunk from a position on into an empty chunk. */
     private static void moveTail(Chunk from, int start, Chunk to) {
         int n = from.size - start;
-        System.arraycopy(from.majors, start, to.majors, to.size, n);
-        System.arraycopy(from.minors, start, to.minors, to.size, n);
+        System.arraycopy(from.keys, 2 * start, to.keys, 2 * to.size, 2 * n);
         System.arraycopy(from.ties, start, to.ties, to.size, n);
         System.arraycopy(from.values, start, to.values, to.size, n);
         java.util.Arrays.fill(from.ties, start, from.size, null);
@@ -171,24 +173,21 @@ final class ChunkedIndex<T, V> {
     private void insertChunk(int at, Chunk c) {
         if (chunkCount == chunks.length) {
             chunks = java.util.Arrays.copyOf(chunks, chunkCount * 2);
-            firstMajors = java.util.Arrays.copyOf(firstMajors, chunkCount * 2);
-            firstMinors = java.util.Arrays.copyOf(firstMinors, chunkCount * 2);
+            firstKeys = java.util.Arrays.copyOf(firstKeys, chunkCount * 4);
         }
         int tail = chunkCount - at;
         System.arraycopy(chunks, at, chunks, at + 1, tail);
-        System.arraycopy(firstMajors, at, firstMajors, at + 1, tail);
-        System.arraycopy(firstMinors, at, firstMinors, at + 1, tail);
+        System.arraycopy(firstKeys, 2 * at, firstKeys, 2 * at + 2, 2 * tail);
         chunks[at] = c;
-        firstMajors[at] = c.size == 0 ? 0 : c.majors[0];
-        firstMinors[at] = c.size == 0 ? 0 : c.minors[0];
+        firstKeys[2 * at] = c.size == 0 ? 0 : c.keys[0];
+        firstKeys[2 * at + 1] = c.size == 0 ? 0 : c.keys[1];
         chunkCount++;
     }
 
     private void removeChunk(int at) {
         int tail = chunkCount - at - 1;
         System.arraycopy(chunks, at + 1, chunks, at, tail);
-        System.arraycopy(firstMajors, at + 1, firstMajors, at, tail);
-        System.arraycopy(firstMinors, at + 1, firstMinors, at, tail);
+        System.arraycopy(firstKeys, 2 * at + 2, firstKeys, 2 * at, 2 * tail);
         chunkCount--;
         chunks[chunkCount] = null;
     }
@@ -209,8 +208,7 @@ final class ChunkedIndex<T, V> {
             return false;
         }
         int tail = c.size - at - 1;
-        System.arraycopy(c.majors, at + 1, c.majors, at, tail);
-        System.arraycopy(c.minors, at + 1, c.minors, at, tail);
+        System.arraycopy(c.keys, 2 * at + 2, c.keys, 2 * at, 2 * tail);
         System.arraycopy(c.ties, at + 1, c.ties, at, tail);
         System.arraycopy(c.values, at + 1, c.values, at, tail);
         c.size--;
@@ -222,8 +220,8 @@ final class ChunkedIndex<T, V> {
             return true;
         }
         if (at == 0) {
-            firstMajors[ci] = c.majors[0];
-            firstMinors[ci] = c.minors[0];
+            firstKeys[2 * ci] = c.keys[0];
+            firstKeys[2 * ci + 1] = c.keys[1];
         }
         if (c.size < CHUNK / 4 && ci + 1 < chunkCount && c.size + chunks[ci + 1].size <= CHUNK * 3 / 4) {
             moveTail(chunks[ci + 1], 0, c);
@@ -275,12 +273,12 @@ final class ChunkedIndex<T, V> {
 
     /** The first key's major, for a non-empty index. */
     long firstMajor() {
-        return chunks[0].majors[0];
+        return chunks[0].keys[0];
     }
 
     /** The first key's minor, for a non-empty index. */
     long firstMinor() {
-        return chunks[0].minors[0];
+        return chunks[0].keys[1];
     }
 
     /** The value of the first key with this major and minor, or {@code null} if there is none. */
@@ -299,6 +297,6 @@ final class ChunkedIndex<T, V> {
             c = chunks[ci + 1];
             at = 0;
         }
-        return c.majors[at] == major && c.minors[at] == minor ? (V) c.values[at] : null;
+        return c.keys[2 * at] == major && c.keys[2 * at + 1] == minor ? (V) c.values[at] : null;
     }
 }

@@ -92,7 +92,8 @@ final class InMemoryTenantStores implements TenantStores {
 
     /** Snapshots by id, read without a lock, and beside each the ticket's trail, clocks and outbox entries. */
     final TicketTable tickets = new TicketTable();
-    private static final Comparator<TicketId> BY_ID = (a, b) -> a.value().compareTo(b.value());
+    /** By id text; an identical id (the stored instance, as a removal of an old key usually passes) without reading it. */
+    private static final Comparator<TicketId> BY_ID = (a, b) -> a == b ? 0 : a.value().compareTo(b.value());
     private final EnumMap<TicketOrder, ChunkedIndex<TicketId, TicketId>> sorted = new EnumMap<>(TicketOrder.class);
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
     private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
@@ -175,19 +176,34 @@ final class InMemoryTenantStores implements TenantStores {
 
     long lastSequenceOf(TicketId id) {
         TicketData data = tickets.data(id);
-        return data == null ? 0 : data.lastSequence();
+        return data == null ? 0 : data.lastSequence;
     }
 
     void applySave(Ticket ticket) {
         int slot = tickets.indexFor(ticket.id());
         Ticket old = tickets.ticketAt(slot);
+        TicketData data = tickets.dataAt(slot);
         tickets.replaceAt(slot, ticket);
+        Instant updated = ticket.updatedAt();
         for (TicketOrder order : ORDERS) {
+            ChunkedIndex<TicketId, TicketId> index = sorted.get(order);
+            if (order == TicketOrder.UPDATED) {
+                // the old key from the ticket's data, not from the old snapshot's Instant (see TicketData)
+                if (old != null) {
+                    if (data.updatedSecond == updated.getEpochSecond() && data.updatedNano == updated.getNano()) {
+                        continue;
+                    }
+                    index.remove(data.updatedSecond, data.updatedNano, old.id());
+                }
+                data.updatedSecond = updated.getEpochSecond();
+                data.updatedNano = updated.getNano();
+                index.put(data.updatedSecond, data.updatedNano, ticket.id(), ticket.id());
+                continue;
+            }
             // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)
             if (old != null && !SortKey.changed(order, old, ticket)) {
                 continue;
             }
-            ChunkedIndex<TicketId, TicketId> index = sorted.get(order);
             if (old != null) {
                 SortKey before = SortKey.of(order, old);
                 index.remove(before.major(), before.minor(), old.id());
@@ -227,9 +243,7 @@ final class InMemoryTenantStores implements TenantStores {
 
     void applyAppend(TicketEvent event) {
         TicketData data = tickets.dataAt(tickets.indexFor(event.ticket()));
-        List<AuditRecord> trail = data.trail;
-        String previous = trail.isEmpty() ? AuditChain.GENESIS : trail.get(trail.size() - 1).hash();
-        AuditRecord record = AuditRecord.chain(previous, event);
+        AuditRecord record = AuditRecord.chain(data.lastHash, event);
         data.append(record);
         // the record is its own tie-breaker (ticket, sequence): no key object per event
         eventsByTime.put(event.at().getEpochSecond(), event.at().getNano(), record, record);
@@ -292,6 +306,10 @@ final class InMemoryTenantStores implements TenantStores {
             }
             AuditRecord old = trail.get((int) sequence - 1);
             trail.set((int) sequence - 1, new AuditRecord(forged, old.previousHash(), old.hash()));
+            if (sequence == trail.size()) {
+                // the last record's sequence is kept beside the trail; the stored hash is unchanged
+                data.lastSequence = forged.sequence();
+            }
             return true;
         } finally {
             lock.writeLock().unlock();

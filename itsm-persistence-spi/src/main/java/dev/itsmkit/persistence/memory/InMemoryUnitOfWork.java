@@ -155,7 +155,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         requireNonNull(timer, "timer");
         checkOpen();
         checkTenant(timer.tenant(), "timer", timer.id());
-        timerChanges().add(new TimerTable.Change(tenant, timer.id(), Optional.of(timer)));
+        timerChanges().add(TimerTable.Change.schedule(tenant, timer));
         return this;
     }
 
@@ -163,7 +163,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     public UnitOfWork cancel(TimerId timer) {
         requireNonNull(timer, "timer");
         checkOpen();
-        timerChanges().add(new TimerTable.Change(tenant, timer, Optional.empty()));
+        timerChanges().add(TimerTable.Change.cancel(tenant, timer));
         return this;
     }
 

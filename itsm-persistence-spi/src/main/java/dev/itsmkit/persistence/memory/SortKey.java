@@ -22,12 +22,16 @@ record SortKey(long major, long minor, @Nullable TicketId id) implements Compara
         };
     }
 
-    /** Whether a ticket's key in an order differs between two snapshots of it, without building the keys. */
+    /**
+     * Whether a ticket's key in an order differs between two snapshots of it, without building the keys. A
+     * snapshot built from the previous one shares its number and creation instant: compared by identity
+     * first, the old snapshot's values are not read (a cache miss each at a million tickets).
+     */
     static boolean changed(TicketOrder order, Ticket before, Ticket after) {
         return switch (order) {
-            case NUMBER -> !before.number().equals(after.number());
-            case CREATED -> !before.createdAt().equals(after.createdAt());
-            case UPDATED -> !before.updatedAt().equals(after.updatedAt());
+            case NUMBER -> before.number() != after.number() && !before.number().equals(after.number());
+            case CREATED -> before.createdAt() != after.createdAt() && !before.createdAt().equals(after.createdAt());
+            case UPDATED -> before.updatedAt() != after.updatedAt() && !before.updatedAt().equals(after.updatedAt());
         };
     }
 

@@ -2,6 +2,7 @@ package dev.itsmkit.persistence.memory;
 
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
+import dev.itsmkit.persistence.AuditChain;
 import dev.itsmkit.persistence.AuditRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +22,27 @@ final class TicketData {
     List<AuditRecord> trail = NO_RECORDS;
     List<SlaClockSnapshot> clocks = List.of();
     List<OutboxEntry> outbox = List.of();
-
-    long lastSequence() {
-        return trail.isEmpty() ? 0 : trail.get(trail.size() - 1).event().sequence();
-    }
+    /**
+     * The sequence and hash of the trail's last record, kept here so that a commit reads them without
+     * walking to the record (the list, its array, the record and its event are four cache misses).
+     */
+    long lastSequence;
+    String lastHash = AuditChain.GENESIS;
+    /**
+     * The snapshot's last-update instant, its key in the {@code UPDATED} order, kept here because it is
+     * the key every update moves: a commit reads the old key from this object, which it reads anyway,
+     * instead of from the old snapshot's {@code Instant}, a cache miss of its own.
+     */
+    long updatedSecond;
+    int updatedNano;
 
     void append(AuditRecord record) {
         if (trail.isEmpty()) {
             trail = new ArrayList<>(4);
         }
         trail.add(record);
+        lastSequence = record.event().sequence();
+        lastHash = record.hash();
     }
 
     /** Replaces the clock of the same target and cycle, or inserts it in (target, cycle) order. */

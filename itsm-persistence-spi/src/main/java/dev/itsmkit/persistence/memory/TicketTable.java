@@ -10,13 +10,18 @@ import org.jspecify.annotations.Nullable;
  * A tenant's tickets by id: an open-addressing hash table with linear probing, read without a lock
  * and written by one thread at a time (the holder of the tenant's write lock).
  *
- * <p>Layout: one {@code Object[]} holds, per slot, the id and the current snapshot side by side
- * ({@code [2i] = id, [2i + 1] = snapshot}), and a parallel array holds the slot's {@link TicketData}
- * (trail, clocks, outbox entries), which only lock holders read. A load therefore costs the id's hash
- * code, one probe that usually reads one cache line holding both the id (compared by identity first)
- * and the snapshot, and no allocation but the caller's {@code Optional}: one memory access fewer than
- * a {@code HashMap}, whose table slot points to a separate node. The id's hash is spread by a
- * Fibonacci multiplication, so sequential ids such as {@code inc-1}, {@code inc-2} do not cluster.
+ * <p>Layout: one {@code Object[]} holds, per slot, the id, the current snapshot and the ticket's
+ * {@link TicketData} (trail, clocks, outbox entries; only lock holders read it) side by side
+ * ({@code [3i] = id, [3i + 1] = snapshot, [3i + 2] = data}), and a parallel {@code int[]} holds each
+ * slot's full hash code. A load costs the id's hash code and one probe that reads the slot's cache
+ * line holding both the id and the snapshot; a commit finds the data on the same line. The stored id
+ * is compared by identity first (a caller that holds the stored instance costs no more); otherwise
+ * the slot's hash is compared before
+ * {@code equals}, so a slot of another ticket met on the way (about one probe in two at this load
+ * factor) costs a read of the hash array, not the two or three cache misses of dereferencing its id,
+ * the id's string and the string's bytes. No allocation but the caller's {@code Optional}. The id's
+ * hash is spread by a Fibonacci multiplication, so sequential ids such as {@code inc-1}, {@code inc-2}
+ * do not cluster.
  *
  * <p>Concurrency: tickets are never removed, so a key, once published, stays in its slot. A slot may
  * hold an id without a snapshot (an event or a clock written before the ticket's first snapshot): a
@@ -33,19 +38,22 @@ final class TicketTable {
     /** The arrays of one capacity, published together. */
     private static final class Arrays {
         final Object[] entries;
-        final TicketData[] data;
+        /** The hash code of the id in each slot; written before the id is published. */
+        final int[] hashes;
+        final int capacity;
         final int shift;
         final int mask;
 
         Arrays(int capacity) {
-            entries = new Object[2 * capacity];
-            data = new TicketData[capacity];
+            entries = new Object[3 * capacity];
+            hashes = new int[capacity];
+            this.capacity = capacity;
             shift = 32 - Integer.numberOfTrailingZeros(capacity);
             mask = capacity - 1;
         }
 
-        int home(TicketId id) {
-            return (id.hashCode() * GOLDEN) >>> shift;
+        int home(int hash) {
+            return (hash * GOLDEN) >>> shift;
         }
     }
 
@@ -56,13 +64,15 @@ final class TicketTable {
     @Nullable Ticket get(TicketId id) {
         Arrays a = arrays;
         Object[] entries = a.entries;
-        for (int i = a.home(id); ; i = (i + 1) & a.mask) {
-            Object key = SLOTS.getAcquire(entries, 2 * i);
+        int hash = id.hashCode();
+        for (int i = a.home(hash); ; i = (i + 1) & a.mask) {
+            Object key = SLOTS.getAcquire(entries, 3 * i);
             if (key == null) {
                 return null;
             }
-            if (key == id || key.equals(id)) {
-                return (Ticket) SLOTS.getAcquire(entries, 2 * i + 1);
+            // the acquire load of the key makes the hash written before its release visible
+            if (key == id || a.hashes[i] == hash && key.equals(id)) {
+                return (Ticket) SLOTS.getAcquire(entries, 3 * i + 1);
             }
         }
     }
@@ -71,12 +81,13 @@ final class TicketTable {
     int indexOf(TicketId id) {
         Arrays a = arrays;
         Object[] entries = a.entries;
-        for (int i = a.home(id); ; i = (i + 1) & a.mask) {
-            Object key = entries[2 * i];
+        int hash = id.hashCode();
+        for (int i = a.home(hash); ; i = (i + 1) & a.mask) {
+            Object key = entries[3 * i];
             if (key == null) {
                 return -1;
             }
-            if (key == id || key.equals(id)) {
+            if (key == id || a.hashes[i] == hash && key.equals(id)) {
                 return i;
             }
         }
@@ -84,23 +95,23 @@ final class TicketTable {
 
     /** The snapshot at an index returned by {@link #indexOf}; for lock holders. */
     @Nullable Ticket ticketAt(int index) {
-        return (Ticket) arrays.entries[2 * index + 1];
+        return (Ticket) arrays.entries[3 * index + 1];
     }
 
     /** The data at an index returned by {@link #indexOf}; for lock holders. */
     TicketData dataAt(int index) {
-        return arrays.data[index];
+        return (TicketData) arrays.entries[3 * index + 2];
     }
 
     /** The data of a ticket, or {@code null}; for lock holders. */
     @Nullable TicketData data(TicketId id) {
         int i = indexOf(id);
-        return i < 0 ? null : arrays.data[i];
+        return i < 0 ? null : (TicketData) arrays.entries[3 * i + 2];
     }
 
     /** Replaces the snapshot at an index returned by {@link #indexOf} (no growth since); for the writer. */
     void replaceAt(int index, Ticket ticket) {
-        SLOTS.setRelease(arrays.entries, 2 * index + 1, ticket);
+        SLOTS.setRelease(arrays.entries, 3 * index + 1, ticket);
     }
 
     /**
@@ -116,21 +127,23 @@ final class TicketTable {
         if (found >= 0) {
             return found;
         }
-        if (2 * (size + 1) > arrays.data.length) {
+        if (2 * (size + 1) > arrays.capacity) {
             grow();
         }
         Arrays a = arrays;
-        int i = place(a, id);
-        a.data[i] = new TicketData();
-        // the key last, with release semantics: a reader that sees it sees the slot's data and (null) snapshot
-        SLOTS.setRelease(a.entries, 2 * i, id);
+        int hash = id.hashCode();
+        int i = place(a, hash);
+        a.hashes[i] = hash;
+        a.entries[3 * i + 2] = new TicketData();
+        // the key last, with release semantics: a reader that sees it sees the slot's hash, data and (null) snapshot
+        SLOTS.setRelease(a.entries, 3 * i, id);
         size++;
         return i;
     }
 
-    private static int place(Arrays a, TicketId id) {
-        int i = a.home(id);
-        while (a.entries[2 * i] != null) {
+    private static int place(Arrays a, int hash) {
+        int i = a.home(hash);
+        while (a.entries[3 * i] != null) {
             i = (i + 1) & a.mask;
         }
         return i;
@@ -138,14 +151,16 @@ final class TicketTable {
 
     private void grow() {
         Arrays old = arrays;
-        Arrays bigger = new Arrays(old.data.length * 2);
-        for (int j = 0; j < old.data.length; j++) {
-            Object key = old.entries[2 * j];
+        Arrays bigger = new Arrays(old.capacity * 2);
+        for (int j = 0; j < old.capacity; j++) {
+            Object key = old.entries[3 * j];
             if (key != null) {
-                int i = place(bigger, (TicketId) key);
-                bigger.entries[2 * i] = key;
-                bigger.entries[2 * i + 1] = old.entries[2 * j + 1];
-                bigger.data[i] = old.data[j];
+                int hash = old.hashes[j];
+                int i = place(bigger, hash);
+                bigger.hashes[i] = hash;
+                bigger.entries[3 * i] = key;
+                bigger.entries[3 * i + 1] = old.entries[3 * j + 1];
+                bigger.entries[3 * i + 2] = old.entries[3 * j + 2];
             }
         }
         arrays = bigger; // a volatile write: publishes the filled arrays

@@ -25,10 +25,19 @@ import org.jspecify.annotations.Nullable;
  * SLA clock's timer moved to its next threshold) is one hash put and one move in the wake order.
  */
 final class TimerTable implements TimerClaims {
-    /** A schedule (timer present) or cancel (empty) of one unit of work. */
-    record Change(TenantId tenant, TimerId id, Optional<DueTimer> timer) {}
+    /** A schedule (a timer) or cancel (none) of one unit of work, with the key the table finds it by. */
+    record Change(Key key, @Nullable DueTimer timer) {
+        static Change schedule(TenantId tenant, DueTimer timer) {
+            return new Change(new Key(tenant, timer.id()), timer);
+        }
 
-    private record Key(TenantId tenant, TimerId id) {}
+        static Change cancel(TenantId tenant, TimerId id) {
+            return new Change(new Key(tenant, id), null);
+        }
+    }
+
+    /** A timer's key: its tenant and id. */
+    record Key(TenantId tenant, TimerId id) {}
 
     private record TicketKey(TenantId tenant, TicketId ticket) {}
 
@@ -64,13 +73,18 @@ final class TimerTable implements TimerClaims {
         lock.lock();
         try {
             for (Change c : changes) {
-                Key key = new Key(c.tenant(), c.id());
-                if (c.timer().isPresent() && reschedule(key, c.timer().get())) {
+                // one hash lookup decides between a reschedule in place, a replacement, a new timer and a cancel
+                Entry old = byId.get(c.key());
+                DueTimer timer = c.timer();
+                if (timer != null && old != null && old.timer.ticket().equals(timer.ticket())) {
+                    reschedule(old, timer);
                     continue;
                 }
-                remove(key);
-                if (c.timer().isPresent()) {
-                    add(key, c.timer().get());
+                if (old != null) {
+                    remove(old);
+                }
+                if (timer != null) {
+                    add(c.key(), timer);
                 }
             }
         } finally {
@@ -83,16 +97,11 @@ final class TimerTable implements TimerClaims {
      * put over the existing key and one move in the wake order, the ticket's list untouched. The
      * common case: an SLA clock's timer moved to its next threshold.
      */
-    private boolean reschedule(Key key, DueTimer timer) {
-        Entry old = byId.get(key);
-        if (old == null || !old.timer.ticket().equals(timer.ticket())) {
-            return false;
-        }
+    private void reschedule(Entry old, DueTimer timer) {
         unwake(old);
         Entry e = new Entry(old.key, timer);
         byId.put(old.key, e);
         wake(e);
-        return true;
     }
 
     private void wake(Entry e) {
@@ -110,11 +119,8 @@ final class TimerTable implements TimerClaims {
         byTicket.computeIfAbsent(new TicketKey(timer.tenant(), timer.ticket()), k -> new ArrayList<>(2)).add(timer.id());
     }
 
-    private void remove(Key key) {
-        Entry e = byId.remove(key);
-        if (e == null) {
-            return;
-        }
+    private void remove(Entry e) {
+        byId.remove(e.key);
         unwake(e);
         TicketKey tk = new TicketKey(e.timer.tenant(), e.timer.ticket());
         List<TimerId> ids = byTicket.get(tk);
@@ -205,7 +211,7 @@ final class TimerTable implements TimerClaims {
             if (e == null || e.token != claim.token() || !claim.node().equals(e.node)) {
                 return false;
             }
-            remove(key);
+            remove(e);
             return true;
         } finally {
             lock.unlock();

@@ -1,0 +1,155 @@
+package dev.itsmkit.core.event;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The bytes of a canonical form as it is written: the UTF-8 encoding of the text a
+ * {@code StringBuilder} would hold after the same appends. The form is ASCII (every free text is
+ * escaped), so each character is one byte and the buffer is what a digest reads, with no string in
+ * between; a non-ASCII character that reaches {@link #append(String)} anyway is encoded as UTF-8, so
+ * the bytes stay those of the text in every case. Not thread-safe; reused by one thread.
+ */
+final class FormBuffer {
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    private byte[] bytes;
+    private int length;
+
+    FormBuffer(int capacity) {
+        bytes = new byte[capacity];
+    }
+
+    /** Makes room for {@code more} bytes after the current length. */
+    private void ensure(int more) {
+        int needed = length + more;
+        if (needed > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(needed, 2 * bytes.length));
+        }
+    }
+
+    FormBuffer append(String text) {
+        int n = text.length();
+        ensure(n);
+        byte[] b = bytes;
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return appendUtf8(text);
+            }
+            b[at + i] = (byte) c;
+        }
+        length = at + n;
+        return this;
+    }
+
+    /** The rare path: a text with a non-ASCII character, written whole as UTF-8 over what the fast path began. */
+    private FormBuffer appendUtf8(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, bytes, length, utf8.length);
+        length += utf8.length;
+        return this;
+    }
+
+    FormBuffer append(char c) {
+        if (c >= 0x80) {
+            return appendUtf8(String.valueOf(c));
+        }
+        ensure(1);
+        bytes[length++] = (byte) c;
+        return this;
+    }
+
+    FormBuffer append(boolean value) {
+        return append(value ? "true" : "false");
+    }
+
+    FormBuffer append(int value) {
+        return append((long) value);
+    }
+
+    /** Writes what {@code StringBuilder.append(long)} writes: the decimal digits, after a minus sign if negative. */
+    FormBuffer append(long value) {
+        if (value == Long.MIN_VALUE) {
+            return append(Long.toString(value));
+        }
+        ensure(20);
+        long v = value;
+        if (v < 0) {
+            bytes[length++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long limit = 10; digits < 19 && v >= limit; limit *= 10) {
+            digits++;
+        }
+        int at = length + digits;
+        length = at;
+        do {
+            bytes[--at] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        return this;
+    }
+
+    /**
+     * Writes a text escaped as the canonical form escapes it: {@code "} and {@code \} after a backslash, every
+     * character outside printable ASCII as {@code \}{@code uXXXX} (UTF-16 units, upper-case hex), the rest as is.
+     */
+    void appendEscaped(String text) {
+        int n = text.length();
+        ensure(n);
+        byte[] b = bytes;
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c <= 0x7E && c != '"' && c != '\\') {
+                b[at++] = (byte) c;
+                continue;
+            }
+            // room for this character's escape (at most 6 bytes) and one byte for each character after it
+            length = at;
+            ensure(6 + n - i);
+            b = bytes;
+            b[at++] = '\\';
+            if (c == '"' || c == '\\') {
+                b[at++] = (byte) c;
+            } else {
+                b[at++] = 'u';
+                b[at++] = HEX[(c >> 12) & 0xF];
+                b[at++] = HEX[(c >> 8) & 0xF];
+                b[at++] = HEX[(c >> 4) & 0xF];
+                b[at++] = HEX[c & 0xF];
+            }
+        }
+        length = at;
+    }
+
+    /** The character at an index, for the ASCII structure characters the form checks (never a text's). */
+    char charAt(int index) {
+        return (char) (bytes[index] & 0xFF);
+    }
+
+    int length() {
+        return length;
+    }
+
+    byte[] array() {
+        return bytes;
+    }
+
+    /** Empties the buffer, dropping an array grown past {@code keep} bytes (an event with a huge text, once). */
+    void clear(int keep) {
+        length = 0;
+        if (bytes.length > keep) {
+            bytes = new byte[keep];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+}
