@@ -3,6 +3,7 @@ package dev.itsmkit.sla;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -16,29 +17,35 @@ import org.jspecify.annotations.Nullable;
  * A due instant is a tick (milliseconds since the epoch, rounded up so that a timer never fires
  * early). Four levels of 4096 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
  * holds the timers whose tick shares every bit above {@code 12(L+1)} with the current tick, in the
- * slot named by bits {@code 12L..12L+11}. Each slot is a doubly linked list of nodes. The nodes are
- * also the entries of the wheel's own hash table from key to node (chained through the nodes, no
- * {@code HashMap} entry or boxed tick beside them), which makes {@link #cancel} and rescheduling O(1)
- * and keeps a timer to one 48-byte node plus a table slot. Per level, a bit per slot and a bit per
- * 64 slots find the next non-empty slot with two {@link Long#numberOfTrailingZeros}, so
- * {@link #advance} jumps over empty time in O(levels) however far the clock moves (a virtual clock
- * may jump years). A timer placed at level {@code L} is moved down (cascaded) at most {@code L} times,
- * and a level spans 4.1 seconds, 4.7 hours, 2.2 years, then the rest: schedule, cancel and fire are
- * O(1) amortised. Wide levels mean few cascades, and each cascade touches a node that
- * is probably not in the processor's cache, which is what firing costs with a million timers.
+ * slot named by bits {@code 12L..12L+11}. Per level, a bit per slot and a bit per 64 slots find the
+ * next non-empty slot with two {@link Long#numberOfTrailingZeros}, so {@link #advance} jumps over
+ * empty time in O(levels) however far the clock moves (a virtual clock may jump years). A level spans
+ * 4.1 seconds, 4.7 hours, 2.2 years, then the rest; when the time enters a slot of level {@code L}, its
+ * timers move down (cascade) to the levels below, so a timer moves at most {@code L} times:
+ * schedule, cancel and fire are O(1) amortised.
  *
- * <p>A timer allocates its node and nothing else: the fired timers are chained through their nodes,
- * and due instants can be given as milliseconds since the epoch ({@link #schedule(Object, long, Object)},
+ * <h2>Why it is laid out so</h2>
+ * With a million timers, what firing costs is cache misses, so the layout keeps the memory touched per
+ * timer small and sequential. A timer is one node of 32 bytes (key, value, hash, tick) and nothing
+ * links nodes to each other. The wheel's own hash table from key to node is open-addressed (linear
+ * probing, removal by shifting back, no entry objects). A slot is a pair of arrays, the slot's nodes and
+ * their ticks, in the order they came: a cascade reads them front to back and appends each to a slot
+ * below without reading the node, so only firing (and the table lookups of schedule and fire) touches a
+ * node that is no longer in the processor's cache. A node never changes slot by itself: rescheduling a
+ * key makes a new node, and a cancelled or replaced node is removed from the end of its slot when it
+ * is among the last few there (a timer cancelled soon after it was scheduled); otherwise it is marked
+ * dead and left in its slot, skipped when its time comes. When the dead outnumber the live timers, one
+ * pass over the slots drops them (amortised O(1) per cancel), so dead entries never take more memory
+ * than live ones. The arrays of a slot whose time has come are dropped when large, and reused when small.
+ *
+ * <p>A timer allocates its node (and its share of the slots' arrays as they grow) and nothing else:
+ * {@link #advance} collects the fired nodes in a reused array, and due instants can be given as
+ * milliseconds since the epoch ({@link #schedule(Object, long, Object)},
  * {@link #advance(long, BiConsumer)}) so that a caller holding them as numbers creates no {@link Instant}.
- * Nodes are not pooled for reuse: measured, a pool doubled the cost of firing among a million timers,
- * although it saved every allocation. A pooled node is old and scattered in the heap, so every schedule
- * stores references to young objects in it (the collector's write barrier and card scanning) and the
- * slots' lists stay scattered, while fresh nodes are copied by the young collector along the lists
- * that reach them, probably closer together.
  *
- * <p>Timers due in the same millisecond fire in the order they were scheduled; timers of different
- * milliseconds in time order. Instants before the epoch are treated as the epoch, instants after the
- * year 10889 as then.
+ * <p>Timers due in the same millisecond fire in the order they were scheduled (a rescheduled timer
+ * counts from its last scheduling); timers of different milliseconds in time order. Instants before the
+ * epoch are treated as the epoch, instants after the year 10889 as then.
  *
  * <p>Thread-safe: every method holds the wheel's lock, and {@link #advance} calls its consumer
  * outside the lock, after removing the fired timers, so a consumer may schedule again.
@@ -51,39 +58,54 @@ public final class TimerWheel<K, V> {
     private static final int BITS = 12;
     private static final int SLOTS = 1 << BITS;
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
-    /** A list beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
+    /** A slot beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
     private static final int OVERDUE = LEVELS;
-
-    private static final int INITIAL_TABLE = 16;
+    /** The tick of a node that was cancelled or replaced while its entry stayed in a slot: the entry is skipped. */
+    private static final long DEAD = -1;
+    /** How many entries from the end of its slot a cancelled timer is looked for before it is left there dead. */
+    private static final int CANCEL_SEARCH = 8;
+    /** Dead entries are dropped when there are more of them than this and than live timers. */
+    private static final int MIN_GARBAGE = 16;
+    /** The capacity of a slot's arrays up to which they are kept for reuse once the slot is emptied. */
+    private static final int KEPT_CAPACITY = 64;
+    private static final int FIRST_CAPACITY = 4;
+    private static final int INITIAL_TABLE_BITS = 4;
+    /** Odd 32-bit golden-ratio constant: multiplying by it spreads a hash code into the table's top bits. */
+    private static final int GOLDEN = 0x9E3779B9;
+    private static final Node<?, ?>[] NO_NODES = new Node<?, ?>[0];
 
     private final Object lock = new Object();
-    private final Node<K, V>[][] heads;
-    private final Node<K, V>[][] tails;
-    /** Per level, one bit per slot: set if the slot holds a timer. */
+    /** Per level and slot, the nodes of the slot's entries in the order they came, or null (never used or dropped). */
+    private final Node<K, V>[][][] slotNodes;
+    /** Per level and slot, the ticks of those nodes, so that a cascade need not read the nodes. */
+    private final long[][][] slotTicks;
+    /** Per level and slot, how many entries it holds (live or dead). */
+    private final int[][] slotSizes = new int[LEVELS + 1][SLOTS];
+    /** Per level, one bit per slot: set if the slot holds an entry. */
     private final long[][] occupied = new long[LEVELS + 1][SLOTS / Long.SIZE];
     /** Per level, one bit per word of {@link #occupied}: set if the word is not zero. */
     private final long[] occupiedWords = new long[LEVELS + 1];
-    /** The hash table from key to node, chained through {@link Node#chain}; its length is a power of two. */
+    /** The hash table from key to node, open-addressed; its length is a power of two. */
     private Node<K, V>[] table;
+    /** 32 minus the binary logarithm of the table's length: a node's home cell is its hash shifted right by this. */
+    private int tableShift;
     private int size;
+    /** How many entries in the slots belong to dead nodes. */
+    private int garbage;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
-    /** While {@link #advance} holds the lock: the nodes fired so far, chained through {@link Node#next}. */
-    private @Nullable Node<K, V> firstFired;
-    private @Nullable Node<K, V> lastFired;
+    /** While {@link #advance} holds the lock: the nodes fired so far, in firing order. */
+    private Node<K, V>[] fired;
+    private int firedCount;
+    /** An array for the fired nodes, handed back by the last {@link #advance} once its consumer was done. */
+    private volatile Node<K, V> @Nullable [] spareFired;
 
     private static final class Node<K, V> {
         final K key;
+        final V value;
         final int hash;
-        V value;
+        /** The due tick, or {@link #DEAD}. */
         long tick;
-        @Nullable Node<K, V> prev;
-        /** The next node in the slot's list; after firing, the next fired node. */
-        @Nullable Node<K, V> next;
-        /** The next node in the hash table's bucket. */
-        @Nullable Node<K, V> chain;
-        byte level;
-        short slot;
 
         Node(K key, int hash, V value, long tick) {
             this.key = key;
@@ -100,9 +122,11 @@ public final class TimerWheel<K, V> {
      */
     @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; these hold only Node<K, V>
     public TimerWheel(Instant start) {
-        this.heads = new Node[LEVELS + 1][SLOTS];
-        this.tails = new Node[LEVELS + 1][SLOTS];
-        this.table = new Node[INITIAL_TABLE];
+        this.slotNodes = new Node[LEVELS + 1][SLOTS][];
+        this.slotTicks = new long[LEVELS + 1][SLOTS][];
+        this.table = new Node[1 << INITIAL_TABLE_BITS];
+        this.tableShift = Integer.SIZE - INITIAL_TABLE_BITS;
+        this.fired = emptyFired();
         this.now = floorTick(requireNonNull(start, "start"));
     }
 
@@ -137,20 +161,22 @@ public final class TimerWheel<K, V> {
     }
 
     private boolean scheduleTick(K key, long tick, V value) {
-        int hash = spread(key.hashCode());
+        int hash = mix(key.hashCode());
+        Node<K, V> node = new Node<>(key, hash, value, tick);
         synchronized (lock) {
-            Node<K, V> old = find(key, hash);
+            int cell = indexOf(key, hash);
+            Node<K, V> old = table[cell];
+            table[cell] = node;
             if (old != null) {
-                // the key keeps its node: only its place in the wheel changes
-                unlink(old);
-                old.value = value;
-                old.tick = tick;
-                place(old);
+                place(node, tick);
+                discard(old);
                 return true;
             }
-            Node<K, V> node = new Node<>(key, hash, value, tick);
-            insert(node);
-            place(node);
+            size++;
+            place(node, tick);
+            if (size > table.length - (table.length >>> 2)) {
+                resize();
+            }
             return false;
         }
     }
@@ -163,12 +189,15 @@ public final class TimerWheel<K, V> {
      */
     public boolean cancel(K key) {
         requireNonNull(key, "key");
+        int hash = mix(key.hashCode());
         synchronized (lock) {
-            Node<K, V> old = remove(key, spread(key.hashCode()));
+            int cell = indexOf(key, hash);
+            Node<K, V> old = table[cell];
             if (old == null) {
                 return false;
             }
-            unlink(old);
+            removeCell(cell);
+            discard(old);
             return true;
         }
     }
@@ -182,7 +211,7 @@ public final class TimerWheel<K, V> {
     public Optional<Instant> dueAt(K key) {
         synchronized (lock) {
             requireNonNull(key, "key");
-            Node<K, V> node = find(key, spread(key.hashCode()));
+            Node<K, V> node = table[indexOf(key, mix(key.hashCode()))];
             return node == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(node.tick));
         }
     }
@@ -207,7 +236,10 @@ public final class TimerWheel<K, V> {
      */
     public Optional<Instant> nextWakeUp() {
         synchronized (lock) {
-            if (heads[OVERDUE][0] != null) {
+            if (size == 0) {
+                return Optional.empty();
+            }
+            if (slotSizes[OVERDUE][0] > 0) {
                 return Optional.of(Instant.ofEpochMilli(now - 1));
             }
             long tick = nextTick();
@@ -243,11 +275,15 @@ public final class TimerWheel<K, V> {
     }
 
     private int advanceTo(long target, BiConsumer<? super K, ? super V> consumer) {
-        // the fired nodes, out of the wheel and the table, chained through `next` in firing order
-        Node<K, V> first;
+        Node<K, V>[] taken;
+        int count;
         synchronized (lock) {
-            firstFired = null;
-            lastFired = null;
+            Node<K, V>[] spare = spareFired;
+            if (spare != null) {
+                spareFired = null;
+                fired = spare;
+            }
+            firedCount = 0;
             take(OVERDUE, 0);
             while (true) {
                 long tick = nextTick();
@@ -261,37 +297,59 @@ public final class TimerWheel<K, V> {
                 take(0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
             }
-            first = firstFired;
-            firstFired = null;
-            lastFired = null;
+            taken = fired;
+            count = firedCount;
+            firedCount = 0;
+            // another advance (a consumer's, or another thread's) gets its own array until this one is handed back
+            fired = emptyFired();
         }
-        int count = 0;
-        for (Node<K, V> node = first; node != null; node = node.next) {
+        for (int i = 0; i < count; i++) {
+            Node<K, V> node = taken[i];
+            taken[i] = null;
             consumer.accept(node.key, node.value);
-            count++;
+        }
+        if (taken.length <= KEPT_CAPACITY * 16) {
+            spareFired = taken;
         }
         return count;
     }
 
-    /* Moves a slot's nodes to the end of the fired chain and out of the table. */
+    @SuppressWarnings("unchecked") // the shared empty array holds no node of any type
+    private Node<K, V>[] emptyFired() {
+        return (Node<K, V>[]) NO_NODES;
+    }
+
+    /* Fires a slot's live nodes (appends them to the fired ones, out of the table) and empties the slot. */
     private void take(int level, int slot) {
-        Node<K, V> head = heads[level][slot];
-        if (head == null) {
+        int count = slotSizes[level][slot];
+        if (count == 0) {
             return;
         }
-        for (Node<K, V> node = head; node != null; node = node.next) {
-            remove(node.key, node.hash);
+        Node<K, V>[] nodes = slotNodes[level][slot];
+        if (firedCount + count > fired.length) {
+            fired = Arrays.copyOf(fired, Math.max(firedCount + count, 2 * fired.length));
         }
-        if (lastFired == null) {
-            firstFired = head;
-        } else {
-            lastFired.next = head;
-            head.prev = lastFired;
+        for (int i = 0; i < count; i++) {
+            Node<K, V> node = nodes[i];
+            nodes[i] = null;
+            if (node.tick == DEAD) {
+                garbage--;
+            } else {
+                removeNode(node);
+                fired[firedCount++] = node;
+            }
         }
-        lastFired = tails[level][slot];
-        heads[level][slot] = null;
-        tails[level][slot] = null;
+        empty(level, slot, nodes.length);
+    }
+
+    /* Marks a slot empty; drops its arrays if they are large (their slot's time will not come again soon). */
+    private void empty(int level, int slot, int capacity) {
+        slotSizes[level][slot] = 0;
         clearOccupied(level, slot);
+        if (capacity > KEPT_CAPACITY) {
+            slotNodes[level][slot] = null;
+            slotTicks[level][slot] = null;
+        }
     }
 
     /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
@@ -346,126 +404,210 @@ public final class TimerWheel<K, V> {
         }
     }
 
-    /* Sets the time and cascades the slots that the new time enters, from the top level down. */
+    /*
+     * Sets the time and cascades the slots that the new time enters, from the top level down: each entry
+     * goes to the slot below that its tick (kept beside the node) names, dead ones too, without reading
+     * the node.
+     */
     private void moveTo(long tick) {
         now = Math.min(tick, MAX_TICK);
         for (int level = LEVELS - 1; level >= 1; level--) {
             int slot = (int) ((now >>> (level * BITS)) & (SLOTS - 1));
-            Node<K, V> node = heads[level][slot];
-            if (node == null) {
+            int count = slotSizes[level][slot];
+            if (count == 0) {
                 continue;
             }
-            heads[level][slot] = null;
-            tails[level][slot] = null;
-            clearOccupied(level, slot);
-            while (node != null) {
-                Node<K, V> next = node.next;
-                node.prev = null;
-                node.next = null;
-                place(node);
-                node = next;
+            Node<K, V>[] nodes = slotNodes[level][slot];
+            long[] ticks = slotTicks[level][slot];
+            // an entry of this slot never goes back to it: its tick now shares this level's bits with the time
+            empty(level, slot, nodes.length);
+            boolean kept = nodes.length <= KEPT_CAPACITY;
+            for (int i = 0; i < count; i++) {
+                place(nodes[i], ticks[i]);
+                if (kept) {
+                    nodes[i] = null;
+                }
             }
         }
     }
 
-    private void place(Node<K, V> node) {
-        long tick = node.tick;
+    /* Appends a node's entry to the slot of its tick, or to the overdue slot if its time has passed. */
+    private void place(Node<K, V> node, long tick) {
         if (tick < now) {
-            link(node, OVERDUE, 0);
+            append(OVERDUE, 0, node, tick);
             return;
         }
-        // the level is that of the highest bit in which the tick differs from now (0 if none)
-        int level = Math.min(LEVELS - 1, (63 - Long.numberOfLeadingZeros(tick ^ now)) / BITS);
-        link(node, level, (int) ((tick >>> (level * BITS)) & (SLOTS - 1)));
+        int level = levelOf(tick);
+        append(level, slotOf(tick, level), node, tick);
     }
 
-    private static int spread(int hashCode) {
-        return hashCode ^ (hashCode >>> 16);
+    /* The level of a tick not before now: that of the highest bit in which it differs from now (0 if none). */
+    private int levelOf(long tick) {
+        return Math.min(LEVELS - 1, (63 - Long.numberOfLeadingZeros(tick ^ now)) / BITS);
     }
 
-    private @Nullable Node<K, V> find(K key, int hash) {
-        for (Node<K, V> node = table[hash & (table.length - 1)]; node != null; node = node.chain) {
-            if (node.hash == hash && node.key.equals(key)) {
-                return node;
-            }
+    private static int slotOf(long tick, int level) {
+        return (int) ((tick >>> (level * BITS)) & (SLOTS - 1));
+    }
+
+    private void append(int level, int slot, Node<K, V> node, long tick) {
+        int count = slotSizes[level][slot];
+        Node<K, V>[] nodes = slotNodes[level][slot];
+        long[] ticks = slotTicks[level][slot];
+        if (nodes == null || ticks == null) {
+            nodes = newNodes(FIRST_CAPACITY);
+            ticks = new long[FIRST_CAPACITY];
+            slotNodes[level][slot] = nodes;
+            slotTicks[level][slot] = ticks;
+        } else if (count == nodes.length) {
+            int capacity = count + (count >>> 1) + 1;
+            nodes = Arrays.copyOf(nodes, capacity);
+            ticks = Arrays.copyOf(ticks, capacity);
+            slotNodes[level][slot] = nodes;
+            slotTicks[level][slot] = ticks;
         }
-        return null;
-    }
-
-    private void insert(Node<K, V> node) {
-        if (size >= table.length - (table.length >>> 2)) {
-            resize();
+        nodes[count] = node;
+        ticks[count] = tick;
+        slotSizes[level][slot] = count + 1;
+        if (count == 0) {
+            setOccupied(level, slot);
         }
-        int bucket = node.hash & (table.length - 1);
-        node.chain = table[bucket];
-        table[bucket] = node;
-        size++;
-    }
-
-    private @Nullable Node<K, V> remove(K key, int hash) {
-        int bucket = hash & (table.length - 1);
-        Node<K, V> previous = null;
-        for (Node<K, V> node = table[bucket]; node != null; previous = node, node = node.chain) {
-            if (node.hash == hash && node.key.equals(key)) {
-                if (previous == null) {
-                    table[bucket] = node.chain;
-                } else {
-                    previous.chain = node.chain;
-                }
-                node.chain = null;
-                size--;
-                return node;
-            }
-        }
-        return null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; this holds only Node<K, V>
+    private Node<K, V>[] newNodes(int capacity) {
+        return new Node[capacity];
+    }
+
+    /*
+     * Takes a node that left the table (cancelled or replaced) out of the wheel: out of its slot if its entry
+     * is among the slot's last few (where the position a node's tick and the time name is always its entry's
+     * slot), else marked dead, its entry left for firing or compaction to drop.
+     */
+    private void discard(Node<K, V> node) {
+        long tick = node.tick;
+        int level = OVERDUE;
+        int slot = 0;
+        if (tick >= now) {
+            level = levelOf(tick);
+            slot = slotOf(tick, level);
+        }
+        int count = slotSizes[level][slot];
+        Node<K, V>[] nodes = slotNodes[level][slot];
+        long[] ticks = slotTicks[level][slot];
+        if (nodes != null && ticks != null) {
+            for (int i = count - 1; i >= Math.max(0, count - CANCEL_SEARCH); i--) {
+                if (nodes[i] == node) {
+                    System.arraycopy(nodes, i + 1, nodes, i, count - 1 - i);
+                    System.arraycopy(ticks, i + 1, ticks, i, count - 1 - i);
+                    nodes[count - 1] = null;
+                    slotSizes[level][slot] = count - 1;
+                    if (count == 1) {
+                        clearOccupied(level, slot);
+                    }
+                    return;
+                }
+            }
+        }
+        node.tick = DEAD;
+        garbage++;
+        if (garbage > MIN_GARBAGE && garbage > size) {
+            compact();
+        }
+    }
+
+    /* Drops every dead entry from the slots, keeping the order of the others. */
+    private void compact() {
+        for (int level = 0; level <= OVERDUE; level++) {
+            for (int slot = 0; slot < SLOTS; slot++) {
+                int count = slotSizes[level][slot];
+                if (count == 0) {
+                    continue;
+                }
+                Node<K, V>[] nodes = slotNodes[level][slot];
+                long[] ticks = slotTicks[level][slot];
+                int live = 0;
+                for (int i = 0; i < count; i++) {
+                    if (nodes[i].tick != DEAD) {
+                        nodes[live] = nodes[i];
+                        ticks[live] = ticks[i];
+                        live++;
+                    }
+                }
+                Arrays.fill(nodes, live, count, null);
+                slotSizes[level][slot] = live;
+                if (live == 0) {
+                    clearOccupied(level, slot);
+                }
+            }
+        }
+        garbage = 0;
+    }
+
+    /* Spreads a hash code over the top bits, which name a key's home cell in the table. */
+    private static int mix(int hashCode) {
+        return hashCode * GOLDEN;
+    }
+
+    /* The cell of the key's node, or the empty cell where it would go. */
+    private int indexOf(K key, int hash) {
+        Node<K, V>[] cells = table;
+        int mask = cells.length - 1;
+        for (int cell = hash >>> tableShift; ; cell = (cell + 1) & mask) {
+            Node<K, V> node = cells[cell];
+            if (node == null || node.hash == hash && node.key.equals(key)) {
+                return cell;
+            }
+        }
+    }
+
+    /* Removes a node known to be in the table: found by identity, so no other key is compared. */
+    private void removeNode(Node<K, V> node) {
+        Node<K, V>[] cells = table;
+        int mask = cells.length - 1;
+        int cell = node.hash >>> tableShift;
+        while (cells[cell] != node) {
+            cell = (cell + 1) & mask;
+        }
+        removeCell(cell);
+    }
+
+    /* Empties a cell, moving back the later nodes of its run whose home cell allows it (no tombstones). */
+    private void removeCell(int hole) {
+        Node<K, V>[] cells = table;
+        int mask = cells.length - 1;
+        for (int cell = (hole + 1) & mask; ; cell = (cell + 1) & mask) {
+            Node<K, V> node = cells[cell];
+            if (node == null) {
+                break;
+            }
+            int home = node.hash >>> tableShift;
+            // the node may fill the hole if the hole lies between its home cell and its cell
+            if (((cell - home) & mask) >= ((cell - hole) & mask)) {
+                cells[hole] = node;
+                hole = cell;
+            }
+        }
+        cells[hole] = null;
+        size--;
+    }
+
     private void resize() {
         Node<K, V>[] old = table;
-        Node<K, V>[] grown = new Node[old.length * 2];
-        for (Node<K, V> head : old) {
-            for (Node<K, V> node = head; node != null; ) {
-                Node<K, V> chain = node.chain;
-                int bucket = node.hash & (grown.length - 1);
-                node.chain = grown[bucket];
-                grown[bucket] = node;
-                node = chain;
+        Node<K, V>[] grown = newNodes(old.length * 2);
+        int shift = tableShift - 1;
+        int mask = grown.length - 1;
+        for (Node<K, V> node : old) {
+            if (node != null) {
+                int cell = node.hash >>> shift;
+                while (grown[cell] != null) {
+                    cell = (cell + 1) & mask;
+                }
+                grown[cell] = node;
             }
         }
         table = grown;
-    }
-
-    private void link(Node<K, V> node, int level, int slot) {
-        node.level = (byte) level;
-        node.slot = (short) slot;
-        node.prev = tails[level][slot];
-        node.next = null;
-        if (node.prev == null) {
-            heads[level][slot] = node;
-        } else {
-            node.prev.next = node;
-        }
-        tails[level][slot] = node;
-        setOccupied(level, slot);
-    }
-
-    private void unlink(Node<K, V> node) {
-        if (node.prev == null) {
-            heads[node.level][node.slot] = node.next;
-        } else {
-            node.prev.next = node.next;
-        }
-        if (node.next == null) {
-            tails[node.level][node.slot] = node.prev;
-        } else {
-            node.next.prev = node.prev;
-        }
-        if (heads[node.level][node.slot] == null) {
-            clearOccupied(node.level, node.slot);
-        }
-        node.prev = null;
-        node.next = null;
+        tableShift = shift;
     }
 
     private static long clampTick(long epochMilli) {
