@@ -77,8 +77,11 @@ public final class TimerWheel<K, V> {
     private final Object lock = new Object();
     /** Per level and slot, the nodes of the slot's entries in the order they came, or null (never used or dropped). */
     private final Node<K, V>[][][] slotNodes;
-    /** Per level and slot, the ticks of those nodes, so that a cascade need not read the nodes. */
-    private final long[][][] slotTicks;
+    /**
+     * Per level and slot, the low 32 bits of those nodes' ticks, so that a cascade need not read the nodes: the
+     * bits above them are the time's (below level 3, whose cascades, years apart, read the nodes).
+     */
+    private final int[][][] slotTicks;
     /** Per level and slot, how many entries it holds (live or dead). */
     private final int[][] slotSizes = new int[LEVELS + 1][SLOTS];
     /** Per level, one bit per slot: set if the slot holds an entry. */
@@ -87,6 +90,8 @@ public final class TimerWheel<K, V> {
     private final long[] occupiedWords = new long[LEVELS + 1];
     /** The hash table from key to node, open-addressed; its length is a power of two. */
     private Node<K, V>[] table;
+    /** The hashes of the table's nodes, cell by cell: probing compares these, not the nodes, which are seldom in cache. */
+    private int[] hashes;
     /** 32 minus the binary logarithm of the table's length: a node's home cell is its hash shifted right by this. */
     private int tableShift;
     private int size;
@@ -123,8 +128,9 @@ public final class TimerWheel<K, V> {
     @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; these hold only Node<K, V>
     public TimerWheel(Instant start) {
         this.slotNodes = new Node[LEVELS + 1][SLOTS][];
-        this.slotTicks = new long[LEVELS + 1][SLOTS][];
+        this.slotTicks = new int[LEVELS + 1][SLOTS][];
         this.table = new Node[1 << INITIAL_TABLE_BITS];
+        this.hashes = new int[1 << INITIAL_TABLE_BITS];
         this.tableShift = Integer.SIZE - INITIAL_TABLE_BITS;
         this.fired = emptyFired();
         this.now = floorTick(requireNonNull(start, "start"));
@@ -167,6 +173,7 @@ public final class TimerWheel<K, V> {
             int cell = indexOf(key, hash);
             Node<K, V> old = table[cell];
             table[cell] = node;
+            hashes[cell] = hash;
             if (old != null) {
                 place(node, tick);
                 discard(old);
@@ -418,14 +425,23 @@ public final class TimerWheel<K, V> {
                 continue;
             }
             Node<K, V>[] nodes = slotNodes[level][slot];
-            long[] ticks = slotTicks[level][slot];
+            int[] ticks = slotTicks[level][slot];
             // an entry of this slot never goes back to it: its tick now shares this level's bits with the time
             empty(level, slot, nodes.length);
             boolean kept = nodes.length <= KEPT_CAPACITY;
+            long lowBits = (1L << (level * BITS)) - 1;
+            long high = now & ~lowBits;
             for (int i = 0; i < count; i++) {
-                place(nodes[i], ticks[i]);
+                Node<K, V> node = nodes[i];
                 if (kept) {
                     nodes[i] = null;
+                }
+                if (level < LEVELS - 1) {
+                    place(node, high | (ticks[i] & lowBits));
+                } else if (node.tick == DEAD) {
+                    garbage--;
+                } else {
+                    place(node, node.tick);
                 }
             }
         }
@@ -453,10 +469,10 @@ public final class TimerWheel<K, V> {
     private void append(int level, int slot, Node<K, V> node, long tick) {
         int count = slotSizes[level][slot];
         Node<K, V>[] nodes = slotNodes[level][slot];
-        long[] ticks = slotTicks[level][slot];
+        int[] ticks = slotTicks[level][slot];
         if (nodes == null || ticks == null) {
             nodes = newNodes(FIRST_CAPACITY);
-            ticks = new long[FIRST_CAPACITY];
+            ticks = new int[FIRST_CAPACITY];
             slotNodes[level][slot] = nodes;
             slotTicks[level][slot] = ticks;
         } else if (count == nodes.length) {
@@ -467,7 +483,7 @@ public final class TimerWheel<K, V> {
             slotTicks[level][slot] = ticks;
         }
         nodes[count] = node;
-        ticks[count] = tick;
+        ticks[count] = (int) tick;
         slotSizes[level][slot] = count + 1;
         if (count == 0) {
             setOccupied(level, slot);
@@ -494,7 +510,7 @@ public final class TimerWheel<K, V> {
         }
         int count = slotSizes[level][slot];
         Node<K, V>[] nodes = slotNodes[level][slot];
-        long[] ticks = slotTicks[level][slot];
+        int[] ticks = slotTicks[level][slot];
         if (nodes != null && ticks != null) {
             for (int i = count - 1; i >= Math.max(0, count - CANCEL_SEARCH); i--) {
                 if (nodes[i] == node) {
@@ -525,7 +541,7 @@ public final class TimerWheel<K, V> {
                     continue;
                 }
                 Node<K, V>[] nodes = slotNodes[level][slot];
-                long[] ticks = slotTicks[level][slot];
+                int[] ticks = slotTicks[level][slot];
                 int live = 0;
                 for (int i = 0; i < count; i++) {
                     if (nodes[i].tick != DEAD) {
@@ -552,10 +568,11 @@ public final class TimerWheel<K, V> {
     /* The cell of the key's node, or the empty cell where it would go. */
     private int indexOf(K key, int hash) {
         Node<K, V>[] cells = table;
+        int[] cellHashes = hashes;
         int mask = cells.length - 1;
         for (int cell = hash >>> tableShift; ; cell = (cell + 1) & mask) {
             Node<K, V> node = cells[cell];
-            if (node == null || node.hash == hash && node.key.equals(key)) {
+            if (node == null || cellHashes[cell] == hash && node.key.equals(key)) {
                 return cell;
             }
         }
@@ -575,16 +592,19 @@ public final class TimerWheel<K, V> {
     /* Empties a cell, moving back the later nodes of its run whose home cell allows it (no tombstones). */
     private void removeCell(int hole) {
         Node<K, V>[] cells = table;
+        int[] cellHashes = hashes;
         int mask = cells.length - 1;
         for (int cell = (hole + 1) & mask; ; cell = (cell + 1) & mask) {
             Node<K, V> node = cells[cell];
             if (node == null) {
                 break;
             }
-            int home = node.hash >>> tableShift;
+            int hash = cellHashes[cell];
+            int home = hash >>> tableShift;
             // the node may fill the hole if the hole lies between its home cell and its cell
             if (((cell - home) & mask) >= ((cell - hole) & mask)) {
                 cells[hole] = node;
+                cellHashes[hole] = hash;
                 hole = cell;
             }
         }
@@ -594,19 +614,23 @@ public final class TimerWheel<K, V> {
 
     private void resize() {
         Node<K, V>[] old = table;
+        int[] oldHashes = hashes;
         Node<K, V>[] grown = newNodes(old.length * 2);
+        int[] grownHashes = new int[grown.length];
         int shift = tableShift - 1;
         int mask = grown.length - 1;
-        for (Node<K, V> node : old) {
-            if (node != null) {
-                int cell = node.hash >>> shift;
+        for (int i = 0; i < old.length; i++) {
+            if (old[i] != null) {
+                int cell = oldHashes[i] >>> shift;
                 while (grown[cell] != null) {
                     cell = (cell + 1) & mask;
                 }
-                grown[cell] = node;
+                grown[cell] = old[i];
+                grownHashes[cell] = oldHashes[i];
             }
         }
         table = grown;
+        hashes = grownHashes;
         tableShift = shift;
     }
 
