@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A hierarchical timing wheel of keyed timers with millisecond resolution, driven by the instants it
@@ -25,23 +24,28 @@ import org.jspecify.annotations.Nullable;
  * schedule, cancel and fire are O(1) amortised.
  *
  * <h2>Why it is laid out so</h2>
- * With a million timers, what firing costs is cache misses, so the layout keeps the memory touched per
- * timer small and sequential. A timer is one node of 32 bytes (key, value, hash, tick) and nothing
- * links nodes to each other. The wheel's own hash table from key to node is open-addressed (linear
- * probing, removal by shifting back, no entry objects). A slot is a pair of arrays, the slot's nodes and
- * their ticks, in the order they came: a cascade reads them front to back and appends each to a slot
- * below without reading the node, so only firing (and the table lookups of schedule and fire) touches a
- * node that is no longer in the processor's cache. A node never changes slot by itself: rescheduling a
- * key makes a new node, and a cancelled or replaced node is removed from the end of its slot when it
- * is among the last few there (a timer cancelled soon after it was scheduled); otherwise it is marked
- * dead and left in its slot, skipped when its time comes. When the dead outnumber the live timers, one
- * pass over the slots drops them (amortised O(1) per cancel), so dead entries never take more memory
- * than live ones. The arrays of a slot whose time has come are dropped when large, and reused when small.
+ * With a million timers, firing costs cache misses and the garbage collector's work, so a timer is no
+ * object at all: it is a number, its id, indexing arrays of keys, values, ticks and hashes; ids of fired
+ * and cancelled timers are reused, last freed first, so a new timer's row was just touched. The table
+ * from key to id is open-addressed (linear probing, removal by shifting back) in one {@code long} array
+ * of hash and id, so a probe reads one cache line and no key unless the hashes match. A slot is a pair of
+ * {@code int} arrays, the ids of its timers and the low bits of their ticks, in the order they came: a
+ * cascade reads them front to back and appends each to a slot below without reading the timer's row, so
+ * only firing (and the table lookups of schedule and fire) touches memory that is no longer in the
+ * processor's cache. Nothing but the keys and values is a reference, so the wheel's own stores cost the
+ * collector no card marking, and its arrays hold no pointers for it to trace.
  *
- * <p>A timer allocates its node (and its share of the slots' arrays as they grow) and nothing else:
- * {@link #advance} collects the fired nodes in a reused array, and due instants can be given as
- * milliseconds since the epoch ({@link #schedule(Object, long, Object)},
- * {@link #advance(long, BiConsumer)}) so that a caller holding them as numbers creates no {@link Instant}.
+ * <p>A timer stays in the slot it was put in until it fires or cascades: cancelling or rescheduling a
+ * key takes its timer out of its slot when it is among the last few there (a timer cancelled soon after
+ * it was scheduled); otherwise the timer is marked dead and left in its slot, skipped when its time
+ * comes, its id free only then. When the dead outnumber the live timers, one pass over the slots drops
+ * them (amortised O(1) per cancel), so dead timers never take more memory than live ones. The arrays of
+ * a slot whose time has come are dropped when large, and reused when small.
+ *
+ * <p>A timer allocates nothing but its share of the arrays as they grow; {@link #advance} allocates one
+ * array for the timers it fires, which dies young. Due instants can be given as milliseconds since the
+ * epoch ({@link #schedule(Object, long, Object)}, {@link #advance(long, BiConsumer)}) so that a caller
+ * holding them as numbers creates no {@link Instant}.
  *
  * <p>Timers due in the same millisecond fire in the order they were scheduled (a rescheduled timer
  * counts from its last scheduling); timers of different milliseconds in time order. Instants before the
@@ -60,79 +64,72 @@ public final class TimerWheel<K, V> {
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
     /** A slot beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
     private static final int OVERDUE = LEVELS;
-    /** The tick of a node that was cancelled or replaced while its entry stayed in a slot: the entry is skipped. */
+    /** The tick of a timer cancelled or replaced while it stayed in a slot: skipped there, its id freed then. */
     private static final long DEAD = -1;
     /** How many entries from the end of its slot a cancelled timer is looked for before it is left there dead. */
     private static final int CANCEL_SEARCH = 8;
-    /** Dead entries are dropped when there are more of them than this and than live timers. */
+    /** Dead timers are dropped when there are more of them than this and than live timers. */
     private static final int MIN_GARBAGE = 16;
     /** The capacity of a slot's arrays up to which they are kept for reuse once the slot is emptied. */
     private static final int KEPT_CAPACITY = 64;
-    private static final int FIRST_CAPACITY = 4;
+    private static final int FIRST_SLOT_CAPACITY = 4;
+    private static final int FIRST_IDS = 16;
     private static final int INITIAL_TABLE_BITS = 4;
-    /** Odd 32-bit golden-ratio constant: multiplying by it spreads a hash code into the table's top bits. */
+    /** Odd 32-bit golden-ratio constant: multiplying by it spreads a hash code into the top bits, which name a cell. */
     private static final int GOLDEN = 0x9E3779B9;
-    private static final Node<?, ?>[] NO_NODES = new Node<?, ?>[0];
+    private static final long ID_BITS = 0xFFFF_FFFFL;
 
     private final Object lock = new Object();
-    /** Per level and slot, the nodes of the slot's entries in the order they came, or null (never used or dropped). */
-    private final Node<K, V>[][][] slotNodes;
+
+    /** Per id: the timer's key, or null if the id is dead or free. */
+    private Object[] keys = new Object[FIRST_IDS];
+    /** Per id: the timer's value, or null if the id is dead or free. */
+    private Object[] values = new Object[FIRST_IDS];
+    /** Per id: the timer's tick, or {@link #DEAD}. */
+    private long[] ticks = new long[FIRST_IDS];
+    /** Per id: the timer's hash, which names its home cell in the table. */
+    private int[] hashes = new int[FIRST_IDS];
+    /** The free ids below {@link #idLimit}, the last freed on top. */
+    private int[] freeIds = new int[FIRST_IDS];
+    private int freeCount;
+    /** The ids from here on were never used. */
+    private int idLimit;
+
+    /** The table from key to id, open-addressed: per cell, the hash in the high half and id + 1 in the low half, or 0. */
+    private long[] cells = new long[1 << INITIAL_TABLE_BITS];
+    /** 32 minus the binary logarithm of the table's length: a hash's home cell is the hash shifted right by this. */
+    private int cellShift = Integer.SIZE - INITIAL_TABLE_BITS;
+    private int size;
+
+    /** Per level and slot, the ids of the slot's timers in the order they came, or null (never used or dropped). */
+    private final int[][][] slotIds = new int[LEVELS + 1][SLOTS][];
     /**
-     * Per level and slot, the low 32 bits of those nodes' ticks, so that a cascade need not read the nodes: the
-     * bits above them are the time's (below level 3, whose cascades, years apart, read the nodes).
+     * Per level and slot, the low 32 bits of those timers' ticks, so that a cascade need not read their rows:
+     * the bits above are the time's (below level 3, whose cascades, years apart, read the rows).
      */
-    private final int[][][] slotTicks;
-    /** Per level and slot, how many entries it holds (live or dead). */
+    private final int[][][] slotTicks = new int[LEVELS + 1][SLOTS][];
+    /** Per level and slot, how many timers it holds (live or dead). */
     private final int[][] slotSizes = new int[LEVELS + 1][SLOTS];
-    /** Per level, one bit per slot: set if the slot holds an entry. */
+    /** Per level, one bit per slot: set if the slot holds a timer. */
     private final long[][] occupied = new long[LEVELS + 1][SLOTS / Long.SIZE];
     /** Per level, one bit per word of {@link #occupied}: set if the word is not zero. */
     private final long[] occupiedWords = new long[LEVELS + 1];
-    /** The hash table from key to node, open-addressed; its length is a power of two. */
-    private Node<K, V>[] table;
-    /** The hashes of the table's nodes, cell by cell: probing compares these, not the nodes, which are seldom in cache. */
-    private int[] hashes;
-    /** 32 minus the binary logarithm of the table's length: a node's home cell is its hash shifted right by this. */
-    private int tableShift;
-    private int size;
-    /** How many entries in the slots belong to dead nodes. */
+    /** How many timers in the slots are dead. */
     private int garbage;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
-    /** While {@link #advance} holds the lock: the nodes fired so far, in firing order. */
-    private Node<K, V>[] fired;
+
+    /** While {@link #advance} holds the lock: the keys and values fired so far, in pairs, in firing order. */
+    private Object[] fired = NO_TIMERS;
     private int firedCount;
-    /** An array for the fired nodes, handed back by the last {@link #advance} once its consumer was done. */
-    private volatile Node<K, V> @Nullable [] spareFired;
-
-    private static final class Node<K, V> {
-        final K key;
-        final V value;
-        final int hash;
-        /** The due tick, or {@link #DEAD}. */
-        long tick;
-
-        Node(K key, int hash, V value, long tick) {
-            this.key = key;
-            this.hash = hash;
-            this.value = value;
-            this.tick = tick;
-        }
-    }
+    private static final Object[] NO_TIMERS = {};
 
     /**
      * Creates an empty wheel whose time starts at an instant.
      *
      * @param start the wheel's current time; timers due before it fire on the first {@link #advance}
      */
-    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; these hold only Node<K, V>
     public TimerWheel(Instant start) {
-        this.slotNodes = new Node[LEVELS + 1][SLOTS][];
-        this.slotTicks = new int[LEVELS + 1][SLOTS][];
-        this.table = new Node[1 << INITIAL_TABLE_BITS];
-        this.hashes = new int[1 << INITIAL_TABLE_BITS];
-        this.tableShift = Integer.SIZE - INITIAL_TABLE_BITS;
-        this.fired = emptyFired();
         this.now = floorTick(requireNonNull(start, "start"));
     }
 
@@ -168,23 +165,26 @@ public final class TimerWheel<K, V> {
 
     private boolean scheduleTick(K key, long tick, V value) {
         int hash = mix(key.hashCode());
-        Node<K, V> node = new Node<>(key, hash, value, tick);
         synchronized (lock) {
             int cell = indexOf(key, hash);
-            Node<K, V> old = table[cell];
-            table[cell] = node;
-            hashes[cell] = hash;
-            if (old != null) {
-                place(node, tick);
-                discard(old);
-                return true;
+            long old = cells[cell];
+            boolean replaced = old != 0;
+            if (replaced) {
+                discard(idOf(old));
+            } else {
+                size++;
             }
-            size++;
-            place(node, tick);
-            if (size > table.length - (table.length >>> 2)) {
+            int id = newId();
+            keys[id] = key;
+            values[id] = value;
+            ticks[id] = tick;
+            hashes[id] = hash;
+            cells[cell] = ((long) hash << 32) | (id + 1L);
+            place(id, tick);
+            if (size > cells.length - (cells.length >>> 2)) {
                 resize();
             }
-            return false;
+            return replaced;
         }
     }
 
@@ -199,12 +199,12 @@ public final class TimerWheel<K, V> {
         int hash = mix(key.hashCode());
         synchronized (lock) {
             int cell = indexOf(key, hash);
-            Node<K, V> old = table[cell];
-            if (old == null) {
+            long old = cells[cell];
+            if (old == 0) {
                 return false;
             }
             removeCell(cell);
-            discard(old);
+            discard(idOf(old));
             return true;
         }
     }
@@ -216,10 +216,11 @@ public final class TimerWheel<K, V> {
      * @return its due instant, to the millisecond, or empty if there is no such timer
      */
     public Optional<Instant> dueAt(K key) {
+        requireNonNull(key, "key");
+        int hash = mix(key.hashCode());
         synchronized (lock) {
-            requireNonNull(key, "key");
-            Node<K, V> node = table[indexOf(key, mix(key.hashCode()))];
-            return node == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(node.tick));
+            long cell = cells[indexOf(key, hash)];
+            return cell == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ticks[idOf(cell)]));
         }
     }
 
@@ -281,15 +282,11 @@ public final class TimerWheel<K, V> {
         return advanceTo(clampTick(toEpochMilli), consumer);
     }
 
+    @SuppressWarnings("unchecked") // keys and values hold only the K and V given to schedule, in pairs
     private int advanceTo(long target, BiConsumer<? super K, ? super V> consumer) {
-        Node<K, V>[] taken;
+        Object[] taken;
         int count;
         synchronized (lock) {
-            Node<K, V>[] spare = spareFired;
-            if (spare != null) {
-                spareFired = null;
-                fired = spare;
-            }
             firedCount = 0;
             take(OVERDUE, 0);
             while (true) {
@@ -306,47 +303,41 @@ public final class TimerWheel<K, V> {
             }
             taken = fired;
             count = firedCount;
+            fired = NO_TIMERS;
             firedCount = 0;
-            // another advance (a consumer's, or another thread's) gets its own array until this one is handed back
-            fired = emptyFired();
         }
-        for (int i = 0; i < count; i++) {
-            Node<K, V> node = taken[i];
-            taken[i] = null;
-            consumer.accept(node.key, node.value);
+        for (int i = 0; i < count; i += 2) {
+            consumer.accept((K) taken[i], (V) taken[i + 1]);
         }
-        if (taken.length <= KEPT_CAPACITY * 16) {
-            spareFired = taken;
-        }
-        return count;
+        return count / 2;
     }
 
-    @SuppressWarnings("unchecked") // the shared empty array holds no node of any type
-    private Node<K, V>[] emptyFired() {
-        return (Node<K, V>[]) NO_NODES;
-    }
-
-    /* Fires a slot's live nodes (appends them to the fired ones, out of the table) and empties the slot. */
+    /*
+     * Fires a slot's live timers (their keys and values to the fired ones, their ids out of the table and
+     * free) and empties the slot; frees the ids of its dead timers.
+     */
     private void take(int level, int slot) {
         int count = slotSizes[level][slot];
         if (count == 0) {
             return;
         }
-        Node<K, V>[] nodes = slotNodes[level][slot];
-        if (firedCount + count > fired.length) {
-            fired = Arrays.copyOf(fired, Math.max(firedCount + count, 2 * fired.length));
+        int[] ids = slotIds[level][slot];
+        if (firedCount + 2 * count > fired.length) {
+            // a fresh array: it dies young, and storing references in it costs no card marking
+            fired = Arrays.copyOf(fired, Math.max(firedCount + 2 * count, 2 * fired.length));
         }
         for (int i = 0; i < count; i++) {
-            Node<K, V> node = nodes[i];
-            nodes[i] = null;
-            if (node.tick == DEAD) {
+            int id = ids[i];
+            if (ticks[id] == DEAD) {
                 garbage--;
             } else {
-                removeNode(node);
-                fired[firedCount++] = node;
+                removeId(id);
+                fired[firedCount++] = keys[id];
+                fired[firedCount++] = values[id];
             }
+            freeId(id);
         }
-        empty(level, slot, nodes.length);
+        empty(level, slot, ids.length);
     }
 
     /* Marks a slot empty; drops its arrays if they are large (their slot's time will not come again soon). */
@@ -354,7 +345,7 @@ public final class TimerWheel<K, V> {
         slotSizes[level][slot] = 0;
         clearOccupied(level, slot);
         if (capacity > KEPT_CAPACITY) {
-            slotNodes[level][slot] = null;
+            slotIds[level][slot] = null;
             slotTicks[level][slot] = null;
         }
     }
@@ -412,9 +403,9 @@ public final class TimerWheel<K, V> {
     }
 
     /*
-     * Sets the time and cascades the slots that the new time enters, from the top level down: each entry
-     * goes to the slot below that its tick (kept beside the node) names, dead ones too, without reading
-     * the node.
+     * Sets the time and cascades the slots that the new time enters, from the top level down: each timer
+     * goes to the slot below that its tick names, dead ones too, without reading its row (but at the top
+     * level, whose slots span years).
      */
     private void moveTo(long tick) {
         now = Math.min(tick, MAX_TICK);
@@ -424,37 +415,34 @@ public final class TimerWheel<K, V> {
             if (count == 0) {
                 continue;
             }
-            Node<K, V>[] nodes = slotNodes[level][slot];
-            int[] ticks = slotTicks[level][slot];
-            // an entry of this slot never goes back to it: its tick now shares this level's bits with the time
-            empty(level, slot, nodes.length);
-            boolean kept = nodes.length <= KEPT_CAPACITY;
+            int[] ids = slotIds[level][slot];
+            int[] lows = slotTicks[level][slot];
+            // a timer of this slot never goes back to it: its tick now shares this level's bits with the time
+            empty(level, slot, ids.length);
             long lowBits = (1L << (level * BITS)) - 1;
             long high = now & ~lowBits;
             for (int i = 0; i < count; i++) {
-                Node<K, V> node = nodes[i];
-                if (kept) {
-                    nodes[i] = null;
-                }
+                int id = ids[i];
                 if (level < LEVELS - 1) {
-                    place(node, high | (ticks[i] & lowBits));
-                } else if (node.tick == DEAD) {
+                    place(id, high | (lows[i] & lowBits));
+                } else if (ticks[id] == DEAD) {
                     garbage--;
+                    freeId(id);
                 } else {
-                    place(node, node.tick);
+                    place(id, ticks[id]);
                 }
             }
         }
     }
 
-    /* Appends a node's entry to the slot of its tick, or to the overdue slot if its time has passed. */
-    private void place(Node<K, V> node, long tick) {
+    /* Appends a timer to the slot of its tick, or to the overdue slot if its time has passed. */
+    private void place(int id, long tick) {
         if (tick < now) {
-            append(OVERDUE, 0, node, tick);
+            append(OVERDUE, 0, id, tick);
             return;
         }
         int level = levelOf(tick);
-        append(level, slotOf(tick, level), node, tick);
+        append(level, slotOf(tick, level), id, tick);
     }
 
     /* The level of a tick not before now: that of the highest bit in which it differs from now (0 if none). */
@@ -466,42 +454,37 @@ public final class TimerWheel<K, V> {
         return (int) ((tick >>> (level * BITS)) & (SLOTS - 1));
     }
 
-    private void append(int level, int slot, Node<K, V> node, long tick) {
+    private void append(int level, int slot, int id, long tick) {
         int count = slotSizes[level][slot];
-        Node<K, V>[] nodes = slotNodes[level][slot];
-        int[] ticks = slotTicks[level][slot];
-        if (nodes == null || ticks == null) {
-            nodes = newNodes(FIRST_CAPACITY);
-            ticks = new int[FIRST_CAPACITY];
-            slotNodes[level][slot] = nodes;
-            slotTicks[level][slot] = ticks;
-        } else if (count == nodes.length) {
+        int[] ids = slotIds[level][slot];
+        int[] lows = slotTicks[level][slot];
+        if (ids == null || lows == null) {
+            ids = new int[FIRST_SLOT_CAPACITY];
+            lows = new int[FIRST_SLOT_CAPACITY];
+            slotIds[level][slot] = ids;
+            slotTicks[level][slot] = lows;
+        } else if (count == ids.length) {
             int capacity = count + (count >>> 1) + 1;
-            nodes = Arrays.copyOf(nodes, capacity);
-            ticks = Arrays.copyOf(ticks, capacity);
-            slotNodes[level][slot] = nodes;
-            slotTicks[level][slot] = ticks;
+            ids = Arrays.copyOf(ids, capacity);
+            lows = Arrays.copyOf(lows, capacity);
+            slotIds[level][slot] = ids;
+            slotTicks[level][slot] = lows;
         }
-        nodes[count] = node;
-        ticks[count] = (int) tick;
+        ids[count] = id;
+        lows[count] = (int) tick;
         slotSizes[level][slot] = count + 1;
         if (count == 0) {
             setOccupied(level, slot);
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; this holds only Node<K, V>
-    private Node<K, V>[] newNodes(int capacity) {
-        return new Node[capacity];
-    }
-
     /*
-     * Takes a node that left the table (cancelled or replaced) out of the wheel: out of its slot if its entry
-     * is among the slot's last few (where the position a node's tick and the time name is always its entry's
-     * slot), else marked dead, its entry left for firing or compaction to drop.
+     * Takes a timer that left the table (cancelled or replaced) out of the wheel: out of its slot if it is
+     * among the slot's last few (where a live timer is is always the slot its tick and the time name), its
+     * id then free; else marked dead, left for firing or compaction to drop.
      */
-    private void discard(Node<K, V> node) {
-        long tick = node.tick;
+    private void discard(int id) {
+        long tick = ticks[id];
         int level = OVERDUE;
         int slot = 0;
         if (tick >= now) {
@@ -509,30 +492,32 @@ public final class TimerWheel<K, V> {
             slot = slotOf(tick, level);
         }
         int count = slotSizes[level][slot];
-        Node<K, V>[] nodes = slotNodes[level][slot];
-        int[] ticks = slotTicks[level][slot];
-        if (nodes != null && ticks != null) {
+        int[] ids = slotIds[level][slot];
+        int[] lows = slotTicks[level][slot];
+        if (ids != null && lows != null) {
             for (int i = count - 1; i >= Math.max(0, count - CANCEL_SEARCH); i--) {
-                if (nodes[i] == node) {
-                    System.arraycopy(nodes, i + 1, nodes, i, count - 1 - i);
-                    System.arraycopy(ticks, i + 1, ticks, i, count - 1 - i);
-                    nodes[count - 1] = null;
+                if (ids[i] == id) {
+                    System.arraycopy(ids, i + 1, ids, i, count - 1 - i);
+                    System.arraycopy(lows, i + 1, lows, i, count - 1 - i);
                     slotSizes[level][slot] = count - 1;
                     if (count == 1) {
                         clearOccupied(level, slot);
                     }
+                    freeId(id);
                     return;
                 }
             }
         }
-        node.tick = DEAD;
+        ticks[id] = DEAD;
+        keys[id] = null;
+        values[id] = null;
         garbage++;
         if (garbage > MIN_GARBAGE && garbage > size) {
             compact();
         }
     }
 
-    /* Drops every dead entry from the slots, keeping the order of the others. */
+    /* Drops every dead timer from the slots, freeing its id and keeping the order of the others. */
     private void compact() {
         for (int level = 0; level <= OVERDUE; level++) {
             for (int slot = 0; slot < SLOTS; slot++) {
@@ -540,17 +525,18 @@ public final class TimerWheel<K, V> {
                 if (count == 0) {
                     continue;
                 }
-                Node<K, V>[] nodes = slotNodes[level][slot];
-                int[] ticks = slotTicks[level][slot];
+                int[] ids = slotIds[level][slot];
+                int[] lows = slotTicks[level][slot];
                 int live = 0;
                 for (int i = 0; i < count; i++) {
-                    if (nodes[i].tick != DEAD) {
-                        nodes[live] = nodes[i];
-                        ticks[live] = ticks[i];
+                    if (ticks[ids[i]] == DEAD) {
+                        freeId(ids[i]);
+                    } else {
+                        ids[live] = ids[i];
+                        lows[live] = lows[i];
                         live++;
                     }
                 }
-                Arrays.fill(nodes, live, count, null);
                 slotSizes[level][slot] = live;
                 if (live == 0) {
                     clearOccupied(level, slot);
@@ -560,78 +546,99 @@ public final class TimerWheel<K, V> {
         garbage = 0;
     }
 
+    /* An id for a new timer: the last freed, or the next never used (growing the rows). */
+    private int newId() {
+        if (freeCount > 0) {
+            return freeIds[--freeCount];
+        }
+        if (idLimit == keys.length) {
+            int capacity = idLimit + (idLimit >>> 1);
+            keys = Arrays.copyOf(keys, capacity);
+            values = Arrays.copyOf(values, capacity);
+            ticks = Arrays.copyOf(ticks, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
+        }
+        return idLimit++;
+    }
+
+    private void freeId(int id) {
+        keys[id] = null;
+        values[id] = null;
+        if (freeCount == freeIds.length) {
+            freeIds = Arrays.copyOf(freeIds, Math.max(FIRST_IDS, freeCount + (freeCount >>> 1)));
+        }
+        freeIds[freeCount++] = id;
+    }
+
+    private static int idOf(long cell) {
+        return (int) (cell & ID_BITS) - 1;
+    }
+
     /* Spreads a hash code over the top bits, which name a key's home cell in the table. */
     private static int mix(int hashCode) {
         return hashCode * GOLDEN;
     }
 
-    /* The cell of the key's node, or the empty cell where it would go. */
+    /* The cell of the key's timer, or the empty cell where it would go. */
     private int indexOf(K key, int hash) {
-        Node<K, V>[] cells = table;
-        int[] cellHashes = hashes;
-        int mask = cells.length - 1;
-        for (int cell = hash >>> tableShift; ; cell = (cell + 1) & mask) {
-            Node<K, V> node = cells[cell];
-            if (node == null || cellHashes[cell] == hash && node.key.equals(key)) {
+        long[] table = cells;
+        int mask = table.length - 1;
+        for (int cell = hash >>> cellShift; ; cell = (cell + 1) & mask) {
+            long entry = table[cell];
+            if (entry == 0 || (int) (entry >>> 32) == hash && keys[idOf(entry)].equals(key)) {
                 return cell;
             }
         }
     }
 
-    /* Removes a node known to be in the table: found by identity, so no other key is compared. */
-    private void removeNode(Node<K, V> node) {
-        Node<K, V>[] cells = table;
-        int mask = cells.length - 1;
-        int cell = node.hash >>> tableShift;
-        while (cells[cell] != node) {
+    /* Removes a timer known to be in the table, found by its id: no key is compared. */
+    private void removeId(int id) {
+        long[] table = cells;
+        int mask = table.length - 1;
+        long wanted = id + 1L;
+        int cell = hashes[id] >>> cellShift;
+        while ((table[cell] & ID_BITS) != wanted) {
             cell = (cell + 1) & mask;
         }
         removeCell(cell);
     }
 
-    /* Empties a cell, moving back the later nodes of its run whose home cell allows it (no tombstones). */
+    /* Empties a cell, moving back the later entries of its run whose home cell allows it (no tombstones). */
     private void removeCell(int hole) {
-        Node<K, V>[] cells = table;
-        int[] cellHashes = hashes;
-        int mask = cells.length - 1;
+        long[] table = cells;
+        int mask = table.length - 1;
         for (int cell = (hole + 1) & mask; ; cell = (cell + 1) & mask) {
-            Node<K, V> node = cells[cell];
-            if (node == null) {
+            long entry = table[cell];
+            if (entry == 0) {
                 break;
             }
-            int hash = cellHashes[cell];
-            int home = hash >>> tableShift;
-            // the node may fill the hole if the hole lies between its home cell and its cell
+            int home = (int) (entry >>> 32) >>> cellShift;
+            // the entry may fill the hole if the hole lies between its home cell and its cell
             if (((cell - home) & mask) >= ((cell - hole) & mask)) {
-                cells[hole] = node;
-                cellHashes[hole] = hash;
+                table[hole] = entry;
                 hole = cell;
             }
         }
-        cells[hole] = null;
+        table[hole] = 0;
         size--;
     }
 
     private void resize() {
-        Node<K, V>[] old = table;
-        int[] oldHashes = hashes;
-        Node<K, V>[] grown = newNodes(old.length * 2);
-        int[] grownHashes = new int[grown.length];
-        int shift = tableShift - 1;
+        long[] old = cells;
+        long[] grown = new long[old.length * 2];
+        int shift = cellShift - 1;
         int mask = grown.length - 1;
-        for (int i = 0; i < old.length; i++) {
-            if (old[i] != null) {
-                int cell = oldHashes[i] >>> shift;
-                while (grown[cell] != null) {
+        for (long entry : old) {
+            if (entry != 0) {
+                int cell = (int) (entry >>> 32) >>> shift;
+                while (grown[cell] != 0) {
                     cell = (cell + 1) & mask;
                 }
-                grown[cell] = old[i];
-                grownHashes[cell] = oldHashes[i];
+                grown[cell] = entry;
             }
         }
-        table = grown;
-        hashes = grownHashes;
-        tableShift = shift;
+        cells = grown;
+        cellShift = shift;
     }
 
     private static long clampTick(long epochMilli) {
