@@ -73,7 +73,11 @@ public final class TimerWheel<K, V> {
     /** The capacity of a slot's arrays up to which they are kept for reuse once the slot is emptied. */
     private static final int KEPT_CAPACITY = 64;
     private static final int FIRST_SLOT_CAPACITY = 4;
-    private static final int FIRST_IDS = 16;
+    /** Ids are handed out in chunks of this many, a chunk to a slot of level 2 at a time: see {@link #newId}. */
+    private static final int CHUNK = 64;
+    private static final int FIRST_IDS = CHUNK * 4;
+    /** The group of the timers not placed at level 2. */
+    private static final int SHARED = SLOTS;
     private static final int INITIAL_TABLE_BITS = 4;
     /** Odd 32-bit golden-ratio constant: multiplying by it spreads a hash code into the top bits, which name a cell. */
     private static final int GOLDEN = 0x9E3779B9;
@@ -89,11 +93,19 @@ public final class TimerWheel<K, V> {
     private long[] ticks = new long[FIRST_IDS];
     /** Per id: the timer's hash, which names its home cell in the table. */
     private int[] hashes = new int[FIRST_IDS];
-    /** The free ids below {@link #idLimit}, the last freed on top. */
-    private int[] freeIds = new int[FIRST_IDS];
-    private int freeCount;
-    /** The ids from here on were never used. */
-    private int idLimit;
+    /** Per chunk of {@link #CHUNK} ids: how many of its ids are taken (by live or dead timers). */
+    private int[] chunkTaken = new int[FIRST_IDS / CHUNK];
+    /** Per chunk: the group that takes its ids, or -1 once it has no room left or was freed. */
+    private int[] chunkGroup = new int[FIRST_IDS / CHUNK];
+    /** The chunks whose ids are all free. */
+    private int[] freeChunks = new int[FIRST_IDS / CHUNK];
+    private int freeChunkCount;
+    /** The chunks from here on were never used. */
+    private int chunkLimit;
+    /** Per group (a slot of level 2, or {@link #SHARED} for any other place): the chunk it takes ids from, or -1. */
+    private final int[] groupChunk = new int[SLOTS + 1];
+    /** Per group: the next id to take in its chunk. */
+    private final int[] groupNext = new int[SLOTS + 1];
 
     /** The table from key to id, open-addressed: per cell, the hash in the high half and id + 1 in the low half, or 0. */
     private long[] cells = new long[1 << INITIAL_TABLE_BITS];
@@ -131,6 +143,7 @@ public final class TimerWheel<K, V> {
      */
     public TimerWheel(Instant start) {
         this.now = floorTick(requireNonNull(start, "start"));
+        Arrays.fill(groupChunk, -1);
     }
 
     /**
@@ -174,7 +187,7 @@ public final class TimerWheel<K, V> {
             } else {
                 size++;
             }
-            int id = newId();
+            int id = newId(tick);
             keys[id] = key;
             values[id] = value;
             ticks[id] = tick;
@@ -419,6 +432,11 @@ public final class TimerWheel<K, V> {
             int[] lows = slotTicks[level][slot];
             // a timer of this slot never goes back to it: its tick now shares this level's bits with the time
             empty(level, slot, ids.length);
+            if (level == 2 && groupChunk[slot] >= 0) {
+                // the slot's chunk takes no more ids until the slot's time comes round again
+                closeChunk(groupChunk[slot]);
+                groupChunk[slot] = -1;
+            }
             long lowBits = (1L << (level * BITS)) - 1;
             long high = now & ~lowBits;
             for (int i = 0; i < count; i++) {
@@ -546,28 +564,63 @@ public final class TimerWheel<K, V> {
         garbage = 0;
     }
 
-    /* An id for a new timer: the last freed, or the next never used (growing the rows). */
-    private int newId() {
-        if (freeCount > 0) {
-            return freeIds[--freeCount];
+    /*
+     * An id for a new timer due at a tick. The timers placed in the same slot of level 2 (4.7 hours) take
+     * their ids from the same chunks, so their rows lie side by side: when that slot's time comes, its
+     * timers fire within hours of each other and find their rows in the cache, brought in by the timers
+     * before them. A chunk is reused once all its ids are free.
+     */
+    private int newId(long tick) {
+        int group = tick >= now && levelOf(tick) == 2 ? slotOf(tick, 2) : SHARED;
+        int chunk = groupChunk[group];
+        if (chunk < 0 || groupNext[group] == CHUNK) {
+            if (chunk >= 0) {
+                closeChunk(chunk);
+            }
+            chunk = newChunk(group);
+            groupChunk[group] = chunk;
+            groupNext[group] = 0;
         }
-        if (idLimit == keys.length) {
-            int capacity = idLimit + (idLimit >>> 1);
-            keys = Arrays.copyOf(keys, capacity);
-            values = Arrays.copyOf(values, capacity);
-            ticks = Arrays.copyOf(ticks, capacity);
-            hashes = Arrays.copyOf(hashes, capacity);
+        chunkTaken[chunk]++;
+        return chunk * CHUNK + groupNext[group]++;
+    }
+
+    /* A chunk takes no more ids: it is free as soon as its taken ids are. */
+    private void closeChunk(int chunk) {
+        chunkGroup[chunk] = -1;
+        if (chunkTaken[chunk] == 0) {
+            freeChunks[freeChunkCount++] = chunk;
         }
-        return idLimit++;
+    }
+
+    private int newChunk(int group) {
+        int chunk;
+        if (freeChunkCount > 0) {
+            chunk = freeChunks[--freeChunkCount];
+        } else {
+            if (chunkLimit == chunkTaken.length) {
+                int chunks = chunkLimit + (chunkLimit >>> 1);
+                chunkTaken = Arrays.copyOf(chunkTaken, chunks);
+                chunkGroup = Arrays.copyOf(chunkGroup, chunks);
+                freeChunks = Arrays.copyOf(freeChunks, chunks);
+                keys = Arrays.copyOf(keys, chunks * CHUNK);
+                values = Arrays.copyOf(values, chunks * CHUNK);
+                ticks = Arrays.copyOf(ticks, chunks * CHUNK);
+                hashes = Arrays.copyOf(hashes, chunks * CHUNK);
+            }
+            chunk = chunkLimit++;
+        }
+        chunkGroup[chunk] = group;
+        return chunk;
     }
 
     private void freeId(int id) {
         keys[id] = null;
         values[id] = null;
-        if (freeCount == freeIds.length) {
-            freeIds = Arrays.copyOf(freeIds, Math.max(FIRST_IDS, freeCount + (freeCount >>> 1)));
+        int chunk = id / CHUNK;
+        if (--chunkTaken[chunk] == 0 && chunkGroup[chunk] < 0) {
+            freeChunks[freeChunkCount++] = chunk;
         }
-        freeIds[freeCount++] = id;
     }
 
     private static int idOf(long cell) {
