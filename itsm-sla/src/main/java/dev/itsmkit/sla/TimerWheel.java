@@ -126,6 +126,15 @@ public final class TimerWheel<K, V> {
     private final long[][] occupied = new long[LEVELS + 1][SLOTS / Long.SIZE];
     /** Per level, one bit per word of {@link #occupied}: set if the word is not zero. */
     private final long[] occupiedWords = new long[LEVELS + 1];
+    /**
+     * The timers of the slot of level 2 that the time is in, sorted by their slot of level 1: that slot's
+     * timers are {@code runIds[runStart[s] .. runStart[s] + runCount[s])}, with the low bits of their ticks
+     * in {@link #runLows}. They count as the level-1 slot's first timers.
+     */
+    private int[] runIds = new int[0];
+    private int[] runLows = new int[0];
+    private final int[] runStart = new int[SLOTS];
+    private final int[] runCount = new int[SLOTS];
     /** How many timers in the slots are dead. */
     private int garbage;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
@@ -424,6 +433,20 @@ public final class TimerWheel<K, V> {
         now = Math.min(tick, MAX_TICK);
         for (int level = LEVELS - 1; level >= 1; level--) {
             int slot = (int) ((now >>> (level * BITS)) & (SLOTS - 1));
+            long lowBits = (1L << (level * BITS)) - 1;
+            long high = now & ~lowBits;
+            if (level == 1 && runCount[slot] > 0) {
+                // the run's timers of this slot came before the slot's own (scheduled since the run was made)
+                int start = runStart[slot];
+                int end = start + runCount[slot];
+                runCount[slot] = 0;
+                for (int i = start; i < end; i++) {
+                    place(runIds[i], high | (runLows[i] & lowBits));
+                }
+                if (slotSizes[1][slot] == 0) {
+                    clearOccupied(1, slot);
+                }
+            }
             int count = slotSizes[level][slot];
             if (count == 0) {
                 continue;
@@ -432,13 +455,15 @@ public final class TimerWheel<K, V> {
             int[] lows = slotTicks[level][slot];
             // a timer of this slot never goes back to it: its tick now shares this level's bits with the time
             empty(level, slot, ids.length);
-            if (level == 2 && groupChunk[slot] >= 0) {
-                // the slot's chunk takes no more ids until the slot's time comes round again
-                closeChunk(groupChunk[slot]);
-                groupChunk[slot] = -1;
+            if (level == 2) {
+                if (groupChunk[slot] >= 0) {
+                    // the slot's chunk takes no more ids until the slot's time comes round again
+                    closeChunk(groupChunk[slot]);
+                    groupChunk[slot] = -1;
+                }
+                makeRun(ids, lows, count, high);
+                continue;
             }
-            long lowBits = (1L << (level * BITS)) - 1;
-            long high = now & ~lowBits;
             for (int i = 0; i < count; i++) {
                 int id = ids[i];
                 if (level < LEVELS - 1) {
@@ -449,6 +474,48 @@ public final class TimerWheel<K, V> {
                 } else {
                     place(id, ticks[id]);
                 }
+            }
+        }
+    }
+
+    /*
+     * Cascades the slot of level 2 that the time entered: sorts its timers by their slot of level 1 (a
+     * counting sort, stable) into the run, where the level-1 cascades read them, instead of appending each
+     * to one of 4096 slot arrays that are no longer in the cache. Timers of the current level-1 slot go to
+     * level 0 at once. Every earlier run was used up: the time has passed all its slots.
+     */
+    private void makeRun(int[] ids, int[] lows, int count, long high) {
+        int current = (int) ((now >>> BITS) & (SLOTS - 1));
+        int inRun = 0;
+        for (int i = 0; i < count; i++) {
+            int slot = (lows[i] >>> BITS) & (SLOTS - 1);
+            if (slot > current) {
+                runCount[slot]++;
+                inRun++;
+            }
+        }
+        if (runIds.length < inRun) {
+            runIds = new int[inRun + (inRun >>> 2)];
+            runLows = new int[runIds.length];
+        }
+        int start = 0;
+        for (int slot = current + 1; slot < SLOTS; slot++) {
+            runStart[slot] = start;
+            start += runCount[slot];
+            if (runCount[slot] > 0) {
+                setOccupied(1, slot);
+            }
+            runCount[slot] = 0;
+        }
+        for (int i = 0; i < count; i++) {
+            int low = lows[i];
+            int slot = (low >>> BITS) & (SLOTS - 1);
+            if (slot > current) {
+                int at = runStart[slot] + runCount[slot]++;
+                runIds[at] = ids[i];
+                runLows[at] = low;
+            } else {
+                place(ids[i], high | (low & ((1L << (2 * BITS)) - 1)));
             }
         }
     }
@@ -518,7 +585,7 @@ public final class TimerWheel<K, V> {
                     System.arraycopy(ids, i + 1, ids, i, count - 1 - i);
                     System.arraycopy(lows, i + 1, lows, i, count - 1 - i);
                     slotSizes[level][slot] = count - 1;
-                    if (count == 1) {
+                    if (count == 1 && (level != 1 || runCount[slot] == 0)) {
                         clearOccupied(level, slot);
                     }
                     freeId(id);
@@ -556,9 +623,27 @@ public final class TimerWheel<K, V> {
                     }
                 }
                 slotSizes[level][slot] = live;
-                if (live == 0) {
+                if (live == 0 && (level != 1 || runCount[slot] == 0)) {
                     clearOccupied(level, slot);
                 }
+            }
+        }
+        for (int slot = 0; slot < SLOTS; slot++) {
+            int start = runStart[slot];
+            int end = start + runCount[slot];
+            int live = start;
+            for (int i = start; i < end; i++) {
+                if (ticks[runIds[i]] == DEAD) {
+                    freeId(runIds[i]);
+                } else {
+                    runIds[live] = runIds[i];
+                    runLows[live] = runLows[i];
+                    live++;
+                }
+            }
+            runCount[slot] = live - start;
+            if (end > start && live == start && slotSizes[1][slot] == 0) {
+                clearOccupied(1, slot);
             }
         }
         garbage = 0;
