@@ -25,22 +25,27 @@ import java.util.function.BiConsumer;
  *
  * <h2>Why it is laid out so</h2>
  * With a million timers, firing costs cache misses and the garbage collector's work, so a timer is no
- * object at all: it is a number, its id, indexing arrays of keys, values, ticks and hashes; ids of fired
- * and cancelled timers are reused, last freed first, so a new timer's row was just touched. The table
- * from key to id is open-addressed (linear probing, removal by shifting back) in one {@code long} array
- * of hash and id, so a probe reads one cache line and no key unless the hashes match. A slot is a pair of
- * {@code int} arrays, the ids of its timers and the low bits of their ticks, in the order they came: a
- * cascade reads them front to back and appends each to a slot below without reading the timer's row, so
- * only firing (and the table lookups of schedule and fire) touches memory that is no longer in the
- * processor's cache. Nothing but the keys and values is a reference, so the wheel's own stores cost the
- * collector no card marking, and its arrays hold no pointers for it to trace.
+ * object at all: it is a number, its id, indexing arrays (rows) of keys, values, ticks and hashes. The
+ * table from key to id is open-addressed (linear probing, removal by shifting back) in one {@code long}
+ * array of hash and id, so a probe reads one cache line and no key unless the hashes match. A slot is a
+ * pair of {@code int} arrays, the ids of its timers and the low bits of their ticks, in the order they
+ * came, so a cascade moves timers without reading their rows. Nothing but the keys and values is a
+ * reference: the wheel allocates nothing per timer and gives the collector no nodes to copy.
+ *
+ * <p>Locality is arranged, since the collector no longer provides it: ids are handed out in chunks of
+ * 64, a chunk to one slot of level 2 (4.7 hours) at a time, so the timers that will fire within the same
+ * hours have their rows side by side, and firing one brings its neighbours' rows into the cache. When the
+ * time enters a slot of level 2, its timers are sorted by their slot of level 1 (a counting sort, stable)
+ * into one array, the run, which the level-1 cascades then read in order, instead of being appended one
+ * by one to 4096 slot arrays that are no longer in the cache.
  *
  * <p>A timer stays in the slot it was put in until it fires or cascades: cancelling or rescheduling a
  * key takes its timer out of its slot when it is among the last few there (a timer cancelled soon after
  * it was scheduled); otherwise the timer is marked dead and left in its slot, skipped when its time
  * comes, its id free only then. When the dead outnumber the live timers, one pass over the slots drops
  * them (amortised O(1) per cancel), so dead timers never take more memory than live ones. The arrays of
- * a slot whose time has come are dropped when large, and reused when small.
+ * a slot whose time has come are dropped when large, and reused when small; a chunk of ids is reused
+ * once all its ids are free.
  *
  * <p>A timer allocates nothing but its share of the arrays as they grow; {@link #advance} allocates one
  * array for the timers it fires, which dies young. Due instants can be given as milliseconds since the
