@@ -44,8 +44,8 @@ import java.util.function.BiConsumer;
  * it was scheduled); otherwise the timer is marked dead and left in its slot, skipped when its time
  * comes, its id free only then. When the dead outnumber the live timers, one pass over the slots drops
  * them (amortised O(1) per cancel), so dead timers never take more memory than live ones. The arrays of
- * a slot whose time has come are dropped when large, and reused when small; a chunk of ids is reused
- * once all its ids are free.
+ * a slot whose time has come are reused: small ones by their slot, a few large ones by the slots of
+ * level 2 that fill up next (to about the same size). A chunk of ids is reused once all its ids are free.
  *
  * <p>A timer allocates nothing but its share of the arrays as they grow; {@link #advance} allocates one
  * array for the timers it fires, which dies young. Due instants can be given as milliseconds since the
@@ -78,6 +78,9 @@ public final class TimerWheel<K, V> {
     /** The capacity of a slot's arrays up to which they are kept for reuse once the slot is emptied. */
     private static final int KEPT_CAPACITY = 64;
     private static final int FIRST_SLOT_CAPACITY = 4;
+    /** How many pairs of large slot arrays are kept for reuse. */
+    private static final int SPARES = 4;
+    private static final int[] NO_IDS = {};
     /** Ids are handed out in chunks of this many, a chunk to a slot of level 2 at a time: see {@link #newId}. */
     private static final int CHUNK = 64;
     private static final int FIRST_IDS = CHUNK * 4;
@@ -140,6 +143,10 @@ public final class TimerWheel<K, V> {
     private int[] runLows = new int[0];
     private final int[] runStart = new int[SLOTS];
     private final int[] runCount = new int[SLOTS];
+    /** Large slot arrays whose slot's time came, for slots that grow: they grow to the same sizes. */
+    private final int[][] spareIds = new int[SPARES][];
+    private final int[][] spareLows = new int[SPARES][];
+    private int spareCount;
     /** How many timers in the slots are dead. */
     private int garbage;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
@@ -349,6 +356,7 @@ public final class TimerWheel<K, V> {
             return;
         }
         int[] ids = slotIds[level][slot];
+        int[] lows = slotTicks[level][slot];
         if (firedCount + 2 * count > fired.length) {
             // a fresh array: it dies young, and storing references in it costs no card marking
             fired = Arrays.copyOf(fired, Math.max(firedCount + 2 * count, 2 * fired.length));
@@ -365,6 +373,7 @@ public final class TimerWheel<K, V> {
             freeId(id);
         }
         empty(level, slot, ids.length);
+        spare(ids, lows);
     }
 
     /* Marks a slot empty; drops its arrays if they are large (their slot's time will not come again soon). */
@@ -467,6 +476,7 @@ public final class TimerWheel<K, V> {
                     groupChunk[slot] = -1;
                 }
                 makeRun(ids, lows, count, high);
+                spare(ids, lows);
                 continue;
             }
             for (int i = 0; i < count; i++) {
@@ -480,6 +490,16 @@ public final class TimerWheel<K, V> {
                     place(id, ticks[id]);
                 }
             }
+            spare(ids, lows);
+        }
+    }
+
+    /* Keeps the large arrays of a slot that was emptied (and dropped them) for a slot that grows. */
+    private void spare(int[] ids, int[] lows) {
+        if (ids.length > KEPT_CAPACITY && spareCount < SPARES) {
+            spareIds[spareCount] = ids;
+            spareLows[spareCount] = lows;
+            spareCount++;
         }
     }
 
@@ -548,15 +568,28 @@ public final class TimerWheel<K, V> {
         int count = slotSizes[level][slot];
         int[] ids = slotIds[level][slot];
         int[] lows = slotTicks[level][slot];
-        if (ids == null || lows == null) {
-            ids = new int[FIRST_SLOT_CAPACITY];
-            lows = new int[FIRST_SLOT_CAPACITY];
-            slotIds[level][slot] = ids;
-            slotTicks[level][slot] = lows;
-        } else if (count == ids.length) {
-            int capacity = count + (count >>> 1) + 1;
-            ids = Arrays.copyOf(ids, capacity);
-            lows = Arrays.copyOf(lows, capacity);
+        if (ids == null || lows == null || count == ids.length) {
+            int capacity = ids == null ? FIRST_SLOT_CAPACITY : count + (count >>> 1) + 1;
+            if (spareCount > 0 && (level == 2 || capacity > KEPT_CAPACITY) && spareIds[spareCount - 1].length >= capacity) {
+                // the arrays of a slot of level 2 whose time came: slots of level 2 fill up to the same sizes
+                spareCount--;
+                int[] grown = spareIds[spareCount];
+                int[] grownLows = spareLows[spareCount];
+                spareIds[spareCount] = NO_IDS;
+                spareLows[spareCount] = NO_IDS;
+                if (count > 0) {
+                    System.arraycopy(ids, 0, grown, 0, count);
+                    System.arraycopy(lows, 0, grownLows, 0, count);
+                }
+                ids = grown;
+                lows = grownLows;
+            } else if (ids == null || lows == null) {
+                ids = new int[capacity];
+                lows = new int[capacity];
+            } else {
+                ids = Arrays.copyOf(ids, capacity);
+                lows = Arrays.copyOf(lows, capacity);
+            }
             slotIds[level][slot] = ids;
             slotTicks[level][slot] = lows;
         }
