@@ -155,6 +155,8 @@ public final class TimerWheel<K, V> {
     /** While {@link #advance} holds the lock: the keys and values fired so far, in pairs, in firing order. */
     private Object[] fired = NO_TIMERS;
     private int firedCount;
+    /** An array for the fired timers, handed back by the last {@link #advance} once its consumer was done. */
+    private volatile Object[] spareFired = NO_TIMERS;
     private static final Object[] NO_TIMERS = {};
 
     /**
@@ -321,6 +323,9 @@ public final class TimerWheel<K, V> {
         Object[] taken;
         int count;
         synchronized (lock) {
+            // another advance (a consumer's, or another thread's) gets an array of its own until this one is back
+            fired = spareFired;
+            spareFired = NO_TIMERS;
             firedCount = 0;
             take(OVERDUE, 0);
             while (true) {
@@ -341,7 +346,14 @@ public final class TimerWheel<K, V> {
             firedCount = 0;
         }
         for (int i = 0; i < count; i += 2) {
-            consumer.accept((K) taken[i], (V) taken[i + 1]);
+            K key = (K) taken[i];
+            V value = (V) taken[i + 1];
+            taken[i] = null;
+            taken[i + 1] = null;
+            consumer.accept(key, value);
+        }
+        if (taken.length <= KEPT_CAPACITY) {
+            spareFired = taken;
         }
         return count / 2;
     }
@@ -358,7 +370,6 @@ public final class TimerWheel<K, V> {
         int[] ids = slotIds[level][slot];
         int[] lows = slotTicks[level][slot];
         if (firedCount + 2 * count > fired.length) {
-            // a fresh array: it dies young, and storing references in it costs no card marking
             fired = Arrays.copyOf(fired, Math.max(firedCount + 2 * count, 2 * fired.length));
         }
         for (int i = 0; i < count; i++) {
