@@ -156,6 +156,46 @@ class TimerWheelTest {
     }
 
     @Test
+    void timersOfTheSameMillisecondKeepTheirOrderThroughCompaction() {
+        TimerWheel<Integer, Integer> wheel = new TimerWheel<>(T0);
+        Instant due = T0.plusSeconds(3600);
+        for (int i = 0; i < 1_000; i++) {
+            wheel.schedule(i, due.plusMillis(i / 100), i);
+        }
+        // nine in ten cancelled, most of them deep in their slot: dead first, then dropped in bulk
+        for (int i = 0; i < 1_000; i++) {
+            if (i % 10 != 9) {
+                wheel.cancel(i);
+            }
+        }
+        List<Integer> fired = new ArrayList<>();
+        wheel.advance(due.plusSeconds(1), (k, v) -> fired.add(v));
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 9; i < 1_000; i += 10) {
+            expected.add(i);
+        }
+        assertThat(fired).isEqualTo(expected);
+    }
+
+    @Test
+    void timersScheduledHoursAheadFireBeforeTimersOfTheSameMillisecondScheduledLater() {
+        TimerWheel<String, String> wheel = new TimerWheel<>(T0);
+        Instant due = T0.plus(Duration.ofHours(30)).plusMillis(123);
+        wheel.schedule("early", due, "early");
+        wheel.schedule("early, a millisecond before", due.minusMillis(1), "before");
+        List<String> fired = new ArrayList<>();
+        // into the 4.7-hour slot of the due time, but not yet into its 4-second slot
+        wheel.advance(due.minusSeconds(60), (k, v) -> fired.add(v));
+        assertThat(fired).isEmpty();
+        wheel.schedule("late", due, "late");
+        wheel.schedule("later", due, "later");
+        wheel.advance(due.minusSeconds(30), (k, v) -> fired.add(v));
+        wheel.schedule("latest", due, "latest");
+        wheel.advance(due, (k, v) -> fired.add(v));
+        assertThat(fired).containsExactly("before", "early", "late", "later", "latest");
+    }
+
+    @Test
     void timersCancelledDeepInACrowdedSlotNeverFireAndTheOthersKeepTheirOrder() {
         TimerWheel<String, Integer> wheel = new TimerWheel<>(T0);
         Instant due = T0.plusSeconds(3600);
