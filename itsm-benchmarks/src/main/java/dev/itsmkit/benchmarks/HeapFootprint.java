@@ -64,7 +64,7 @@ public final class HeapFootprint {
         long afterClocks = usedHeap();
 
         System.out.printf("%,d running clocks, bytes per clock:%n", wheel.size());
-        System.out.printf("  timer engine (wheel node and table, DueTimer, TimerId, due instant): %,d%n",
+        System.out.printf("  timer engine (wheel rows, slots and table, DueTimer, TimerId, due instant): %,d%n",
                 (afterWheel - afterTickets) / count);
         System.out.printf("  SlaClockSnapshot (with its slot in an array): %,d%n", (afterClocks - afterWheel) / count);
         System.out.printf("  a running clock, timer and snapshot: %,d%n", (afterClocks - afterTickets) / count);

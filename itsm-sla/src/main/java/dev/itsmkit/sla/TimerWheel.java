@@ -3,9 +3,9 @@ package dev.itsmkit.sla;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A hierarchical timing wheel of keyed timers with millisecond resolution, driven by the instants it
@@ -16,29 +16,45 @@ import org.jspecify.annotations.Nullable;
  * A due instant is a tick (milliseconds since the epoch, rounded up so that a timer never fires
  * early). Four levels of 4096 slots cover 2<sup>48</sup> ms (to the year 10889): level {@code L}
  * holds the timers whose tick shares every bit above {@code 12(L+1)} with the current tick, in the
- * slot named by bits {@code 12L..12L+11}. Each slot is a doubly linked list of nodes. The nodes are
- * also the entries of the wheel's own hash table from key to node (chained through the nodes, no
- * {@code HashMap} entry or boxed tick beside them), which makes {@link #cancel} and rescheduling O(1)
- * and keeps a timer to one 48-byte node plus a table slot. Per level, a bit per slot and a bit per
- * 64 slots find the next non-empty slot with two {@link Long#numberOfTrailingZeros}, so
- * {@link #advance} jumps over empty time in O(levels) however far the clock moves (a virtual clock
- * may jump years). A timer placed at level {@code L} is moved down (cascaded) at most {@code L} times,
- * and a level spans 4.1 seconds, 4.7 hours, 2.2 years, then the rest: schedule, cancel and fire are
- * O(1) amortised. Wide levels mean few cascades, and each cascade touches a node that
- * is probably not in the processor's cache, which is what firing costs with a million timers.
+ * slot named by bits {@code 12L..12L+11}. Per level, a bit per slot and a bit per 64 slots find the
+ * next non-empty slot with two {@link Long#numberOfTrailingZeros}, so {@link #advance} jumps over
+ * empty time in O(levels) however far the clock moves (a virtual clock may jump years). A level spans
+ * 4.1 seconds, 4.7 hours, 2.2 years, then the rest; when the time enters a slot of level {@code L}, its
+ * timers move down (cascade) to the levels below, so a timer moves at most {@code L} times:
+ * schedule, cancel and fire are O(1) amortised.
  *
- * <p>A timer allocates its node and nothing else: the fired timers are chained through their nodes,
- * and due instants can be given as milliseconds since the epoch ({@link #schedule(Object, long, Object)},
- * {@link #advance(long, BiConsumer)}) so that a caller holding them as numbers creates no {@link Instant}.
- * Nodes are not pooled for reuse: measured, a pool doubled the cost of firing among a million timers,
- * although it saved every allocation. A pooled node is old and scattered in the heap, so every schedule
- * stores references to young objects in it (the collector's write barrier and card scanning) and the
- * slots' lists stay scattered, while fresh nodes are copied by the young collector along the lists
- * that reach them, probably closer together.
+ * <h2>Why it is laid out so</h2>
+ * With a million timers, firing costs cache misses and the garbage collector's work, so a timer is no
+ * object at all: it is a number, its id, indexing arrays (rows) of keys, values, ticks and hashes. The
+ * table from key to id is open-addressed (linear probing, removal by shifting back) in one {@code long}
+ * array of hash and id, so a probe reads one cache line and no key unless the hashes match. A slot is a
+ * pair of {@code int} arrays, the ids of its timers and the low bits of their ticks, in the order they
+ * came, so a cascade moves timers without reading their rows. Nothing but the keys and values is a
+ * reference: the wheel allocates nothing per timer and gives the collector no nodes to copy.
  *
- * <p>Timers due in the same millisecond fire in the order they were scheduled; timers of different
- * milliseconds in time order. Instants before the epoch are treated as the epoch, instants after the
- * year 10889 as then.
+ * <p>Locality is arranged, since the collector no longer provides it: ids are handed out in chunks of
+ * 64, a chunk to one slot of level 2 (4.7 hours) at a time, so the timers that will fire within the same
+ * hours have their rows side by side, and firing one brings its neighbours' rows into the cache. When the
+ * time enters a slot of level 2, its timers are sorted by their slot of level 1 (a counting sort, stable)
+ * into one array, the run, which the level-1 cascades then read in order, instead of being appended one
+ * by one to 4096 slot arrays that are no longer in the cache.
+ *
+ * <p>A timer stays in the slot it was put in until it fires or cascades: cancelling or rescheduling a
+ * key takes its timer out of its slot when it is among the last few there (a timer cancelled soon after
+ * it was scheduled); otherwise the timer is marked dead and left in its slot, skipped when its time
+ * comes, its id free only then. When the dead outnumber the live timers, one pass over the slots drops
+ * them (amortised O(1) per cancel), so dead timers never take more memory than live ones. The arrays of
+ * a slot whose time has come are reused: small ones by their slot, a few large ones by the slots of
+ * level 2 that fill up next (to about the same size). A chunk of ids is reused once all its ids are free.
+ *
+ * <p>A timer allocates nothing but its share of the arrays as they grow; {@link #advance} allocates one
+ * array for the timers it fires, which dies young. Due instants can be given as milliseconds since the
+ * epoch ({@link #schedule(Object, long, Object)}, {@link #advance(long, BiConsumer)}) so that a caller
+ * holding them as numbers creates no {@link Instant}.
+ *
+ * <p>Timers due in the same millisecond fire in the order they were scheduled (a rescheduled timer
+ * counts from its last scheduling); timers of different milliseconds in time order. Instants before the
+ * epoch are treated as the epoch, instants after the year 10889 as then.
  *
  * <p>Thread-safe: every method holds the wheel's lock, and {@link #advance} calls its consumer
  * outside the lock, after removing the fired timers, so a consumer may schedule again.
@@ -51,59 +67,106 @@ public final class TimerWheel<K, V> {
     private static final int BITS = 12;
     private static final int SLOTS = 1 << BITS;
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
-    /** A list beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
+    /** A slot beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
     private static final int OVERDUE = LEVELS;
-
-    private static final int INITIAL_TABLE = 16;
+    /** The tick of a timer cancelled or replaced while it stayed in a slot: skipped there, its id freed then. */
+    private static final long DEAD = -1;
+    /** How many entries from the end of its slot a cancelled timer is looked for before it is left there dead. */
+    private static final int CANCEL_SEARCH = 8;
+    /** Dead timers are dropped when there are more of them than this and than live timers. */
+    private static final int MIN_GARBAGE = 16;
+    /** The capacity of a slot's arrays up to which they are kept for reuse once the slot is emptied. */
+    private static final int KEPT_CAPACITY = 64;
+    private static final int FIRST_SLOT_CAPACITY = 4;
+    /** How many pairs of large slot arrays are kept for reuse. */
+    private static final int SPARES = 4;
+    private static final int[] NO_IDS = {};
+    /** Ids are handed out in chunks of this many, a chunk to a slot of level 2 at a time: see {@link #newId}. */
+    private static final int CHUNK = 64;
+    private static final int FIRST_IDS = CHUNK * 4;
+    /** The group of the timers not placed at level 2. */
+    private static final int SHARED = SLOTS;
+    private static final int INITIAL_TABLE_BITS = 4;
+    /** Odd 32-bit golden-ratio constant: multiplying by it spreads a hash code into the top bits, which name a cell. */
+    private static final int GOLDEN = 0x9E3779B9;
+    private static final long ID_BITS = 0xFFFF_FFFFL;
 
     private final Object lock = new Object();
-    private final Node<K, V>[][] heads;
-    private final Node<K, V>[][] tails;
+
+    /** Per id: the timer's key, or null if the id is dead or free. */
+    private Object[] keys = new Object[FIRST_IDS];
+    /** Per id: the timer's value, or null if the id is dead or free. */
+    private Object[] values = new Object[FIRST_IDS];
+    /** Per id: the timer's tick, or {@link #DEAD}. */
+    private long[] ticks = new long[FIRST_IDS];
+    /** Per id: the timer's hash, which names its home cell in the table. */
+    private int[] hashes = new int[FIRST_IDS];
+    /** Per chunk of {@link #CHUNK} ids: how many of its ids are taken (by live or dead timers). */
+    private int[] chunkTaken = new int[FIRST_IDS / CHUNK];
+    /** Per chunk: the group that takes its ids, or -1 once it has no room left or was freed. */
+    private int[] chunkGroup = new int[FIRST_IDS / CHUNK];
+    /** The chunks whose ids are all free. */
+    private int[] freeChunks = new int[FIRST_IDS / CHUNK];
+    private int freeChunkCount;
+    /** The chunks from here on were never used. */
+    private int chunkLimit;
+    /** Per group (a slot of level 2, or {@link #SHARED} for any other place): the chunk it takes ids from, or -1. */
+    private final int[] groupChunk = new int[SLOTS + 1];
+    /** Per group: the next id to take in its chunk. */
+    private final int[] groupNext = new int[SLOTS + 1];
+
+    /** The table from key to id, open-addressed: per cell, the hash in the high half and id + 1 in the low half, or 0. */
+    private long[] cells = new long[1 << INITIAL_TABLE_BITS];
+    /** 32 minus the binary logarithm of the table's length: a hash's home cell is the hash shifted right by this. */
+    private int cellShift = Integer.SIZE - INITIAL_TABLE_BITS;
+    private int size;
+
+    /** Per level and slot, the ids of the slot's timers in the order they came, or null (never used or dropped). */
+    private final int[][][] slotIds = new int[LEVELS + 1][SLOTS][];
+    /**
+     * Per level and slot, the low 32 bits of those timers' ticks, so that a cascade need not read their rows:
+     * the bits above are the time's (below level 3, whose cascades, years apart, read the rows).
+     */
+    private final int[][][] slotTicks = new int[LEVELS + 1][SLOTS][];
+    /** Per level and slot, how many timers it holds (live or dead). */
+    private final int[][] slotSizes = new int[LEVELS + 1][SLOTS];
     /** Per level, one bit per slot: set if the slot holds a timer. */
     private final long[][] occupied = new long[LEVELS + 1][SLOTS / Long.SIZE];
     /** Per level, one bit per word of {@link #occupied}: set if the word is not zero. */
     private final long[] occupiedWords = new long[LEVELS + 1];
-    /** The hash table from key to node, chained through {@link Node#chain}; its length is a power of two. */
-    private Node<K, V>[] table;
-    private int size;
+    /**
+     * The timers of the slot of level 2 that the time is in, sorted by their slot of level 1: that slot's
+     * timers are {@code runIds[runStart[s] .. runStart[s] + runCount[s])}, with the low bits of their ticks
+     * in {@link #runLows}. They count as the level-1 slot's first timers.
+     */
+    private int[] runIds = new int[0];
+    private int[] runLows = new int[0];
+    private final int[] runStart = new int[SLOTS];
+    private final int[] runCount = new int[SLOTS];
+    /** Large slot arrays whose slot's time came, for slots that grow: they grow to the same sizes. */
+    private final int[][] spareIds = new int[SPARES][];
+    private final int[][] spareLows = new int[SPARES][];
+    private int spareCount;
+    /** How many timers in the slots are dead. */
+    private int garbage;
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
-    /** While {@link #advance} holds the lock: the nodes fired so far, chained through {@link Node#next}. */
-    private @Nullable Node<K, V> firstFired;
-    private @Nullable Node<K, V> lastFired;
 
-    private static final class Node<K, V> {
-        final K key;
-        final int hash;
-        V value;
-        long tick;
-        @Nullable Node<K, V> prev;
-        /** The next node in the slot's list; after firing, the next fired node. */
-        @Nullable Node<K, V> next;
-        /** The next node in the hash table's bucket. */
-        @Nullable Node<K, V> chain;
-        byte level;
-        short slot;
-
-        Node(K key, int hash, V value, long tick) {
-            this.key = key;
-            this.hash = hash;
-            this.value = value;
-            this.tick = tick;
-        }
-    }
+    /** While {@link #advance} holds the lock: the keys and values fired so far, in pairs, in firing order. */
+    private Object[] fired = NO_TIMERS;
+    private int firedCount;
+    /** An array for the fired timers, handed back by the last {@link #advance} once its consumer was done. */
+    private volatile Object[] spareFired = NO_TIMERS;
+    private static final Object[] NO_TIMERS = {};
 
     /**
      * Creates an empty wheel whose time starts at an instant.
      *
      * @param start the wheel's current time; timers due before it fire on the first {@link #advance}
      */
-    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; these hold only Node<K, V>
     public TimerWheel(Instant start) {
-        this.heads = new Node[LEVELS + 1][SLOTS];
-        this.tails = new Node[LEVELS + 1][SLOTS];
-        this.table = new Node[INITIAL_TABLE];
         this.now = floorTick(requireNonNull(start, "start"));
+        Arrays.fill(groupChunk, -1);
     }
 
     /**
@@ -137,21 +200,27 @@ public final class TimerWheel<K, V> {
     }
 
     private boolean scheduleTick(K key, long tick, V value) {
-        int hash = spread(key.hashCode());
+        int hash = mix(key.hashCode());
         synchronized (lock) {
-            Node<K, V> old = find(key, hash);
-            if (old != null) {
-                // the key keeps its node: only its place in the wheel changes
-                unlink(old);
-                old.value = value;
-                old.tick = tick;
-                place(old);
-                return true;
+            int cell = indexOf(key, hash);
+            long old = cells[cell];
+            boolean replaced = old != 0;
+            if (replaced) {
+                discard(idOf(old));
+            } else {
+                size++;
             }
-            Node<K, V> node = new Node<>(key, hash, value, tick);
-            insert(node);
-            place(node);
-            return false;
+            int id = newId(tick);
+            keys[id] = key;
+            values[id] = value;
+            ticks[id] = tick;
+            hashes[id] = hash;
+            cells[cell] = ((long) hash << 32) | (id + 1L);
+            place(id, tick);
+            if (size > cells.length - (cells.length >>> 2)) {
+                resize();
+            }
+            return replaced;
         }
     }
 
@@ -163,12 +232,15 @@ public final class TimerWheel<K, V> {
      */
     public boolean cancel(K key) {
         requireNonNull(key, "key");
+        int hash = mix(key.hashCode());
         synchronized (lock) {
-            Node<K, V> old = remove(key, spread(key.hashCode()));
-            if (old == null) {
+            int cell = indexOf(key, hash);
+            long old = cells[cell];
+            if (old == 0) {
                 return false;
             }
-            unlink(old);
+            removeCell(cell);
+            discard(idOf(old));
             return true;
         }
     }
@@ -180,10 +252,11 @@ public final class TimerWheel<K, V> {
      * @return its due instant, to the millisecond, or empty if there is no such timer
      */
     public Optional<Instant> dueAt(K key) {
+        requireNonNull(key, "key");
+        int hash = mix(key.hashCode());
         synchronized (lock) {
-            requireNonNull(key, "key");
-            Node<K, V> node = find(key, spread(key.hashCode()));
-            return node == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(node.tick));
+            long cell = cells[indexOf(key, hash)];
+            return cell == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ticks[idOf(cell)]));
         }
     }
 
@@ -207,7 +280,10 @@ public final class TimerWheel<K, V> {
      */
     public Optional<Instant> nextWakeUp() {
         synchronized (lock) {
-            if (heads[OVERDUE][0] != null) {
+            if (size == 0) {
+                return Optional.empty();
+            }
+            if (slotSizes[OVERDUE][0] > 0) {
                 return Optional.of(Instant.ofEpochMilli(now - 1));
             }
             long tick = nextTick();
@@ -242,12 +318,15 @@ public final class TimerWheel<K, V> {
         return advanceTo(clampTick(toEpochMilli), consumer);
     }
 
+    @SuppressWarnings("unchecked") // keys and values hold only the K and V given to schedule, in pairs
     private int advanceTo(long target, BiConsumer<? super K, ? super V> consumer) {
-        // the fired nodes, out of the wheel and the table, chained through `next` in firing order
-        Node<K, V> first;
+        Object[] taken;
+        int count;
         synchronized (lock) {
-            firstFired = null;
-            lastFired = null;
+            // another advance (a consumer's, or another thread's) gets an array of its own until this one is back
+            fired = spareFired;
+            spareFired = NO_TIMERS;
+            firedCount = 0;
             take(OVERDUE, 0);
             while (true) {
                 long tick = nextTick();
@@ -261,37 +340,61 @@ public final class TimerWheel<K, V> {
                 take(0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
             }
-            first = firstFired;
-            firstFired = null;
-            lastFired = null;
+            taken = fired;
+            count = firedCount;
+            fired = NO_TIMERS;
+            firedCount = 0;
         }
-        int count = 0;
-        for (Node<K, V> node = first; node != null; node = node.next) {
-            consumer.accept(node.key, node.value);
-            count++;
+        for (int i = 0; i < count; i += 2) {
+            K key = (K) taken[i];
+            V value = (V) taken[i + 1];
+            taken[i] = null;
+            taken[i + 1] = null;
+            consumer.accept(key, value);
         }
-        return count;
+        if (taken.length <= KEPT_CAPACITY) {
+            spareFired = taken;
+        }
+        return count / 2;
     }
 
-    /* Moves a slot's nodes to the end of the fired chain and out of the table. */
+    /*
+     * Fires a slot's live timers (their keys and values to the fired ones, their ids out of the table and
+     * free) and empties the slot; frees the ids of its dead timers.
+     */
     private void take(int level, int slot) {
-        Node<K, V> head = heads[level][slot];
-        if (head == null) {
+        int count = slotSizes[level][slot];
+        if (count == 0) {
             return;
         }
-        for (Node<K, V> node = head; node != null; node = node.next) {
-            remove(node.key, node.hash);
+        int[] ids = slotIds[level][slot];
+        int[] lows = slotTicks[level][slot];
+        if (firedCount + 2 * count > fired.length) {
+            fired = Arrays.copyOf(fired, Math.max(firedCount + 2 * count, 2 * fired.length));
         }
-        if (lastFired == null) {
-            firstFired = head;
-        } else {
-            lastFired.next = head;
-            head.prev = lastFired;
+        for (int i = 0; i < count; i++) {
+            int id = ids[i];
+            if (ticks[id] == DEAD) {
+                garbage--;
+            } else {
+                removeId(id);
+                fired[firedCount++] = keys[id];
+                fired[firedCount++] = values[id];
+            }
+            freeId(id);
         }
-        lastFired = tails[level][slot];
-        heads[level][slot] = null;
-        tails[level][slot] = null;
+        empty(level, slot, ids.length);
+        spare(ids, lows);
+    }
+
+    /* Marks a slot empty; drops its arrays if they are large (their slot's time will not come again soon). */
+    private void empty(int level, int slot, int capacity) {
+        slotSizes[level][slot] = 0;
         clearOccupied(level, slot);
+        if (capacity > KEPT_CAPACITY) {
+            slotIds[level][slot] = null;
+            slotTicks[level][slot] = null;
+        }
     }
 
     /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
@@ -346,126 +449,383 @@ public final class TimerWheel<K, V> {
         }
     }
 
-    /* Sets the time and cascades the slots that the new time enters, from the top level down. */
+    /*
+     * Sets the time and cascades the slots that the new time enters, from the top level down: each timer
+     * goes to the slot below that its tick names, dead ones too, without reading its row (but at the top
+     * level, whose slots span years).
+     */
     private void moveTo(long tick) {
         now = Math.min(tick, MAX_TICK);
         for (int level = LEVELS - 1; level >= 1; level--) {
             int slot = (int) ((now >>> (level * BITS)) & (SLOTS - 1));
-            Node<K, V> node = heads[level][slot];
-            if (node == null) {
+            long lowBits = (1L << (level * BITS)) - 1;
+            long high = now & ~lowBits;
+            if (level == 1 && runCount[slot] > 0) {
+                // the run's timers of this slot came before the slot's own (scheduled since the run was made)
+                int start = runStart[slot];
+                int end = start + runCount[slot];
+                runCount[slot] = 0;
+                for (int i = start; i < end; i++) {
+                    place(runIds[i], high | (runLows[i] & lowBits));
+                }
+                if (slotSizes[1][slot] == 0) {
+                    clearOccupied(1, slot);
+                }
+            }
+            int count = slotSizes[level][slot];
+            if (count == 0) {
                 continue;
             }
-            heads[level][slot] = null;
-            tails[level][slot] = null;
-            clearOccupied(level, slot);
-            while (node != null) {
-                Node<K, V> next = node.next;
-                node.prev = null;
-                node.next = null;
-                place(node);
-                node = next;
+            int[] ids = slotIds[level][slot];
+            int[] lows = slotTicks[level][slot];
+            // a timer of this slot never goes back to it: its tick now shares this level's bits with the time
+            empty(level, slot, ids.length);
+            if (level == 2) {
+                if (groupChunk[slot] >= 0) {
+                    // the slot's chunk takes no more ids until the slot's time comes round again
+                    closeChunk(groupChunk[slot]);
+                    groupChunk[slot] = -1;
+                }
+                makeRun(ids, lows, count, high);
+                spare(ids, lows);
+                continue;
+            }
+            for (int i = 0; i < count; i++) {
+                int id = ids[i];
+                if (level < LEVELS - 1) {
+                    place(id, high | (lows[i] & lowBits));
+                } else if (ticks[id] == DEAD) {
+                    garbage--;
+                    freeId(id);
+                } else {
+                    place(id, ticks[id]);
+                }
+            }
+            spare(ids, lows);
+        }
+    }
+
+    /* Keeps the large arrays of a slot that was emptied (and dropped them) for a slot that grows. */
+    private void spare(int[] ids, int[] lows) {
+        if (ids.length > KEPT_CAPACITY && spareCount < SPARES) {
+            spareIds[spareCount] = ids;
+            spareLows[spareCount] = lows;
+            spareCount++;
+        }
+    }
+
+    /*
+     * Cascades the slot of level 2 that the time entered: sorts its timers by their slot of level 1 (a
+     * counting sort, stable) into the run, where the level-1 cascades read them, instead of appending each
+     * to one of 4096 slot arrays that are no longer in the cache. Timers of the current level-1 slot go to
+     * level 0 at once. Every earlier run was used up: the time has passed all its slots.
+     */
+    private void makeRun(int[] ids, int[] lows, int count, long high) {
+        int current = (int) ((now >>> BITS) & (SLOTS - 1));
+        int inRun = 0;
+        for (int i = 0; i < count; i++) {
+            int slot = (lows[i] >>> BITS) & (SLOTS - 1);
+            if (slot > current) {
+                runCount[slot]++;
+                inRun++;
+            }
+        }
+        if (runIds.length < inRun) {
+            runIds = new int[inRun + (inRun >>> 2)];
+            runLows = new int[runIds.length];
+        }
+        int start = 0;
+        for (int slot = current + 1; slot < SLOTS; slot++) {
+            runStart[slot] = start;
+            start += runCount[slot];
+            if (runCount[slot] > 0) {
+                setOccupied(1, slot);
+            }
+            runCount[slot] = 0;
+        }
+        for (int i = 0; i < count; i++) {
+            int low = lows[i];
+            int slot = (low >>> BITS) & (SLOTS - 1);
+            if (slot > current) {
+                int at = runStart[slot] + runCount[slot]++;
+                runIds[at] = ids[i];
+                runLows[at] = low;
+            } else {
+                place(ids[i], high | (low & ((1L << (2 * BITS)) - 1)));
             }
         }
     }
 
-    private void place(Node<K, V> node) {
-        long tick = node.tick;
+    /* Appends a timer to the slot of its tick, or to the overdue slot if its time has passed. */
+    private void place(int id, long tick) {
         if (tick < now) {
-            link(node, OVERDUE, 0);
+            append(OVERDUE, 0, id, tick);
             return;
         }
-        // the level is that of the highest bit in which the tick differs from now (0 if none)
-        int level = Math.min(LEVELS - 1, (63 - Long.numberOfLeadingZeros(tick ^ now)) / BITS);
-        link(node, level, (int) ((tick >>> (level * BITS)) & (SLOTS - 1)));
+        int level = levelOf(tick);
+        append(level, slotOf(tick, level), id, tick);
     }
 
-    private static int spread(int hashCode) {
-        return hashCode ^ (hashCode >>> 16);
+    /* The level of a tick not before now: that of the highest bit in which it differs from now (0 if none). */
+    private int levelOf(long tick) {
+        return Math.min(LEVELS - 1, (63 - Long.numberOfLeadingZeros(tick ^ now)) / BITS);
     }
 
-    private @Nullable Node<K, V> find(K key, int hash) {
-        for (Node<K, V> node = table[hash & (table.length - 1)]; node != null; node = node.chain) {
-            if (node.hash == hash && node.key.equals(key)) {
-                return node;
-            }
-        }
-        return null;
+    private static int slotOf(long tick, int level) {
+        return (int) ((tick >>> (level * BITS)) & (SLOTS - 1));
     }
 
-    private void insert(Node<K, V> node) {
-        if (size >= table.length - (table.length >>> 2)) {
-            resize();
-        }
-        int bucket = node.hash & (table.length - 1);
-        node.chain = table[bucket];
-        table[bucket] = node;
-        size++;
-    }
-
-    private @Nullable Node<K, V> remove(K key, int hash) {
-        int bucket = hash & (table.length - 1);
-        Node<K, V> previous = null;
-        for (Node<K, V> node = table[bucket]; node != null; previous = node, node = node.chain) {
-            if (node.hash == hash && node.key.equals(key)) {
-                if (previous == null) {
-                    table[bucket] = node.chain;
-                } else {
-                    previous.chain = node.chain;
+    private void append(int level, int slot, int id, long tick) {
+        int count = slotSizes[level][slot];
+        int[] ids = slotIds[level][slot];
+        int[] lows = slotTicks[level][slot];
+        if (ids == null || lows == null || count == ids.length) {
+            int capacity = ids == null ? FIRST_SLOT_CAPACITY : count + (count >>> 1) + 1;
+            if (spareCount > 0 && (level == 2 || capacity > KEPT_CAPACITY) && spareIds[spareCount - 1].length >= capacity) {
+                // the arrays of a slot of level 2 whose time came: slots of level 2 fill up to the same sizes
+                spareCount--;
+                int[] grown = spareIds[spareCount];
+                int[] grownLows = spareLows[spareCount];
+                spareIds[spareCount] = NO_IDS;
+                spareLows[spareCount] = NO_IDS;
+                if (count > 0) {
+                    System.arraycopy(ids, 0, grown, 0, count);
+                    System.arraycopy(lows, 0, grownLows, 0, count);
                 }
-                node.chain = null;
-                size--;
-                return node;
+                ids = grown;
+                lows = grownLows;
+            } else if (ids == null || lows == null) {
+                ids = new int[capacity];
+                lows = new int[capacity];
+            } else {
+                ids = Arrays.copyOf(ids, capacity);
+                lows = Arrays.copyOf(lows, capacity);
             }
+            slotIds[level][slot] = ids;
+            slotTicks[level][slot] = lows;
         }
-        return null;
+        ids[count] = id;
+        lows[count] = (int) tick;
+        slotSizes[level][slot] = count + 1;
+        if (count == 0) {
+            setOccupied(level, slot);
+        }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // Java cannot create generic arrays; this holds only Node<K, V>
+    /*
+     * Takes a timer that left the table (cancelled or replaced) out of the wheel: out of its slot if it is
+     * among the slot's last few (where a live timer is is always the slot its tick and the time name), its
+     * id then free; else marked dead, left for firing or compaction to drop.
+     */
+    private void discard(int id) {
+        long tick = ticks[id];
+        int level = OVERDUE;
+        int slot = 0;
+        if (tick >= now) {
+            level = levelOf(tick);
+            slot = slotOf(tick, level);
+        }
+        int count = slotSizes[level][slot];
+        int[] ids = slotIds[level][slot];
+        int[] lows = slotTicks[level][slot];
+        if (ids != null && lows != null) {
+            for (int i = count - 1; i >= Math.max(0, count - CANCEL_SEARCH); i--) {
+                if (ids[i] == id) {
+                    System.arraycopy(ids, i + 1, ids, i, count - 1 - i);
+                    System.arraycopy(lows, i + 1, lows, i, count - 1 - i);
+                    slotSizes[level][slot] = count - 1;
+                    if (count == 1 && (level != 1 || runCount[slot] == 0)) {
+                        clearOccupied(level, slot);
+                    }
+                    freeId(id);
+                    return;
+                }
+            }
+        }
+        ticks[id] = DEAD;
+        keys[id] = null;
+        values[id] = null;
+        garbage++;
+        if (garbage > MIN_GARBAGE && garbage > size) {
+            compact();
+        }
+    }
+
+    /* Drops every dead timer from the slots, freeing its id and keeping the order of the others. */
+    private void compact() {
+        for (int level = 0; level <= OVERDUE; level++) {
+            for (int slot = 0; slot < SLOTS; slot++) {
+                int count = slotSizes[level][slot];
+                if (count == 0) {
+                    continue;
+                }
+                int[] ids = slotIds[level][slot];
+                int[] lows = slotTicks[level][slot];
+                int live = 0;
+                for (int i = 0; i < count; i++) {
+                    if (ticks[ids[i]] == DEAD) {
+                        freeId(ids[i]);
+                    } else {
+                        ids[live] = ids[i];
+                        lows[live] = lows[i];
+                        live++;
+                    }
+                }
+                slotSizes[level][slot] = live;
+                if (live == 0 && (level != 1 || runCount[slot] == 0)) {
+                    clearOccupied(level, slot);
+                }
+            }
+        }
+        for (int slot = 0; slot < SLOTS; slot++) {
+            int start = runStart[slot];
+            int end = start + runCount[slot];
+            int live = start;
+            for (int i = start; i < end; i++) {
+                if (ticks[runIds[i]] == DEAD) {
+                    freeId(runIds[i]);
+                } else {
+                    runIds[live] = runIds[i];
+                    runLows[live] = runLows[i];
+                    live++;
+                }
+            }
+            runCount[slot] = live - start;
+            if (end > start && live == start && slotSizes[1][slot] == 0) {
+                clearOccupied(1, slot);
+            }
+        }
+        garbage = 0;
+    }
+
+    /*
+     * An id for a new timer due at a tick. The timers placed in the same slot of level 2 (4.7 hours) take
+     * their ids from the same chunks, so their rows lie side by side: when that slot's time comes, its
+     * timers fire within hours of each other and find their rows in the cache, brought in by the timers
+     * before them. A chunk is reused once all its ids are free.
+     */
+    private int newId(long tick) {
+        int group = tick >= now && levelOf(tick) == 2 ? slotOf(tick, 2) : SHARED;
+        int chunk = groupChunk[group];
+        if (chunk < 0 || groupNext[group] == CHUNK) {
+            if (chunk >= 0) {
+                closeChunk(chunk);
+            }
+            chunk = newChunk(group);
+            groupChunk[group] = chunk;
+            groupNext[group] = 0;
+        }
+        chunkTaken[chunk]++;
+        return chunk * CHUNK + groupNext[group]++;
+    }
+
+    /* A chunk takes no more ids: it is free as soon as its taken ids are. */
+    private void closeChunk(int chunk) {
+        chunkGroup[chunk] = -1;
+        if (chunkTaken[chunk] == 0) {
+            freeChunks[freeChunkCount++] = chunk;
+        }
+    }
+
+    private int newChunk(int group) {
+        int chunk;
+        if (freeChunkCount > 0) {
+            chunk = freeChunks[--freeChunkCount];
+        } else {
+            if (chunkLimit == chunkTaken.length) {
+                int chunks = chunkLimit + (chunkLimit >>> 1);
+                chunkTaken = Arrays.copyOf(chunkTaken, chunks);
+                chunkGroup = Arrays.copyOf(chunkGroup, chunks);
+                freeChunks = Arrays.copyOf(freeChunks, chunks);
+                keys = Arrays.copyOf(keys, chunks * CHUNK);
+                values = Arrays.copyOf(values, chunks * CHUNK);
+                ticks = Arrays.copyOf(ticks, chunks * CHUNK);
+                hashes = Arrays.copyOf(hashes, chunks * CHUNK);
+            }
+            chunk = chunkLimit++;
+        }
+        chunkGroup[chunk] = group;
+        return chunk;
+    }
+
+    private void freeId(int id) {
+        keys[id] = null;
+        values[id] = null;
+        int chunk = id / CHUNK;
+        if (--chunkTaken[chunk] == 0 && chunkGroup[chunk] < 0) {
+            freeChunks[freeChunkCount++] = chunk;
+        }
+    }
+
+    private static int idOf(long cell) {
+        return (int) (cell & ID_BITS) - 1;
+    }
+
+    /* Spreads a hash code over the top bits, which name a key's home cell in the table. */
+    private static int mix(int hashCode) {
+        return hashCode * GOLDEN;
+    }
+
+    /* The cell of the key's timer, or the empty cell where it would go. */
+    private int indexOf(K key, int hash) {
+        long[] table = cells;
+        int mask = table.length - 1;
+        for (int cell = hash >>> cellShift; ; cell = (cell + 1) & mask) {
+            long entry = table[cell];
+            if (entry == 0 || (int) (entry >>> 32) == hash && keys[idOf(entry)].equals(key)) {
+                return cell;
+            }
+        }
+    }
+
+    /* Removes a timer known to be in the table, found by its id: no key is compared. */
+    private void removeId(int id) {
+        long[] table = cells;
+        int mask = table.length - 1;
+        long wanted = id + 1L;
+        int cell = hashes[id] >>> cellShift;
+        while ((table[cell] & ID_BITS) != wanted) {
+            cell = (cell + 1) & mask;
+        }
+        removeCell(cell);
+    }
+
+    /* Empties a cell, moving back the later entries of its run whose home cell allows it (no tombstones). */
+    private void removeCell(int hole) {
+        long[] table = cells;
+        int mask = table.length - 1;
+        for (int cell = (hole + 1) & mask; ; cell = (cell + 1) & mask) {
+            long entry = table[cell];
+            if (entry == 0) {
+                break;
+            }
+            int home = (int) (entry >>> 32) >>> cellShift;
+            // the entry may fill the hole if the hole lies between its home cell and its cell
+            if (((cell - home) & mask) >= ((cell - hole) & mask)) {
+                table[hole] = entry;
+                hole = cell;
+            }
+        }
+        table[hole] = 0;
+        size--;
+    }
+
     private void resize() {
-        Node<K, V>[] old = table;
-        Node<K, V>[] grown = new Node[old.length * 2];
-        for (Node<K, V> head : old) {
-            for (Node<K, V> node = head; node != null; ) {
-                Node<K, V> chain = node.chain;
-                int bucket = node.hash & (grown.length - 1);
-                node.chain = grown[bucket];
-                grown[bucket] = node;
-                node = chain;
+        long[] old = cells;
+        long[] grown = new long[old.length * 2];
+        int shift = cellShift - 1;
+        int mask = grown.length - 1;
+        for (long entry : old) {
+            if (entry != 0) {
+                int cell = (int) (entry >>> 32) >>> shift;
+                while (grown[cell] != 0) {
+                    cell = (cell + 1) & mask;
+                }
+                grown[cell] = entry;
             }
         }
-        table = grown;
-    }
-
-    private void link(Node<K, V> node, int level, int slot) {
-        node.level = (byte) level;
-        node.slot = (short) slot;
-        node.prev = tails[level][slot];
-        node.next = null;
-        if (node.prev == null) {
-            heads[level][slot] = node;
-        } else {
-            node.prev.next = node;
-        }
-        tails[level][slot] = node;
-        setOccupied(level, slot);
-    }
-
-    private void unlink(Node<K, V> node) {
-        if (node.prev == null) {
-            heads[node.level][node.slot] = node.next;
-        } else {
-            node.prev.next = node.next;
-        }
-        if (node.next == null) {
-            tails[node.level][node.slot] = node.prev;
-        } else {
-            node.next.prev = node.prev;
-        }
-        if (heads[node.level][node.slot] == null) {
-            clearOccupied(node.level, node.slot);
-        }
-        node.prev = null;
-        node.next = null;
+        cells = grown;
+        cellShift = shift;
     }
 
     private static long clampTick(long epochMilli) {

@@ -112,12 +112,26 @@ class TimerWheelTest {
 
     private record Op(int key, long offsetMillis, boolean cancel, long advanceMillis) {}
 
+    /* Up to 31 keys with due times from the past to decades ahead, some in the same millisecond. */
     private static Gen<List<Op>> operations() {
-        Gen<Long> offsets = SourceDSL.longs().between(0, 1L << 40).mix(SourceDSL.longs().between(0, 5_000), 50);
+        Gen<Long> offsets = SourceDSL.longs().between(0, 1L << 40).mix(SourceDSL.longs().between(0, 5_000), 50)
+                .mix(SourceDSL.longs().between(995, 1_005), 20);
         Gen<Op> op = SourceDSL.integers().between(0, 30).zip(offsets, SourceDSL.booleans().all(),
                 SourceDSL.longs().between(0, 1L << 36).mix(SourceDSL.longs().between(0, 3_000), 60),
                 Op::new);
         return SourceDSL.lists().of(op).ofSizeBetween(1, 80);
+    }
+
+    /*
+     * Up to 400 keys crowded into a stretch of time, rescheduled and cancelled often, the clock moving little
+     * at a time: slots hold many timers, so cancelled ones are left dead in their slots and dropped in bulk.
+     */
+    private static Gen<List<Op>> crowdedOperations(long stretchMillis) {
+        Gen<Op> op = SourceDSL.integers().between(0, 399).zip(SourceDSL.longs().between(0, stretchMillis),
+                SourceDSL.booleans().all(), SourceDSL.longs().between(0, stretchMillis / 200)
+                        .mix(SourceDSL.longs().between(0, stretchMillis / 2), 5),
+                Op::new);
+        return SourceDSL.lists().of(op).ofSizeBetween(1, 600);
     }
 
     @Test
@@ -128,6 +142,88 @@ class TimerWheelTest {
     @Test
     void givenInMillisecondsTheWheelFiresExactlyWhatASortedMapOfDeadlinesSays() {
         qt().forAll(operations()).checkAssert(ops -> fireAsTheModelSays(ops, true));
+    }
+
+    @Test
+    void crowdedAndOftenCancelledTheWheelStillFiresExactlyWhatTheModelSays() {
+        qt().withExamples(200).forAll(crowdedOperations(9_000)).checkAssert(ops -> fireAsTheModelSays(ops, true));
+    }
+
+    @Test
+    void crowdedHoursAheadAndOftenCancelledTheWheelStillFiresExactlyWhatTheModelSays() {
+        // 11 hours: the timers start in slots of level 2 (4.7 hours each), sorted into runs when their slot comes
+        qt().withExamples(200).forAll(crowdedOperations(40_000_000)).checkAssert(ops -> fireAsTheModelSays(ops, true));
+    }
+
+    @Test
+    void timersOfTheSameMillisecondKeepTheirOrderThroughCompaction() {
+        TimerWheel<Integer, Integer> wheel = new TimerWheel<>(T0);
+        Instant due = T0.plusSeconds(3600);
+        for (int i = 0; i < 1_000; i++) {
+            wheel.schedule(i, due.plusMillis(i / 100), i);
+        }
+        // nine in ten cancelled, most of them deep in their slot: dead first, then dropped in bulk
+        for (int i = 0; i < 1_000; i++) {
+            if (i % 10 != 9) {
+                wheel.cancel(i);
+            }
+        }
+        List<Integer> fired = new ArrayList<>();
+        wheel.advance(due.plusSeconds(1), (k, v) -> fired.add(v));
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 9; i < 1_000; i += 10) {
+            expected.add(i);
+        }
+        assertThat(fired).isEqualTo(expected);
+    }
+
+    @Test
+    void timersScheduledHoursAheadFireBeforeTimersOfTheSameMillisecondScheduledLater() {
+        TimerWheel<String, String> wheel = new TimerWheel<>(T0);
+        Instant due = T0.plus(Duration.ofHours(30)).plusMillis(123);
+        wheel.schedule("early", due, "early");
+        wheel.schedule("early, a millisecond before", due.minusMillis(1), "before");
+        List<String> fired = new ArrayList<>();
+        // into the 4.7-hour slot of the due time, but not yet into its 4-second slot
+        wheel.advance(due.minusSeconds(60), (k, v) -> fired.add(v));
+        assertThat(fired).isEmpty();
+        wheel.schedule("late", due, "late");
+        wheel.schedule("later", due, "later");
+        wheel.advance(due.minusSeconds(30), (k, v) -> fired.add(v));
+        wheel.schedule("latest", due, "latest");
+        wheel.advance(due, (k, v) -> fired.add(v));
+        assertThat(fired).containsExactly("before", "early", "late", "later", "latest");
+    }
+
+    @Test
+    void timersCancelledDeepInACrowdedSlotNeverFireAndTheOthersKeepTheirOrder() {
+        TimerWheel<String, Integer> wheel = new TimerWheel<>(T0);
+        Instant due = T0.plusSeconds(3600);
+        for (int i = 0; i < 1_000; i++) {
+            wheel.schedule("k" + i, due.plusMillis(i % 10), i);
+        }
+        // the first ones are far from the end of their slot: left dead there, then dropped when they outnumber the live
+        for (int i = 0; i < 900; i++) {
+            assertThat(wheel.cancel("k" + i)).isTrue();
+        }
+        assertThat(wheel.schedule("k950", due.plusMillis(3), -950)).isTrue();
+        assertThat(wheel.size()).isEqualTo(100);
+        List<Integer> fired = new ArrayList<>();
+        assertThat(wheel.advance(due.plusSeconds(1), (k, v) -> fired.add(v))).isEqualTo(100);
+        List<Integer> expected = new ArrayList<>();
+        for (int ms = 0; ms < 10; ms++) {
+            for (int i = 900 + ms; i < 1_000; i += 10) {
+                if (i != 950) {
+                    expected.add(i);
+                }
+            }
+            if (ms == 3) {
+                expected.add(-950);
+            }
+        }
+        assertThat(fired).isEqualTo(expected);
+        assertThat(wheel.size()).isZero();
+        assertThat(wheel.nextWakeUp()).isEmpty();
     }
 
     @Test
@@ -164,43 +260,52 @@ class TimerWheelTest {
         assertThat(wheel.size()).isZero();
     }
 
+    /*
+     * Runs the operations on a wheel and on a model: a sorted map of deadlines. Each scheduling carries a
+     * serial number, so the order of timers due in the same millisecond is checked too: overdue ones first in
+     * the order they were (last) scheduled, then by due time and, within a millisecond, by (last) scheduling.
+     */
     private static void fireAsTheModelSays(List<Op> ops, boolean millis) {
         TimerWheel<Integer, Long> wheel = new TimerWheel<>(T0);
-        Map<Integer, Long> model = new TreeMap<>();
-        java.util.LinkedHashMap<Integer, Long> overdue = new java.util.LinkedHashMap<>();
+        Map<Integer, long[]> model = new TreeMap<>();
+        java.util.LinkedHashMap<Integer, long[]> overdue = new java.util.LinkedHashMap<>();
         long now = T0.toEpochMilli();
         long processed = now;
+        long serial = 0;
         for (Op op : ops) {
             if (op.cancel()) {
                 boolean had = model.remove(op.key()) != null | overdue.remove(op.key()) != null;
                 assertThat(wheel.cancel(op.key())).isEqualTo(had);
             } else {
                 long due = now - 1000 + op.offsetMillis();
-                if (millis) {
-                    wheel.schedule(op.key(), due, due);
-                } else {
-                    wheel.schedule(op.key(), Instant.ofEpochMilli(due), due);
-                }
-                model.remove(op.key());
-                overdue.remove(op.key());
+                serial++;
+                boolean had = model.remove(op.key()) != null | overdue.remove(op.key()) != null;
+                boolean replaced = millis ? wheel.schedule(op.key(), due, serial)
+                        : wheel.schedule(op.key(), Instant.ofEpochMilli(due), serial);
+                assertThat(replaced).isEqualTo(had);
                 if (due <= processed) {
-                    overdue.put(op.key(), due);
+                    overdue.put(op.key(), new long[] {due, serial});
                 } else {
-                    model.put(op.key(), due);
+                    model.put(op.key(), new long[] {due, serial});
                 }
+                assertThat(wheel.dueAt(op.key())).contains(Instant.ofEpochMilli(due));
             }
             now += op.advanceMillis();
             processed = now;
             long until = now;
-            Map<Integer, Long> dueByKey = new java.util.HashMap<>(model);
-            dueByKey.putAll(overdue);
-            List<Long> expected = new ArrayList<>(overdue.values());
+            Map<Integer, Long> serialByKey = new java.util.HashMap<>();
+            model.forEach((key, timer) -> serialByKey.put(key, timer[1]));
+            overdue.forEach((key, timer) -> serialByKey.put(key, timer[1]));
+            List<Long> expected = new ArrayList<>();
+            overdue.values().forEach(timer -> expected.add(timer[1]));
             overdue.clear();
-            model.values().stream().filter(d -> d <= until).sorted().forEach(expected::add);
-            model.values().removeIf(d -> d <= until);
+            model.values().stream().filter(timer -> timer[0] <= until)
+                    .sorted(java.util.Comparator.<long[]>comparingLong(timer -> timer[0]).thenComparingLong(timer -> timer[1]))
+                    .forEach(timer -> expected.add(timer[1]));
+            model.values().removeIf(timer -> timer[0] <= until);
             List<Long> fired = new ArrayList<>();
             BiConsumer<Integer, Long> consumer = (k, v) -> {
-                assertThat(dueByKey.remove(k)).isEqualTo(v);
+                assertThat(serialByKey.remove(k)).isEqualTo(v);
                 fired.add(v);
             };
             if (millis) {
@@ -210,8 +315,9 @@ class TimerWheelTest {
             }
             assertThat(fired).isEqualTo(expected);
             assertThat(wheel.size()).isEqualTo(model.size());
-            model.values().stream().min(Long::compare).ifPresent(next ->
-                    assertThat(wheel.nextWakeUp().orElseThrow()).isBeforeOrEqualTo(Instant.ofEpochMilli(next)));
+            model.values().stream().mapToLong(timer -> timer[0]).min().ifPresentOrElse(
+                    next -> assertThat(wheel.nextWakeUp().orElseThrow()).isBeforeOrEqualTo(Instant.ofEpochMilli(next)),
+                    () -> assertThat(wheel.nextWakeUp()).isEmpty());
         }
     }
 }
