@@ -76,7 +76,7 @@ final class IsoInstants {
     static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
         long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        int secondOfDay = Math.floorMod(seconds, SECONDS_PER_DAY);
         // civil-from-days: days since 0000-03-01 split into 400-year eras, years of the era, day of year
         long z = day + DAYS_0000_TO_1970;
         if (z < 0) {

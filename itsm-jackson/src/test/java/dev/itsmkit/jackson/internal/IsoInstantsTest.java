@@ -26,19 +26,23 @@ class IsoInstantsTest {
             Instant.MAX.getEpochSecond()).zip(NANOS, Instant::ofEpochSecond);
 
     /** Years 0000-9999 (the fast path), with some around the edges of that range. */
-    private static final Gen<Instant> FOUR_DIGIT_YEARS = longs().between(
+    private static final Gen<Instant> AROUND_FOUR_DIGIT_YEARS = longs().between(
             Instant.parse("0000-01-01T00:00:00Z").getEpochSecond() - 86_400 * 3,
             Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 86_400 * 3).zip(NANOS, Instant::ofEpochSecond);
 
+    private static final Gen<Instant> FOUR_DIGIT_YEARS = longs().between(
+            Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
+            Instant.parse("9999-12-31T23:59:59Z").getEpochSecond()).zip(NANOS, Instant::ofEpochSecond);
+
     @Test
     void formattingWritesWhatInstantToStringWrites() {
-        qt().forAll(FOUR_DIGIT_YEARS).checkAssert(i -> assertThat(IsoInstants.format(i)).isEqualTo(i.toString()));
+        qt().forAll(AROUND_FOUR_DIGIT_YEARS).checkAssert(i -> assertThat(IsoInstants.format(i)).isEqualTo(i.toString()));
         qt().forAll(ANY_INSTANT).checkAssert(i -> assertThat(IsoInstants.format(i)).isEqualTo(i.toString()));
     }
 
     @Test
     void parsingReadsWhatInstantParseReads() {
-        qt().forAll(FOUR_DIGIT_YEARS).checkAssert(i -> assertThat(IsoInstants.parse(i.toString())).isEqualTo(i));
+        qt().forAll(AROUND_FOUR_DIGIT_YEARS).checkAssert(i -> assertThat(IsoInstants.parse(i.toString())).isEqualTo(i));
         qt().forAll(ANY_INSTANT).checkAssert(i -> assertThat(IsoInstants.parse(i.toString())).isEqualTo(i));
     }
 
@@ -55,8 +59,8 @@ class IsoInstantsTest {
     @Test
     void parsingRefusesWhatInstantParseRefuses() {
         for (String text : new String[] {"2024-02-30T00:00:00Z", "2023-02-29T10:00:00Z", "2024-13-01T00:00:00Z",
-                "2024-00-01T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T00:60:00Z", "2024-01-01T00:00:0xZ",
-                "2024-01-01T00:00:00.Z", "2024-01-01T00:00:00.1234567890Z", "2024-01-01 00:00:00Z",
+                "2024-00-01T00:00:00Z", "2024-01-01T24:01:00Z", "2024-01-01T00:60:00Z", "2024-01-01T00:00:0xZ",
+                "2024-01-01T00:00:00.1234567890Z", "2024-01-01 00:00:00Z",
                 "2024-01-01T00:00:00", "+2024-01-01T00:00:00Z", "2024-1-01T00:00:00Z"}) {
             assertThatThrownBy(() -> Instant.parse(text)).as(text).isInstanceOf(DateTimeParseException.class);
             assertThatThrownBy(() -> IsoInstants.parse(text)).as(text).isInstanceOf(DateTimeParseException.class)
@@ -66,7 +70,7 @@ class IsoInstantsTest {
 
     @Test
     void parsingLeavesOtherFormsToInstantParse() {
-        for (String text : new String[] {"2024-06-30T23:59:60Z", "2024-03-01T10:15:00+01:00", "-0001-01-01T00:00:00Z",
+        for (String text : new String[] {"2024-06-30T23:59:60Z", "2024-01-01T00:00:00.Z", "2024-01-01T24:00:00Z", "2024-03-01T10:15:00+01:00", "-0001-01-01T00:00:00Z",
                 "+10000-01-01T00:00:00Z", "2024-02-29T12:00:00.5Z"}) {
             assertThat(IsoInstants.parse(text)).as(text).isEqualTo(Instant.parse(text));
         }
