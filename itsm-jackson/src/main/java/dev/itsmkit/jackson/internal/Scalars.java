@@ -49,7 +49,7 @@ final class Scalars {
     };
 
     static final Codec<Instant> INSTANT = text(Instant.class,
-            "an instant in ISO-8601, such as \"2024-03-01T09:15:00Z\"", Instant::parse, Instant::toString);
+            "an instant in ISO-8601, such as \"2024-03-01T09:15:00Z\"", IsoInstants::parse, IsoInstants::format);
 
     static final Codec<LocalDate> DATE = text(LocalDate.class,
             "a date in ISO-8601, such as \"2024-03-01\"", LocalDate::parse, LocalDate::toString);

@@ -64,12 +64,12 @@ final class TreeReader {
             }
             String name = p.currentName();
             JsonNode value = readValue(p, p.nextToken());
-            if (object.has(name)) {
+            // one hash look-up: replace returns the value the name had (JSON null is a NullNode, not null)
+            if (object.replace(name, value) != null) {
                 throw MismatchedInputException.from(p, JsonNode.class, "the property '" + Errors.shown(name)
                         + "' appears twice in the object at " + p.getParsingContext().getParent().pathAsPointer()
                         + "; each property may appear once");
             }
-            object.set(name, value);
         }
         return object;
     }

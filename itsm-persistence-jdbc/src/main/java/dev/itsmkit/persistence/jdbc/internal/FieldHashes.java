@@ -50,10 +50,29 @@ final class FieldHashes {
         return values;
     }
 
+    /**
+     * A digest that is never used, only cloned: cloning skips the provider look-up of {@link
+     * MessageDigest#getInstance}, a third of this class's time in a profile of the engine's commands.
+     */
+    private static final MessageDigest PROTOTYPE = sha256();
+
+    private static final HexFormat HEX = HexFormat.of();
+
     static String hash(FieldValue value) {
+        return HEX.formatHex(newDigest().digest(canonical(value).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonical(value).getBytes(StandardCharsets.UTF_8)));
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
