@@ -133,6 +133,26 @@ public final class JdbcHarness {
         }
     }
 
+    /** The benchmark's commands on a desk over the JDBC stores of a data source, with its resolution clock. */
+    private static ServiceDeskBenchmark commandsOn(DataSource ds) {
+        ServiceDeskBenchmark commands = new ServiceDeskBenchmark();
+        commands.desk = ServiceDesk.builder()
+                .stores(JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build())
+                .sla(BusinessCalendars.onlyAlways(), List.of(ServiceDeskBenchmark.resolutionPolicy()))
+                .build();
+        return commands;
+    }
+
+    /** Runs {@code cycles} cycles of eight commands as a new agent, and returns the agent. */
+    private static ServiceDeskBenchmark.Agent cycles(ServiceDeskBenchmark commands, int cycles) {
+        ServiceDeskBenchmark.Agent agent = new ServiceDeskBenchmark.Agent();
+        agent.name();
+        for (int i = 0; i < cycles * 8; i++) {
+            commands.mix(agent);
+        }
+        return agent;
+    }
+
     /**
      * Runs 250 cycles of the engine's commands with one client, then {@code ANALYZE}s the database, as
      * {@code pgbench -i} does with its own tables: the connections' cached generic plans are made again from
@@ -141,16 +161,7 @@ public final class JdbcHarness {
      * a lookup by id that takes one of them reads every ticket of the tenant (see docs/benchmarks.md).
      */
     private static void preload(DataSource ds) throws SQLException {
-        ServiceDeskBenchmark commands = new ServiceDeskBenchmark();
-        commands.desk = ServiceDesk.builder()
-                .stores(JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build())
-                .sla(BusinessCalendars.onlyAlways(), List.of(ServiceDeskBenchmark.resolutionPolicy()))
-                .build();
-        ServiceDeskBenchmark.Agent agent = new ServiceDeskBenchmark.Agent();
-        agent.name();
-        for (int i = 0; i < 250 * 8; i++) {
-            commands.mix(agent);
-        }
+        cycles(commandsOn(ds), 250);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE");
         }
@@ -165,11 +176,7 @@ public final class JdbcHarness {
      * counted. Prints the clients' CPU time per counted command as well: what the client side costs.
      */
     private static double engineCommands(DataSource ds, int clients, int seconds) throws Exception {
-        ServiceDeskBenchmark commands = new ServiceDeskBenchmark();
-        commands.desk = ServiceDesk.builder()
-                .stores(JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build())
-                .sla(BusinessCalendars.onlyAlways(), List.of(ServiceDeskBenchmark.resolutionPolicy()))
-                .build();
+        ServiceDeskBenchmark commands = commandsOn(ds);
         long warmUp = TimeUnit.SECONDS.toNanos(Math.max(10, seconds / 2));
         long measureFrom = System.nanoTime() + warmUp;
         long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
@@ -216,16 +223,8 @@ public final class JdbcHarness {
             DataSource ds = database(pg, "roundtrips");
             JdbcMigrations.migrate(ds, JdbcDialect.POSTGRESQL);
             AtomicLong trips = new AtomicLong();
-            ServiceDeskBenchmark commands = new ServiceDeskBenchmark();
-            commands.desk = ServiceDesk.builder()
-                    .stores(JdbcStores.builder(counting(ds, trips)).dialect(JdbcDialect.POSTGRESQL).build())
-                    .sla(BusinessCalendars.onlyAlways(), List.of(ServiceDeskBenchmark.resolutionPolicy()))
-                    .build();
-            ServiceDeskBenchmark.Agent agent = new ServiceDeskBenchmark.Agent();
-            agent.name();
-            for (int i = 0; i < 20 * 8; i++) {
-                commands.mix(agent);
-            }
+            ServiceDeskBenchmark commands = commandsOn(counting(ds, trips));
+            ServiceDeskBenchmark.Agent agent = cycles(commands, 20);
             long[] perStep = new long[8];
             for (int i = 0; i < cycles * 8; i++) {
                 long before = trips.get();
@@ -263,16 +262,8 @@ public final class JdbcHarness {
             if (!Boolean.getBoolean("harness.noAnalyze")) {
                 preload(ds);
             }
-            ServiceDeskBenchmark commands = new ServiceDeskBenchmark();
-            commands.desk = ServiceDesk.builder()
-                    .stores(JdbcStores.builder(ds).dialect(JdbcDialect.POSTGRESQL).build())
-                    .sla(BusinessCalendars.onlyAlways(), List.of(ServiceDeskBenchmark.resolutionPolicy()))
-                    .build();
-            ServiceDeskBenchmark.Agent agent = new ServiceDeskBenchmark.Agent();
-            agent.name();
-            for (int i = 0; i < 100 * 8; i++) {
-                commands.mix(agent);
-            }
+            ServiceDeskBenchmark commands = commandsOn(ds);
+            ServiceDeskBenchmark.Agent agent = cycles(commands, 100);
             Server server = Server.of(ds);
             server.reset(ds);
             long start = System.nanoTime();
