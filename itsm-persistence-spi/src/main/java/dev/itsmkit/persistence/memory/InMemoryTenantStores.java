@@ -100,8 +100,10 @@ final class InMemoryTenantStores implements TenantStores {
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
     private final HashMap<ConfigurationItemId, Set<TicketId>> byItem = new HashMap<>();
 
-    /** Every record by its event's instant, then ticket and sequence: appended at the end as time moves on. */
-    private final ChunkedIndex<Object, AuditRecord> eventsByTime = new ChunkedIndex<>(EventKey.BY_TICKET_AND_SEQUENCE);
+    /** Every event by its instant, then ticket and sequence: appended at the end as time moves on. */
+    private final ChunkedIndex<Object, TicketEvent> eventsByTime = new ChunkedIndex<>(EventKey.BY_TICKET_AND_SEQUENCE);
+    /** Chains the events a commit appends; only the holder of the write lock uses it. */
+    private final TrailHasher hasher = new TrailHasher();
     private final EnumMap<TicketKind, AtomicLong> numbers = new EnumMap<>(TicketKind.class);
 
     private final TicketStore ticketStore = new Tickets();
@@ -243,10 +245,9 @@ final class InMemoryTenantStores implements TenantStores {
 
     void applyAppend(TicketEvent event) {
         TicketData data = tickets.dataAt(tickets.indexFor(event.ticket()));
-        AuditRecord record = AuditRecord.chain(data.lastHash, event);
-        data.append(record);
-        // the record is its own tie-breaker (ticket, sequence): no key object per event
-        eventsByTime.put(event.at().getEpochSecond(), event.at().getNano(), record, record);
+        data.append(event, hasher);
+        // the event is its own tie-breaker (ticket, sequence): no key object per event
+        eventsByTime.put(event.at().getEpochSecond(), event.at().getNano(), event, event);
     }
 
     void applySave(SlaClockSnapshot clock) {
@@ -300,13 +301,12 @@ final class InMemoryTenantStores implements TenantStores {
         lock.writeLock().lock();
         try {
             TicketData data = tickets.data(ticket);
-            List<AuditRecord> trail = data == null ? List.of() : data.trail;
-            if (sequence < 1 || sequence > trail.size()) {
+            if (data == null || sequence < 1 || sequence > data.trailSize) {
                 return false;
             }
-            AuditRecord old = trail.get((int) sequence - 1);
-            trail.set((int) sequence - 1, new AuditRecord(forged, old.previousHash(), old.hash()));
-            if (sequence == trail.size()) {
+            // the stored hashes stay: only the event changes
+            data.events[(int) sequence - 1] = forged;
+            if (sequence == data.trailSize) {
                 // the last record's sequence is kept beside the trail; the stored hash is unchanged
                 data.lastSequence = forged.sequence();
             }
@@ -491,11 +491,11 @@ final class InMemoryTenantStores implements TenantStores {
         };
 
         private static TicketId ticketOf(Object tie) {
-            return tie instanceof AuditRecord r ? r.event().ticket() : ((EventKey) tie).ticket();
+            return tie instanceof TicketEvent e ? e.ticket() : ((EventKey) tie).ticket();
         }
 
         private static long sequenceOf(Object tie) {
-            return tie instanceof AuditRecord r ? r.event().sequence() : ((EventKey) tie).sequence();
+            return tie instanceof TicketEvent e ? e.sequence() : ((EventKey) tie).sequence();
         }
     }
 
@@ -514,11 +514,10 @@ final class InMemoryTenantStores implements TenantStores {
             lock.readLock().lock();
             try {
                 TicketData data = tickets.data(ticket);
-                List<AuditRecord> trail = data == null ? List.of() : data.trail;
-                if (fromSequence > trail.size()) {
+                if (data == null || fromSequence > data.trailSize) {
                     return List.of();
                 }
-                return List.copyOf(trail.subList((int) fromSequence - 1, trail.size()));
+                return List.copyOf(data.records((int) fromSequence - 1));
             } finally {
                 lock.readLock().unlock();
             }
@@ -562,8 +561,11 @@ final class InMemoryTenantStores implements TenantStores {
                         || after.second() == start.getEpochSecond() && after.nano() >= start.getNano());
                 eventsByTime.visit(fromCursor ? after.second() : start.getEpochSecond(),
                         fromCursor ? after.nano() : start.getNano(), fromCursor ? after : null, !fromCursor, true,
-                        end.getEpochSecond(), end.getNano(), r -> {
-                            found.add(r);
+                        end.getEpochSecond(), end.getNano(), e -> {
+                            TicketData data = requireNonNull(tickets.data(e.ticket()), "the data of a ticket with events");
+                            int position = data.positionOf(e);
+                            // the stored event, not the trail's (the same unless tampered with), as stored
+                            found.add(new AuditRecord(e, data.hash(position - 1), data.hash(position)));
                             return found.size() <= limit;
                         });
             } finally {

@@ -1,0 +1,87 @@
+package dev.itsmkit.persistence.memory;
+
+import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.event.TicketEvents;
+import dev.itsmkit.persistence.AuditChain;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The audit chain's hash ({@link AuditChain#hash}) of a tenant's trail kept in binary: each record's
+ * SHA-256 as four {@code long}s in one array per ticket (see {@link TicketData}), instead of a record
+ * object, a 64-character string and its array per event. The digest is fed exactly the bytes
+ * {@link AuditChain#hash} feeds (the previous hash's 64 lower-case hexadecimal digits, then the
+ * event's canonical form), so the hashes are the same; a read turns them into hexadecimal text and
+ * {@link dev.itsmkit.persistence.AuditRecord}s, which therefore carry exactly what the chain would have
+ * stored. The previous hash is read from the ticket's array next to the slot the new hash is written
+ * to, so a commit reads no string and checks no text. One instance per tenant, used only by the
+ * holder of the tenant's write lock (no thread-local lookup).
+ */
+final class TrailHasher {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** The number of {@code long}s of one hash. */
+    static final int LONGS_PER_HASH = 4;
+
+    private final MessageDigest digest;
+    private final byte[] previous = new byte[64];
+    private final byte[] result = new byte[32];
+
+    TrailHasher() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    /**
+     * Writes the hash of an event into {@code hashes} at {@code to}, chained to the hash at {@code from}.
+     *
+     * @param from the index of the previous hash's first {@code long}, or -1 for {@link AuditChain#GENESIS}
+     */
+    void chain(long[] hashes, int from, TicketEvent event, int to) {
+        if (from < 0) {
+            java.util.Arrays.fill(previous, (byte) '0');
+        } else {
+            for (int k = 0; k < LONGS_PER_HASH; k++) {
+                writeHex(hashes[from + k], previous, 16 * k);
+            }
+        }
+        digest.reset();
+        digest.update(previous, 0, 64);
+        TicketEvents.updateDigest(digest, event);
+        try {
+            digest.digest(result, 0, 32);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+        }
+        for (int k = 0; k < LONGS_PER_HASH; k++) {
+            hashes[to + k] = (long) LONGS.get(result, 8 * k);
+        }
+    }
+
+    /** The hash at {@code from} as 64 lower-case hexadecimal digits, or {@link AuditChain#GENESIS} for -1. */
+    static String hex(long[] hashes, int from) {
+        if (from < 0) {
+            return AuditChain.GENESIS;
+        }
+        byte[] text = new byte[64];
+        for (int k = 0; k < LONGS_PER_HASH; k++) {
+            writeHex(hashes[from + k], text, 16 * k);
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void writeHex(long value, byte[] to, int at) {
+        for (int i = 15; i >= 0; i--) {
+            to[at + i] = HEX_DIGITS[(int) value & 0xF];
+            value >>>= 4;
+        }
+    }
+}
