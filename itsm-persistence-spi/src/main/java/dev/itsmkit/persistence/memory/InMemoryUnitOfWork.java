@@ -13,7 +13,6 @@ import dev.itsmkit.core.timing.TimerId;
 import dev.itsmkit.persistence.ConcurrentUpdateException;
 import dev.itsmkit.persistence.TenantAccessException;
 import dev.itsmkit.persistence.spi.UnitOfWork;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  * Collects one command's writes and commits them under the tenant's write lock: first every check
  * (versions, sequences, numbers), then every change. The changes cannot fail, so a commit that
  * passed its checks is complete and one that did not has changed nothing.
+ *
+ * <p>The writes are collected in plain arrays allocated on the first write of each kind and sized
+ * for a command (one snapshot, an event or two, a timer, an outbox entry): a command's unit of work
+ * allocates the object, those few arrays and nothing else; a timer change is its timer or its id,
+ * not an object that wraps it.
  */
 final class InMemoryUnitOfWork implements UnitOfWork {
     private static final int SMALL = 8;
@@ -32,14 +36,27 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private final TenantId tenant;
     // plain lists: a command's unit of work holds one or two tickets, so a scan beats a map; the
     // lookups switch to hash sets past SMALL entries, so a bulk unit of work stays linear
-    private final ArrayList<Ticket> saves = new ArrayList<>(1);
-    private long[] expectedVersions = new long[1];
+    private static final Ticket[] NO_SAVES = new Ticket[0];
+    private static final long[] NO_VERSIONS = new long[0];
+    private static final TicketEvent[] NO_EVENTS = new TicketEvent[0];
+    private static final SlaClockSnapshot[] NO_CLOCKS = new SlaClockSnapshot[0];
+    private static final Object[] NO_TIMER_CHANGES = new Object[0];
+    private static final OutboxEntry[] NO_ENTRIES = new OutboxEntry[0];
+
+    private Ticket[] saves = NO_SAVES;
+    private long[] expectedVersions = NO_VERSIONS;
+    private int saveCount;
     private @Nullable HashSet<TicketId> savedIds;
-    private final ArrayList<TicketEvent> events = new ArrayList<>(2);
+    private TicketEvent[] events = NO_EVENTS;
+    private int eventCount;
     private @Nullable HashMap<TicketId, TicketEvent> lastEventOf;
-    private @Nullable ArrayList<SlaClockSnapshot> clocks;
-    private @Nullable ArrayList<TimerTable.Change> timerChanges;
-    private @Nullable ArrayList<OutboxEntry> entries;
+    private SlaClockSnapshot[] clocks = NO_CLOCKS;
+    private int clockCount;
+    /** Each a {@link DueTimer} to schedule or the {@link TimerId} of one to cancel, in call order. */
+    private Object[] timerChanges = NO_TIMER_CHANGES;
+    private int timerChangeCount;
+    private OutboxEntry[] entries = NO_ENTRIES;
+    private int entryCount;
     private boolean committed;
 
     /**
@@ -77,11 +94,12 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         if (isSaved(ticket.id())) {
             throw new IllegalArgumentException("ticket " + ticket.number() + " was already saved in this unit of work");
         }
-        if (saves.size() == expectedVersions.length) {
-            expectedVersions = Arrays.copyOf(expectedVersions, saves.size() * 2);
+        if (saveCount == saves.length) {
+            saves = Arrays.copyOf(saves, Math.max(1, saveCount * 2));
+            expectedVersions = Arrays.copyOf(expectedVersions, saves.length);
         }
-        expectedVersions[saves.size()] = expectedVersion;
-        saves.add(ticket);
+        expectedVersions[saveCount] = expectedVersion;
+        saves[saveCount++] = ticket;
         if (savedIds != null) {
             savedIds.add(ticket.id());
         }
@@ -89,15 +107,18 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     }
 
     private boolean isSaved(TicketId id) {
-        if (savedIds == null && saves.size() >= SMALL) {
-            savedIds = new HashSet<>();
-            saves.forEach(t -> savedIds.add(t.id()));
+        if (savedIds == null && saveCount >= SMALL) {
+            HashSet<TicketId> ids = new HashSet<>();
+            for (int i = 0; i < saveCount; i++) {
+                ids.add(saves[i].id());
+            }
+            savedIds = ids;
         }
         if (savedIds != null) {
             return savedIds.contains(id);
         }
-        for (Ticket t : saves) {
-            if (t.id().equals(id)) {
+        for (int i = 0; i < saveCount; i++) {
+            if (saves[i].id().equals(id)) {
                 return true;
             }
         }
@@ -114,7 +135,10 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             throw new IllegalArgumentException("events of ticket " + event.ticket() + " must have consecutive sequences: after "
                     + previous.sequence() + " comes " + (previous.sequence() + 1) + ", got " + event.sequence());
         }
-        events.add(event);
+        if (eventCount == events.length) {
+            events = Arrays.copyOf(events, Math.max(2, eventCount * 2));
+        }
+        events[eventCount++] = event;
         if (lastEventOf != null) {
             lastEventOf.put(event.ticket(), event);
         }
@@ -123,16 +147,19 @@ final class InMemoryUnitOfWork implements UnitOfWork {
 
     /** The last event of a ticket appended so far, or {@code null}. */
     private @Nullable TicketEvent lastEventOf(TicketId ticket) {
-        if (lastEventOf == null && events.size() >= SMALL) {
-            lastEventOf = new HashMap<>();
-            events.forEach(e -> lastEventOf.put(e.ticket(), e));
+        if (lastEventOf == null && eventCount >= SMALL) {
+            HashMap<TicketId, TicketEvent> last = new HashMap<>();
+            for (int i = 0; i < eventCount; i++) {
+                last.put(events[i].ticket(), events[i]);
+            }
+            lastEventOf = last;
         }
         if (lastEventOf != null) {
             return lastEventOf.get(ticket);
         }
-        for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i).ticket().equals(ticket)) {
-                return events.get(i);
+        for (int i = eventCount - 1; i >= 0; i--) {
+            if (events[i].ticket().equals(ticket)) {
+                return events[i];
             }
         }
         return null;
@@ -143,10 +170,10 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         requireNonNull(clock, "clock");
         checkOpen();
         checkTenant(clock.tenant(), "the SLA clock of ticket", clock.ticket());
-        if (clocks == null) {
-            clocks = new ArrayList<>(2);
+        if (clockCount == clocks.length) {
+            clocks = Arrays.copyOf(clocks, Math.max(2, clockCount * 2));
         }
-        clocks.add(clock);
+        clocks[clockCount++] = clock;
         return this;
     }
 
@@ -155,7 +182,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         requireNonNull(timer, "timer");
         checkOpen();
         checkTenant(timer.tenant(), "timer", timer.id());
-        timerChanges().add(TimerTable.Change.schedule(tenant, timer));
+        addTimerChange(timer);
         return this;
     }
 
@@ -163,15 +190,15 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     public UnitOfWork cancel(TimerId timer) {
         requireNonNull(timer, "timer");
         checkOpen();
-        timerChanges().add(TimerTable.Change.cancel(tenant, timer));
+        addTimerChange(timer);
         return this;
     }
 
-    private ArrayList<TimerTable.Change> timerChanges() {
-        if (timerChanges == null) {
-            timerChanges = new ArrayList<>(2);
+    private void addTimerChange(Object change) {
+        if (timerChangeCount == timerChanges.length) {
+            timerChanges = Arrays.copyOf(timerChanges, Math.max(1, timerChangeCount * 2));
         }
-        return timerChanges;
+        timerChanges[timerChangeCount++] = change;
     }
 
     @Override
@@ -179,10 +206,10 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         requireNonNull(entry, "entry");
         checkOpen();
         checkTenant(entry.tenant(), "outbox entry", entry.id());
-        if (entries == null) {
-            entries = new ArrayList<>(2);
+        if (entryCount == entries.length) {
+            entries = Arrays.copyOf(entries, Math.max(1, entryCount * 2));
         }
-        entries.add(entry);
+        entries[entryCount++] = entry;
         return this;
     }
 
@@ -190,37 +217,35 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     public void commit() {
         checkOpen();
         committed = true;
-        boolean writesTenantData = !saves.isEmpty() || !events.isEmpty() || clocks != null || entries != null;
+        boolean writesTenantData = saveCount > 0 || eventCount > 0 || clockCount > 0 || entryCount > 0;
         InMemoryTenantStores stores = this.stores != null ? this.stores
                 : writesTenantData ? root.forWrite(tenant) : root.existing(tenant);
         if (stores == null) {
-            if (timerChanges != null) {
-                root.timers.apply(timerChanges);
+            if (timerChangeCount > 0) {
+                root.timers.apply(tenant, timerChanges, timerChangeCount);
             }
             return;
         }
         stores.lock.writeLock().lock();
         try {
             check(stores);
-            for (Ticket t : saves) {
-                stores.applySave(t);
+            for (int i = 0; i < saveCount; i++) {
+                stores.applySave(saves[i]);
             }
-            for (TicketEvent e : events) {
-                stores.applyAppend(e);
+            for (int i = 0; i < eventCount; i++) {
+                stores.applyAppend(events[i]);
             }
-            if (clocks != null) {
-                for (SlaClockSnapshot c : clocks) {
-                    stores.applySave(c);
+            for (int i = 0; i < clockCount; i++) {
+                stores.applySave(clocks[i]);
+            }
+            if (timerChangeCount > 0) {
+                root.timers.apply(tenant, timerChanges, timerChangeCount);
+            }
+            if (entryCount > 0) {
+                for (int i = 0; i < entryCount; i++) {
+                    stores.applyEnqueue(entries[i]);
                 }
-            }
-            if (timerChanges != null) {
-                root.timers.apply(timerChanges);
-            }
-            if (entries != null) {
-                for (OutboxEntry e : entries) {
-                    stores.applyEnqueue(e);
-                }
-                root.outbox.append(entries);
+                root.outbox.append(entries, entryCount);
             }
         } finally {
             stores.lock.writeLock().unlock();
@@ -228,8 +253,8 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     }
 
     private void check(InMemoryTenantStores stores) {
-        for (int i = 0; i < saves.size(); i++) {
-            Ticket ticket = saves.get(i);
+        for (int i = 0; i < saveCount; i++) {
+            Ticket ticket = saves[i];
             long expected = expectedVersions[i];
             long actual = stores.versionOf(ticket.id());
             if (actual != expected) {
@@ -243,9 +268,9 @@ final class InMemoryUnitOfWork implements UnitOfWork {
                 }
             }
         }
-        HashSet<TicketId> checked = events.size() > SMALL ? new HashSet<>() : null;
-        for (int i = 0; i < events.size(); i++) {
-            TicketEvent first = events.get(i);
+        HashSet<TicketId> checked = eventCount > SMALL ? new HashSet<>() : null;
+        for (int i = 0; i < eventCount; i++) {
+            TicketEvent first = events[i];
             if (checked != null ? !checked.add(first.ticket()) : appearsBefore(first.ticket(), i)) {
                 continue;
             }
@@ -258,7 +283,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
 
     private boolean appearsBefore(TicketId ticket, int index) {
         for (int i = 0; i < index; i++) {
-            if (events.get(i).ticket().equals(ticket)) {
+            if (events[i].ticket().equals(ticket)) {
                 return true;
             }
         }

@@ -48,9 +48,10 @@ final class OutboxLog implements OutboxDelivery {
         this.onPurged = onPurged;
     }
 
-    synchronized void append(List<OutboxEntry> entries) {
-        for (OutboxEntry e : entries) {
-            log.put(++lastPosition, e);
+    /** Appends the first {@code count} entries of an array. */
+    synchronized void append(OutboxEntry[] entries, int count) {
+        for (int i = 0; i < count; i++) {
+            log.put(++lastPosition, entries[i]);
         }
     }
 

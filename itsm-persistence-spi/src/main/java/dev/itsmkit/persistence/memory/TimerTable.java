@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,71 +19,191 @@ import org.jspecify.annotations.Nullable;
 /**
  * The due timers of every tenant, behind one lock. A {@link ChunkedIndex} orders the timers by the
  * instant they next need attention (the due instant, or the lease end of a claimed timer), then
- * tenant and id, so a claim is O(log n) per timer claimed and the next wake-up O(1); a hash map
- * finds a timer by tenant and id in O(1) and a second one lists a ticket's timers. A reschedule (an
- * SLA clock's timer moved to its next threshold) is one hash put and one move in the wake order.
+ * tenant and id, so a claim is O(log n) per timer claimed and the next wake-up O(1). Two
+ * open-addressing tables of the entries themselves ({@link EntryTable}) find a timer by tenant and id
+ * and the first timer of a ticket, in O(1) without a key object; a ticket's timers are linked
+ * through their entries. A reschedule (an SLA clock's timer moved to its next threshold) changes its
+ * entry in place and moves it in the wake order; a new timer costs its entry and no other object
+ * (but the tables' occasional growth); a cancel costs none.
  */
 final class TimerTable implements TimerClaims {
-    /** A schedule (a timer) or cancel (none) of one unit of work, with the key the table finds it by. */
-    record Change(Key key, @Nullable DueTimer timer) {
-        static Change schedule(TenantId tenant, DueTimer timer) {
-            return new Change(new Key(tenant, timer.id()), timer);
-        }
-
-        static Change cancel(TenantId tenant, TimerId id) {
-            return new Change(new Key(tenant, id), null);
-        }
-    }
-
-    /** A timer's key: its tenant and id. */
-    record Key(TenantId tenant, TimerId id) {}
-
-    private record TicketKey(TenantId tenant, TicketId ticket) {}
-
     /** Breaks ties between timers that wake at the same instant: by tenant, then id. */
-    private static final Comparator<Key> BY_TENANT_AND_ID = (a, b) -> {
-        int c = a.tenant().value().compareTo(b.tenant().value());
-        return c != 0 ? c : a.id().value().compareTo(b.id().value());
+    private static final Comparator<Entry> BY_TENANT_AND_ID = (a, b) -> {
+        if (a == b) {
+            return 0;
+        }
+        int c = a.tenant.value().compareTo(b.tenant.value());
+        return c != 0 ? c : a.id.value().compareTo(b.id.value());
     };
 
     private static final class Entry {
-        final DueTimer timer;
-        final Key key;
+        final TenantId tenant;
+        final TimerId id;
+        final TicketId ticket;
+        DueTimer timer;
         @Nullable NodeId node;
         @Nullable Instant leaseUntil;
         long token;
         /** The instant the timer next needs attention: its due instant, or its lease end once claimed. */
         Instant wake;
+        /** The ticket's other timers: a doubly linked list whose head is in {@code byTicket}. */
+        @Nullable Entry previousOfTicket;
+        @Nullable Entry nextOfTicket;
 
-        Entry(Key key, DueTimer timer) {
+        Entry(TenantId tenant, DueTimer timer) {
+            this.tenant = tenant;
+            this.id = timer.id();
+            this.ticket = timer.ticket();
             this.timer = timer;
-            this.key = key;
             this.wake = timer.dueAt();
         }
     }
 
+    /**
+     * Entries by (tenant, timer id) or by (tenant, ticket): linear probing over an array of entries and one
+     * of their hashes, at most half full, with backward-shift deletion (no tombstones). The key is read
+     * from the entry, so neither a lookup nor an insertion allocates.
+     */
+    private static final class EntryTable {
+        private static final int GOLDEN = 0x9E3779B9;
+        private final boolean byTicket;
+        private Entry[] slots = new Entry[16];
+        private int[] hashes = new int[16];
+        private int shift = 28;
+        private int size;
+
+        EntryTable(boolean byTicket) {
+            this.byTicket = byTicket;
+        }
+
+        static int hash(TenantId tenant, Object key) {
+            return 31 * tenant.hashCode() + key.hashCode();
+        }
+
+        private int home(int hash) {
+            return (hash * GOLDEN) >>> shift;
+        }
+
+        private boolean matches(Entry e, TenantId tenant, Object key) {
+            Object own = byTicket ? e.ticket : e.id;
+            return (own == key || own.equals(key)) && (e.tenant == tenant || e.tenant.equals(tenant));
+        }
+
+        /** The slot of a key, or -1. */
+        int indexOf(int hash, TenantId tenant, Object key) {
+            int mask = slots.length - 1;
+            for (int i = home(hash); ; i = (i + 1) & mask) {
+                Entry e = slots[i];
+                if (e == null) {
+                    return -1;
+                }
+                if (hashes[i] == hash && matches(e, tenant, key)) {
+                    return i;
+                }
+            }
+        }
+
+        @Nullable Entry get(int hash, TenantId tenant, Object key) {
+            int i = indexOf(hash, tenant, key);
+            return i < 0 ? null : slots[i];
+        }
+
+        Entry at(int index) {
+            return slots[index];
+        }
+
+        /** Replaces the entry of a slot by one of the same key. */
+        void set(int index, Entry e) {
+            slots[index] = e;
+        }
+
+        /** Adds an entry whose key is absent. */
+        void insert(int hash, Entry e) {
+            if (2 * (size + 1) > slots.length) {
+                grow();
+            }
+            place(hash, e);
+            size++;
+        }
+
+        private void place(int hash, Entry e) {
+            int mask = slots.length - 1;
+            int i = home(hash);
+            while (slots[i] != null) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = e;
+            hashes[i] = hash;
+        }
+
+        private void grow() {
+            Entry[] oldSlots = slots;
+            int[] oldHashes = hashes;
+            slots = new Entry[2 * oldSlots.length];
+            hashes = new int[2 * oldSlots.length];
+            shift--;
+            for (int i = 0; i < oldSlots.length; i++) {
+                if (oldSlots[i] != null) {
+                    place(oldHashes[i], oldSlots[i]);
+                }
+            }
+        }
+
+        /** Empties a slot, moving back the entries of its probe run that may not stay behind a gap. */
+        void removeAt(int index) {
+            int mask = slots.length - 1;
+            int gap = index;
+            for (int j = (gap + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
+                int home = home(hashes[j]);
+                // the entry at j may move into the gap unless its home lies cyclically in (gap, j]
+                boolean stays = gap < j ? home > gap && home <= j : home > gap || home <= j;
+                if (!stays) {
+                    slots[gap] = slots[j];
+                    hashes[gap] = hashes[j];
+                    gap = j;
+                }
+            }
+            slots[gap] = null;
+            size--;
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
-    private final HashMap<Key, Entry> byId = new HashMap<>();
-    private final HashMap<TicketKey, List<TimerId>> byTicket = new HashMap<>();
-    private final ChunkedIndex<Key, Entry> byWake = new ChunkedIndex<>(BY_TENANT_AND_ID);
+    private final EntryTable byId = new EntryTable(false);
+    /** The first timer of each ticket that has any; the others are linked from it. */
+    private final EntryTable byTicket = new EntryTable(true);
+    private final ChunkedIndex<Entry, Entry> byWake = new ChunkedIndex<>(BY_TENANT_AND_ID);
     private long tokens;
 
-    void apply(List<Change> changes) {
+    /**
+     * Applies a unit of work's timer changes in order.
+     *
+     * @param changes each a {@link DueTimer} to schedule or the {@link TimerId} of a timer to cancel; the first
+     *     {@code count} are read
+     */
+    void apply(TenantId tenant, Object[] changes, int count) {
         lock.lock();
         try {
-            for (Change c : changes) {
-                // one hash lookup decides between a reschedule in place, a replacement, a new timer and a cancel
-                Entry old = byId.get(c.key());
-                DueTimer timer = c.timer();
-                if (timer != null && old != null && old.timer.ticket().equals(timer.ticket())) {
+            for (int k = 0; k < count; k++) {
+                DueTimer timer = changes[k] instanceof DueTimer t ? t : null;
+                TimerId id = timer != null ? timer.id() : (TimerId) changes[k];
+                // one lookup decides between a reschedule in place, a replacement, a new timer and a cancel
+                int hash = EntryTable.hash(tenant, id);
+                int slot = byId.indexOf(hash, tenant, id);
+                Entry old = slot < 0 ? null : byId.at(slot);
+                if (timer != null && old != null && old.ticket.equals(timer.ticket())) {
                     reschedule(old, timer);
                     continue;
                 }
                 if (old != null) {
-                    remove(old);
+                    remove(old, slot);
                 }
                 if (timer != null) {
-                    add(c.key(), timer);
+                    add(hash, tenant, timer);
                 }
             }
         } finally {
@@ -93,49 +212,75 @@ final class TimerTable implements TimerClaims {
     }
 
     /**
-     * Replaces a scheduled timer of the same ticket in place (un-claimed, as a new entry): one hash
-     * put over the existing key and one move in the wake order, the ticket's list untouched. The
-     * common case: an SLA clock's timer moved to its next threshold.
+     * Reschedules a timer of the same ticket in place, un-claimed as a new one would be (a stale claim's token no
+     * longer matches): one move in the wake order, the tables and the ticket's list untouched. The common case: an
+     * SLA clock's timer moved to its next threshold.
      */
-    private void reschedule(Entry old, DueTimer timer) {
-        unwake(old);
-        Entry e = new Entry(old.key, timer);
-        byId.put(old.key, e);
+    private void reschedule(Entry e, DueTimer timer) {
+        unwake(e);
+        e.timer = timer;
+        e.node = null;
+        e.leaseUntil = null;
+        e.token = 0;
+        e.wake = timer.dueAt();
         wake(e);
     }
 
     private void wake(Entry e) {
-        byWake.put(e.wake.getEpochSecond(), e.wake.getNano(), e.key, e);
+        byWake.put(e.wake.getEpochSecond(), e.wake.getNano(), e, e);
     }
 
     private void unwake(Entry e) {
-        byWake.remove(e.wake.getEpochSecond(), e.wake.getNano(), e.key);
+        byWake.remove(e.wake.getEpochSecond(), e.wake.getNano(), e);
     }
 
-    private void add(Key key, DueTimer timer) {
-        Entry e = new Entry(key, timer);
-        byId.put(key, e);
+    private void add(int hash, TenantId tenant, DueTimer timer) {
+        Entry e = new Entry(tenant, timer);
+        byId.insert(hash, e);
         wake(e);
-        byTicket.computeIfAbsent(new TicketKey(timer.tenant(), timer.ticket()), k -> new ArrayList<>(2)).add(timer.id());
+        int ticketHash = EntryTable.hash(tenant, e.ticket);
+        Entry head = byTicket.get(ticketHash, tenant, e.ticket);
+        if (head == null) {
+            byTicket.insert(ticketHash, e);
+        } else {
+            e.previousOfTicket = head;
+            e.nextOfTicket = head.nextOfTicket;
+            if (head.nextOfTicket != null) {
+                head.nextOfTicket.previousOfTicket = e;
+            }
+            head.nextOfTicket = e;
+        }
     }
 
-    private void remove(Entry e) {
-        byId.remove(e.key);
+    /** Removes an entry found at a slot of {@code byId}. */
+    private void remove(Entry e, int slot) {
+        byId.removeAt(slot);
         unwake(e);
-        TicketKey tk = new TicketKey(e.timer.tenant(), e.timer.ticket());
-        List<TimerId> ids = byTicket.get(tk);
-        if (ids != null) {
-            ids.remove(e.timer.id());
-            if (ids.isEmpty()) {
-                byTicket.remove(tk);
+        Entry previous = e.previousOfTicket;
+        Entry next = e.nextOfTicket;
+        if (previous != null) {
+            previous.nextOfTicket = next;
+            if (next != null) {
+                next.previousOfTicket = previous;
+            }
+        } else {
+            int ticketHash = EntryTable.hash(e.tenant, e.ticket);
+            int headSlot = byTicket.indexOf(ticketHash, e.tenant, e.ticket);
+            if (next == null) {
+                byTicket.removeAt(headSlot);
+            } else {
+                next.previousOfTicket = null;
+                byTicket.set(headSlot, next);
             }
         }
+        e.previousOfTicket = null;
+        e.nextOfTicket = null;
     }
 
     Optional<DueTimer> find(TenantId tenant, TimerId id) {
         lock.lock();
         try {
-            Entry e = byId.get(new Key(tenant, id));
+            Entry e = byId.get(EntryTable.hash(tenant, id), tenant, id);
             return e == null ? Optional.empty() : Optional.of(e.timer);
         } finally {
             lock.unlock();
@@ -145,10 +290,9 @@ final class TimerTable implements TimerClaims {
     List<DueTimer> forTicket(TenantId tenant, TicketId ticket) {
         lock.lock();
         try {
-            List<TimerId> ids = byTicket.getOrDefault(new TicketKey(tenant, ticket), List.of());
-            List<DueTimer> timers = new ArrayList<>(ids.size());
-            for (TimerId id : ids) {
-                timers.add(byId.get(new Key(tenant, id)).timer);
+            List<DueTimer> timers = new ArrayList<>();
+            for (Entry e = byTicket.get(EntryTable.hash(tenant, ticket), tenant, ticket); e != null; e = e.nextOfTicket) {
+                timers.add(e.timer);
             }
             timers.sort(Comparator.comparing(DueTimer::dueAt).thenComparing(t -> t.id().value()));
             return List.copyOf(timers);
@@ -206,12 +350,14 @@ final class TimerTable implements TimerClaims {
         java.util.Objects.requireNonNull(claim, "claim");
         lock.lock();
         try {
-            Key key = new Key(claim.timer().tenant(), claim.timer().id());
-            Entry e = byId.get(key);
+            TenantId tenant = claim.timer().tenant();
+            TimerId id = claim.timer().id();
+            int slot = byId.indexOf(EntryTable.hash(tenant, id), tenant, id);
+            Entry e = slot < 0 ? null : byId.at(slot);
             if (e == null || e.token != claim.token() || !claim.node().equals(e.node)) {
                 return false;
             }
-            remove(e);
+            remove(e, slot);
             return true;
         } finally {
             lock.unlock();
