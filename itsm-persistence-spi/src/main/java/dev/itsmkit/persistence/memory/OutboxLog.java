@@ -14,14 +14,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outbox of every tenant: a log ordered by position, and per channel a watermark (every
  * position up to it that is still in the log is acknowledged), the positions acknowledged beyond
  * it, and the retry state of failed ones. {@link #due} walks the log from the watermark, so its cost
  * is the page plus the entries that wait for a retry.
+ *
+ * <p>The log is an array of positions in segments of {@value #SEGMENT} entries, a purged position
+ * {@code null}: an append is a store into the last segment (no node, no boxed position), a read of a
+ * position is two array reads. Appends and purges hold this object's monitor; readers read without
+ * it: {@code lastPosition} is written (volatile) after the entries it publishes, and read before
+ * them. A segment whose entries were all purged is dropped, so the log keeps about one reference
+ * per entry still held and one per {@value #SEGMENT} positions ever appended (the segment directory).
  *
  * <p>A purge removes from the log the positions every named channel acknowledged: those at or below
  * the lowest of their watermarks, and those above it that each acknowledged. It then drops the
@@ -30,10 +37,24 @@ import java.util.function.Consumer;
  * channels are read one after the other, each under its own lock: a stale read can only purge less.
  */
 final class OutboxLog implements OutboxDelivery {
-    private final ConcurrentSkipListMap<Long, OutboxEntry> log = new ConcurrentSkipListMap<>();
+    private static final int SEGMENT_BITS = 10;
+    static final int SEGMENT = 1 << SEGMENT_BITS;
+
+    /** The entries of {@value #SEGMENT} consecutive positions, and how many of them are still held. */
+    private static final class Segment {
+        final OutboxEntry[] entries = new OutboxEntry[SEGMENT];
+        int live;
+    }
+
+    /** Segment s holds positions {@code s * SEGMENT + 1 ..= (s + 1) * SEGMENT}; {@code null} once all are purged. */
+    private volatile Segment[] segments = new Segment[16];
+    /** Segments before this one are all dropped: purges start here. */
+    private int firstSegment;
+    /** The last position appended; written after the entries, so a reader that reads it first sees them. */
+    private volatile long lastPosition;
+    private volatile long held;
     private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
     private final Consumer<List<OutboxEntry>> onPurged;
-    private long lastPosition;
 
     private record Retry(int attempts, Instant next, String error) {}
 
@@ -50,13 +71,68 @@ final class OutboxLog implements OutboxDelivery {
 
     /** Appends the first {@code count} entries of an array. */
     synchronized void append(OutboxEntry[] entries, int count) {
+        Segment[] directory = segments;
+        long position = lastPosition;
         for (int i = 0; i < count; i++) {
-            log.put(++lastPosition, entries[i]);
+            position++;
+            int s = segmentOf(position);
+            if (s >= directory.length) {
+                directory = java.util.Arrays.copyOf(directory, 2 * directory.length);
+                segments = directory;
+            }
+            Segment segment = directory[s];
+            if (segment == null) {
+                segment = new Segment();
+                directory[s] = segment;
+            }
+            segment.entries[offsetOf(position)] = entries[i];
+            segment.live++;
         }
+        held += count;
+        lastPosition = position;
+    }
+
+    private static int segmentOf(long position) {
+        return (int) ((position - 1) >>> SEGMENT_BITS);
+    }
+
+    private static int offsetOf(long position) {
+        return (int) ((position - 1) & (SEGMENT - 1));
+    }
+
+    /** The entry at a position, or {@code null} if it was purged or never appended. */
+    private @Nullable OutboxEntry entryAt(long position) {
+        if (position < 1 || position > lastPosition) {
+            return null;
+        }
+        Segment[] directory = segments;
+        int s = segmentOf(position);
+        Segment segment = s < directory.length ? directory[s] : null;
+        return segment == null ? null : segment.entries[offsetOf(position)];
+    }
+
+    /** The first position after {@code after} that holds an entry, or 0 if none; skips dropped segments whole. */
+    private long next(long after) {
+        long last = lastPosition;
+        Segment[] directory = segments;
+        long position = Math.max(after, 0) + 1;
+        while (position <= last) {
+            int s = segmentOf(position);
+            Segment segment = directory[s];
+            if (segment == null) {
+                position = ((long) s + 1) * SEGMENT + 1;
+                continue;
+            }
+            if (segment.entries[offsetOf(position)] != null) {
+                return position;
+            }
+            position++;
+        }
+        return 0;
     }
 
     long size() {
-        return log.size();
+        return held;
     }
 
     int channelCount() {
@@ -97,17 +173,17 @@ final class OutboxLog implements OutboxDelivery {
         Channel c = existing != null ? existing : new Channel();
         List<PendingDelivery> due = new ArrayList<>();
         synchronized (c) {
-            for (Map.Entry<Long, OutboxEntry> e : log.tailMap(c.watermark, false).entrySet()) {
-                long position = e.getKey();
-                if (c.ackedAbove.contains(position)) {
+            for (long position = next(c.watermark); position != 0; position = next(position)) {
+                OutboxEntry entry = entryAt(position);
+                if (entry == null || c.ackedAbove.contains(position)) {
                     continue;
                 }
                 Retry retry = c.retries.get(position);
                 if (retry != null && retry.next().isAfter(now)) {
                     continue;
                 }
-                due.add(retry == null ? new PendingDelivery(position, e.getValue(), 0, Optional.empty())
-                        : new PendingDelivery(position, e.getValue(), retry.attempts(), Optional.of(retry.error())));
+                due.add(retry == null ? new PendingDelivery(position, entry, 0, Optional.empty())
+                        : new PendingDelivery(position, entry, retry.attempts(), Optional.of(retry.error())));
                 if (due.size() == limit) {
                     break;
                 }
@@ -121,7 +197,7 @@ final class OutboxLog implements OutboxDelivery {
         Channel c = channel(channel);
         synchronized (c) {
             c.retries.remove(position);
-            if (position <= c.watermark || !log.containsKey(position)) {
+            if (position <= c.watermark || entryAt(position) == null) {
                 // already acknowledged, purged or unknown: keeping it would only leak
                 return;
             }
@@ -133,8 +209,8 @@ final class OutboxLog implements OutboxDelivery {
     /** Moves the watermark over the acknowledged positions that follow it; purged positions are gaps in the log. */
     private void advance(Channel c) {
         while (true) {
-            Long next = log.higherKey(c.watermark);
-            if (next == null || !c.ackedAbove.remove(next)) {
+            long next = next(c.watermark);
+            if (next == 0 || !c.ackedAbove.remove(next)) {
                 return;
             }
             c.watermark = next;
@@ -147,7 +223,7 @@ final class OutboxLog implements OutboxDelivery {
         requireNonNull(error, "error");
         Channel c = channel(channel);
         synchronized (c) {
-            if (position <= c.watermark || c.ackedAbove.contains(position) || !log.containsKey(position)) {
+            if (position <= c.watermark || c.ackedAbove.contains(position) || entryAt(position) == null) {
                 return;
             }
             Retry before = c.retries.get(position);
@@ -182,7 +258,14 @@ final class OutboxLog implements OutboxDelivery {
                 }
             }
         }
-        List<Long> candidates = new ArrayList<>(log.headMap(floor, true).keySet());
+        List<Long> candidates = new ArrayList<>();
+        long from;
+        synchronized (this) {
+            from = (long) firstSegment * SEGMENT;
+        }
+        for (long position = next(from); position != 0 && position <= floor; position = next(position)) {
+            candidates.add(position);
+        }
         List<Long> above;
         synchronized (slowest) {
             above = new ArrayList<>(slowest.ackedAbove);
@@ -194,13 +277,7 @@ final class OutboxLog implements OutboxDelivery {
         }
         List<Long> purgedPositions = new ArrayList<>();
         List<OutboxEntry> purged = new ArrayList<>();
-        for (Long position : candidates) {
-            OutboxEntry entry = log.get(position);
-            if (entry != null && !entry.createdAt().isAfter(createdUpTo) && log.remove(position, entry)) {
-                purgedPositions.add(position);
-                purged.add(entry);
-            }
-        }
+        remove(candidates, createdUpTo, purgedPositions, purged);
         if (purged.isEmpty()) {
             return 0;
         }
@@ -215,6 +292,34 @@ final class OutboxLog implements OutboxDelivery {
         }
         onPurged.accept(purged);
         return purged.size();
+    }
+
+    /** Removes the candidates created up to an instant from the log, dropping the segments this empties. */
+    private synchronized void remove(List<Long> candidates, Instant createdUpTo, List<Long> purgedPositions,
+            List<OutboxEntry> purged) {
+        Segment[] directory = segments;
+        long last = lastPosition;
+        for (long position : candidates) {
+            int s = segmentOf(position);
+            Segment segment = directory[s];
+            OutboxEntry entry = segment == null ? null : segment.entries[offsetOf(position)];
+            if (entry == null || entry.createdAt().isAfter(createdUpTo)) {
+                continue;
+            }
+            segment.entries[offsetOf(position)] = null;
+            segment.live--;
+            purgedPositions.add(position);
+            purged.add(entry);
+            // a segment all of whose positions were appended and purged holds nothing more
+            if (segment.live == 0 && ((long) s + 1) * SEGMENT <= last) {
+                directory[s] = null;
+            }
+        }
+        held -= purged.size();
+        while (firstSegment < directory.length && directory[firstSegment] == null
+                && ((long) firstSegment + 1) * SEGMENT <= last) {
+            firstSegment++;
+        }
     }
 
     private static boolean acknowledgedByAll(List<Channel> named, long position) {
