@@ -95,6 +95,57 @@ class InMemoryCommitStructuresTest {
     }
 
     @Test
+    void theSegmentedOutboxLogDeliversAndPurgesWhatASortedSetWould() {
+        qt().withExamples(10).forAll(longs().all(), integers().between(1, 5000)).checkAssert((seed, count) -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            InMemoryStores stores = InMemoryStores.create();
+            TenantStores acme = stores.forTenant(TENANTS[0]);
+            TicketId ticket = TicketId.of("inc-1");
+            java.util.TreeSet<Long> held = new java.util.TreeSet<>();
+            java.util.Set<Long> ackedByA = new java.util.HashSet<>();
+            java.util.Set<Long> ackedByB = new java.util.HashSet<>();
+            long appended = 0;
+            while (appended < count) {
+                // batches of several entries: segments fill across commits and within one
+                int batch = 1 + random.nextInt(3);
+                var unit = acme.begin();
+                for (int i = 0; i < batch; i++) {
+                    appended++;
+                    SlaWarned event = new SlaWarned(TENANTS[0], ticket, Party.ITSM_KIT, T0, appended, 1, "r", 1, 50, T0);
+                    unit.enqueue(dev.itsmkit.core.outbox.OutboxEntry.announcing(
+                            dev.itsmkit.core.outbox.OutboxEntryId.of("o-" + appended), event, T0));
+                    held.add(appended);
+                }
+                unit.commit();
+                for (int i = 0; i < batch; i++) {
+                    long position = 1 + random.nextLong(appended);
+                    String channel = random.nextBoolean() ? "a" : "b";
+                    stores.outboxDelivery().acknowledge(channel, position);
+                    if (held.contains(position)) {
+                        (channel.equals("a") ? ackedByA : ackedByB).add(position);
+                    }
+                }
+                if (random.nextInt(50) == 0) {
+                    stores.outboxDelivery().purgeAcknowledged(java.util.Set.of("a", "b"), T0);
+                    held.removeIf(p -> ackedByA.contains(p) && ackedByB.contains(p));
+                }
+            }
+            assertThat(stores.outbox.size()).isEqualTo(held.size());
+            List<Long> dueToA = stores.outboxDelivery().due("a", T0, 10_000).stream()
+                    .map(dev.itsmkit.persistence.PendingDelivery::position).toList();
+            assertThat(dueToA).containsExactlyElementsOf(held.stream().filter(p -> !ackedByA.contains(p)).toList());
+            for (long p = 1; p <= appended; p++) {
+                stores.outboxDelivery().acknowledge("a", p);
+                stores.outboxDelivery().acknowledge("b", p);
+            }
+            assertThat(stores.outboxDelivery().purgeAcknowledged(java.util.Set.of("a", "b"), T0)).isEqualTo(held.size());
+            assertThat(stores.outbox.size()).isZero();
+            assertThat(stores.outbox.retainedPositions()).isZero();
+            assertThat(stores.outboxDelivery().due("a", T0, 10)).isEmpty();
+        });
+    }
+
+    @Test
     void theTrailsBinaryHashesAreTheAuditChainsHashesOfTheEventsText() {
         qt().withExamples(30).forAll(integers().between(1, 40), integers().between(1, 5)).checkAssert((count, tickets) -> {
             InMemoryStores stores = InMemoryStores.create();
