@@ -24,10 +24,9 @@ import org.jspecify.annotations.Nullable;
  * (versions, sequences, numbers), then every change. The changes cannot fail, so a commit that
  * passed its checks is complete and one that did not has changed nothing.
  *
- * <p>The writes are collected in plain arrays allocated on the first write of each kind and sized
- * for a command (one snapshot, an event or two, a timer, an outbox entry): a command's unit of work
- * allocates the object, those few arrays and nothing else; a timer change is its timer or its id,
- * not an object that wraps it.
+ * <p>The first write of each kind is kept in a field, the others in a plain array allocated on the
+ * second: a command's unit of work (one snapshot, an event, a timer, an outbox entry) allocates this
+ * object and nothing else. A timer change is its timer or its id, not an object that wraps it.
  */
 final class InMemoryUnitOfWork implements UnitOfWork {
     private static final int SMALL = 8;
@@ -43,19 +42,26 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private static final Object[] NO_TIMER_CHANGES = new Object[0];
     private static final OutboxEntry[] NO_ENTRIES = new OutboxEntry[0];
 
-    private Ticket[] saves = NO_SAVES;
-    private long[] expectedVersions = NO_VERSIONS;
+    private @Nullable Ticket firstSave;
+    private long firstExpectedVersion;
+    /** The saves after the first: save i at {@code i - 1}. */
+    private Ticket[] moreSaves = NO_SAVES;
+    private long[] moreExpectedVersions = NO_VERSIONS;
     private int saveCount;
     private @Nullable HashSet<TicketId> savedIds;
-    private TicketEvent[] events = NO_EVENTS;
+    private @Nullable TicketEvent firstEvent;
+    /** The events after the first: event i at {@code i - 1}. */
+    private TicketEvent[] moreEvents = NO_EVENTS;
     private int eventCount;
     private @Nullable HashMap<TicketId, TicketEvent> lastEventOf;
     private SlaClockSnapshot[] clocks = NO_CLOCKS;
     private int clockCount;
     /** Each a {@link DueTimer} to schedule or the {@link TimerId} of one to cancel, in call order. */
-    private Object[] timerChanges = NO_TIMER_CHANGES;
+    private @Nullable Object firstTimerChange;
+    private Object[] moreTimerChanges = NO_TIMER_CHANGES;
     private int timerChangeCount;
-    private OutboxEntry[] entries = NO_ENTRIES;
+    private @Nullable OutboxEntry firstEntry;
+    private OutboxEntry[] moreEntries = NO_ENTRIES;
     private int entryCount;
     private boolean committed;
 
@@ -94,23 +100,41 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         if (isSaved(ticket.id())) {
             throw new IllegalArgumentException("ticket " + ticket.number() + " was already saved in this unit of work");
         }
-        if (saveCount == saves.length) {
-            saves = Arrays.copyOf(saves, Math.max(1, saveCount * 2));
-            expectedVersions = Arrays.copyOf(expectedVersions, saves.length);
+        if (saveCount == 0) {
+            firstSave = ticket;
+            firstExpectedVersion = expectedVersion;
+        } else {
+            if (saveCount - 1 == moreSaves.length) {
+                moreSaves = Arrays.copyOf(moreSaves, Math.max(2, moreSaves.length * 2));
+                moreExpectedVersions = Arrays.copyOf(moreExpectedVersions, moreSaves.length);
+            }
+            moreSaves[saveCount - 1] = ticket;
+            moreExpectedVersions[saveCount - 1] = expectedVersion;
         }
-        expectedVersions[saveCount] = expectedVersion;
-        saves[saveCount++] = ticket;
+        saveCount++;
         if (savedIds != null) {
             savedIds.add(ticket.id());
         }
         return this;
     }
 
+    private Ticket saveAt(int i) {
+        return i == 0 ? requireNonNull(firstSave) : moreSaves[i - 1];
+    }
+
+    private long expectedVersionAt(int i) {
+        return i == 0 ? firstExpectedVersion : moreExpectedVersions[i - 1];
+    }
+
+    private TicketEvent eventAt(int i) {
+        return i == 0 ? requireNonNull(firstEvent) : moreEvents[i - 1];
+    }
+
     private boolean isSaved(TicketId id) {
         if (savedIds == null && saveCount >= SMALL) {
             HashSet<TicketId> ids = new HashSet<>();
             for (int i = 0; i < saveCount; i++) {
-                ids.add(saves[i].id());
+                ids.add(saveAt(i).id());
             }
             savedIds = ids;
         }
@@ -118,7 +142,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             return savedIds.contains(id);
         }
         for (int i = 0; i < saveCount; i++) {
-            if (saves[i].id().equals(id)) {
+            if (saveAt(i).id().equals(id)) {
                 return true;
             }
         }
@@ -135,10 +159,15 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             throw new IllegalArgumentException("events of ticket " + event.ticket() + " must have consecutive sequences: after "
                     + previous.sequence() + " comes " + (previous.sequence() + 1) + ", got " + event.sequence());
         }
-        if (eventCount == events.length) {
-            events = Arrays.copyOf(events, Math.max(2, eventCount * 2));
+        if (eventCount == 0) {
+            firstEvent = event;
+        } else {
+            if (eventCount - 1 == moreEvents.length) {
+                moreEvents = Arrays.copyOf(moreEvents, Math.max(2, moreEvents.length * 2));
+            }
+            moreEvents[eventCount - 1] = event;
         }
-        events[eventCount++] = event;
+        eventCount++;
         if (lastEventOf != null) {
             lastEventOf.put(event.ticket(), event);
         }
@@ -150,7 +179,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         if (lastEventOf == null && eventCount >= SMALL) {
             HashMap<TicketId, TicketEvent> last = new HashMap<>();
             for (int i = 0; i < eventCount; i++) {
-                last.put(events[i].ticket(), events[i]);
+                last.put(eventAt(i).ticket(), eventAt(i));
             }
             lastEventOf = last;
         }
@@ -158,8 +187,8 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             return lastEventOf.get(ticket);
         }
         for (int i = eventCount - 1; i >= 0; i--) {
-            if (events[i].ticket().equals(ticket)) {
-                return events[i];
+            if (eventAt(i).ticket().equals(ticket)) {
+                return eventAt(i);
             }
         }
         return null;
@@ -195,10 +224,15 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     }
 
     private void addTimerChange(Object change) {
-        if (timerChangeCount == timerChanges.length) {
-            timerChanges = Arrays.copyOf(timerChanges, Math.max(1, timerChangeCount * 2));
+        if (timerChangeCount == 0) {
+            firstTimerChange = change;
+        } else {
+            if (timerChangeCount - 1 == moreTimerChanges.length) {
+                moreTimerChanges = Arrays.copyOf(moreTimerChanges, Math.max(2, moreTimerChanges.length * 2));
+            }
+            moreTimerChanges[timerChangeCount - 1] = change;
         }
-        timerChanges[timerChangeCount++] = change;
+        timerChangeCount++;
     }
 
     @Override
@@ -206,10 +240,15 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         requireNonNull(entry, "entry");
         checkOpen();
         checkTenant(entry.tenant(), "outbox entry", entry.id());
-        if (entryCount == entries.length) {
-            entries = Arrays.copyOf(entries, Math.max(1, entryCount * 2));
+        if (entryCount == 0) {
+            firstEntry = entry;
+        } else {
+            if (entryCount - 1 == moreEntries.length) {
+                moreEntries = Arrays.copyOf(moreEntries, Math.max(2, moreEntries.length * 2));
+            }
+            moreEntries[entryCount - 1] = entry;
         }
-        entries[entryCount++] = entry;
+        entryCount++;
         return this;
     }
 
@@ -221,41 +260,45 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         InMemoryTenantStores stores = this.stores != null ? this.stores
                 : writesTenantData ? root.forWrite(tenant) : root.existing(tenant);
         if (stores == null) {
-            if (timerChangeCount > 0) {
-                root.timers.apply(tenant, timerChanges, timerChangeCount);
-            }
+            applyTimerChanges();
             return;
         }
         stores.lock.writeLock().lock();
         try {
             check(stores);
             for (int i = 0; i < saveCount; i++) {
-                stores.applySave(saves[i]);
+                stores.applySave(saveAt(i));
             }
             for (int i = 0; i < eventCount; i++) {
-                stores.applyAppend(events[i]);
+                stores.applyAppend(eventAt(i));
             }
             for (int i = 0; i < clockCount; i++) {
                 stores.applySave(clocks[i]);
             }
-            if (timerChangeCount > 0) {
-                root.timers.apply(tenant, timerChanges, timerChangeCount);
-            }
+            applyTimerChanges();
             if (entryCount > 0) {
-                for (int i = 0; i < entryCount; i++) {
-                    stores.applyEnqueue(entries[i]);
+                OutboxEntry first = requireNonNull(firstEntry);
+                stores.applyEnqueue(first);
+                for (int i = 0; i < entryCount - 1; i++) {
+                    stores.applyEnqueue(moreEntries[i]);
                 }
-                root.outbox.append(entries, entryCount);
+                root.outbox.append(first, moreEntries, entryCount - 1);
             }
         } finally {
             stores.lock.writeLock().unlock();
         }
     }
 
+    private void applyTimerChanges() {
+        if (timerChangeCount > 0) {
+            root.timers.apply(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1);
+        }
+    }
+
     private void check(InMemoryTenantStores stores) {
         for (int i = 0; i < saveCount; i++) {
-            Ticket ticket = saves[i];
-            long expected = expectedVersions[i];
+            Ticket ticket = saveAt(i);
+            long expected = expectedVersionAt(i);
             long actual = stores.versionOf(ticket.id());
             if (actual != expected) {
                 throw new ConcurrentUpdateException(ticket.id(), "version", expected, actual);
@@ -270,7 +313,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         }
         HashSet<TicketId> checked = eventCount > SMALL ? new HashSet<>() : null;
         for (int i = 0; i < eventCount; i++) {
-            TicketEvent first = events[i];
+            TicketEvent first = eventAt(i);
             if (checked != null ? !checked.add(first.ticket()) : appearsBefore(first.ticket(), i)) {
                 continue;
             }
@@ -283,7 +326,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
 
     private boolean appearsBefore(TicketId ticket, int index) {
         for (int i = 0; i < index; i++) {
-            if (events[i].ticket().equals(ticket)) {
+            if (eventAt(i).ticket().equals(ticket)) {
                 return true;
             }
         }

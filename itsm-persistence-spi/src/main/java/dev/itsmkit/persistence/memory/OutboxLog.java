@@ -69,11 +69,11 @@ final class OutboxLog implements OutboxDelivery {
         this.onPurged = onPurged;
     }
 
-    /** Appends the first {@code count} entries of an array. */
-    synchronized void append(OutboxEntry[] entries, int count) {
+    /** Appends an entry, then the first {@code more} entries of an array. */
+    synchronized void append(OutboxEntry first, OutboxEntry[] others, int more) {
         Segment[] directory = segments;
         long position = lastPosition;
-        for (int i = 0; i < count; i++) {
+        for (int i = -1; i < more; i++) {
             position++;
             int s = segmentOf(position);
             if (s >= directory.length) {
@@ -85,10 +85,10 @@ final class OutboxLog implements OutboxDelivery {
                 segment = new Segment();
                 directory[s] = segment;
             }
-            segment.entries[offsetOf(position)] = entries[i];
+            segment.entries[offsetOf(position)] = i < 0 ? first : others[i];
             segment.live++;
         }
-        held += count;
+        held += more + 1;
         lastPosition = position;
     }
 

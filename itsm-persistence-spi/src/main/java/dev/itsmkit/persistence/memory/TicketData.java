@@ -50,7 +50,7 @@ final class TicketData {
     void append(TicketEvent event, TrailHasher hasher) {
         int n = trailSize;
         if (n == events.length) {
-            int capacity = Math.max(4, 2 * n);
+            int capacity = Math.max(2, 2 * n);
             events = Arrays.copyOf(events, capacity);
             hashes = Arrays.copyOf(hashes, TrailHasher.LONGS_PER_HASH * capacity);
         }

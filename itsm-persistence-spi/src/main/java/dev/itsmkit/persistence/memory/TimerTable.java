@@ -182,15 +182,16 @@ final class TimerTable implements TimerClaims {
     /**
      * Applies a unit of work's timer changes in order.
      *
-     * @param changes each a {@link DueTimer} to schedule or the {@link TimerId} of a timer to cancel; the first
-     *     {@code count} are read
+     * @param first a {@link DueTimer} to schedule or the {@link TimerId} of a timer to cancel
+     * @param others more such changes, of which the first {@code more} are applied after {@code first}
      */
-    void apply(TenantId tenant, Object[] changes, int count) {
+    void apply(TenantId tenant, Object first, Object[] others, int more) {
         lock.lock();
         try {
-            for (int k = 0; k < count; k++) {
-                DueTimer timer = changes[k] instanceof DueTimer t ? t : null;
-                TimerId id = timer != null ? timer.id() : (TimerId) changes[k];
+            for (int k = -1; k < more; k++) {
+                Object change = k < 0 ? first : others[k];
+                DueTimer timer = change instanceof DueTimer t ? t : null;
+                TimerId id = timer != null ? timer.id() : (TimerId) change;
                 // one lookup decides between a reschedule in place, a replacement, a new timer and a cancel
                 int hash = EntryTable.hash(tenant, id);
                 int slot = byId.indexOf(hash, tenant, id);
