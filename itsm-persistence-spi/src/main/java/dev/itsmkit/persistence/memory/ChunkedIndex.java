@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChunkedIndex<T, V> {
     static final int CHUNK = 128;
+    /** The step of the scan that starts a search within a chunk: every second cache line of its keys. */
+    private static final int STRIDE = 8;
 
     /**
      * Up to {@value #CHUNK} entries; the key's two longs sit side by side ({@code keys[2i]} the major,
@@ -92,10 +94,22 @@ final class ChunkedIndex<T, V> {
         return low;
     }
 
-    /** The position of the first entry of a chunk not below the key (its size if none). */
+    /**
+     * The position of the first entry of a chunk not below the key (its size if none). First a scan of every
+     * {@value #STRIDE}th key, then a binary search among the {@value #STRIDE} before the first of those not below
+     * it. A binary search over the whole chunk would read about seven places of its key array, each depending
+     * on the one before, so in a cold chunk (an update's old key, anywhere in the order) each would wait for its
+     * own cache miss; the scan's reads do not depend on each other, so the processor issues them together.
+     */
     private int lowerBound(Chunk c, long major, long minor, @Nullable T tie) {
+        int size = c.size;
         int low = 0;
-        int high = c.size;
+        int probe = STRIDE - 1;
+        while (probe < size && compare(major, minor, tie, c, probe) > 0) {
+            low = probe + 1;
+            probe += STRIDE;
+        }
+        int high = Math.min(probe, size);
         while (low < high) {
             int mid = (low + high) >>> 1;
             if (compare(major, minor, tie, c, mid) > 0) {
