@@ -5,29 +5,30 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An ordered map from keys {@code (major, minor, tie)} to values, kept in sorted chunks of primitive
- * arrays: the order of the ticket indexes (number, creation, last update) and of the due timers.
+ * An ordered set of keys {@code (major, minor, tie)}, kept in sorted chunks of primitive arrays: the
+ * order of the ticket indexes (number, creation, last update), of the events and of the due timers.
+ * The tie is also what the index holds (a ticket id, an event, a timer's entry): a visit yields the
+ * ties, so a chunk needs no array of values beside its ties, and a write moves two arrays, not three.
  *
  * <p>Why not a {@code TreeMap}: with a million keys, its nodes and their key objects are spread over
  * the heap, so a removal at a random place (the old key of an updated ticket, the old due instant of
  * a rescheduled timer) costs about twenty levels of two cache misses each. Here the keys sit in
  * chunks of up to {@value #CHUNK} entries (one {@code long[]} with each key's major and minor side by
- * side, an {@code Object[]} of ties and one of values), and the chunks' first keys in one {@code long[]}
+ * side and an {@code Object[]} of ties), and the chunks' first keys in one {@code long[]}
  * laid out the same way, which a binary search reads without touching the chunks: a lookup is that search over a few thousand
  * primitives, which stay in the cache, and a binary search in one chunk. A put or remove then moves
  * at most {@value #CHUNK} entries within the chunk; a full chunk splits (a key past the last one
  * starts a new chunk, so keys arriving in order fill chunks completely), a nearly empty one merges
  * with its successor. Costs, for n keys: O(log n) comparisons, O(CHUNK) moves, and O(n / CHUNK)
  * moves of the chunk directory on a split or merge, which happens once per about CHUNK / 2 writes.
- * About 32 bytes per key at three quarters full, against 72 for a {@code TreeMap} entry and its key.
+ * About 27 bytes per key at three quarters full, against 72 for a {@code TreeMap} entry and its key.
  *
  * <p>Keys compare by major, then minor, then tie with the given comparator. A {@code null} tie, allowed
  * in bounds only, sorts before every tie. Not thread-safe: the tenant's lock guards it.
  *
- * @param <T> the type of the tie-breaker
- * @param <V> the type of the values
+ * @param <T> the type of the tie-breakers, which are the values the index holds
  */
-final class ChunkedIndex<T, V> {
+final class ChunkedIndex<T> {
     static final int CHUNK = 128;
     /** The step of the scan that starts a search within a chunk: every second cache line of its keys. */
     private static final int STRIDE = 8;
@@ -40,7 +41,6 @@ final class ChunkedIndex<T, V> {
     private static final class Chunk {
         final long[] keys = new long[2 * CHUNK];
         final Object[] ties = new Object[CHUNK];
-        final Object[] values = new Object[CHUNK];
         int size;
     }
 
@@ -122,11 +122,11 @@ final class ChunkedIndex<T, V> {
     }
 
     /**
-     * Maps a key to a value, replacing the value of an equal key.
+     * Adds a key, replacing the tie of an equal key (an equal tie, which may be another instance).
      *
      * @param tie the tie-breaker, never {@code null}
      */
-    void put(long major, long minor, T tie, V value) {
+    void put(long major, long minor, T tie) {
         if (chunkCount == 0) {
             insertChunk(0, new Chunk());
         }
@@ -134,7 +134,7 @@ final class ChunkedIndex<T, V> {
         Chunk c = chunks[ci];
         int at = lowerBound(c, major, minor, tie);
         if (at < c.size && compare(major, minor, tie, c, at) == 0) {
-            c.values[at] = value;
+            c.ties[at] = tie;
             return;
         }
         if (c.size == CHUNK) {
@@ -159,11 +159,9 @@ final class ChunkedIndex<T, V> {
         int tail = c.size - at;
         System.arraycopy(c.keys, 2 * at, c.keys, 2 * at + 2, 2 * tail);
         System.arraycopy(c.ties, at, c.ties, at + 1, tail);
-        System.arraycopy(c.values, at, c.values, at + 1, tail);
         c.keys[2 * at] = major;
         c.keys[2 * at + 1] = minor;
         c.ties[at] = tie;
-        c.values[at] = value;
         c.size++;
         size++;
         if (at == 0) {
@@ -177,9 +175,7 @@ final class ChunkedIndex<T, V> {
         int n = from.size - start;
         System.arraycopy(from.keys, 2 * start, to.keys, 2 * to.size, 2 * n);
         System.arraycopy(from.ties, start, to.ties, to.size, n);
-        System.arraycopy(from.values, start, to.values, to.size, n);
         java.util.Arrays.fill(from.ties, start, from.size, null);
-        java.util.Arrays.fill(from.values, start, from.size, null);
         to.size += n;
         from.size = start;
     }
@@ -224,10 +220,8 @@ final class ChunkedIndex<T, V> {
         int tail = c.size - at - 1;
         System.arraycopy(c.keys, 2 * at + 2, c.keys, 2 * at, 2 * tail);
         System.arraycopy(c.ties, at + 1, c.ties, at, tail);
-        System.arraycopy(c.values, at + 1, c.values, at, tail);
         c.size--;
         c.ties[c.size] = null;
-        c.values[c.size] = null;
         size--;
         if (c.size == 0) {
             removeChunk(ci);
@@ -245,14 +239,14 @@ final class ChunkedIndex<T, V> {
     }
 
     /**
-     * Visits the values from a key on, in key order, while the visitor returns {@code true}.
+     * Visits the ties from a key on, in key order, while the visitor returns {@code true}.
      *
      * @param inclusive whether an entry equal to the start key is visited
      * @param bounded whether to stop before the first key at {@code (endMajor, endMinor)} or later
      */
     @SuppressWarnings("unchecked")
     void visit(long major, long minor, @Nullable T tie, boolean inclusive, boolean bounded, long endMajor, long endMinor,
-            Predicate<? super V> visitor) {
+            Predicate<? super T> visitor) {
         if (chunkCount == 0) {
             return;
         }
@@ -267,22 +261,22 @@ final class ChunkedIndex<T, V> {
                 if (bounded && compare(endMajor, endMinor, null, c, at) < 0) {
                     return;
                 }
-                if (!visitor.test((V) c.values[at])) {
+                if (!visitor.test((T) c.ties[at])) {
                     return;
                 }
             }
         }
     }
 
-    /** Visits every value in key order while the visitor returns {@code true}. */
-    void visitAll(Predicate<? super V> visitor) {
+    /** Visits every tie in key order while the visitor returns {@code true}. */
+    void visitAll(Predicate<? super T> visitor) {
         visit(Long.MIN_VALUE, Long.MIN_VALUE, null, true, false, 0, 0, visitor);
     }
 
-    /** The value of the first key, or {@code null} if empty. */
+    /** The tie of the first key, or {@code null} if empty. */
     @SuppressWarnings("unchecked")
-    @Nullable V firstValue() {
-        return chunkCount == 0 ? null : (V) chunks[0].values[0];
+    @Nullable T first() {
+        return chunkCount == 0 ? null : (T) chunks[0].ties[0];
     }
 
     /** The first key's major, for a non-empty index. */
@@ -295,9 +289,9 @@ final class ChunkedIndex<T, V> {
         return chunks[0].keys[1];
     }
 
-    /** The value of the first key with this major and minor, or {@code null} if there is none. */
+    /** The tie of the first key with this major and minor, or {@code null} if there is none. */
     @SuppressWarnings("unchecked")
-    @Nullable V firstAt(long major, long minor) {
+    @Nullable T firstAt(long major, long minor) {
         if (chunkCount == 0) {
             return null;
         }
@@ -311,6 +305,6 @@ final class ChunkedIndex<T, V> {
             c = chunks[ci + 1];
             at = 0;
         }
-        return c.keys[2 * at] == major && c.keys[2 * at + 1] == minor ? (V) c.values[at] : null;
+        return c.keys[2 * at] == major && c.keys[2 * at + 1] == minor ? (T) c.ties[at] : null;
     }
 }

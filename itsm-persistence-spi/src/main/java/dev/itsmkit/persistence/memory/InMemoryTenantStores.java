@@ -94,14 +94,14 @@ final class InMemoryTenantStores implements TenantStores {
     final TicketTable tickets = new TicketTable();
     /** By id text; an identical id (the stored instance, as a removal of an old key usually passes) without reading it. */
     private static final Comparator<TicketId> BY_ID = (a, b) -> a == b ? 0 : a.value().compareTo(b.value());
-    private final EnumMap<TicketOrder, ChunkedIndex<TicketId, TicketId>> sorted = new EnumMap<>(TicketOrder.class);
+    private final EnumMap<TicketOrder, ChunkedIndex<TicketId>> sorted = new EnumMap<>(TicketOrder.class);
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
     private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
     private final HashMap<ConfigurationItemId, Set<TicketId>> byItem = new HashMap<>();
 
-    /** Every event by its instant, then ticket and sequence: appended at the end as time moves on. */
-    private final ChunkedIndex<Object, TicketEvent> eventsByTime = new ChunkedIndex<>(EventKey.BY_TICKET_AND_SEQUENCE);
+    /** Every event by its instant, then ticket and sequence: appended at the end as time moves on. Holds events; typed {@code Object} because its bounds are {@link EventKey}s. */
+    private final ChunkedIndex<Object> eventsByTime = new ChunkedIndex<>(EventKey.BY_TICKET_AND_SEQUENCE);
     /** Chains the events a commit appends; only the holder of the write lock uses it. */
     private final TrailHasher hasher = new TrailHasher();
     private final EnumMap<TicketKind, AtomicLong> numbers = new EnumMap<>(TicketKind.class);
@@ -188,7 +188,7 @@ final class InMemoryTenantStores implements TenantStores {
         tickets.replaceAt(slot, ticket);
         Instant updated = ticket.updatedAt();
         for (TicketOrder order : ORDERS) {
-            ChunkedIndex<TicketId, TicketId> index = sorted.get(order);
+            ChunkedIndex<TicketId> index = sorted.get(order);
             if (order == TicketOrder.UPDATED) {
                 // the old key from the ticket's data, not from the old snapshot's Instant (see TicketData)
                 if (old != null) {
@@ -199,7 +199,7 @@ final class InMemoryTenantStores implements TenantStores {
                 }
                 data.updatedSecond = updated.getEpochSecond();
                 data.updatedNano = updated.getNano();
-                index.put(data.updatedSecond, data.updatedNano, ticket.id(), ticket.id());
+                index.put(data.updatedSecond, data.updatedNano, ticket.id());
                 continue;
             }
             // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)
@@ -211,7 +211,7 @@ final class InMemoryTenantStores implements TenantStores {
                 index.remove(before.major(), before.minor(), old.id());
             }
             SortKey after = SortKey.of(order, ticket);
-            index.put(after.major(), after.minor(), ticket.id(), ticket.id());
+            index.put(after.major(), after.minor(), ticket.id());
         }
         reindex(byAssignee, old == null ? null : old.assignee().orElse(null), ticket.assignee().orElse(null), ticket.id());
         reindex(byGroup, old == null ? null : old.assignmentGroup().orElse(null), ticket.assignmentGroup().orElse(null), ticket.id());
@@ -247,7 +247,7 @@ final class InMemoryTenantStores implements TenantStores {
         TicketData data = tickets.dataAt(tickets.indexFor(event.ticket()));
         data.append(event, hasher);
         // the event is its own tie-breaker (ticket, sequence): no key object per event
-        eventsByTime.put(event.at().getEpochSecond(), event.at().getNano(), event, event);
+        eventsByTime.put(event.at().getEpochSecond(), event.at().getNano(), event);
     }
 
     void applySave(SlaClockSnapshot clock) {
@@ -447,7 +447,7 @@ final class InMemoryTenantStores implements TenantStores {
         /** Visits the ids of an order after the cursor and within the query's time window of that order. */
         private void walk(TicketQuery query, TicketOrder order, @Nullable SortKey after,
                 java.util.function.Predicate<TicketId> visitor) {
-            ChunkedIndex<TicketId, TicketId> index = sorted.get(order);
+            ChunkedIndex<TicketId> index = sorted.get(order);
             Optional<TimeWindow> window = order == TicketOrder.CREATED ? query.createdIn()
                     : order == TicketOrder.UPDATED ? query.updatedIn() : Optional.empty();
             SortKey from = window.map(w -> SortKey.at(w.start(), null)).orElse(null);
@@ -561,7 +561,9 @@ final class InMemoryTenantStores implements TenantStores {
                         || after.second() == start.getEpochSecond() && after.nano() >= start.getNano());
                 eventsByTime.visit(fromCursor ? after.second() : start.getEpochSecond(),
                         fromCursor ? after.nano() : start.getNano(), fromCursor ? after : null, !fromCursor, true,
-                        end.getEpochSecond(), end.getNano(), e -> {
+                        end.getEpochSecond(), end.getNano(), stored -> {
+                            // the index holds events; only bounds are EventKeys
+                            TicketEvent e = (TicketEvent) stored;
                             TicketData data = requireNonNull(tickets.data(e.ticket()), "the data of a ticket with events");
                             int position = data.positionOf(e);
                             // the stored event, not the trail's (the same unless tampered with), as stored

@@ -176,7 +176,7 @@ final class TimerTable implements TimerClaims {
     private final EntryTable byId = new EntryTable(false);
     /** The first timer of each ticket that has any; the others are linked from it. */
     private final EntryTable byTicket = new EntryTable(true);
-    private final ChunkedIndex<Entry, Entry> byWake = new ChunkedIndex<>(BY_TENANT_AND_ID);
+    private final ChunkedIndex<Entry> byWake = new ChunkedIndex<>(BY_TENANT_AND_ID);
     private long tokens;
 
     /**
@@ -228,7 +228,7 @@ final class TimerTable implements TimerClaims {
     }
 
     private void wake(Entry e) {
-        byWake.put(e.wake.getEpochSecond(), e.wake.getNano(), e, e);
+        byWake.put(e.wake.getEpochSecond(), e.wake.getNano(), e);
     }
 
     private void unwake(Entry e) {
@@ -327,7 +327,7 @@ final class TimerTable implements TimerClaims {
         lock.lock();
         try {
             while (claims.size() < limit) {
-                Entry e = byWake.firstValue();
+                Entry e = byWake.first();
                 // a claimed timer wakes at its lease end, which is due once the lease has expired (<= now)
                 if (e == null || e.wake.isAfter(now)) {
                     break;
@@ -369,7 +369,7 @@ final class TimerTable implements TimerClaims {
     public Optional<Instant> nextWakeUp() {
         lock.lock();
         try {
-            Entry first = byWake.firstValue();
+            Entry first = byWake.first();
             return first == null ? Optional.empty() : Optional.of(first.wake);
         } finally {
             lock.unlock();

@@ -19,19 +19,23 @@ class ChunkedIndexTest {
     private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::major).thenComparingLong(Key::minor)
             .thenComparing(Key::tie);
 
-    /** Operations drawn as integers: the sign says put or remove, the value the key; few majors, so ties happen. */
-    private static void apply(int op, ChunkedIndex<String, String> index, TreeMap<Key, String> reference) {
+    /**
+     * Operations drawn as integers: the sign says put or remove, the value the key; few majors, so ties happen. A put
+     * passes a new instance of the tie: an equal key's tie is replaced, as the reference's value is.
+     */
+    private static void apply(int op, ChunkedIndex<String> index, TreeMap<Key, String> reference) {
         int k = Math.abs(op);
         Key key = new Key(k % 7, k % 13, "t" + (k % 1_000));
         if (op >= 0) {
-            index.put(key.major(), key.minor(), key.tie(), "v" + op);
-            reference.put(key, "v" + op);
+            String tie = new String(key.tie());
+            index.put(key.major(), key.minor(), tie);
+            reference.put(key, tie);
         } else {
             assertThat(index.remove(key.major(), key.minor(), key.tie())).isEqualTo(reference.remove(key) != null);
         }
     }
 
-    private static List<String> all(ChunkedIndex<String, String> index) {
+    private static List<String> all(ChunkedIndex<String> index) {
         List<String> values = new ArrayList<>();
         index.visitAll(values::add);
         return values;
@@ -41,13 +45,19 @@ class ChunkedIndexTest {
     void putsAndRemovesKeepTheSameOrderedContentAsATreeMap() {
         // up to 3,000 operations over 1,000 ties: enough for chunks to split, empty and merge
         qt().withExamples(60).forAll(lists().of(integers().between(-3_000, 3_000)).ofSizeBetween(0, 3_000)).checkAssert(ops -> {
-            ChunkedIndex<String, String> index = new ChunkedIndex<>(Comparator.naturalOrder());
+            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder());
             TreeMap<Key, String> reference = new TreeMap<>(ORDER);
             ops.forEach(op -> apply(op, index, reference));
             assertThat(index.size()).isEqualTo(reference.size());
-            assertThat(all(index)).containsExactlyElementsOf(reference.values());
+            List<String> stored = all(index);
+            assertThat(stored).containsExactlyElementsOf(reference.values());
+            // the instances too: the last put of each key is what the index holds
+            List<String> expected = List.copyOf(reference.values());
+            for (int i = 0; i < stored.size(); i++) {
+                assertThat(stored.get(i)).isSameAs(expected.get(i));
+            }
             Map.Entry<Key, String> first = reference.firstEntry();
-            assertThat(index.firstValue()).isEqualTo(first == null ? null : first.getValue());
+            assertThat(index.first()).isEqualTo(first == null ? null : first.getValue());
         });
     }
 
@@ -55,7 +65,7 @@ class ChunkedIndexTest {
     void aVisitStartsAndStopsWhereTheTreeMapsViewsDo() {
         qt().withExamples(60).forAll(lists().of(integers().between(0, 2_000)).ofSizeBetween(0, 1_500),
                 integers().between(0, 2_000), integers().between(0, 2_000)).checkAssert((ops, from, to) -> {
-            ChunkedIndex<String, String> index = new ChunkedIndex<>(Comparator.naturalOrder());
+            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder());
             TreeMap<Key, String> reference = new TreeMap<>(ORDER);
             ops.forEach(op -> apply(op, index, reference));
             Key start = new Key(from % 7, from % 13, "t" + (from % 1_000));
@@ -85,10 +95,10 @@ class ChunkedIndexTest {
 
     @Test
     void keysArrivingInOrderFillWholeChunksAndAVisitCanStopEarly() {
-        ChunkedIndex<String, String> index = new ChunkedIndex<>(Comparator.naturalOrder());
+        ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder());
         int n = ChunkedIndex.CHUNK * 10 + 3;
         for (int i = 0; i < n; i++) {
-            index.put(i, 0, "t", "v" + i);
+            index.put(i, 0, "v" + i);
         }
         List<String> firstThree = new ArrayList<>();
         index.visitAll(v -> {
@@ -98,9 +108,9 @@ class ChunkedIndexTest {
         assertThat(firstThree).containsExactly("v0", "v1", "v2");
         assertThat(index.size()).isEqualTo(n);
         for (int i = 0; i < n; i += 2) {
-            assertThat(index.remove(i, 0, "t")).isTrue();
+            assertThat(index.remove(i, 0, "v" + i)).isTrue();
         }
-        assertThat(index.remove(0, 0, "t")).isFalse();
+        assertThat(index.remove(0, 0, "v0")).isFalse();
         assertThat(all(index)).hasSize(n / 2).startsWith("v1", "v3");
     }
 }
