@@ -65,7 +65,8 @@ import org.jspecify.annotations.Nullable;
  *       means an update touches only the index whose key changed (by last update): one removal and
  *       one insertion, each a binary search over cached primitive arrays and a move within one chunk.</li>
  *   <li>The events of every ticket by instant, in a {@link ChunkedIndex} too, for
- *       {@code AuditTrail.between}.</li>
+ *       {@code AuditTrail.between}; each ticket's trail keeps its events and their hashes in binary
+ *       ({@link TicketData}, {@link TrailHasher}), and reads build the records.</li>
  *   <li>Four inverted indexes, from assignee, group, service and configuration item to the ids that
  *       carry them: the selective criteria. Low-cardinality criteria (category, kind, priority) and
  *       field values are not indexed: they are filtered during the walk of a sort index, which costs
@@ -100,7 +101,10 @@ final class InMemoryTenantStores implements TenantStores {
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
     private final HashMap<ConfigurationItemId, Set<TicketId>> byItem = new HashMap<>();
 
-    /** Every event by its instant, then ticket and sequence: appended at the end as time moves on. Holds events; typed {@code Object} because its bounds are {@link EventKey}s. */
+    /**
+     * Every event by its instant, then ticket and sequence: appended at the end as time moves on. Holds
+     * events; typed {@code Object} because its bounds are {@link EventKey}s.
+     */
     private final ChunkedIndex<Object> eventsByTime = new ChunkedIndex<>(EventKey.BY_TICKET_AND_SEQUENCE);
     /** Chains the events a commit appends; only the holder of the write lock uses it. */
     private final TrailHasher hasher = new TrailHasher();
