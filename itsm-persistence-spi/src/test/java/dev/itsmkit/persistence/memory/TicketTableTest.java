@@ -14,6 +14,7 @@ import dev.itsmkit.core.TicketKind;
 import dev.itsmkit.core.TicketNumber;
 import dev.itsmkit.core.TicketState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ class TicketTableTest {
     @Test
     void idsOfEveryInlineLengthAndLongerAreTellApartThroughGrowth() {
         TicketTable table = new TicketTable();
-        List<TicketId> ids = new java.util.ArrayList<>();
+        List<TicketId> ids = new ArrayList<>();
         for (int length = 1; length <= TicketTable.INLINE_CHARS + 3; length++) {
             for (int variant = 0; variant < 40; variant++) {
                 // ids of one length that differ in one character, at every position in turn
@@ -110,7 +111,6 @@ class TicketTableTest {
                 }
             }
         }
-        UUID.nameUUIDFromBytes(new byte[] {1}).toString();
         for (int n = 0; n < 500; n++) {
             TicketId id = TicketId.of(UUID.nameUUIDFromBytes(new byte[] {(byte) n, (byte) (n >> 8)}).toString());
             table.replaceAt(table.indexFor(id), ticket(id, ids.size()));
