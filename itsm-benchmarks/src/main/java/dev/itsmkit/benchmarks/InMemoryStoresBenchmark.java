@@ -249,6 +249,172 @@ public class InMemoryStoresBenchmark {
     }
 
     /**
+     * The index after {@code i} in the stride of {@link #next()}, made to depend on {@code value} (without changing
+     * it): the next load's address waits for this one's result, so loads in turn do not overlap, as in an engine
+     * that does other work between two loads.
+     */
+    private int after(int i, long value) {
+        return (int) ((i + 7919 + (value & 1) * (long) tickets) % tickets);
+    }
+
+    /**
+     * {@value #BATCH} loads in turn of the stored ids (see {@link #load}), each reading the loaded ticket's version,
+     * whose value chooses the next id: a load's latency, where {@link #load} lets the processor overlap
+     * consecutive loads' misses. The score is per load.
+     *
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long loadInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            long version = acme.tickets().find(current[i].id()).orElseThrow().version();
+            sum += version;
+            i = after(i, version);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * The floor of {@link #loadInTurn}: {@code HashMap} lookups in turn.
+     *
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long hashMapLookupInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            long version = plainMap.get(current[i].id()).version();
+            sum += version;
+            i = after(i, version);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * The caller's part of {@link #loadInTurn}: the snapshot, its id and its hash code in turn, without a lookup
+     * (the loaded snapshot is the one read here, so reading its version costs nothing more).
+     *
+     * @return the sum of the hash codes
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long callerOfLoadInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            int hash = current[i].id().hashCode();
+            sum += hash;
+            i = after(i, hash);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * {@value #BATCH} loads in turn of equal copies of the ids (see {@link #loadByEqualId} and {@link #loadInTurn});
+     * each reads the loaded ticket's version, a miss of its own here. The score is per load.
+     *
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long loadByEqualIdInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            long version = acme.tickets().find(parsedIds[i]).orElseThrow().version();
+            sum += version;
+            i = after(i, version);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * The floor of {@link #loadByEqualIdInTurn}: {@code HashMap} lookups in turn.
+     *
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long hashMapLookupByEqualIdInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            long version = plainMap.get(parsedIds[i]).version();
+            sum += version;
+            i = after(i, version);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * The caller's part of {@link #loadByEqualIdInTurn}: the id and its hash code in turn, without a lookup (and
+     * without reading the ticket, which a load's result costs whoever reads it: one miss).
+     *
+     * @return the sum of the hash codes
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long callerOfLoadByEqualIdInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            int hash = parsedIds[i].hashCode();
+            sum += hash;
+            i = after(i, hash);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * {@value #BATCH} loads in turn of ids just parsed (see {@link #loadRequestId} and {@link #loadInTurn}); each
+     * reads the loaded ticket's version. The score is per load.
+     *
+     * @param request the ids
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long loadRequestIdInTurn(RequestIds request) {
+        long sum = 0;
+        long version = 0;
+        for (int k = 0; k < BATCH; k++) {
+            // the same k, but its address waits for the previous load
+            version = acme.tickets().find(request.ids[(int) ((k + (version & 1) * BATCH) % BATCH)]).orElseThrow().version();
+            sum += version;
+        }
+        return sum;
+    }
+
+    /**
+     * The floor of {@link #loadRequestIdInTurn}: {@code HashMap} lookups in turn.
+     *
+     * @param request the ids
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long hashMapLookupRequestIdInTurn(RequestIds request) {
+        long sum = 0;
+        long version = 0;
+        for (int k = 0; k < BATCH; k++) {
+            version = plainMap.get(request.ids[(int) ((k + (version & 1) * BATCH) % BATCH)]).version();
+            sum += version;
+        }
+        return sum;
+    }
+
+    /**
      * The floor of the audit chain in {@link #saveUnitOfWork}: the hash of one event (canonical form, SHA-256 and
      * hexadecimal digits).
      *

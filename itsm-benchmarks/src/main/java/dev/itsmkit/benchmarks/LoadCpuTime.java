@@ -75,12 +75,20 @@ public final class LoadCpuTime {
         operations.put("loadRequestId", b::loadRequestId);
         operations.put("hashMapLookupRequestId", b::hashMapLookupRequestId);
         operations.put("callerOfRequestId", b::callerOfRequestId);
+        operations.put("loadInTurn", (ids, h) -> h.consume(b.loadInTurn()));
+        operations.put("hashMapLookupInTurn", (ids, h) -> h.consume(b.hashMapLookupInTurn()));
+        operations.put("callerOfLoadInTurn", (ids, h) -> h.consume(b.callerOfLoadInTurn()));
+        operations.put("loadByEqualIdInTurn", (ids, h) -> h.consume(b.loadByEqualIdInTurn()));
+        operations.put("hashMapLookupByEqualIdInTurn", (ids, h) -> h.consume(b.hashMapLookupByEqualIdInTurn()));
+        operations.put("callerOfLoadByEqualIdInTurn", (ids, h) -> h.consume(b.callerOfLoadByEqualIdInTurn()));
+        operations.put("loadRequestIdInTurn", (ids, h) -> h.consume(b.loadRequestIdInTurn(ids)));
+        operations.put("hashMapLookupRequestIdInTurn", (ids, h) -> h.consume(b.hashMapLookupRequestIdInTurn(ids)));
         String only = args.length > 2 ? args[2] : "";
         operations.keySet().removeIf(name -> !name.startsWith(only));
         InMemoryStoresBenchmark.RequestIds ids = new InMemoryStoresBenchmark.RequestIds();
         System.out.printf("%,d tickets, %d rounds of %,d operations after 3 warm-up rounds; ns per operation%n", tickets, rounds,
                 BATCHES_PER_ROUND * n);
-        System.out.printf("%-28s %10s %10s %10s %10s%n", "operation", "cpu min", "cpu median", "wall min", "wall median");
+        System.out.printf("%-30s %10s %10s %10s %10s%n", "operation", "cpu min", "cpu median", "wall min", "wall median");
         for (Map.Entry<String, Batch> op : operations.entrySet()) {
             List<long[]> results = new ArrayList<>();
             for (int round = 0; round < rounds + 3; round++) {
@@ -100,7 +108,7 @@ public final class LoadCpuTime {
             }
             long[] cpus = results.stream().mapToLong(r -> r[0]).sorted().toArray();
             long[] walls = results.stream().mapToLong(r -> r[1]).sorted().toArray();
-            System.out.printf("%-28s %10d %10d %10d %10d%n", op.getKey(), cpus[0], cpus[cpus.length / 2], walls[0],
+            System.out.printf("%-30s %10d %10d %10d %10d%n", op.getKey(), cpus[0], cpus[cpus.length / 2], walls[0],
                     walls[walls.length / 2]);
         }
     }

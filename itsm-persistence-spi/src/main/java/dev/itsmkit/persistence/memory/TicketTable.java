@@ -130,21 +130,21 @@ final class TicketTable {
         if (text.length() != length) {
             return false;
         }
+        int chars = 0;
         for (int from = 0; from < length; from += CHARS_PER_WORD) {
             long word = 0;
             int to = Math.min(from + CHARS_PER_WORD, length);
             for (int c = from; c < to; c++) {
                 char ch = text.charAt(c);
-                if (ch >= 128) {
-                    return false; // an inline text is ASCII
-                }
+                chars |= ch;
                 word |= (long) ch << (7 * (c - from));
             }
             if (word != keys[++at]) {
                 return false;
             }
         }
-        return true;
+        // an inline text is ASCII: a text with another character (whose bits would overlap) is another text
+        return chars < 128;
     }
 
     /** Writes the hash and, if it fits, the text of a new slot's id into its words. */
