@@ -48,7 +48,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * batches of {@value #BATCH} outside the measured region, so it measures the store alone.
  *
  * <p>{@link #load} passes the stored id instances (as an engine that holds a ticket's id from a timer or an event
- * does); {@link #loadByEqualId} passes equal copies (as one that parses ids from requests does).
+ * does); {@link #loadByEqualId} passes equal copies (as one that parses ids from requests does). In both the
+ * caller's id is as cold as the table; {@link #loadRequestId} passes ids built just before, in the cache, as a
+ * request handler's are (see {@link RequestIds}). {@link #callerOfLoad}, {@link #callerOfLoadByEqualId} and
+ * {@link #callerOfRequestId} do the caller's part of each alone: read the id and its hash code.
  *
  * <p>Three floors, measured in the same run, say what part of a figure is not the store's: building a unit of
  * work's values without committing them ({@link #buildUnitOfWorkValues}), the audit chain's hash of one event
@@ -152,6 +155,263 @@ public class InMemoryStoresBenchmark {
     @Benchmark
     public Ticket hashMapLookupByEqualId() {
         return plainMap.get(parsedIds[next()]);
+    }
+
+    /**
+     * The caller's part of {@link #load} and {@link #hashMapLookup}: reads the same snapshot, its id and its text's
+     * hash code, which any lookup reads before it touches its table, without a lookup.
+     *
+     * @return the hash code
+     */
+    @Benchmark
+    public int callerOfLoad() {
+        return current[next()].id().hashCode();
+    }
+
+    /**
+     * The caller's part of {@link #loadByEqualId} and {@link #hashMapLookupByEqualId}: reads the same id and its
+     * text's hash code without a lookup.
+     *
+     * @return the hash code
+     */
+    @Benchmark
+    public int callerOfLoadByEqualId() {
+        return parsedIds[next()].hashCode();
+    }
+
+    /**
+     * The ids of {@value #BATCH} tickets (the same stride as the other benchmarks), built before each measured batch
+     * of {@link #loadRequestId} as a request handler parses an id just before its lookup: new objects in the cache,
+     * whose text's hash code is not computed yet, looked up in a table that is not in the cache.
+     */
+    @State(Scope.Thread)
+    public static class RequestIds {
+        final TicketId[] ids = new TicketId[BATCH];
+
+        /** Creates the state; {@link #parse} fills it. */
+        public RequestIds() {}
+
+        /**
+         * Builds the next batch's ids.
+         *
+         * @param b the benchmark whose stride over the tickets the ids follow
+         */
+        @Setup(Level.Invocation)
+        public void parse(InMemoryStoresBenchmark b) {
+            for (int k = 0; k < BATCH; k++) {
+                ids[k] = TicketId.of("inc-" + (b.next() + 1));
+            }
+        }
+    }
+
+    /**
+     * Loads {@value #BATCH} tickets by ids just parsed from requests (see {@link RequestIds}) and unwraps each
+     * {@code Optional} as a command handler does; the score is per load.
+     *
+     * @param request the ids
+     * @param sink receives the tickets
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void loadRequestId(RequestIds request, Blackhole sink) {
+        for (TicketId id : request.ids) {
+            sink.consume(acme.tickets().find(id).orElseThrow());
+        }
+    }
+
+    /**
+     * The floor of {@link #loadRequestId}: a plain {@code HashMap} lookup of the same ids.
+     *
+     * @param request the ids
+     * @param sink receives the tickets
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void hashMapLookupRequestId(RequestIds request, Blackhole sink) {
+        for (TicketId id : request.ids) {
+            sink.consume(plainMap.get(id));
+        }
+    }
+
+    /**
+     * The caller's part of {@link #loadRequestId}: the hash code of each id's text (computed here, as the lookup
+     * computes it), without a lookup.
+     *
+     * @param request the ids
+     * @param sink receives the hash codes
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void callerOfRequestId(RequestIds request, Blackhole sink) {
+        for (TicketId id : request.ids) {
+            sink.consume(id.hashCode());
+        }
+    }
+
+    /**
+     * The index after {@code i} in the stride of {@link #next()}, made to depend on {@code value} (without changing
+     * it): the next load's address waits for this one's result, so loads in turn do not overlap, as in an engine
+     * that does other work between two loads.
+     */
+    private int after(int i, long value) {
+        return (int) ((i + 7919 + (value & 1) * (long) tickets) % tickets);
+    }
+
+    /**
+     * {@value #BATCH} loads in turn of the stored ids (see {@link #load}), each reading the loaded ticket's version,
+     * whose value chooses the next id: a load's latency, where {@link #load} lets the processor overlap
+     * consecutive loads' misses. The score is per load.
+     *
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long loadInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            long version = acme.tickets().find(current[i].id()).orElseThrow().version();
+            sum += version;
+            i = after(i, version);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * The floor of {@link #loadInTurn}: {@code HashMap} lookups in turn.
+     *
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long hashMapLookupInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            long version = plainMap.get(current[i].id()).version();
+            sum += version;
+            i = after(i, version);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * The caller's part of {@link #loadInTurn}: the snapshot, its id and its hash code in turn, without a lookup
+     * (the loaded snapshot is the one read here, so reading its version costs nothing more).
+     *
+     * @return the sum of the hash codes
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long callerOfLoadInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            int hash = current[i].id().hashCode();
+            sum += hash;
+            i = after(i, hash);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * {@value #BATCH} loads in turn of equal copies of the ids (see {@link #loadByEqualId} and {@link #loadInTurn});
+     * each reads the loaded ticket's version, a miss of its own here. The score is per load.
+     *
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long loadByEqualIdInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            long version = acme.tickets().find(parsedIds[i]).orElseThrow().version();
+            sum += version;
+            i = after(i, version);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * The floor of {@link #loadByEqualIdInTurn}: {@code HashMap} lookups in turn.
+     *
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long hashMapLookupByEqualIdInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            long version = plainMap.get(parsedIds[i]).version();
+            sum += version;
+            i = after(i, version);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * The caller's part of {@link #loadByEqualIdInTurn}: the id and its hash code in turn, without a lookup (and
+     * without reading the ticket, which a load's result costs whoever reads it: one miss).
+     *
+     * @return the sum of the hash codes
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long callerOfLoadByEqualIdInTurn() {
+        int i = cursor;
+        long sum = 0;
+        for (int k = 0; k < BATCH; k++) {
+            int hash = parsedIds[i].hashCode();
+            sum += hash;
+            i = after(i, hash);
+        }
+        cursor = i;
+        return sum;
+    }
+
+    /**
+     * {@value #BATCH} loads in turn of ids just parsed (see {@link #loadRequestId} and {@link #loadInTurn}); each
+     * reads the loaded ticket's version. The score is per load.
+     *
+     * @param request the ids
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long loadRequestIdInTurn(RequestIds request) {
+        long sum = 0;
+        long version = 0;
+        for (int k = 0; k < BATCH; k++) {
+            // the same k, but its address waits for the previous load
+            version = acme.tickets().find(request.ids[(int) ((k + (version & 1) * BATCH) % BATCH)]).orElseThrow().version();
+            sum += version;
+        }
+        return sum;
+    }
+
+    /**
+     * The floor of {@link #loadRequestIdInTurn}: {@code HashMap} lookups in turn.
+     *
+     * @param request the ids
+     * @return the sum of the versions
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long hashMapLookupRequestIdInTurn(RequestIds request) {
+        long sum = 0;
+        long version = 0;
+        for (int k = 0; k < BATCH; k++) {
+            version = plainMap.get(request.ids[(int) ((k + (version & 1) * BATCH) % BATCH)]).version();
+            sum += version;
+        }
+        return sum;
     }
 
     /**
