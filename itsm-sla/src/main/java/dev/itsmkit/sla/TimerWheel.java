@@ -81,6 +81,10 @@ public final class TimerWheel<K, V> {
     /** How many pairs of large slot arrays are kept for reuse. */
     private static final int SPARES = 4;
     private static final int[] NO_IDS = {};
+    /** Current lists up to this length are sorted by insertion, longer ones by counting. */
+    private static final int INSERTION_SORTED = 32;
+    /** Table cells a sweep visits per timer fired: see {@link #sweep}. */
+    private static final int SWEEP_CELLS_PER_FIRE = 8;
     /** Ids are handed out in chunks of this many, a chunk to a slot of level 2 at a time: see {@link #newId}. */
     private static final int CHUNK = 64;
     private static final int FIRST_IDS = CHUNK * 4;
@@ -99,8 +103,15 @@ public final class TimerWheel<K, V> {
     private Object[] values = new Object[FIRST_IDS];
     /** Per id: the timer's tick, or {@link #DEAD}. */
     private long[] ticks = new long[FIRST_IDS];
-    /** Per id: the timer's hash, which names its home cell in the table. */
-    private int[] hashes = new int[FIRST_IDS];
+    /**
+     * One bit per id: set while the id's timer has fired but its cell is still in the table, to be taken out
+     * by {@link #sweep}; the id is not reused until then.
+     */
+    private long[] firedBits = new long[FIRST_IDS / Long.SIZE];
+    /** How many fired timers' cells are still in the table. */
+    private int firedInTable;
+    /** The next cell {@link #sweep} visits. */
+    private int sweepCursor;
     /** Per chunk of {@link #CHUNK} ids: how many of its ids are taken (by live or dead timers). */
     private int[] chunkTaken = new int[FIRST_IDS / CHUNK];
     /** Per chunk: the group that takes its ids, or -1 once it has no room left or was freed. */
@@ -143,6 +154,15 @@ public final class TimerWheel<K, V> {
     private int[] runLows = new int[0];
     private final int[] runStart = new int[SLOTS];
     private final int[] runCount = new int[SLOTS];
+    /**
+     * The timers of the level-1 slot the time is in that came down from level 1, sorted by tick (stably):
+     * {@code currentIds[currentAt .. currentEnd)}, with the low bits of their ticks in {@link #currentLows}.
+     * They fire from here, before the timers of the same tick in the slots of level 0 (scheduled later).
+     */
+    private int[] currentIds = new int[FIRST_SLOT_CAPACITY];
+    private int[] currentLows = new int[FIRST_SLOT_CAPACITY];
+    private int currentAt;
+    private int currentEnd;
     /** Large slot arrays whose slot's time came, for slots that grow: they grow to the same sizes. */
     private final int[][] spareIds = new int[SPARES][];
     private final int[][] spareLows = new int[SPARES][];
@@ -214,10 +234,9 @@ public final class TimerWheel<K, V> {
             keys[id] = key;
             values[id] = value;
             ticks[id] = tick;
-            hashes[id] = hash;
             cells[cell] = ((long) hash << 32) | (id + 1L);
             place(id, tick);
-            if (size > cells.length - (cells.length >>> 2)) {
+            if (size + firedInTable > cells.length - (cells.length >>> 2)) {
                 resize();
             }
             return replaced;
@@ -240,6 +259,7 @@ public final class TimerWheel<K, V> {
                 return false;
             }
             removeCell(cell);
+            size--;
             discard(idOf(old));
             return true;
         }
@@ -337,9 +357,11 @@ public final class TimerWheel<K, V> {
                     break;
                 }
                 moveTo(Math.max(tick, now));
+                takeCurrent();
                 take(0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
             }
+            sweep(SWEEP_CELLS_PER_FIRE * (firedCount >>> 1));
             taken = fired;
             count = firedCount;
             fired = NO_TIMERS;
@@ -376,15 +398,130 @@ public final class TimerWheel<K, V> {
             int id = ids[i];
             if (ticks[id] == DEAD) {
                 garbage--;
+                freeId(id);
             } else {
-                removeId(id);
-                fired[firedCount++] = keys[id];
-                fired[firedCount++] = values[id];
+                fire(id);
             }
-            freeId(id);
         }
         empty(level, slot, ids.length);
         spare(ids, lows);
+    }
+
+    /*
+     * Fires a live timer: its key and value to the fired ones; its cell stays in the table, marked by the
+     * id's bit, until a sweep takes it out and frees the id.
+     */
+    private void fire(int id) {
+        fired[firedCount++] = keys[id];
+        fired[firedCount++] = values[id];
+        keys[id] = null;
+        values[id] = null;
+        firedBits[id >>> 6] |= 1L << id;
+        firedInTable++;
+        size--;
+    }
+
+    /*
+     * Fires the timers of the current level-1 slot's sorted list that are due by now (their ticks share every
+     * bit above the low 12 with now), dropping the dead ones; they were scheduled before any timer in a slot of
+     * level 0 of the same tick, so they fire first.
+     */
+    private void takeCurrent() {
+        int at = currentAt;
+        int end = currentEnd;
+        int due = (int) (now & (SLOTS - 1));
+        if (at == end || (currentLows[at] & (SLOTS - 1)) > due) {
+            return;
+        }
+        int stop = at;
+        while (stop < end && (currentLows[stop] & (SLOTS - 1)) <= due) {
+            stop++;
+        }
+        if (firedCount + 2 * (stop - at) > fired.length) {
+            fired = Arrays.copyOf(fired, Math.max(firedCount + 2 * (stop - at), 2 * fired.length));
+        }
+        for (; at < stop; at++) {
+            int id = currentIds[at];
+            if (ticks[id] == DEAD) {
+                garbage--;
+                freeId(id);
+            } else {
+                fire(id);
+            }
+        }
+        currentAt = at == end ? 0 : at;
+        currentEnd = at == end ? 0 : end;
+    }
+
+    /*
+     * Makes the current list of the level-1 slot the time entered: the slot's timers in the run, then those in
+     * the slot's own arrays (scheduled later), sorted by tick, stably, so that they fire from there instead of
+     * being appended to the slots of level 0.
+     */
+    private void makeCurrent(int slot) {
+        int fromRun = runCount[slot];
+        int own = slotSizes[1][slot];
+        int count = fromRun + own;
+        if (currentIds.length < count) {
+            currentIds = new int[count + (count >>> 1)];
+            currentLows = new int[currentIds.length];
+        }
+        if (fromRun > 0) {
+            System.arraycopy(runIds, runStart[slot], currentIds, 0, fromRun);
+            System.arraycopy(runLows, runStart[slot], currentLows, 0, fromRun);
+            runCount[slot] = 0;
+        }
+        if (own > 0) {
+            int[] ids = slotIds[1][slot];
+            int[] lows = slotTicks[1][slot];
+            System.arraycopy(ids, 0, currentIds, fromRun, own);
+            System.arraycopy(lows, 0, currentLows, fromRun, own);
+            empty(1, slot, ids.length);
+            spare(ids, lows);
+        } else {
+            clearOccupied(1, slot);
+        }
+        sortCurrent(count);
+        currentAt = 0;
+        currentEnd = count;
+    }
+
+    /* Sorts the current list by the low 12 bits of the ticks, stably: by insertion when short, else by counting. */
+    private void sortCurrent(int count) {
+        int[] ids = currentIds;
+        int[] lows = currentLows;
+        if (count <= INSERTION_SORTED) {
+            for (int i = 1; i < count; i++) {
+                int id = ids[i];
+                int low = lows[i];
+                int key = low & (SLOTS - 1);
+                int j = i - 1;
+                while (j >= 0 && (lows[j] & (SLOTS - 1)) > key) {
+                    ids[j + 1] = ids[j];
+                    lows[j + 1] = lows[j];
+                    j--;
+                }
+                ids[j + 1] = id;
+                lows[j + 1] = low;
+            }
+            return;
+        }
+        int[] starts = new int[SLOTS + 1];
+        for (int i = 0; i < count; i++) {
+            starts[(lows[i] & (SLOTS - 1)) + 1]++;
+        }
+        for (int key = 0; key < SLOTS; key++) {
+            starts[key + 1] += starts[key];
+        }
+        int[] sortedIds = new int[ids.length];
+        int[] sortedLows = new int[ids.length];
+        for (int i = 0; i < count; i++) {
+            int at = starts[lows[i] & (SLOTS - 1)]++;
+            sortedIds[at] = ids[i];
+            sortedLows[at] = lows[i];
+        }
+        currentIds = sortedIds;
+        currentLows = sortedLows;
     }
 
     /* Marks a slot empty; drops its arrays if they are large (their slot's time will not come again soon). */
@@ -400,6 +537,10 @@ public final class TimerWheel<K, V> {
     /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
     private long nextTick() {
         int found = firstOccupied(0, (int) (now & (SLOTS - 1)));
+        if (currentAt < currentEnd) {
+            int current = currentLows[currentAt] & (SLOTS - 1);
+            found = found < 0 ? current : Math.min(found, current);
+        }
         if (found >= 0) {
             return (now & ~(long) (SLOTS - 1)) | found;
         }
@@ -460,17 +601,11 @@ public final class TimerWheel<K, V> {
             int slot = (int) ((now >>> (level * BITS)) & (SLOTS - 1));
             long lowBits = (1L << (level * BITS)) - 1;
             long high = now & ~lowBits;
-            if (level == 1 && runCount[slot] > 0) {
-                // the run's timers of this slot came before the slot's own (scheduled since the run was made)
-                int start = runStart[slot];
-                int end = start + runCount[slot];
-                runCount[slot] = 0;
-                for (int i = start; i < end; i++) {
-                    place(runIds[i], high | (runLows[i] & lowBits));
+            if (level == 1) {
+                if (runCount[slot] > 0 || slotSizes[1][slot] > 0) {
+                    makeCurrent(slot);
                 }
-                if (slotSizes[1][slot] == 0) {
-                    clearOccupied(1, slot);
-                }
+                continue;
             }
             int count = slotSizes[level][slot];
             if (count == 0) {
@@ -695,6 +830,22 @@ public final class TimerWheel<K, V> {
                 clearOccupied(1, slot);
             }
         }
+        int live = currentAt;
+        for (int i = currentAt; i < currentEnd; i++) {
+            int id = currentIds[i];
+            if (ticks[id] == DEAD) {
+                freeId(id);
+            } else {
+                currentIds[live] = id;
+                currentLows[live] = currentLows[i];
+                live++;
+            }
+        }
+        currentEnd = live;
+        if (currentAt == currentEnd) {
+            currentAt = 0;
+            currentEnd = 0;
+        }
         garbage = 0;
     }
 
@@ -740,7 +891,7 @@ public final class TimerWheel<K, V> {
                 keys = Arrays.copyOf(keys, chunks * CHUNK);
                 values = Arrays.copyOf(values, chunks * CHUNK);
                 ticks = Arrays.copyOf(ticks, chunks * CHUNK);
-                hashes = Arrays.copyOf(hashes, chunks * CHUNK);
+                firedBits = Arrays.copyOf(firedBits, chunks * CHUNK / Long.SIZE);
             }
             chunk = chunkLimit++;
         }
@@ -772,22 +923,51 @@ public final class TimerWheel<K, V> {
         int mask = table.length - 1;
         for (int cell = hash >>> cellShift; ; cell = (cell + 1) & mask) {
             long entry = table[cell];
-            if (entry == 0 || (int) (entry >>> 32) == hash && keys[idOf(entry)].equals(key)) {
+            if (entry == 0) {
                 return cell;
+            }
+            if ((int) (entry >>> 32) == hash) {
+                // a fired timer's cell, left for the sweep, has no key
+                Object found = keys[idOf(entry)];
+                if (found != null && found.equals(key)) {
+                    return cell;
+                }
             }
         }
     }
 
-    /* Removes a timer known to be in the table, found by its id: no key is compared. */
-    private void removeId(int id) {
+    /*
+     * Takes the cells of fired timers out of the table, visiting a number of cells from where the last sweep
+     * stopped, round the table: a fired timer's cell is not looked up when it fires (a cache miss in a large
+     * table) but found here, in a pass that reads the table in order, a few cells per timer fired. A cell
+     * that a removal moves back past the cursor waits for the next round; the table's load counts the cells
+     * of fired timers, and a resize drops them all.
+     */
+    private void sweep(int visits) {
         long[] table = cells;
         int mask = table.length - 1;
-        long wanted = id + 1L;
-        int cell = hashes[id] >>> cellShift;
-        while ((table[cell] & ID_BITS) != wanted) {
+        int cell = sweepCursor & mask;
+        for (int visited = 0; visited < visits && firedInTable > 0; visited++) {
+            long entry = table[cell];
+            while (entry != 0 && isFired(idOf(entry))) {
+                releaseFired(idOf(entry));
+                removeCell(cell);
+                entry = table[cell];
+            }
             cell = (cell + 1) & mask;
         }
-        removeCell(cell);
+        sweepCursor = cell;
+    }
+
+    private boolean isFired(int id) {
+        return (firedBits[id >>> 6] & (1L << id)) != 0;
+    }
+
+    /* A fired timer's cell has left the table: its id is free. */
+    private void releaseFired(int id) {
+        firedBits[id >>> 6] &= ~(1L << id);
+        firedInTable--;
+        freeId(id);
     }
 
     /* Empties a cell, moving back the later entries of its run whose home cell allows it (no tombstones). */
@@ -807,7 +987,6 @@ public final class TimerWheel<K, V> {
             }
         }
         table[hole] = 0;
-        size--;
     }
 
     private void resize() {
@@ -816,7 +995,9 @@ public final class TimerWheel<K, V> {
         int shift = cellShift - 1;
         int mask = grown.length - 1;
         for (long entry : old) {
-            if (entry != 0) {
+            if (entry != 0 && isFired(idOf(entry))) {
+                releaseFired(idOf(entry));
+            } else if (entry != 0) {
                 int cell = (int) (entry >>> 32) >>> shift;
                 while (grown[cell] != 0) {
                     cell = (cell + 1) & mask;
