@@ -69,8 +69,6 @@ public final class TimerWheel<K, V> {
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
     /** A slot beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
     private static final int OVERDUE = LEVELS;
-    /** The tick of a timer cancelled or replaced while it stayed in a slot: skipped there, its id freed then. */
-    private static final long DEAD = -1;
     /** How many entries from the end of its slot a cancelled timer is looked for before it is left there dead. */
     private static final int CANCEL_SEARCH = 8;
     /** Dead timers are dropped when there are more of them than this and than live timers. */
@@ -84,7 +82,12 @@ public final class TimerWheel<K, V> {
     /** Current lists up to this length are sorted by insertion, longer ones by counting. */
     private static final int INSERTION_SORTED = 32;
     /** Table cells a sweep visits per timer fired: see {@link #sweep}. */
-    private static final int SWEEP_CELLS_PER_FIRE = 8;
+    private static final int SWEEP_CELLS_PER_FIRE = Integer.getInteger("tw.perFire", 8);
+    /**
+     * The sweep visits cells in batches of this many, so that the processor reads the table ahead of it in
+     * order (a few cells per call would each miss in the cache).
+     */
+    private static final int SWEEP_BATCH = Integer.getInteger("tw.batch", 1 << 13);
     /** Ids are handed out in chunks of this many, a chunk to a slot of level 2 at a time: see {@link #newId}. */
     private static final int CHUNK = 64;
     private static final int FIRST_IDS = CHUNK * 4;
@@ -97,11 +100,12 @@ public final class TimerWheel<K, V> {
 
     private final Object lock = new Object();
 
-    /** Per id: the timer's key, or null if the id is dead or free. */
-    private Object[] keys = new Object[FIRST_IDS];
-    /** Per id: the timer's value, or null if the id is dead or free. */
-    private Object[] values = new Object[FIRST_IDS];
-    /** Per id: the timer's tick, or {@link #DEAD}. */
+    /**
+     * Per id, side by side in one cache line: the timer's key (at {@code 2 * id}) and value (at {@code 2 * id + 1}),
+     * or null if the timer is dead (cancelled or replaced while it stays in its slot), fired or its id free.
+     */
+    private Object[] refs = new Object[2 * FIRST_IDS];
+    /** Per id: the timer's tick. */
     private long[] ticks = new long[FIRST_IDS];
     /**
      * One bit per id: set while the id's timer has fired but its cell is still in the table, to be taken out
@@ -112,6 +116,8 @@ public final class TimerWheel<K, V> {
     private int firedInTable;
     /** The next cell {@link #sweep} visits. */
     private int sweepCursor;
+    /** How many cells the sweep is to visit, once they are {@link #SWEEP_BATCH} or the whole table. */
+    private int sweepDue;
     /** Per chunk of {@link #CHUNK} ids: how many of its ids are taken (by live or dead timers). */
     private int[] chunkTaken = new int[FIRST_IDS / CHUNK];
     /** Per chunk: the group that takes its ids, or -1 once it has no room left or was freed. */
@@ -231,8 +237,8 @@ public final class TimerWheel<K, V> {
                 size++;
             }
             int id = newId(tick);
-            keys[id] = key;
-            values[id] = value;
+            refs[2 * id] = key;
+            refs[2 * id + 1] = value;
             ticks[id] = tick;
             cells[cell] = ((long) hash << 32) | (id + 1L);
             place(id, tick);
@@ -361,7 +367,11 @@ public final class TimerWheel<K, V> {
                 take(0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
             }
-            sweep(SWEEP_CELLS_PER_FIRE * (firedCount >>> 1));
+            sweepDue += SWEEP_CELLS_PER_FIRE * (firedCount >>> 1);
+            if (sweepDue >= Math.min(SWEEP_BATCH, cells.length)) {
+                sweep(sweepDue);
+                sweepDue = 0;
+            }
             taken = fired;
             count = firedCount;
             fired = NO_TIMERS;
@@ -396,7 +406,7 @@ public final class TimerWheel<K, V> {
         }
         for (int i = 0; i < count; i++) {
             int id = ids[i];
-            if (ticks[id] == DEAD) {
+            if (isDead(id)) {
                 garbage--;
                 freeId(id);
             } else {
@@ -412,10 +422,10 @@ public final class TimerWheel<K, V> {
      * id's bit, until a sweep takes it out and frees the id.
      */
     private void fire(int id) {
-        fired[firedCount++] = keys[id];
-        fired[firedCount++] = values[id];
-        keys[id] = null;
-        values[id] = null;
+        fired[firedCount++] = refs[2 * id];
+        fired[firedCount++] = refs[2 * id + 1];
+        refs[2 * id] = null;
+        refs[2 * id + 1] = null;
         firedBits[id >>> 6] |= 1L << id;
         firedInTable++;
         size--;
@@ -442,7 +452,7 @@ public final class TimerWheel<K, V> {
         }
         for (; at < stop; at++) {
             int id = currentIds[at];
-            if (ticks[id] == DEAD) {
+            if (isDead(id)) {
                 garbage--;
                 freeId(id);
             } else {
@@ -629,7 +639,7 @@ public final class TimerWheel<K, V> {
                 int id = ids[i];
                 if (level < LEVELS - 1) {
                     place(id, high | (lows[i] & lowBits));
-                } else if (ticks[id] == DEAD) {
+                } else if (isDead(id)) {
                     garbage--;
                     freeId(id);
                 } else {
@@ -772,14 +782,15 @@ public final class TimerWheel<K, V> {
                     if (count == 1 && (level != 1 || runCount[slot] == 0)) {
                         clearOccupied(level, slot);
                     }
+                    refs[2 * id] = null;
+                    refs[2 * id + 1] = null;
                     freeId(id);
                     return;
                 }
             }
         }
-        ticks[id] = DEAD;
-        keys[id] = null;
-        values[id] = null;
+        refs[2 * id] = null;
+        refs[2 * id + 1] = null;
         garbage++;
         if (garbage > MIN_GARBAGE && garbage > size) {
             compact();
@@ -798,7 +809,7 @@ public final class TimerWheel<K, V> {
                 int[] lows = slotTicks[level][slot];
                 int live = 0;
                 for (int i = 0; i < count; i++) {
-                    if (ticks[ids[i]] == DEAD) {
+                    if (isDead(ids[i])) {
                         freeId(ids[i]);
                     } else {
                         ids[live] = ids[i];
@@ -817,7 +828,7 @@ public final class TimerWheel<K, V> {
             int end = start + runCount[slot];
             int live = start;
             for (int i = start; i < end; i++) {
-                if (ticks[runIds[i]] == DEAD) {
+                if (isDead(runIds[i])) {
                     freeId(runIds[i]);
                 } else {
                     runIds[live] = runIds[i];
@@ -833,7 +844,7 @@ public final class TimerWheel<K, V> {
         int live = currentAt;
         for (int i = currentAt; i < currentEnd; i++) {
             int id = currentIds[i];
-            if (ticks[id] == DEAD) {
+            if (isDead(id)) {
                 freeId(id);
             } else {
                 currentIds[live] = id;
@@ -888,8 +899,7 @@ public final class TimerWheel<K, V> {
                 chunkTaken = Arrays.copyOf(chunkTaken, chunks);
                 chunkGroup = Arrays.copyOf(chunkGroup, chunks);
                 freeChunks = Arrays.copyOf(freeChunks, chunks);
-                keys = Arrays.copyOf(keys, chunks * CHUNK);
-                values = Arrays.copyOf(values, chunks * CHUNK);
+                refs = Arrays.copyOf(refs, 2 * chunks * CHUNK);
                 ticks = Arrays.copyOf(ticks, chunks * CHUNK);
                 firedBits = Arrays.copyOf(firedBits, chunks * CHUNK / Long.SIZE);
             }
@@ -899,9 +909,8 @@ public final class TimerWheel<K, V> {
         return chunk;
     }
 
+    /* Frees the id of a timer whose key and value were cleared (dead or fired). */
     private void freeId(int id) {
-        keys[id] = null;
-        values[id] = null;
         int chunk = id / CHUNK;
         if (--chunkTaken[chunk] == 0 && chunkGroup[chunk] < 0) {
             freeChunks[freeChunkCount++] = chunk;
@@ -928,7 +937,7 @@ public final class TimerWheel<K, V> {
             }
             if ((int) (entry >>> 32) == hash) {
                 // a fired timer's cell, left for the sweep, has no key
-                Object found = keys[idOf(entry)];
+                Object found = refs[2 * idOf(entry)];
                 if (found != null && found.equals(key)) {
                     return cell;
                 }
@@ -957,6 +966,11 @@ public final class TimerWheel<K, V> {
             cell = (cell + 1) & mask;
         }
         sweepCursor = cell;
+    }
+
+    /* A timer cancelled or replaced while it stayed in its slot: skipped there, its id freed then. */
+    private boolean isDead(int id) {
+        return refs[2 * id] == null;
     }
 
     private boolean isFired(int id) {
