@@ -181,8 +181,11 @@ public final class TimerWheel<K, V> {
     /** While {@link #advance} holds the lock: the keys and values fired so far, in pairs, in firing order. */
     private Object[] fired = NO_TIMERS;
     private int firedCount;
-    /** An array for the fired timers, handed back by the last {@link #advance} once its consumer was done. */
-    private volatile Object[] spareFired = NO_TIMERS;
+    /**
+     * An array for the fired timers, handed back by the last {@link #advance} once its consumer was done
+     * (guarded by the lock).
+     */
+    private Object[] spareFired = NO_TIMERS;
     private static final Object[] NO_TIMERS = {};
 
     /**
@@ -376,6 +379,10 @@ public final class TimerWheel<K, V> {
             count = firedCount;
             fired = NO_TIMERS;
             firedCount = 0;
+            if (count == 0) {
+                spareFired = taken;
+                return 0;
+            }
         }
         for (int i = 0; i < count; i += 2) {
             K key = (K) taken[i];
@@ -385,7 +392,9 @@ public final class TimerWheel<K, V> {
             consumer.accept(key, value);
         }
         if (taken.length <= KEPT_CAPACITY) {
-            spareFired = taken;
+            synchronized (lock) {
+                spareFired = taken;
+            }
         }
         return count / 2;
     }
@@ -606,8 +615,13 @@ public final class TimerWheel<K, V> {
      * level, whose slots span years).
      */
     private void moveTo(long tick) {
-        now = Math.min(tick, MAX_TICK);
+        long changed = now ^ Math.min(tick, MAX_TICK);
+        now ^= changed;
         for (int level = LEVELS - 1; level >= 1; level--) {
+            if (changed >>> (level * BITS) == 0) {
+                // the time is still in the slot of this level it was in, which it emptied when it entered it
+                continue;
+            }
             int slot = (int) ((now >>> (level * BITS)) & (SLOTS - 1));
             long lowBits = (1L << (level * BITS)) - 1;
             long high = now & ~lowBits;
@@ -956,12 +970,18 @@ public final class TimerWheel<K, V> {
         long[] table = cells;
         int mask = table.length - 1;
         int cell = sweepCursor & mask;
+        long[] bits = firedBits;
         for (int visited = 0; visited < visits && firedInTable > 0; visited++) {
             long entry = table[cell];
-            while (entry != 0 && isFired(idOf(entry))) {
-                releaseFired(idOf(entry));
-                removeCell(cell);
-                entry = table[cell];
+            int id = idOf(entry);
+            // one branch per cell, taken for a fired timer's cell only (an empty cell reads word 0 and is masked)
+            if (entry != 0 & (bits[Math.max(id, 0) >>> 6] & (1L << id)) != 0) {
+                do {
+                    releaseFired(id);
+                    removeCell(cell);
+                    entry = table[cell];
+                    id = idOf(entry);
+                } while (entry != 0 && isFired(id));
             }
             cell = (cell + 1) & mask;
         }
