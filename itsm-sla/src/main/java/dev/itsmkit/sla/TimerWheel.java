@@ -82,12 +82,12 @@ public final class TimerWheel<K, V> {
     /** Current lists up to this length are sorted by insertion, longer ones by counting. */
     private static final int INSERTION_SORTED = 32;
     /** Table cells a sweep visits per timer fired: see {@link #sweep}. */
-    private static final int SWEEP_CELLS_PER_FIRE = Integer.getInteger("tw.perFire", 8);
+    private static final int SWEEP_CELLS_PER_FIRE = 8;
     /**
      * The sweep visits cells in batches of this many, so that the processor reads the table ahead of it in
      * order (a few cells per call would each miss in the cache).
      */
-    private static final int SWEEP_BATCH = Integer.getInteger("tw.batch", 1 << 13);
+    private static final int SWEEP_BATCH = 1 << 13;
     /** Ids are handed out in chunks of this many, a chunk to a slot of level 2 at a time: see {@link #newId}. */
     private static final int CHUNK = 64;
     private static final int FIRST_IDS = CHUNK * 4;
@@ -105,8 +105,6 @@ public final class TimerWheel<K, V> {
      * or null if the timer is dead (cancelled or replaced while it stays in its slot), fired or its id free.
      */
     private Object[] refs = new Object[2 * FIRST_IDS];
-    /** Per id: the timer's hash, which names its home cell in the table. */
-    private int[] hashes = new int[FIRST_IDS];
     /** Per id: the timer's tick. */
     private long[] ticks = new long[FIRST_IDS];
     /**
@@ -114,11 +112,6 @@ public final class TimerWheel<K, V> {
      * by {@link #sweep}; the id is not reused until then.
      */
     private long[] firedBits = new long[FIRST_IDS / Long.SIZE];
-    /**
-     * One bit per cell of the table: set when a timer whose home is that cell fired, cleared when a sweep has
-     * passed the cell and the timers that lie after it; a sweep reads the fired bit of a timer only if this is set.
-     */
-    private long[] firedHomes = new long[Math.max(1, (1 << INITIAL_TABLE_BITS) / Long.SIZE)];
     /** How many fired timers' cells are still in the table. */
     private int firedInTable;
     /** The next cell {@link #sweep} visits. */
@@ -250,7 +243,6 @@ public final class TimerWheel<K, V> {
             refs[2 * id] = key;
             refs[2 * id + 1] = value;
             ticks[id] = tick;
-            hashes[id] = hash;
             cells[cell] = ((long) hash << 32) | (id + 1L);
             place(id, tick);
             if (size + firedInTable > cells.length - (cells.length >>> 2)) {
@@ -379,11 +371,9 @@ public final class TimerWheel<K, V> {
                 moveTo(now + 1);
             }
             sweepDue += SWEEP_CELLS_PER_FIRE * (firedCount >>> 1);
-            while (sweepDue >= Math.min(SWEEP_BATCH, cells.length >>> 1)) {
-                // at most half the table at a time, so that the cells a sweep passes do not wrap onto themselves
-                int visits = Math.min(sweepDue, cells.length >>> 1);
-                sweep(visits);
-                sweepDue -= visits;
+            if (sweepDue >= Math.min(SWEEP_BATCH, cells.length)) {
+                sweep(sweepDue);
+                sweepDue = 0;
             }
             taken = fired;
             count = firedCount;
@@ -446,8 +436,6 @@ public final class TimerWheel<K, V> {
         refs[2 * id] = null;
         refs[2 * id + 1] = null;
         firedBits[id >>> 6] |= 1L << id;
-        int home = homeOf(id);
-        firedHomes[home >>> 6] |= 1L << home;
         firedInTable++;
         size--;
     }
@@ -928,7 +916,6 @@ public final class TimerWheel<K, V> {
                 refs = Arrays.copyOf(refs, 2 * chunks * CHUNK);
                 ticks = Arrays.copyOf(ticks, chunks * CHUNK);
                 firedBits = Arrays.copyOf(firedBits, chunks * CHUNK / Long.SIZE);
-                hashes = Arrays.copyOf(hashes, chunks * CHUNK);
             }
             chunk = chunkLimit++;
         }
@@ -982,53 +969,28 @@ public final class TimerWheel<K, V> {
     private void sweep(int visits) {
         long[] table = cells;
         int mask = table.length - 1;
-        int shift = cellShift;
-        long[] homes = firedHomes;
-        int first = sweepCursor & mask;
-        int cell = first;
-        int visited = 0;
-        // ends at an empty cell, so that every timer whose home cell it passed was visited (it lies between)
-        while (visited < visits || table[cell] != 0) {
+        int cell = sweepCursor & mask;
+        long[] bits = firedBits;
+        for (int visited = 0; visited < visits && firedInTable > 0; visited++) {
             long entry = table[cell];
-            int home = (int) (entry >>> 32) >>> shift;
-            // one rarely taken branch per cell: the home bit is read in order, the fired bit only if it is set
-            if (entry != 0 & (homes[home >>> 6] & (1L << home)) != 0 && isFired(idOf(entry))) {
-                releaseFired(idOf(entry));
-                removeCell(cell);
-                continue;
+            int id = idOf(entry);
+            // one branch per cell, taken for a fired timer's cell only (an empty cell reads word 0 and is masked)
+            if (entry != 0 & (bits[Math.max(id, 0) >>> 6] & (1L << id)) != 0) {
+                do {
+                    releaseFired(id);
+                    removeCell(cell);
+                    entry = table[cell];
+                    id = idOf(entry);
+                } while (entry != 0 && isFired(id));
             }
             cell = (cell + 1) & mask;
-            visited++;
-        }
-        if (cell >= first) {
-            clearHomes(first, cell);
-        } else {
-            clearHomes(first, table.length);
-            clearHomes(0, cell);
         }
         sweepCursor = cell;
-    }
-
-    /* Clears the bits of the home cells from one cell to another (exclusive), whose fired timers a sweep took out. */
-    private void clearHomes(int from, int to) {
-        long[] homes = firedHomes;
-        for (int cell = from; cell < to; ) {
-            int word = cell >>> 6;
-            int end = Math.min(to, (word + 1) << 6);
-            long bits = end - cell == Long.SIZE ? -1L : ((1L << (end - cell)) - 1) << cell;
-            homes[word] &= ~bits;
-            cell = end;
-        }
     }
 
     /* A timer cancelled or replaced while it stayed in its slot: skipped there, its id freed then. */
     private boolean isDead(int id) {
         return refs[2 * id] == null;
-    }
-
-    /** The home cell of a timer: its hash shifted right by {@link #cellShift}. */
-    private int homeOf(int id) {
-        return hashes[id] >>> cellShift;
     }
 
     private boolean isFired(int id) {
@@ -1079,8 +1041,6 @@ public final class TimerWheel<K, V> {
         }
         cells = grown;
         cellShift = shift;
-        firedHomes = new long[Math.max(1, grown.length / Long.SIZE)];
-        sweepCursor = 0;
     }
 
     private static long clampTick(long epochMilli) {
