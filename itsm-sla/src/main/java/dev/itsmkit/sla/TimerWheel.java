@@ -25,9 +25,10 @@ import java.util.function.BiConsumer;
  *
  * <h2>Why it is laid out so</h2>
  * With a million timers, firing costs cache misses and the garbage collector's work, so a timer is no
- * object at all: it is a number, its id, indexing arrays (rows) of keys, values, ticks and hashes. The
- * table from key to id is open-addressed (linear probing, removal by shifting back) in one {@code long}
- * array of hash and id, so a probe reads one cache line and no key unless the hashes match. A slot is a
+ * object at all: it is a number, its id, indexing arrays (rows) of its key and value (side by side, one
+ * cache line) and of its tick. The table from key to id is open-addressed (linear probing, removal by
+ * shifting back) in one {@code long} array of hash and id, so a probe reads one cache line and no key
+ * unless the hashes match. A slot is a
  * pair of {@code int} arrays, the ids of its timers and the low bits of their ticks, in the order they
  * came, so a cascade moves timers without reading their rows. Nothing but the keys and values is a
  * reference: the wheel allocates nothing per timer and gives the collector no nodes to copy.
@@ -36,12 +37,26 @@ import java.util.function.BiConsumer;
  * 64, a chunk to one slot of level 2 (4.7 hours) at a time, so the timers that will fire within the same
  * hours have their rows side by side, and firing one brings its neighbours' rows into the cache. When the
  * time enters a slot of level 2, its timers are sorted by their slot of level 1 (a counting sort, stable)
- * into one array, the run, which the level-1 cascades then read in order, instead of being appended one
- * by one to 4096 slot arrays that are no longer in the cache.
+ * into one array, the run, instead of being appended one by one to 4096 slot arrays that are no longer in
+ * the cache. When the time enters a slot of level 1, its timers (from the run, then from the slot's own
+ * arrays) are sorted by tick, stably, into the current list, and fire from there: only the timers due
+ * within the next 4.1 seconds are sorted, and they are not copied into the slots of level 0, which hold
+ * only the timers scheduled while the time is already in their level-1 slot (these fire after the current
+ * list's timers of the same millisecond, having been scheduled later).
+ *
+ * <p>Counted over a timer's life in a wheel of a million timers due within 30 days, the cache misses that
+ * depend on the timer are: its table cell when it is scheduled; its row, when it fires (shared with the
+ * timers of its chunk, which fire within the same hours); and its key and value, read by the consumer.
+ * The table cell is not looked up again when the timer fires: its id's bit is set in a bit set of fired
+ * timers, and a sweep visits the table in order, a batch of cells at a time (8 cells per timer fired),
+ * taking out the cells of fired timers and freeing their ids only then. A fired timer's cell left in the
+ * table has no key in its row, so no lookup finds it; the table's load counts these cells, and a resize
+ * drops them all.
  *
  * <p>A timer stays in the slot it was put in until it fires or cascades: cancelling or rescheduling a
  * key takes its timer out of its slot when it is among the last few there (a timer cancelled soon after
- * it was scheduled); otherwise the timer is marked dead and left in its slot, skipped when its time
+ * it was scheduled); otherwise the timer is marked dead (its key and value cleared: nothing else is read
+ * when it comes to fire) and left in its slot, skipped when its time
  * comes, its id free only then. When the dead outnumber the live timers, one pass over the slots drops
  * them (amortised O(1) per cancel), so dead timers never take more memory than live ones. The arrays of
  * a slot whose time has come are reused: small ones by their slot, a few large ones by the slots of
