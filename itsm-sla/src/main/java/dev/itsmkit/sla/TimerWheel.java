@@ -127,11 +127,6 @@ public final class TimerWheel<K, V> {
      * by {@link #sweep}; the id is not reused until then.
      */
     private long[] firedBits = new long[FIRST_IDS / Long.SIZE];
-    /**
-     * One bit per word of {@link #firedBits} (per chunk of ids): set if the word is not zero. Small enough to stay
-     * in the nearest cache, it spares the sweep reading the larger bit set for most of the timers it passes.
-     */
-    private long[] firedChunks = new long[1];
     /** How many fired timers' cells are still in the table. */
     private int firedInTable;
     /** The next cell {@link #sweep} visits. */
@@ -456,7 +451,6 @@ public final class TimerWheel<K, V> {
         refs[2 * id] = null;
         refs[2 * id + 1] = null;
         firedBits[id >>> 6] |= 1L << id;
-        firedChunks[id >>> 12] |= 1L << (id >>> 6);
         firedInTable++;
         size--;
     }
@@ -937,7 +931,6 @@ public final class TimerWheel<K, V> {
                 refs = Arrays.copyOf(refs, 2 * chunks * CHUNK);
                 ticks = Arrays.copyOf(ticks, chunks * CHUNK);
                 firedBits = Arrays.copyOf(firedBits, chunks * CHUNK / Long.SIZE);
-                firedChunks = Arrays.copyOf(firedChunks, (chunks + Long.SIZE - 1) / Long.SIZE);
             }
             chunk = chunkLimit++;
         }
@@ -992,12 +985,12 @@ public final class TimerWheel<K, V> {
         long[] table = cells;
         int mask = table.length - 1;
         int cell = sweepCursor & mask;
-        long[] chunks = firedChunks;
+        long[] bits = firedBits;
         for (int visited = 0; visited < visits && firedInTable > 0; visited++) {
             long entry = table[cell];
             int id = idOf(entry);
-            // one branch per cell, rarely taken: the id's chunk has fired timers (an empty cell reads word 0, masked)
-            if (entry != 0 & (chunks[Math.max(id, 0) >>> 12] & (1L << (id >>> 6))) != 0 && isFired(id)) {
+            // one branch per cell, taken for a fired timer's cell only (an empty cell reads word 0 and is masked)
+            if (entry != 0 & (bits[Math.max(id, 0) >>> 6] & (1L << id)) != 0) {
                 do {
                     releaseFired(id);
                     removeCell(cell);
@@ -1021,9 +1014,7 @@ public final class TimerWheel<K, V> {
 
     /* A fired timer's cell has left the table: its id is free. */
     private void releaseFired(int id) {
-        if ((firedBits[id >>> 6] &= ~(1L << id)) == 0) {
-            firedChunks[id >>> 12] &= ~(1L << (id >>> 6));
-        }
+        firedBits[id >>> 6] &= ~(1L << id);
         firedInTable--;
         freeId(id);
     }
