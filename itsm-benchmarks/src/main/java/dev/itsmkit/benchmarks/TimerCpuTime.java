@@ -13,7 +13,8 @@ import java.util.Arrays;
  * pause time. On a shared machine whose load exceeds its cores, these survive the load better than JMH's wall
  * time. One structure per run, so that each JVM's heap holds only what it measures, as JMH's forks do. Run with
  * {@code java -Xmx6g -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.TimerCpuTime
- * wheel|queue|wheelCancel [rounds] [callsPerRound]}.
+ * wheel|queue|wheelCancel [rounds] [callsPerRound] [timers]}; with fewer timers (10,000: all in the cache) the
+ * same code shows what a call costs without the cache misses of a million timers.
  */
 public final class TimerCpuTime {
     private static volatile long sink;
@@ -24,7 +25,8 @@ public final class TimerCpuTime {
      * Runs the measurement.
      *
      * @param args the benchmark ({@code wheel}, {@code queue}, {@code wheelCancel}), optionally the number of
-     *     measured rounds (default 10, after 3 warm-up rounds) and calls per round (default 500,000)
+     *     measured rounds (default 10, after 3 warm-up rounds), calls per round (default 500,000) and running timers
+     *     (default 1,000,000)
      */
     public static void main(String[] args) {
         String which = args[0];
@@ -33,6 +35,10 @@ public final class TimerCpuTime {
         TimerBenchmark benchmark = new TimerBenchmark();
         TimerBenchmark.WheelState wheel = new TimerBenchmark.WheelState();
         TimerBenchmark.QueueState queue = new TimerBenchmark.QueueState();
+        if (args.length > 3) {
+            wheel.timers = Integer.parseInt(args[3]);
+            queue.timers = wheel.timers;
+        }
         Runnable call;
         switch (which) {
             case "wheel" -> {
@@ -73,8 +79,8 @@ public final class TimerCpuTime {
         Arrays.sort(thread);
         Arrays.sort(all);
         Arrays.sort(wall);
-        System.out.printf("%-12s ns/call over %d x %,d calls: thread cpu min %d median %d; process cpu min %d median %d;"
-                + " wall min %d median %d; gc pauses %d ms%n", which, rounds, calls, thread[0], thread[rounds / 2], all[0],
+        System.out.printf("%-12s %,d timers, ns/call over %d x %,d calls: thread cpu min %d median %d; process cpu min %d median %d;"
+                + " wall min %d median %d; gc pauses %d ms%n", which, wheel.timers, rounds, calls, thread[0], thread[rounds / 2], all[0],
                 all[rounds / 2], wall[0], wall[rounds / 2], gc);
     }
 

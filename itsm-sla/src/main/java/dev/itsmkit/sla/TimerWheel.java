@@ -25,9 +25,10 @@ import java.util.function.BiConsumer;
  *
  * <h2>Why it is laid out so</h2>
  * With a million timers, firing costs cache misses and the garbage collector's work, so a timer is no
- * object at all: it is a number, its id, indexing arrays (rows) of keys, values, ticks and hashes. The
- * table from key to id is open-addressed (linear probing, removal by shifting back) in one {@code long}
- * array of hash and id, so a probe reads one cache line and no key unless the hashes match. A slot is a
+ * object at all: it is a number, its id, indexing arrays (rows) of its key and value (side by side, one
+ * cache line) and of its tick. The table from key to id is open-addressed (linear probing, removal by
+ * shifting back) in one {@code long} array of hash and id, so a probe reads one cache line and no key
+ * unless the hashes match. A slot is a
  * pair of {@code int} arrays, the ids of its timers and the low bits of their ticks, in the order they
  * came, so a cascade moves timers without reading their rows. Nothing but the keys and values is a
  * reference: the wheel allocates nothing per timer and gives the collector no nodes to copy.
@@ -36,12 +37,26 @@ import java.util.function.BiConsumer;
  * 64, a chunk to one slot of level 2 (4.7 hours) at a time, so the timers that will fire within the same
  * hours have their rows side by side, and firing one brings its neighbours' rows into the cache. When the
  * time enters a slot of level 2, its timers are sorted by their slot of level 1 (a counting sort, stable)
- * into one array, the run, which the level-1 cascades then read in order, instead of being appended one
- * by one to 4096 slot arrays that are no longer in the cache.
+ * into one array, the run, instead of being appended one by one to 4096 slot arrays that are no longer in
+ * the cache. When the time enters a slot of level 1, its timers (from the run, then from the slot's own
+ * arrays) are sorted by tick, stably, into the current list, and fire from there: only the timers due
+ * within the next 4.1 seconds are sorted, and they are not copied into the slots of level 0, which hold
+ * only the timers scheduled while the time is already in their level-1 slot (these fire after the current
+ * list's timers of the same millisecond, having been scheduled later).
+ *
+ * <p>Counted over a timer's life in a wheel of a million timers due within 30 days, the cache misses that
+ * depend on the timer are: its table cell when it is scheduled; its row, when it fires (shared with the
+ * timers of its chunk, which fire within the same hours); and its key and value, read by the consumer.
+ * The table cell is not looked up again when the timer fires: its id's bit is set in a bit set of fired
+ * timers, and a sweep visits the table in order, a batch of cells at a time (8 cells per timer fired),
+ * taking out the cells of fired timers and freeing their ids only then. A fired timer's cell left in the
+ * table has no key in its row, so no lookup finds it; the table's load counts these cells, and a resize
+ * drops them all.
  *
  * <p>A timer stays in the slot it was put in until it fires or cascades: cancelling or rescheduling a
  * key takes its timer out of its slot when it is among the last few there (a timer cancelled soon after
- * it was scheduled); otherwise the timer is marked dead and left in its slot, skipped when its time
+ * it was scheduled); otherwise the timer is marked dead (its key and value cleared: nothing else is read
+ * when it comes to fire) and left in its slot, skipped when its time
  * comes, its id free only then. When the dead outnumber the live timers, one pass over the slots drops
  * them (amortised O(1) per cancel), so dead timers never take more memory than live ones. The arrays of
  * a slot whose time has come are reused: small ones by their slot, a few large ones by the slots of
@@ -69,8 +84,6 @@ public final class TimerWheel<K, V> {
     private static final long MAX_TICK = (1L << (LEVELS * BITS)) - 1;
     /** A slot beside the levels for timers scheduled after their time had passed: they fire on the next advance. */
     private static final int OVERDUE = LEVELS;
-    /** The tick of a timer cancelled or replaced while it stayed in a slot: skipped there, its id freed then. */
-    private static final long DEAD = -1;
     /** How many entries from the end of its slot a cancelled timer is looked for before it is left there dead. */
     private static final int CANCEL_SEARCH = 8;
     /** Dead timers are dropped when there are more of them than this and than live timers. */
@@ -81,6 +94,15 @@ public final class TimerWheel<K, V> {
     /** How many pairs of large slot arrays are kept for reuse. */
     private static final int SPARES = 4;
     private static final int[] NO_IDS = {};
+    /** Current lists up to this length are sorted by insertion, longer ones by counting. */
+    private static final int INSERTION_SORTED = 32;
+    /** Table cells a sweep visits per timer fired: see {@link #sweep}. */
+    private static final int SWEEP_CELLS_PER_FIRE = 8;
+    /**
+     * The sweep visits cells in batches of this many, so that the processor reads the table ahead of it in
+     * order (a few cells per call would each miss in the cache).
+     */
+    private static final int SWEEP_BATCH = 1 << 13;
     /** Ids are handed out in chunks of this many, a chunk to a slot of level 2 at a time: see {@link #newId}. */
     private static final int CHUNK = 64;
     private static final int FIRST_IDS = CHUNK * 4;
@@ -93,14 +115,24 @@ public final class TimerWheel<K, V> {
 
     private final Object lock = new Object();
 
-    /** Per id: the timer's key, or null if the id is dead or free. */
-    private Object[] keys = new Object[FIRST_IDS];
-    /** Per id: the timer's value, or null if the id is dead or free. */
-    private Object[] values = new Object[FIRST_IDS];
-    /** Per id: the timer's tick, or {@link #DEAD}. */
+    /**
+     * Per id, side by side in one cache line: the timer's key (at {@code 2 * id}) and value (at {@code 2 * id + 1}),
+     * or null if the timer is dead (cancelled or replaced while it stays in its slot), fired or its id free.
+     */
+    private Object[] refs = new Object[2 * FIRST_IDS];
+    /** Per id: the timer's tick. */
     private long[] ticks = new long[FIRST_IDS];
-    /** Per id: the timer's hash, which names its home cell in the table. */
-    private int[] hashes = new int[FIRST_IDS];
+    /**
+     * One bit per id: set while the id's timer has fired but its cell is still in the table, to be taken out
+     * by {@link #sweep}; the id is not reused until then.
+     */
+    private long[] firedBits = new long[FIRST_IDS / Long.SIZE];
+    /** How many fired timers' cells are still in the table. */
+    private int firedInTable;
+    /** The next cell {@link #sweep} visits. */
+    private int sweepCursor;
+    /** How many cells the sweep is to visit, once they are {@link #SWEEP_BATCH} or the whole table. */
+    private int sweepDue;
     /** Per chunk of {@link #CHUNK} ids: how many of its ids are taken (by live or dead timers). */
     private int[] chunkTaken = new int[FIRST_IDS / CHUNK];
     /** Per chunk: the group that takes its ids, or -1 once it has no room left or was freed. */
@@ -143,6 +175,15 @@ public final class TimerWheel<K, V> {
     private int[] runLows = new int[0];
     private final int[] runStart = new int[SLOTS];
     private final int[] runCount = new int[SLOTS];
+    /**
+     * The timers of the level-1 slot the time is in that came down from level 1, sorted by tick (stably):
+     * {@code currentIds[currentAt .. currentEnd)}, with the low bits of their ticks in {@link #currentLows}.
+     * They fire from here, before the timers of the same tick in the slots of level 0 (scheduled later).
+     */
+    private int[] currentIds = new int[FIRST_SLOT_CAPACITY];
+    private int[] currentLows = new int[FIRST_SLOT_CAPACITY];
+    private int currentAt;
+    private int currentEnd;
     /** Large slot arrays whose slot's time came, for slots that grow: they grow to the same sizes. */
     private final int[][] spareIds = new int[SPARES][];
     private final int[][] spareLows = new int[SPARES][];
@@ -155,8 +196,11 @@ public final class TimerWheel<K, V> {
     /** While {@link #advance} holds the lock: the keys and values fired so far, in pairs, in firing order. */
     private Object[] fired = NO_TIMERS;
     private int firedCount;
-    /** An array for the fired timers, handed back by the last {@link #advance} once its consumer was done. */
-    private volatile Object[] spareFired = NO_TIMERS;
+    /**
+     * An array for the fired timers, handed back by the last {@link #advance} once its consumer was done
+     * (guarded by the lock).
+     */
+    private Object[] spareFired = NO_TIMERS;
     private static final Object[] NO_TIMERS = {};
 
     /**
@@ -211,13 +255,12 @@ public final class TimerWheel<K, V> {
                 size++;
             }
             int id = newId(tick);
-            keys[id] = key;
-            values[id] = value;
+            refs[2 * id] = key;
+            refs[2 * id + 1] = value;
             ticks[id] = tick;
-            hashes[id] = hash;
             cells[cell] = ((long) hash << 32) | (id + 1L);
             place(id, tick);
-            if (size > cells.length - (cells.length >>> 2)) {
+            if (size + firedInTable > cells.length - (cells.length >>> 2)) {
                 resize();
             }
             return replaced;
@@ -240,6 +283,7 @@ public final class TimerWheel<K, V> {
                 return false;
             }
             removeCell(cell);
+            size--;
             discard(idOf(old));
             return true;
         }
@@ -337,13 +381,23 @@ public final class TimerWheel<K, V> {
                     break;
                 }
                 moveTo(Math.max(tick, now));
+                takeCurrent();
                 take(0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
+            }
+            sweepDue += SWEEP_CELLS_PER_FIRE * (firedCount >>> 1);
+            if (sweepDue >= Math.min(SWEEP_BATCH, cells.length)) {
+                sweep(sweepDue);
+                sweepDue = 0;
             }
             taken = fired;
             count = firedCount;
             fired = NO_TIMERS;
             firedCount = 0;
+            if (count == 0) {
+                spareFired = taken;
+                return 0;
+            }
         }
         for (int i = 0; i < count; i += 2) {
             K key = (K) taken[i];
@@ -353,7 +407,9 @@ public final class TimerWheel<K, V> {
             consumer.accept(key, value);
         }
         if (taken.length <= KEPT_CAPACITY) {
-            spareFired = taken;
+            synchronized (lock) {
+                spareFired = taken;
+            }
         }
         return count / 2;
     }
@@ -374,17 +430,132 @@ public final class TimerWheel<K, V> {
         }
         for (int i = 0; i < count; i++) {
             int id = ids[i];
-            if (ticks[id] == DEAD) {
+            if (isDead(id)) {
                 garbage--;
+                freeId(id);
             } else {
-                removeId(id);
-                fired[firedCount++] = keys[id];
-                fired[firedCount++] = values[id];
+                fire(id);
             }
-            freeId(id);
         }
         empty(level, slot, ids.length);
         spare(ids, lows);
+    }
+
+    /*
+     * Fires a live timer: its key and value to the fired ones; its cell stays in the table, marked by the
+     * id's bit, until a sweep takes it out and frees the id.
+     */
+    private void fire(int id) {
+        fired[firedCount++] = refs[2 * id];
+        fired[firedCount++] = refs[2 * id + 1];
+        refs[2 * id] = null;
+        refs[2 * id + 1] = null;
+        firedBits[id >>> 6] |= 1L << id;
+        firedInTable++;
+        size--;
+    }
+
+    /*
+     * Fires the timers of the current level-1 slot's sorted list that are due by now (their ticks share every
+     * bit above the low 12 with now), dropping the dead ones; they were scheduled before any timer in a slot of
+     * level 0 of the same tick, so they fire first.
+     */
+    private void takeCurrent() {
+        int at = currentAt;
+        int end = currentEnd;
+        int due = (int) (now & (SLOTS - 1));
+        if (at == end || (currentLows[at] & (SLOTS - 1)) > due) {
+            return;
+        }
+        int stop = at;
+        while (stop < end && (currentLows[stop] & (SLOTS - 1)) <= due) {
+            stop++;
+        }
+        if (firedCount + 2 * (stop - at) > fired.length) {
+            fired = Arrays.copyOf(fired, Math.max(firedCount + 2 * (stop - at), 2 * fired.length));
+        }
+        for (; at < stop; at++) {
+            int id = currentIds[at];
+            if (isDead(id)) {
+                garbage--;
+                freeId(id);
+            } else {
+                fire(id);
+            }
+        }
+        currentAt = at == end ? 0 : at;
+        currentEnd = at == end ? 0 : end;
+    }
+
+    /*
+     * Makes the current list of the level-1 slot the time entered: the slot's timers in the run, then those in
+     * the slot's own arrays (scheduled later), sorted by tick, stably, so that they fire from there instead of
+     * being appended to the slots of level 0.
+     */
+    private void makeCurrent(int slot) {
+        int fromRun = runCount[slot];
+        int own = slotSizes[1][slot];
+        int count = fromRun + own;
+        if (currentIds.length < count) {
+            currentIds = new int[count + (count >>> 1)];
+            currentLows = new int[currentIds.length];
+        }
+        if (fromRun > 0) {
+            System.arraycopy(runIds, runStart[slot], currentIds, 0, fromRun);
+            System.arraycopy(runLows, runStart[slot], currentLows, 0, fromRun);
+            runCount[slot] = 0;
+        }
+        if (own > 0) {
+            int[] ids = slotIds[1][slot];
+            int[] lows = slotTicks[1][slot];
+            System.arraycopy(ids, 0, currentIds, fromRun, own);
+            System.arraycopy(lows, 0, currentLows, fromRun, own);
+            empty(1, slot, ids.length);
+            spare(ids, lows);
+        } else {
+            clearOccupied(1, slot);
+        }
+        sortCurrent(count);
+        currentAt = 0;
+        currentEnd = count;
+    }
+
+    /* Sorts the current list by the low 12 bits of the ticks, stably: by insertion when short, else by counting. */
+    private void sortCurrent(int count) {
+        int[] ids = currentIds;
+        int[] lows = currentLows;
+        if (count <= INSERTION_SORTED) {
+            for (int i = 1; i < count; i++) {
+                int id = ids[i];
+                int low = lows[i];
+                int key = low & (SLOTS - 1);
+                int j = i - 1;
+                while (j >= 0 && (lows[j] & (SLOTS - 1)) > key) {
+                    ids[j + 1] = ids[j];
+                    lows[j + 1] = lows[j];
+                    j--;
+                }
+                ids[j + 1] = id;
+                lows[j + 1] = low;
+            }
+            return;
+        }
+        int[] starts = new int[SLOTS + 1];
+        for (int i = 0; i < count; i++) {
+            starts[(lows[i] & (SLOTS - 1)) + 1]++;
+        }
+        for (int key = 0; key < SLOTS; key++) {
+            starts[key + 1] += starts[key];
+        }
+        int[] sortedIds = new int[ids.length];
+        int[] sortedLows = new int[ids.length];
+        for (int i = 0; i < count; i++) {
+            int at = starts[lows[i] & (SLOTS - 1)]++;
+            sortedIds[at] = ids[i];
+            sortedLows[at] = lows[i];
+        }
+        currentIds = sortedIds;
+        currentLows = sortedLows;
     }
 
     /* Marks a slot empty; drops its arrays if they are large (their slot's time will not come again soon). */
@@ -400,6 +571,10 @@ public final class TimerWheel<K, V> {
     /* The first tick at which something happens: a timer fires (level 0) or a slot cascades. */
     private long nextTick() {
         int found = firstOccupied(0, (int) (now & (SLOTS - 1)));
+        if (currentAt < currentEnd) {
+            int current = currentLows[currentAt] & (SLOTS - 1);
+            found = found < 0 ? current : Math.min(found, current);
+        }
         if (found >= 0) {
             return (now & ~(long) (SLOTS - 1)) | found;
         }
@@ -455,22 +630,21 @@ public final class TimerWheel<K, V> {
      * level, whose slots span years).
      */
     private void moveTo(long tick) {
-        now = Math.min(tick, MAX_TICK);
+        long changed = now ^ Math.min(tick, MAX_TICK);
+        now ^= changed;
         for (int level = LEVELS - 1; level >= 1; level--) {
+            if (changed >>> (level * BITS) == 0) {
+                // the time is still in the slot of this level it was in, which it emptied when it entered it
+                continue;
+            }
             int slot = (int) ((now >>> (level * BITS)) & (SLOTS - 1));
             long lowBits = (1L << (level * BITS)) - 1;
             long high = now & ~lowBits;
-            if (level == 1 && runCount[slot] > 0) {
-                // the run's timers of this slot came before the slot's own (scheduled since the run was made)
-                int start = runStart[slot];
-                int end = start + runCount[slot];
-                runCount[slot] = 0;
-                for (int i = start; i < end; i++) {
-                    place(runIds[i], high | (runLows[i] & lowBits));
+            if (level == 1) {
+                if (runCount[slot] > 0 || slotSizes[1][slot] > 0) {
+                    makeCurrent(slot);
                 }
-                if (slotSizes[1][slot] == 0) {
-                    clearOccupied(1, slot);
-                }
+                continue;
             }
             int count = slotSizes[level][slot];
             if (count == 0) {
@@ -494,7 +668,7 @@ public final class TimerWheel<K, V> {
                 int id = ids[i];
                 if (level < LEVELS - 1) {
                     place(id, high | (lows[i] & lowBits));
-                } else if (ticks[id] == DEAD) {
+                } else if (isDead(id)) {
                     garbage--;
                     freeId(id);
                 } else {
@@ -637,14 +811,15 @@ public final class TimerWheel<K, V> {
                     if (count == 1 && (level != 1 || runCount[slot] == 0)) {
                         clearOccupied(level, slot);
                     }
+                    refs[2 * id] = null;
+                    refs[2 * id + 1] = null;
                     freeId(id);
                     return;
                 }
             }
         }
-        ticks[id] = DEAD;
-        keys[id] = null;
-        values[id] = null;
+        refs[2 * id] = null;
+        refs[2 * id + 1] = null;
         garbage++;
         if (garbage > MIN_GARBAGE && garbage > size) {
             compact();
@@ -663,7 +838,7 @@ public final class TimerWheel<K, V> {
                 int[] lows = slotTicks[level][slot];
                 int live = 0;
                 for (int i = 0; i < count; i++) {
-                    if (ticks[ids[i]] == DEAD) {
+                    if (isDead(ids[i])) {
                         freeId(ids[i]);
                     } else {
                         ids[live] = ids[i];
@@ -682,7 +857,7 @@ public final class TimerWheel<K, V> {
             int end = start + runCount[slot];
             int live = start;
             for (int i = start; i < end; i++) {
-                if (ticks[runIds[i]] == DEAD) {
+                if (isDead(runIds[i])) {
                     freeId(runIds[i]);
                 } else {
                     runIds[live] = runIds[i];
@@ -694,6 +869,22 @@ public final class TimerWheel<K, V> {
             if (end > start && live == start && slotSizes[1][slot] == 0) {
                 clearOccupied(1, slot);
             }
+        }
+        int live = currentAt;
+        for (int i = currentAt; i < currentEnd; i++) {
+            int id = currentIds[i];
+            if (isDead(id)) {
+                freeId(id);
+            } else {
+                currentIds[live] = id;
+                currentLows[live] = currentLows[i];
+                live++;
+            }
+        }
+        currentEnd = live;
+        if (currentAt == currentEnd) {
+            currentAt = 0;
+            currentEnd = 0;
         }
         garbage = 0;
     }
@@ -737,10 +928,9 @@ public final class TimerWheel<K, V> {
                 chunkTaken = Arrays.copyOf(chunkTaken, chunks);
                 chunkGroup = Arrays.copyOf(chunkGroup, chunks);
                 freeChunks = Arrays.copyOf(freeChunks, chunks);
-                keys = Arrays.copyOf(keys, chunks * CHUNK);
-                values = Arrays.copyOf(values, chunks * CHUNK);
+                refs = Arrays.copyOf(refs, 2 * chunks * CHUNK);
                 ticks = Arrays.copyOf(ticks, chunks * CHUNK);
-                hashes = Arrays.copyOf(hashes, chunks * CHUNK);
+                firedBits = Arrays.copyOf(firedBits, chunks * CHUNK / Long.SIZE);
             }
             chunk = chunkLimit++;
         }
@@ -748,9 +938,8 @@ public final class TimerWheel<K, V> {
         return chunk;
     }
 
+    /* Frees the id of a timer whose key and value were cleared (dead or fired). */
     private void freeId(int id) {
-        keys[id] = null;
-        values[id] = null;
         int chunk = id / CHUNK;
         if (--chunkTaken[chunk] == 0 && chunkGroup[chunk] < 0) {
             freeChunks[freeChunkCount++] = chunk;
@@ -772,22 +961,62 @@ public final class TimerWheel<K, V> {
         int mask = table.length - 1;
         for (int cell = hash >>> cellShift; ; cell = (cell + 1) & mask) {
             long entry = table[cell];
-            if (entry == 0 || (int) (entry >>> 32) == hash && keys[idOf(entry)].equals(key)) {
+            if (entry == 0) {
                 return cell;
+            }
+            if ((int) (entry >>> 32) == hash) {
+                // a fired timer's cell, left for the sweep, has no key
+                Object found = refs[2 * idOf(entry)];
+                if (found != null && found.equals(key)) {
+                    return cell;
+                }
             }
         }
     }
 
-    /* Removes a timer known to be in the table, found by its id: no key is compared. */
-    private void removeId(int id) {
+    /*
+     * Takes the cells of fired timers out of the table, visiting a number of cells from where the last sweep
+     * stopped, round the table: a fired timer's cell is not looked up when it fires (a cache miss in a large
+     * table) but found here, in a pass that reads the table in order, a few cells per timer fired. A cell
+     * that a removal moves back past the cursor waits for the next round; the table's load counts the cells
+     * of fired timers, and a resize drops them all.
+     */
+    private void sweep(int visits) {
         long[] table = cells;
         int mask = table.length - 1;
-        long wanted = id + 1L;
-        int cell = hashes[id] >>> cellShift;
-        while ((table[cell] & ID_BITS) != wanted) {
+        int cell = sweepCursor & mask;
+        long[] bits = firedBits;
+        for (int visited = 0; visited < visits && firedInTable > 0; visited++) {
+            long entry = table[cell];
+            int id = idOf(entry);
+            // one branch per cell, taken for a fired timer's cell only (an empty cell reads word 0 and is masked)
+            if (entry != 0 & (bits[Math.max(id, 0) >>> 6] & (1L << id)) != 0) {
+                do {
+                    releaseFired(id);
+                    removeCell(cell);
+                    entry = table[cell];
+                    id = idOf(entry);
+                } while (entry != 0 && isFired(id));
+            }
             cell = (cell + 1) & mask;
         }
-        removeCell(cell);
+        sweepCursor = cell;
+    }
+
+    /* A timer cancelled or replaced while it stayed in its slot: skipped there, its id freed then. */
+    private boolean isDead(int id) {
+        return refs[2 * id] == null;
+    }
+
+    private boolean isFired(int id) {
+        return (firedBits[id >>> 6] & (1L << id)) != 0;
+    }
+
+    /* A fired timer's cell has left the table: its id is free. */
+    private void releaseFired(int id) {
+        firedBits[id >>> 6] &= ~(1L << id);
+        firedInTable--;
+        freeId(id);
     }
 
     /* Empties a cell, moving back the later entries of its run whose home cell allows it (no tombstones). */
@@ -807,7 +1036,6 @@ public final class TimerWheel<K, V> {
             }
         }
         table[hole] = 0;
-        size--;
     }
 
     private void resize() {
@@ -816,7 +1044,9 @@ public final class TimerWheel<K, V> {
         int shift = cellShift - 1;
         int mask = grown.length - 1;
         for (long entry : old) {
-            if (entry != 0) {
+            if (entry != 0 && isFired(idOf(entry))) {
+                releaseFired(idOf(entry));
+            } else if (entry != 0) {
                 int cell = (int) (entry >>> 32) >>> shift;
                 while (grown[cell] != 0) {
                     cell = (cell + 1) & mask;

@@ -110,6 +110,55 @@ class TimerWheelTest {
         assertThat(wheel.size()).isZero();
     }
 
+    @Test
+    void aFiredKeyIsGoneAtOnceThoughItsTableCellIsTakenOutLater() {
+        TimerWheel<String, Integer> wheel = new TimerWheel<>(T0);
+        int count = 3_000;
+        for (int i = 0; i < count; i++) {
+            wheel.schedule("k" + i, T0.plusMillis(i + 1), i);
+        }
+        wheel.schedule("later", T0.plusSeconds(3_600), -1);
+        // fires one timer at a time, so that most fired cells are still in the table when the keys come back
+        for (int i = 0; i < count; i++) {
+            assertThat(wheel.advance(T0.plusMillis(i + 1), (k, v) -> { })).isEqualTo(1);
+            if (i % 7 == 0) {
+                assertThat(wheel.dueAt("k" + i)).isEmpty();
+                assertThat(wheel.cancel("k" + i)).isFalse();
+                assertThat(wheel.schedule("k" + i, T0.plusSeconds(60).plusMillis(i), i)).isFalse();
+                assertThat(wheel.dueAt("k" + i)).contains(T0.plusSeconds(60).plusMillis(i));
+            }
+        }
+        int again = (count + 6) / 7;
+        assertThat(wheel.size()).isEqualTo(again + 1);
+        List<Integer> fired = new ArrayList<>();
+        assertThat(wheel.advance(T0.plusSeconds(120), (k, v) -> fired.add(v))).isEqualTo(again);
+        assertThat(fired).isSorted().hasSize(again).allSatisfy(v -> assertThat(v % 7).isZero());
+        assertThat(wheel.dueAt("later")).contains(T0.plusSeconds(3_600));
+        assertThat(wheel.cancel("later")).isTrue();
+        assertThat(wheel.size()).isZero();
+    }
+
+    @Test
+    void manyTimersOfOneStretchOfSecondsScheduledHoursAheadFireInTimeAndSchedulingOrder() {
+        TimerWheel<Integer, Integer> wheel = new TimerWheel<>(T0);
+        // 5 hours ahead (a slot of level 2), within 4 seconds (one slot of level 1), a few per millisecond
+        Instant base = T0.plus(Duration.ofHours(5));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        TreeMap<Long, List<Integer>> model = new TreeMap<>();
+        for (int i = 0; i < 2_000; i++) {
+            long millis = random.nextLong(1_000);
+            wheel.schedule(i, base.plusMillis(millis), i);
+            model.computeIfAbsent(millis, m -> new ArrayList<>()).add(i);
+        }
+        List<Integer> expected = new ArrayList<>();
+        model.values().forEach(expected::addAll);
+        List<Integer> fired = new ArrayList<>();
+        wheel.advance(base.plusMillis(499), (k, v) -> fired.add(v));
+        assertThat(fired).isEqualTo(expected.subList(0, fired.size()));
+        wheel.advance(base.plusMillis(999), (k, v) -> fired.add(v));
+        assertThat(fired).isEqualTo(expected);
+    }
+
     private record Op(int key, long offsetMillis, boolean cancel, long advanceMillis) {}
 
     /* Up to 31 keys with due times from the past to decades ahead, some in the same millisecond. */
