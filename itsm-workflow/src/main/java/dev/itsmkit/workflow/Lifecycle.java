@@ -59,6 +59,10 @@ public final class Lifecycle {
     /** State names and their slots interleaved (name at 2i, slot at 2i + 1); see {@link #find}. */
     private final Object[] slotTable;
     private final int slotMask;
+    /** Every (state, transition) pair at its own index; see {@link #placeSteps} and {@link #evaluate}. */
+    private final @Nullable Step[] steps;
+    private final int stepSeed;
+    private final int stepShift;
 
     private Lifecycle(Builder b) {
         this.id = b.id;
@@ -84,6 +88,63 @@ public final class Lifecycle {
             slotTable[2 * i] = name;
             slotTable[2 * i + 1] = slot;
         });
+        List<Step> all = new ArrayList<>();
+        for (LifecycleState state : states) {
+            all.addAll(Arrays.asList(index.get(state.name()).steps));
+        }
+        StepTable table = placeSteps(all);
+        this.steps = table.steps;
+        this.stepSeed = table.seed;
+        this.stepShift = table.shift;
+    }
+
+    private record StepTable(@Nullable Step[] steps, int seed, int shift) {}
+
+    /** Odd multipliers tried in turn to place every pair at an index of its own. */
+    private static final int[] SEEDS = {0x9E3779B9, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F, 0x165667B1, 0xD3A2646C | 1,
+        0xFD7046C5, 0xB55A4F09};
+    /** The largest step table: 2^12 references (16 KiB with compressed references). */
+    private static final int MAX_STEP_BITS = 12;
+
+    /**
+     * Places the (state, transition) pairs in a power-of-two table so that each has an index of its own:
+     * tables from twice the number of pairs up to 2^{@value #MAX_STEP_BITS}, each with a few multipliers,
+     * until one places every pair apart (a lifecycle of a few dozen pairs is placed at the first or
+     * second try). If none does, the pairs that meet another are left out, and the gate finds them
+     * aside, by {@link String#equals}.
+     */
+    private static StepTable placeSteps(List<Step> all) {
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * all.size() - 1)));
+        StepTable best = null;
+        int bestPlaced = -1;
+        for (; bits <= MAX_STEP_BITS; bits++) {
+            for (int seed : SEEDS) {
+                int shift = 32 - bits;
+                Step[] table = new Step[1 << bits];
+                boolean[] met = new boolean[table.length];
+                for (Step step : all) {
+                    int i = (step.state.hashCode() * 31 + step.transition.hashCode()) * seed >>> shift;
+                    if (table[i] != null || met[i]) {
+                        table[i] = null;
+                        met[i] = true;
+                    } else {
+                        table[i] = step;
+                    }
+                }
+                int placed = 0;
+                for (Step step : table) {
+                    placed += step == null ? 0 : 1;
+                }
+                if (placed == all.size()) {
+                    return new StepTable(table, seed, shift);
+                }
+                if (placed > bestPlaced) {
+                    best = new StepTable(table, seed, shift);
+                    bestPlaced = placed;
+                }
+            }
+        }
+        return requireNonNull(best, "best");
     }
 
     /**
@@ -270,6 +331,30 @@ public final class Lifecycle {
             throw wrongKind(ticket);
         }
         TicketState state = ticket.state();
+        String name = state.name();
+        Step step = steps[stepIndex(name.hashCode(), transition.hashCode())];
+        if (step == null || !step.matches(name, transition, state.category())) {
+            return evaluateAside(ticket, transition, actor, now, authorizer);
+        }
+        Guard[] guards = step.guards;
+        for (int g = 0; g < guards.length; g++) {
+            Optional<String> refusal = guards[g].check(ticket, actor, now, authorizer);
+            if (refusal.isPresent()) {
+                return guardFailed(transition, step, state, guards[g], refusal.get());
+            }
+        }
+        return step.allowed;
+    }
+
+    /**
+     * The gate for what the step table does not answer at the first probe: a state not of this
+     * lifecycle or of another category, a transition the state does not have, and a pair whose
+     * probe met another pair (possible only in a lifecycle too large for the table to place every
+     * pair apart). Looks the pair up by {@link String#equals}.
+     */
+    private TransitionDecision evaluateAside(Ticket ticket, String transition, Party actor, Instant now,
+            TransitionAuthorizer authorizer) {
+        TicketState state = ticket.state();
         StateSlot slot = find(state.name());
         if (slot == null || slot.category != state.category()) {
             return notInLifecycle(transition, state);
@@ -278,15 +363,18 @@ public final class Lifecycle {
         if (i < 0) {
             return noSuchTransition(transition, state, slot);
         }
-        Guard[] guards = slot.guards[i];
-        for (int g = 0; g < guards.length; g++) {
-            Optional<String> refusal = guards[g].check(ticket, actor, now, authorizer);
+        Step step = slot.steps[i];
+        for (Guard guard : step.guards) {
+            Optional<String> refusal = guard.check(ticket, actor, now, authorizer);
             if (refusal.isPresent()) {
-                return new TransitionDecision.Refused(transition, state, RefusalReason.GUARD_FAILED,
-                        Optional.of(guards[g]), refusal.get(), slot.names());
+                return guardFailed(transition, step, state, guard, refusal.get());
             }
         }
-        return slot.allowed[i];
+        return step.allowed;
+    }
+
+    private int stepIndex(int stateHash, int transitionHash) {
+        return (stateHash * 31 + transitionHash) * stepSeed >>> stepShift;
     }
 
     // the refusals and errors are built out of line, so that the hot path above stays small enough for
@@ -295,6 +383,12 @@ public final class Lifecycle {
     private IllegalArgumentException wrongKind(Ticket ticket) {
         return new IllegalArgumentException("lifecycle " + id + " governs " + kind + " tickets, " + ticket.number()
                 + " is a " + ticket.kind());
+    }
+
+    private static TransitionDecision guardFailed(String transition, Step step, TicketState state, Guard guard,
+            String refusal) {
+        return new TransitionDecision.Refused(transition, state, RefusalReason.GUARD_FAILED, Optional.of(guard), refusal,
+                step.slot.names());
     }
 
     private TransitionDecision notInLifecycle(String transition, TicketState state) {
@@ -356,7 +450,7 @@ public final class Lifecycle {
         final StateCategory category;
         final String[] names;
         final Guard[][] guards;
-        final TransitionDecision.Allowed[] allowed;
+        final Step[] steps;
         final List<Transition> transitionList;
         final List<String> nameList;
 
@@ -368,9 +462,13 @@ public final class Lifecycle {
             this.names = leaving.stream().map(Transition::name).toArray(String[]::new);
             this.nameList = List.of(names);
             this.guards = leaving.stream().map(t -> t.guards().toArray(Guard[]::new)).toArray(Guard[][]::new);
-            this.allowed = leaving.stream().map(t -> new TransitionDecision.Allowed(t, state, states.stream()
-                    .filter(s -> s.name().equals(t.to())).findFirst().orElseThrow().ticketState()))
-                    .toArray(TransitionDecision.Allowed[]::new);
+            this.steps = new Step[names.length];
+            for (int i = 0; i < names.length; i++) {
+                Transition t = leaving.get(i);
+                TicketState to = states.stream().filter(s -> s.name().equals(t.to())).findFirst().orElseThrow().ticketState();
+                steps[i] = new Step(state.name(), names[i], category, guards[i], new TransitionDecision.Allowed(t, state, to),
+                        this);
+            }
         }
 
         List<String> names() {
@@ -390,6 +488,41 @@ public final class Lifecycle {
                 }
             }
             return -1;
+        }
+    }
+
+    /**
+     * One transition from one state: what the gate needs to decide it, so that an allowed step reads
+     * this object, its guards and nothing else of the lifecycle.
+     */
+    private static final class Step {
+        final String state;
+        final String transition;
+        final StateCategory category;
+        final Guard[] guards;
+        final TransitionDecision.Allowed allowed;
+        final StateSlot slot;
+
+        Step(String state, String transition, StateCategory category, Guard[] guards, TransitionDecision.Allowed allowed,
+                StateSlot slot) {
+            this.state = state;
+            this.transition = transition;
+            this.category = category;
+            this.guards = guards;
+            this.allowed = allowed;
+            this.slot = slot;
+        }
+
+        /**
+         * Tells whether this is the step asked for. References are compared first: the ticket's state
+         * name is the lifecycle's own string once the engine has applied one of its decisions, and
+         * transition names are mostly literals; an equal string of another reference costs one
+         * {@link String#equals} (the probe found this step by the strings' hashes, so they rarely differ).
+         */
+        boolean matches(String stateName, String transitionName, StateCategory stateCategory) {
+            return (state == stateName || state.equals(stateName))
+                    && (transition == transitionName || transition.equals(transitionName))
+                    && category == stateCategory;
         }
     }
 
