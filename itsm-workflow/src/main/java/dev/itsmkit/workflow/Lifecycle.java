@@ -336,11 +336,27 @@ public final class Lifecycle {
         if (step == null || !step.matches(name, transition, state.category())) {
             return evaluateAside(ticket, transition, actor, now, authorizer);
         }
+        Guard first = step.firstGuard;
+        if (first != null) {
+            Optional<String> refusal = first.check(ticket, actor, now, authorizer);
+            if (refusal.isPresent()) {
+                return guardFailed(transition, step, state, first, refusal.get());
+            }
+            if (step.guards.length > 1) {
+                return checkFurtherGuards(ticket, transition, actor, now, authorizer, step);
+            }
+        }
+        return step.allowed;
+    }
+
+    /** The guards after the first, for the few transitions that have several (a loop, kept off the gate's path). */
+    private static TransitionDecision checkFurtherGuards(Ticket ticket, String transition, Party actor, Instant now,
+            TransitionAuthorizer authorizer, Step step) {
         Guard[] guards = step.guards;
-        for (int g = 0; g < guards.length; g++) {
+        for (int g = 1; g < guards.length; g++) {
             Optional<String> refusal = guards[g].check(ticket, actor, now, authorizer);
             if (refusal.isPresent()) {
-                return guardFailed(transition, step, state, guards[g], refusal.get());
+                return guardFailed(transition, step, ticket.state(), guards[g], refusal.get());
             }
         }
         return step.allowed;
@@ -500,6 +516,8 @@ public final class Lifecycle {
         final String transition;
         final StateCategory category;
         final Guard[] guards;
+        /** The first guard, or null for a transition without guards: most have none or one, see {@link #evaluate}. */
+        final @Nullable Guard firstGuard;
         final TransitionDecision.Allowed allowed;
         final StateSlot slot;
 
@@ -509,6 +527,7 @@ public final class Lifecycle {
             this.transition = transition;
             this.category = category;
             this.guards = guards;
+            this.firstGuard = guards.length == 0 ? null : guards[0];
             this.allowed = allowed;
             this.slot = slot;
         }
