@@ -114,7 +114,20 @@ public final class Lifecycle {
      * aside, by {@link String#equals}.
      */
     private static StepTable placeSteps(List<Step> all) {
-        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * all.size() - 1)));
+        // the pairs of one key (state name's length, transition name's hash): the first two are chained
+        Map<Long, List<Step>> byKey = new java.util.LinkedHashMap<>();
+        for (Step step : all) {
+            byKey.computeIfAbsent((long) step.state.length() << 32 | (step.transition.hashCode() & 0xFFFFFFFFL),
+                    k -> new ArrayList<>()).add(step);
+        }
+        List<Step> heads = new ArrayList<>();
+        for (List<Step> same : byKey.values()) {
+            if (same.size() > 1) {
+                same.get(0).sameKey = same.get(1);
+            }
+            heads.add(same.get(0));
+        }
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * heads.size() - 1)));
         StepTable best = null;
         int bestPlaced = -1;
         for (; bits <= MAX_STEP_BITS; bits++) {
@@ -122,20 +135,20 @@ public final class Lifecycle {
                 int shift = 32 - bits;
                 Step[] table = new Step[1 << bits];
                 boolean[] met = new boolean[table.length];
-                for (Step step : all) {
-                    int i = (step.state.hashCode() * 31 + step.transition.hashCode()) * seed >>> shift;
+                for (Step head : heads) {
+                    int i = stepIndex(head.state.length(), head.transition.hashCode(), seed, shift);
                     if (table[i] != null || met[i]) {
                         table[i] = null;
                         met[i] = true;
                     } else {
-                        table[i] = step;
+                        table[i] = head;
                     }
                 }
                 int placed = 0;
-                for (Step step : table) {
-                    placed += step == null ? 0 : 1;
+                for (Step head : table) {
+                    placed += head == null ? 0 : 1;
                 }
-                if (placed == all.size()) {
+                if (placed == heads.size()) {
                     return new StepTable(table, seed, shift);
                 }
                 if (placed > bestPlaced) {
@@ -332,9 +345,15 @@ public final class Lifecycle {
         }
         TicketState state = ticket.state();
         String name = state.name();
-        Step step = steps[stepIndex(name.hashCode(), transition.hashCode())];
-        if (step == null || !step.matches(name, transition, state.category())) {
+        Step step = steps[stepIndex(name.length(), transition.hashCode(), stepSeed, stepShift)];
+        if (step == null) {
             return evaluateAside(ticket, transition, actor, now, authorizer);
+        }
+        if (!step.matches(name, transition, state.category())) {
+            step = step.sameKey;
+            if (step == null || !step.matches(name, transition, state.category())) {
+                return evaluateAside(ticket, transition, actor, now, authorizer);
+            }
         }
         Guard first = step.firstGuard;
         if (first != null) {
@@ -389,8 +408,13 @@ public final class Lifecycle {
         return step.allowed;
     }
 
-    private int stepIndex(int stateHash, int transitionHash) {
-        return (stateHash * 31 + transitionHash) * stepSeed >>> stepShift;
+    /**
+     * The index of a (state, transition) pair in the step table. The state is keyed by its name's
+     * length rather than its hash: {@link String#hashCode} compiles with its loop for a string whose
+     * hash is not cached yet, and one such loop (the transition's) is enough for the gate.
+     */
+    private static int stepIndex(int stateLength, int transitionHash, int seed, int shift) {
+        return (transitionHash * 31 + stateLength) * seed >>> shift;
     }
 
     // the refusals and errors are built out of line, so that the hot path above stays small enough for
@@ -520,6 +544,11 @@ public final class Lifecycle {
         final @Nullable Guard firstGuard;
         final TransitionDecision.Allowed allowed;
         final StateSlot slot;
+        /**
+         * Another step of the same key in the step table (a state of the same name length with a
+         * transition of the same name, or a hash collision), set while the lifecycle is built.
+         */
+        @Nullable Step sameKey;
 
         Step(String state, String transition, StateCategory category, Guard[] guards, TransitionDecision.Allowed allowed,
                 StateSlot slot) {
