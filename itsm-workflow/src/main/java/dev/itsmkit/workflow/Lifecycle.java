@@ -117,7 +117,7 @@ public final class Lifecycle {
         // the pairs of one key (state name's length, transition name's hash): the first two are chained
         Map<Long, List<Step>> byKey = new java.util.LinkedHashMap<>();
         for (Step step : all) {
-            byKey.computeIfAbsent((long) step.state.length() << 32 | (step.transition.hashCode() & 0xFFFFFFFFL),
+            byKey.computeIfAbsent((long) step.state.length() << 32 | step.transition.length(),
                     k -> new ArrayList<>()).add(step);
         }
         List<Step> heads = new ArrayList<>();
@@ -136,7 +136,7 @@ public final class Lifecycle {
                 Step[] table = new Step[1 << bits];
                 boolean[] met = new boolean[table.length];
                 for (Step head : heads) {
-                    int i = stepIndex(head.state.length(), head.transition.hashCode(), seed, shift);
+                    int i = stepIndex(head.state.length(), head.transition.length(), seed, shift);
                     if (table[i] != null || met[i]) {
                         table[i] = null;
                         met[i] = true;
@@ -345,7 +345,7 @@ public final class Lifecycle {
         }
         TicketState state = ticket.state();
         String name = state.name();
-        Step step = steps[stepIndex(name.length(), transition.hashCode(), stepSeed, stepShift)];
+        Step step = steps[stepIndex(name.length(), transition.length(), stepSeed, stepShift)];
         if (step == null) {
             return evaluateAside(ticket, transition, actor, now, authorizer);
         }
@@ -413,8 +413,8 @@ public final class Lifecycle {
      * length rather than its hash: {@link String#hashCode} compiles with its loop for a string whose
      * hash is not cached yet, and one such loop (the transition's) is enough for the gate.
      */
-    private static int stepIndex(int stateLength, int transitionHash, int seed, int shift) {
-        return (transitionHash * 31 + stateLength) * seed >>> shift;
+    private static int stepIndex(int stateLength, int transitionLength, int seed, int shift) {
+        return (transitionLength << 8 | stateLength) * seed >>> shift;
     }
 
     // the refusals and errors are built out of line, so that the hot path above stays small enough for
