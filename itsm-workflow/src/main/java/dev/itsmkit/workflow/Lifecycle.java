@@ -36,14 +36,21 @@ import org.jspecify.annotations.Nullable;
  * ({@code states.RESOLVED}), two transitions of one name from one state, and guards or actions that
  * name a field the kind does not have (built-in fields of another kind, custom fields not declared).
  *
- * <p>The hot path: construction indexes the transitions once by state name into an open-addressing
- * table of per-state slots; each slot holds the transitions leaving the state in plain arrays, with
- * their guards as arrays and a pre-built {@link TransitionDecision.Allowed} each. {@link #evaluate}
- * is one probe of that table (the state name's hash is cached by {@link String}, and names are
- * compared by reference before {@code equals}), a linear scan over the few transitions of that state
- * comparing names the same way, and the guards in order; an allowed transition allocates nothing of
- * its own. A state has a handful of transitions, so the scan beats a second hash lookup. The
- * refusals are built out of line, which keeps the method small enough to be inlined.
+ * <p>The hot path: construction makes one {@code Step} per (state, transition) pair, holding the
+ * state's and the transition's names, the state's category, the guards and a pre-built
+ * {@link TransitionDecision.Allowed}, and places the steps in a small power-of-two table keyed by
+ * the lengths of the two names (a multiplier is chosen so that no two keys share an index; the two
+ * first steps of one key are chained). {@link #evaluate} reads the two lengths, takes the step at
+ * their index (or the one chained to it), compares both names by reference (then by
+ * {@code equals}, for an equal string of another reference) and the category, checks the first
+ * guard in line and any further guards out of line, and returns the step's decision: no loop, no
+ * hash computed, nothing allocated for an allowed transition. Keying by lengths rather than by
+ * {@link String#hashCode} matters on JDK 17, where the hash's compute-on-first-use loop is compiled
+ * into every caller and made the gate too large to be inlined into the engine; the lengths are a
+ * coarser key, which the chain and the reference comparison make up for. Anything else (a state not
+ * of the lifecycle, a transition the state lacks, a third step of one key) is decided aside by an
+ * open-addressing table of per-state slots probed by the state name's hash, then a scan of the
+ * state's transitions by {@code equals}; the refusals are built out of line too.
  *
  * <p>Immutable and thread-safe.
  */
@@ -59,7 +66,7 @@ public final class Lifecycle {
     /** State names and their slots interleaved (name at 2i, slot at 2i + 1); see {@link #find}. */
     private final Object[] slotTable;
     private final int slotMask;
-    /** Every (state, transition) pair at its own index; see {@link #placeSteps} and {@link #evaluate}. */
+    /** The steps by the lengths of their names; see {@link #placeSteps} and {@link #evaluate}. */
     private final @Nullable Step[] steps;
     private final int stepSeed;
     private final int stepShift;
@@ -100,21 +107,22 @@ public final class Lifecycle {
 
     private record StepTable(@Nullable Step[] steps, int seed, int shift) {}
 
-    /** Odd multipliers tried in turn to place every pair at an index of its own. */
-    private static final int[] SEEDS = {0x9E3779B9, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F, 0x165667B1, 0xD3A2646C | 1,
+    /** Odd multipliers tried in turn to give every key an index of its own. */
+    private static final int[] SEEDS = {0x9E3779B9, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F, 0x165667B1, 0xD3A2646D,
         0xFD7046C5, 0xB55A4F09};
     /** The largest step table: 2^12 references (16 KiB with compressed references). */
     private static final int MAX_STEP_BITS = 12;
 
     /**
-     * Places the (state, transition) pairs in a power-of-two table so that each has an index of its own:
-     * tables from twice the number of pairs up to 2^{@value #MAX_STEP_BITS}, each with a few multipliers,
-     * until one places every pair apart (a lifecycle of a few dozen pairs is placed at the first or
-     * second try). If none does, the pairs that meet another are left out, and the gate finds them
-     * aside, by {@link String#equals}.
+     * Places the steps in a power-of-two table by their key, the lengths of the state's and the
+     * transition's names: the steps of one key are chained two deep (a third is left to
+     * {@link #evaluateAside}), and the keys are given indexes of their own, trying tables from twice
+     * the number of keys up to 2^{@value #MAX_STEP_BITS} entries, each with a few multipliers, until
+     * one places every key apart (the built-in lifecycles are placed at the first or second try). If
+     * none does, the keys that meet another are left out, and the gate finds their steps aside.
      */
     private static StepTable placeSteps(List<Step> all) {
-        // the pairs of one key (state name's length, transition name's hash): the first two are chained
+        // the steps of one key, in the order defined: the first two are chained
         Map<Long, List<Step>> byKey = new java.util.LinkedHashMap<>();
         for (Step step : all) {
             byKey.computeIfAbsent((long) step.state.length() << 32 | step.transition.length(),
@@ -382,10 +390,10 @@ public final class Lifecycle {
     }
 
     /**
-     * The gate for what the step table does not answer at the first probe: a state not of this
-     * lifecycle or of another category, a transition the state does not have, and a pair whose
-     * probe met another pair (possible only in a lifecycle too large for the table to place every
-     * pair apart). Looks the pair up by {@link String#equals}.
+     * The gate for what the step table does not answer: a state not of this lifecycle or of another
+     * category, a transition the state does not have, and a step left out of the table (the third of
+     * a key, or one whose key met another in a lifecycle too large to place every key apart). Looks
+     * the pair up by {@link String#equals}.
      */
     private TransitionDecision evaluateAside(Ticket ticket, String transition, Party actor, Instant now,
             TransitionAuthorizer authorizer) {
@@ -409,9 +417,8 @@ public final class Lifecycle {
     }
 
     /**
-     * The index of a (state, transition) pair in the step table. The state is keyed by its name's
-     * length rather than its hash: {@link String#hashCode} compiles with its loop for a string whose
-     * hash is not cached yet, and one such loop (the transition's) is enough for the gate.
+     * The index of a key in the step table: the two lengths (at most 128 each, identifiers) in one int,
+     * spread by a multiplier and cut to the table's size by its top bits.
      */
     private static int stepIndex(int stateLength, int transitionLength, int seed, int shift) {
         return (transitionLength << 8 | stateLength) * seed >>> shift;
@@ -515,13 +522,8 @@ public final class Lifecycle {
             return nameList;
         }
 
-        /** The index of a transition by name: references first (names are usually literals), then equals. */
+        /** The index of a transition by name, or -1. */
         int indexOf(String transition) {
-            for (int i = 0; i < names.length; i++) {
-                if (names[i] == transition) {
-                    return i;
-                }
-            }
             for (int i = 0; i < names.length; i++) {
                 if (names[i].equals(transition)) {
                     return i;
@@ -544,10 +546,7 @@ public final class Lifecycle {
         final @Nullable Guard firstGuard;
         final TransitionDecision.Allowed allowed;
         final StateSlot slot;
-        /**
-         * Another step of the same key in the step table (a state of the same name length with a
-         * transition of the same name, or a hash collision), set while the lifecycle is built.
-         */
+        /** The next step of the same key (names of the same lengths), set while the lifecycle is built. */
         @Nullable Step sameKey;
 
         Step(String state, String transition, StateCategory category, Guard[] guards, TransitionDecision.Allowed allowed,
@@ -565,7 +564,7 @@ public final class Lifecycle {
          * Tells whether this is the step asked for. References are compared first: the ticket's state
          * name is the lifecycle's own string once the engine has applied one of its decisions, and
          * transition names are mostly literals; an equal string of another reference costs one
-         * {@link String#equals} (the probe found this step by the strings' hashes, so they rarely differ).
+         * {@link String#equals} per name.
          */
         boolean matches(String stateName, String transitionName, StateCategory stateCategory) {
             return (state == stateName || state.equals(stateName))
