@@ -418,6 +418,7 @@ public class LifecycleBenchmark {
         }
 
         @Override
+        @SuppressWarnings("rawtypes") // JMH's InternalProfiler declares the raw Result
         public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                 IterationResult result) {
             double cpuShare = (double) (processCpuTime() - cpuAtStart) / (System.nanoTime() - wallAtStart);
