@@ -39,16 +39,18 @@ import org.jspecify.annotations.Nullable;
  * <p>The hot path: construction makes one {@code Step} per (state, transition) pair, holding the
  * state's and the transition's names, the state's category, the guards and a pre-built
  * {@link TransitionDecision.Allowed}, and places the steps in a small power-of-two table keyed by
- * the lengths of the two names (a multiplier is chosen so that no two keys share an index; the two
- * first steps of one key are chained). {@link #evaluate} reads the two lengths, takes the step at
- * their index (or the one chained to it), compares both names by reference (then by
- * {@code equals}, for an equal string of another reference) and the category, checks the first
- * guard in line and any further guards out of line, and returns the step's decision: no loop, no
- * hash computed, nothing allocated for an allowed transition. Keying by lengths rather than by
- * {@link String#hashCode} matters on JDK 17, where the hash's compute-on-first-use loop is compiled
- * into every caller and made the gate too large to be inlined into the engine; the lengths are a
- * coarser key, which the chain and the reference comparison make up for. Anything else (a state not
- * of the lifecycle, a transition the state lacks, a third step of one key) is decided aside by an
+ * the lengths of the two names (a multiplier is chosen so that no two keys share an index; the steps
+ * of one key are chained). {@link #evaluate} reads the two lengths, takes the step at their index
+ * (or, when names of the same lengths meet, the next in its chain), compares both names by reference
+ * (then by {@code equals}, for an equal string of another reference) and the category, checks the
+ * first guard in line and any further guards out of line, and returns the step's decision: no
+ * counted loop, no hash computed, nothing allocated for an allowed transition. Keying by lengths
+ * rather than by {@link String#hashCode} matters on JDK 17, where the hash's compute-on-first-use
+ * loop is compiled into every caller and made the gate too large to be inlined into its caller
+ * (C2 inlines a method already compiled only if its code is under 2,500 bytes); the lengths are a
+ * coarser key, which the chain and the reference comparison make up for (the built-in lifecycles
+ * chain at most three steps). Anything else (a state not of the lifecycle, a transition the state
+ * lacks, the steps of a key left out of a very large lifecycle's table) is decided aside by an
  * open-addressing table of per-state slots probed by the state name's hash, then a scan of the
  * state's transitions by {@code equals}; the refusals are built out of line too.
  *
@@ -115,14 +117,14 @@ public final class Lifecycle {
 
     /**
      * Places the steps in a power-of-two table by their key, the lengths of the state's and the
-     * transition's names: the steps of one key are chained two deep (a third is left to
-     * {@link #evaluateAside}), and the keys are given indexes of their own, trying tables from twice
-     * the number of keys up to 2^{@value #MAX_STEP_BITS} entries, each with a few multipliers, until
-     * one places every key apart (the built-in lifecycles are placed at the first or second try). If
-     * none does, the keys that meet another are left out, and the gate finds their steps aside.
+     * transition's names: the steps of one key are chained, and the keys are given indexes of their
+     * own, trying tables from twice the number of keys up to 2^{@value #MAX_STEP_BITS} entries, each
+     * with a few multipliers, until one places every key apart (the built-in lifecycles are placed in
+     * a table of 16 or 32 entries). If none does, the keys that meet another are left out, and the
+     * gate finds their steps aside, in {@link #evaluateAside}.
      */
     private static StepTable placeSteps(List<Step> all) {
-        // the steps of one key, in the order defined: the first two are chained
+        // the steps of one key, chained in the order defined
         Map<Long, List<Step>> byKey = new java.util.LinkedHashMap<>();
         for (Step step : all) {
             byKey.computeIfAbsent((long) step.state.length() << 32 | step.transition.length(),
@@ -130,8 +132,8 @@ public final class Lifecycle {
         }
         List<Step> heads = new ArrayList<>();
         for (List<Step> same : byKey.values()) {
-            if (same.size() > 1) {
-                same.get(0).sameKey = same.get(1);
+            for (int i = 1; i < same.size(); i++) {
+                same.get(i - 1).sameKey = same.get(i);
             }
             heads.add(same.get(0));
         }
@@ -353,15 +355,13 @@ public final class Lifecycle {
         }
         TicketState state = ticket.state();
         String name = state.name();
+        StateCategory category = state.category();
         Step step = steps[stepIndex(name.length(), transition.length(), stepSeed, stepShift)];
+        while (step != null && !step.matches(name, transition, category)) {
+            step = step.sameKey;
+        }
         if (step == null) {
             return evaluateAside(ticket, transition, actor, now, authorizer);
-        }
-        if (!step.matches(name, transition, state.category())) {
-            step = step.sameKey;
-            if (step == null || !step.matches(name, transition, state.category())) {
-                return evaluateAside(ticket, transition, actor, now, authorizer);
-            }
         }
         Guard first = step.firstGuard;
         if (first != null) {
@@ -391,9 +391,9 @@ public final class Lifecycle {
 
     /**
      * The gate for what the step table does not answer: a state not of this lifecycle or of another
-     * category, a transition the state does not have, and a step left out of the table (the third of
-     * a key, or one whose key met another in a lifecycle too large to place every key apart). Looks
-     * the pair up by {@link String#equals}.
+     * category, a transition the state does not have, and a step left out of the table (one whose
+     * key met another in a lifecycle too large to place every key apart). Looks the pair up by
+     * {@link String#equals}.
      */
     private TransitionDecision evaluateAside(Ticket ticket, String transition, Party actor, Instant now,
             TransitionAuthorizer authorizer) {

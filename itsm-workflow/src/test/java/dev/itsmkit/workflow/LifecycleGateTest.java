@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gate's lookup, pair by pair: {@link Lifecycle#evaluate} finds a transition from a state through a
- * table keyed by the lengths of the two names, with names of equal lengths chained and looked up aside.
+ * table keyed by the lengths of the two names, with the pairs whose names have equal lengths chained.
  * These tests build lifecycles whose names share their lengths (so most pairs meet in the table) and
  * check every pair of state and name, asked with the lifecycle's own strings and with equal strings of
  * other references, against the definition: the transition and target of an allowed step, the failing
