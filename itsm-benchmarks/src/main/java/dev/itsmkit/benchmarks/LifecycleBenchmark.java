@@ -14,8 +14,11 @@ import dev.itsmkit.workflow.Lifecycle;
 import dev.itsmkit.workflow.Lifecycles;
 import dev.itsmkit.workflow.TransitionAuthorizer;
 import dev.itsmkit.workflow.TransitionDecision;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +32,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateContext;
@@ -373,5 +383,47 @@ public class LifecycleBenchmark {
     public Object springStatemachineCancel(Spring s) {
         s.resetTo(IncidentState.IN_PROGRESS);
         return s.send(s.cancel);
+    }
+
+    /**
+     * A JMH profiler for a shared machine: the process's CPU time per operation, that is each iteration's
+     * time per operation times the share of the iteration's wall time the benchmark's JVM spent on a CPU.
+     * Under a load above the number of cores the wall-clock score includes the time the thread waited for
+     * a core; this figure does not (it includes the JVM's own threads, which after warm-up add little: on
+     * an idle machine the two agree). Run with
+     * {@code -prof 'dev.itsmkit.benchmarks.LifecycleBenchmark$ProcessCpuPerOperation'}; the figure is the
+     * secondary result {@code cpu.per.op}.
+     */
+    public static final class ProcessCpuPerOperation implements InternalProfiler {
+        private long cpuAtStart;
+        private long wallAtStart;
+
+        /** Creates the profiler; JMH does, by name. */
+        public ProcessCpuPerOperation() {}
+
+        private static long processCpuTime() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        @Override
+        public String getDescription() {
+            return "process CPU time per operation (the score times the iteration's CPU share)";
+        }
+
+        @Override
+        public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+            cpuAtStart = processCpuTime();
+            wallAtStart = System.nanoTime();
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes") // JMH's InternalProfiler declares the raw Result
+        public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+                IterationResult result) {
+            double cpuShare = (double) (processCpuTime() - cpuAtStart) / (System.nanoTime() - wallAtStart);
+            return List.of(new ScalarResult("cpu.per.op", result.getPrimaryResult().getScore() * cpuShare,
+                    result.getPrimaryResult().getScoreUnit(), AggregationPolicy.AVG));
+        }
     }
 }

@@ -36,14 +36,23 @@ import org.jspecify.annotations.Nullable;
  * ({@code states.RESOLVED}), two transitions of one name from one state, and guards or actions that
  * name a field the kind does not have (built-in fields of another kind, custom fields not declared).
  *
- * <p>The hot path: construction indexes the transitions once by state name into an open-addressing
- * table of per-state slots; each slot holds the transitions leaving the state in plain arrays, with
- * their guards as arrays and a pre-built {@link TransitionDecision.Allowed} each. {@link #evaluate}
- * is one probe of that table (the state name's hash is cached by {@link String}, and names are
- * compared by reference before {@code equals}), a linear scan over the few transitions of that state
- * comparing names the same way, and the guards in order; an allowed transition allocates nothing of
- * its own. A state has a handful of transitions, so the scan beats a second hash lookup. The
- * refusals are built out of line, which keeps the method small enough to be inlined.
+ * <p>The hot path: construction makes one {@code Step} per (state, transition) pair, holding the
+ * state's and the transition's names, the state's category, the guards and a pre-built
+ * {@link TransitionDecision.Allowed}, and places the steps in a small power-of-two table keyed by
+ * the lengths of the two names (a multiplier is chosen so that no two keys share an index; the steps
+ * of one key are chained). {@link #evaluate} reads the two lengths, takes the step at their index
+ * (or, when names of the same lengths meet, the next in its chain), compares both names by reference
+ * (then by {@code equals}, for an equal string of another reference) and the category, checks the
+ * first guard in line and any further guards out of line, and returns the step's decision: no
+ * counted loop, no hash computed, nothing allocated for an allowed transition. Keying by lengths
+ * rather than by {@link String#hashCode} matters on JDK 17, where the hash's compute-on-first-use
+ * loop is compiled into every caller and made the gate too large to be inlined into its caller
+ * (C2 inlines a method already compiled only if its code is under 2,500 bytes); the lengths are a
+ * coarser key, which the chain and the reference comparison make up for (the built-in lifecycles
+ * chain at most three steps). Anything else (a state not of the lifecycle, a transition the state
+ * lacks, the steps of a key left out of a very large lifecycle's table) is decided aside by an
+ * open-addressing table of per-state slots probed by the state name's hash, then a scan of the
+ * state's transitions by {@code equals}; the refusals are built out of line too.
  *
  * <p>Immutable and thread-safe.
  */
@@ -59,6 +68,10 @@ public final class Lifecycle {
     /** State names and their slots interleaved (name at 2i, slot at 2i + 1); see {@link #find}. */
     private final Object[] slotTable;
     private final int slotMask;
+    /** The steps by the lengths of their names; see {@link #placeSteps} and {@link #evaluate}. */
+    private final @Nullable Step[] steps;
+    private final int stepSeed;
+    private final int stepShift;
 
     private Lifecycle(Builder b) {
         this.id = b.id;
@@ -84,6 +97,77 @@ public final class Lifecycle {
             slotTable[2 * i] = name;
             slotTable[2 * i + 1] = slot;
         });
+        List<Step> all = new ArrayList<>();
+        for (LifecycleState state : states) {
+            all.addAll(Arrays.asList(index.get(state.name()).steps));
+        }
+        StepTable table = placeSteps(all);
+        this.steps = table.steps;
+        this.stepSeed = table.seed;
+        this.stepShift = table.shift;
+    }
+
+    private record StepTable(@Nullable Step[] steps, int seed, int shift) {}
+
+    /** Odd multipliers tried in turn to give every key an index of its own. */
+    private static final int[] SEEDS = {0x9E3779B9, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F, 0x165667B1, 0xD3A2646D,
+        0xFD7046C5, 0xB55A4F09};
+    /** The largest step table: 2^12 references (16 KiB with compressed references). */
+    private static final int MAX_STEP_BITS = 12;
+
+    /**
+     * Places the steps in a power-of-two table by their key, the lengths of the state's and the
+     * transition's names: the steps of one key are chained, and the keys are given indexes of their
+     * own, trying tables from twice the number of keys up to 2^{@value #MAX_STEP_BITS} entries, each
+     * with a few multipliers, until one places every key apart (the built-in lifecycles are placed in
+     * a table of 16 or 32 entries). If none does, the keys that meet another are left out, and the
+     * gate finds their steps aside, in {@link #evaluateAside}.
+     */
+    private static StepTable placeSteps(List<Step> all) {
+        // the steps of one key, chained in the order defined
+        Map<Long, List<Step>> byKey = new java.util.LinkedHashMap<>();
+        for (Step step : all) {
+            byKey.computeIfAbsent((long) step.state.length() << 32 | step.transition.length(),
+                    k -> new ArrayList<>()).add(step);
+        }
+        List<Step> heads = new ArrayList<>();
+        for (List<Step> same : byKey.values()) {
+            for (int i = 1; i < same.size(); i++) {
+                same.get(i - 1).sameKey = same.get(i);
+            }
+            heads.add(same.get(0));
+        }
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * heads.size() - 1)));
+        StepTable best = null;
+        int bestPlaced = -1;
+        for (; bits <= MAX_STEP_BITS; bits++) {
+            for (int seed : SEEDS) {
+                int shift = 32 - bits;
+                Step[] table = new Step[1 << bits];
+                boolean[] met = new boolean[table.length];
+                for (Step head : heads) {
+                    int i = stepIndex(head.state.length(), head.transition.length(), seed, shift);
+                    if (table[i] != null || met[i]) {
+                        table[i] = null;
+                        met[i] = true;
+                    } else {
+                        table[i] = head;
+                    }
+                }
+                int placed = 0;
+                for (Step head : table) {
+                    placed += head == null ? 0 : 1;
+                }
+                if (placed == heads.size()) {
+                    return new StepTable(table, seed, shift);
+                }
+                if (placed > bestPlaced) {
+                    best = new StepTable(table, seed, shift);
+                    bestPlaced = placed;
+                }
+            }
+        }
+        return requireNonNull(best, "best");
     }
 
     /**
@@ -270,6 +354,50 @@ public final class Lifecycle {
             throw wrongKind(ticket);
         }
         TicketState state = ticket.state();
+        String name = state.name();
+        StateCategory category = state.category();
+        Step step = steps[stepIndex(name.length(), transition.length(), stepSeed, stepShift)];
+        while (step != null && !step.matches(name, transition, category)) {
+            step = step.sameKey;
+        }
+        if (step == null) {
+            return evaluateAside(ticket, transition, actor, now, authorizer);
+        }
+        Guard first = step.firstGuard;
+        if (first != null) {
+            Optional<String> refusal = first.check(ticket, actor, now, authorizer);
+            if (refusal.isPresent()) {
+                return guardFailed(transition, step, state, first, refusal.get());
+            }
+            if (step.guards.length > 1) {
+                return checkFurtherGuards(ticket, transition, actor, now, authorizer, step);
+            }
+        }
+        return step.allowed;
+    }
+
+    /** The guards after the first, for the few transitions that have several (a loop, kept off the gate's path). */
+    private static TransitionDecision checkFurtherGuards(Ticket ticket, String transition, Party actor, Instant now,
+            TransitionAuthorizer authorizer, Step step) {
+        Guard[] guards = step.guards;
+        for (int g = 1; g < guards.length; g++) {
+            Optional<String> refusal = guards[g].check(ticket, actor, now, authorizer);
+            if (refusal.isPresent()) {
+                return guardFailed(transition, step, ticket.state(), guards[g], refusal.get());
+            }
+        }
+        return step.allowed;
+    }
+
+    /**
+     * The gate for what the step table does not answer: a state not of this lifecycle or of another
+     * category, a transition the state does not have, and a step left out of the table (one whose
+     * key met another in a lifecycle too large to place every key apart). Looks the pair up by
+     * {@link String#equals}.
+     */
+    private TransitionDecision evaluateAside(Ticket ticket, String transition, Party actor, Instant now,
+            TransitionAuthorizer authorizer) {
+        TicketState state = ticket.state();
         StateSlot slot = find(state.name());
         if (slot == null || slot.category != state.category()) {
             return notInLifecycle(transition, state);
@@ -278,15 +406,22 @@ public final class Lifecycle {
         if (i < 0) {
             return noSuchTransition(transition, state, slot);
         }
-        Guard[] guards = slot.guards[i];
-        for (int g = 0; g < guards.length; g++) {
-            Optional<String> refusal = guards[g].check(ticket, actor, now, authorizer);
+        Step step = slot.steps[i];
+        for (Guard guard : step.guards) {
+            Optional<String> refusal = guard.check(ticket, actor, now, authorizer);
             if (refusal.isPresent()) {
-                return new TransitionDecision.Refused(transition, state, RefusalReason.GUARD_FAILED,
-                        Optional.of(guards[g]), refusal.get(), slot.names());
+                return guardFailed(transition, step, state, guard, refusal.get());
             }
         }
-        return slot.allowed[i];
+        return step.allowed;
+    }
+
+    /**
+     * The index of a key in the step table: the two lengths (at most 128 each, identifiers) in one int,
+     * spread by a multiplier and cut to the table's size by its top bits.
+     */
+    private static int stepIndex(int stateLength, int transitionLength, int seed, int shift) {
+        return (transitionLength << 8 | stateLength) * seed >>> shift;
     }
 
     // the refusals and errors are built out of line, so that the hot path above stays small enough for
@@ -295,6 +430,12 @@ public final class Lifecycle {
     private IllegalArgumentException wrongKind(Ticket ticket) {
         return new IllegalArgumentException("lifecycle " + id + " governs " + kind + " tickets, " + ticket.number()
                 + " is a " + ticket.kind());
+    }
+
+    private static TransitionDecision guardFailed(String transition, Step step, TicketState state, Guard guard,
+            String refusal) {
+        return new TransitionDecision.Refused(transition, state, RefusalReason.GUARD_FAILED, Optional.of(guard), refusal,
+                step.slot.names());
     }
 
     private TransitionDecision notInLifecycle(String transition, TicketState state) {
@@ -356,7 +497,7 @@ public final class Lifecycle {
         final StateCategory category;
         final String[] names;
         final Guard[][] guards;
-        final TransitionDecision.Allowed[] allowed;
+        final Step[] steps;
         final List<Transition> transitionList;
         final List<String> nameList;
 
@@ -368,28 +509,67 @@ public final class Lifecycle {
             this.names = leaving.stream().map(Transition::name).toArray(String[]::new);
             this.nameList = List.of(names);
             this.guards = leaving.stream().map(t -> t.guards().toArray(Guard[]::new)).toArray(Guard[][]::new);
-            this.allowed = leaving.stream().map(t -> new TransitionDecision.Allowed(t, state, states.stream()
-                    .filter(s -> s.name().equals(t.to())).findFirst().orElseThrow().ticketState()))
-                    .toArray(TransitionDecision.Allowed[]::new);
+            this.steps = new Step[names.length];
+            for (int i = 0; i < names.length; i++) {
+                Transition t = leaving.get(i);
+                TicketState to = states.stream().filter(s -> s.name().equals(t.to())).findFirst().orElseThrow().ticketState();
+                steps[i] = new Step(state.name(), names[i], category, guards[i], new TransitionDecision.Allowed(t, state, to),
+                        this);
+            }
         }
 
         List<String> names() {
             return nameList;
         }
 
-        /** The index of a transition by name: references first (names are usually literals), then equals. */
+        /** The index of a transition by name, or -1. */
         int indexOf(String transition) {
-            for (int i = 0; i < names.length; i++) {
-                if (names[i] == transition) {
-                    return i;
-                }
-            }
             for (int i = 0; i < names.length; i++) {
                 if (names[i].equals(transition)) {
                     return i;
                 }
             }
             return -1;
+        }
+    }
+
+    /**
+     * One transition from one state: what the gate needs to decide it, so that an allowed step reads
+     * this object, its guards and nothing else of the lifecycle.
+     */
+    private static final class Step {
+        final String state;
+        final String transition;
+        final StateCategory category;
+        final Guard[] guards;
+        /** The first guard, or null for a transition without guards: most have none or one, see {@link #evaluate}. */
+        final @Nullable Guard firstGuard;
+        final TransitionDecision.Allowed allowed;
+        final StateSlot slot;
+        /** The next step of the same key (names of the same lengths), set while the lifecycle is built. */
+        @Nullable Step sameKey;
+
+        Step(String state, String transition, StateCategory category, Guard[] guards, TransitionDecision.Allowed allowed,
+                StateSlot slot) {
+            this.state = state;
+            this.transition = transition;
+            this.category = category;
+            this.guards = guards;
+            this.firstGuard = guards.length == 0 ? null : guards[0];
+            this.allowed = allowed;
+            this.slot = slot;
+        }
+
+        /**
+         * Tells whether this is the step asked for. References are compared first: the ticket's state
+         * name is the lifecycle's own string once the engine has applied one of its decisions, and
+         * transition names are mostly literals; an equal string of another reference costs one
+         * {@link String#equals} per name.
+         */
+        boolean matches(String stateName, String transitionName, StateCategory stateCategory) {
+            return (state == stateName || state.equals(stateName))
+                    && (transition == transitionName || transition.equals(transitionName))
+                    && category == stateCategory;
         }
     }
 

@@ -81,8 +81,8 @@ public final class FieldPresence {
 
     private static Reader readerOf(TicketField field) {
         return switch (field) {
-            case TITLE -> t -> !t.title().isBlank();
-            case DESCRIPTION -> t -> !t.description().isBlank();
+            case TITLE -> t -> notBlank(t.title());
+            case DESCRIPTION -> t -> notBlank(t.description());
             case CATEGORY -> t -> text(t.category());
             case SERVICE -> t -> t.service().isPresent();
             case CONFIGURATION_ITEMS -> t -> !t.configurationItems().isEmpty();
@@ -126,7 +126,7 @@ public final class FieldPresence {
         }
         FieldValue v = value.get();
         if (v instanceof FieldValue.Text text) {
-            return !text.value().isBlank();
+            return notBlank(text.value());
         }
         if (v instanceof FieldValue.Multi multi) {
             return !multi.values().isEmpty();
@@ -135,6 +135,25 @@ public final class FieldPresence {
     }
 
     private static boolean text(Optional<String> value) {
-        return value.isPresent() && !value.get().isBlank();
+        return value.isPresent() && notBlank(value.get());
+    }
+
+    /**
+     * Tells whether a text is not blank, as {@code !text.isBlank()} does. A text that starts with a
+     * printable ASCII character other than space (most do: codes, notes, names) is not blank, which one
+     * character decides; only the others are scanned for a character that is not whitespace. The scan
+     * is then a branch the JIT finds never taken, and a guard on text fields compiles without a loop.
+     *
+     * @param text the text
+     * @return {@code true} if the text has a character that is not whitespace
+     */
+    public static boolean notBlank(String text) {
+        if (!text.isEmpty()) {
+            char first = text.charAt(0);
+            if (first > ' ' && first < 0x7F) {
+                return true;
+            }
+        }
+        return !text.isBlank();
     }
 }
