@@ -15,6 +15,7 @@ import dev.itsmkit.core.ProblemDetails;
 import dev.itsmkit.core.RequestDetails;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketDetails;
+import dev.itsmkit.core.TicketNumber;
 import dev.itsmkit.core.TicketRef;
 import dev.itsmkit.core.TicketState;
 import dev.itsmkit.core.TimeWindow;
@@ -150,7 +151,7 @@ final class CanonicalForm {
         open();
         member("tenant").quoted(t.tenant().value());
         member("id").quoted(t.id().value());
-        member("number").quoted(t.number().toString());
+        member("number").number(t.number());
         member("title").quoted(t.title());
         member("description").quoted(t.description());
         member("state").state(t.state());
@@ -222,7 +223,7 @@ final class CanonicalForm {
         open();
         member("tenant").quoted(ref.tenant().value());
         member("id").quoted(ref.id().value());
-        member("number").quoted(ref.number().toString());
+        member("number").number(ref.number());
         close();
     }
 
@@ -345,6 +346,16 @@ final class CanonicalForm {
         out.append('"');
     }
 
+    /** Writes {@code quoted(number.toString())}: its prefix and its sequence padded to seven digits need no escaping. */
+    private void number(TicketNumber number) {
+        out.append('"').append(number.kind().numberPrefix());
+        long sequence = number.sequence();
+        for (long limit = 1_000_000; limit > 0 && sequence < limit; limit /= 10) {
+            out.append('0');
+        }
+        out.append(sequence).append('"');
+    }
+
     private void instant(Instant instant) {
         appendIsoInstant(out, instant);
     }
@@ -366,33 +377,24 @@ final class CanonicalForm {
         }
         LocalDate date = LocalDate.ofEpochDay(seconds / 86_400);
         int secondOfDay = (int) (seconds % 86_400);
-        pad(out, date.getYear(), 4).append('-');
-        pad(out, date.getMonthValue(), 2).append('-');
-        pad(out, date.getDayOfMonth(), 2).append('T');
-        pad(out, secondOfDay / 3600, 2).append(':');
-        pad(out, secondOfDay / 60 % 60, 2).append(':');
-        pad(out, secondOfDay % 60, 2);
+        out.appendDigits(date.getYear(), 4).append('-');
+        out.appendDigits(date.getMonthValue(), 2).append('-');
+        out.appendDigits(date.getDayOfMonth(), 2).append('T');
+        out.appendDigits(secondOfDay / 3600, 2).append(':');
+        out.appendDigits(secondOfDay / 60 % 60, 2).append(':');
+        out.appendDigits(secondOfDay % 60, 2);
         int nano = instant.getNano();
         if (nano != 0) {
             out.append('.');
             if (nano % 1_000_000 == 0) {
-                pad(out, nano / 1_000_000, 3);
+                out.appendDigits(nano / 1_000_000, 3);
             } else if (nano % 1000 == 0) {
-                pad(out, nano / 1000, 6);
+                out.appendDigits(nano / 1000, 6);
             } else {
-                pad(out, nano, 9);
+                out.appendDigits(nano, 9);
             }
         }
         out.append('Z');
-    }
-
-    private static FormBuffer pad(FormBuffer out, int value, int width) {
-        for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
-            if (value < limit) {
-                out.append('0');
-            }
-        }
-        return out.append(value);
     }
 
     private <T> void optional(Optional<T> value, java.util.function.Consumer<T> write) {
