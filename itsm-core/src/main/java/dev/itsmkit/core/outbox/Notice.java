@@ -78,7 +78,7 @@ public record Notice(String name, Optional<String> channel, List<Party> recipien
      * @return the suffix, starting with a slash
      */
     public String keySuffix() {
-        return channel.map(c -> "/" + name + "/" + c).orElseGet(() -> "/" + name);
+        return channel.isPresent() ? "/" + name + "/" + channel.get() : "/" + name;
     }
 
     @Override
