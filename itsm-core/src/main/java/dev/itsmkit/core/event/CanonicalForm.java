@@ -377,24 +377,33 @@ final class CanonicalForm {
         }
         LocalDate date = LocalDate.ofEpochDay(seconds / 86_400);
         int secondOfDay = (int) (seconds % 86_400);
-        out.appendDigits(date.getYear(), 4).append('-');
-        out.appendDigits(date.getMonthValue(), 2).append('-');
-        out.appendDigits(date.getDayOfMonth(), 2).append('T');
-        out.appendDigits(secondOfDay / 3600, 2).append(':');
-        out.appendDigits(secondOfDay / 60 % 60, 2).append(':');
-        out.appendDigits(secondOfDay % 60, 2);
+        pad(out, date.getYear(), 4).append('-');
+        pad(out, date.getMonthValue(), 2).append('-');
+        pad(out, date.getDayOfMonth(), 2).append('T');
+        pad(out, secondOfDay / 3600, 2).append(':');
+        pad(out, secondOfDay / 60 % 60, 2).append(':');
+        pad(out, secondOfDay % 60, 2);
         int nano = instant.getNano();
         if (nano != 0) {
             out.append('.');
             if (nano % 1_000_000 == 0) {
-                out.appendDigits(nano / 1_000_000, 3);
+                pad(out, nano / 1_000_000, 3);
             } else if (nano % 1000 == 0) {
-                out.appendDigits(nano / 1000, 6);
+                pad(out, nano / 1000, 6);
             } else {
-                out.appendDigits(nano, 9);
+                pad(out, nano, 9);
             }
         }
         out.append('Z');
+    }
+
+    private static FormBuffer pad(FormBuffer out, int value, int width) {
+        for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+            if (value < limit) {
+                out.append('0');
+            }
+        }
+        return out.append(value);
     }
 
     private <T> void optional(Optional<T> value, java.util.function.Consumer<T> write) {

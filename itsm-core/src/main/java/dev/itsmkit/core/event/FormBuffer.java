@@ -13,17 +13,6 @@ import java.util.Arrays;
 final class FormBuffer {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
-    /** Which ASCII characters an escaped text writes as they are: printable, neither {@code "} nor {@code \\}. */
-    private static final boolean[] PLAIN = plain();
-
-    private static boolean[] plain() {
-        boolean[] plain = new boolean[0x80];
-        for (char c = 0x20; c <= 0x7E; c++) {
-            plain[c] = c != '"' && c != '\\';
-        }
-        return plain;
-    }
-
     private byte[] bytes;
     private int length;
 
@@ -44,37 +33,14 @@ final class FormBuffer {
         ensure(n);
         byte[] b = bytes;
         int at = length;
-        // Copy first, test once: a loop without a branch per character; a non-ASCII text (rare) is written again.
-        int seen = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            seen |= c;
+            if (c >= 0x80) {
+                return appendUtf8(text);
+            }
             b[at + i] = (byte) c;
         }
-        if (seen >= 0x80) {
-            return appendUtf8(text);
-        }
         length = at + n;
-        return this;
-    }
-
-    /**
-     * Writes a number of exactly {@code width} decimal digits, zero-padded: what {@code append} of the
-     * number after {@code width - digits} zeros writes.
-     *
-     * @param value from 0 to 10<sup>width</sup> - 1
-     * @param width from 1 to 9
-     */
-    FormBuffer appendDigits(int value, int width) {
-        ensure(width);
-        byte[] b = bytes;
-        int end = length + width;
-        int v = value;
-        for (int at = end - 1; at >= length; at--) {
-            b[at] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        length = end;
         return this;
     }
 
@@ -139,7 +105,7 @@ final class FormBuffer {
         int at = length;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c < 0x80 && PLAIN[c]) {
+            if (c >= 0x20 && c <= 0x7E && c != '"' && c != '\\') {
                 b[at++] = (byte) c;
                 continue;
             }
