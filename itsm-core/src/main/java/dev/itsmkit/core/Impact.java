@@ -29,7 +29,19 @@ public record Impact(int level) implements Comparable<Impact> {
      * @throws IllegalArgumentException if {@code level} is out of range
      */
     public static Impact of(int level) {
-        return new Impact(level);
+        // Shared instances: every ticket snapshot and builder holds these, and the values are equal either way.
+        return level >= 1 && level <= MAX_LEVEL ? LEVELS[level] : new Impact(level);
+    }
+
+    /** The instance of each level, at its index (index 0 unused). */
+    private static final Impact[] LEVELS = levels();
+
+    private static Impact[] levels() {
+        Impact[] levels = new Impact[MAX_LEVEL + 1];
+        for (int level = 1; level <= MAX_LEVEL; level++) {
+            levels[level] = new Impact(level);
+        }
+        return levels;
     }
 
     /**

@@ -29,7 +29,19 @@ public record Priority(int level) implements Comparable<Priority> {
      * @throws IllegalArgumentException if {@code level} is out of range
      */
     public static Priority of(int level) {
-        return new Priority(level);
+        // Shared instances: every ticket snapshot and builder holds these, and the values are equal either way.
+        return level >= 1 && level <= MAX_LEVEL ? LEVELS[level] : new Priority(level);
+    }
+
+    /** The instance of each level, at its index (index 0 unused). */
+    private static final Priority[] LEVELS = levels();
+
+    private static Priority[] levels() {
+        Priority[] levels = new Priority[MAX_LEVEL + 1];
+        for (int level = 1; level <= MAX_LEVEL; level++) {
+            levels[level] = new Priority(level);
+        }
+        return levels;
     }
 
     /**
@@ -53,7 +65,7 @@ public record Priority(int level) implements Comparable<Priority> {
         if (name.length() != 2 || name.charAt(0) != 'P' || name.charAt(1) < '1' || name.charAt(1) > '9') {
             throw new IllegalArgumentException("a priority is written P1 to P" + MAX_LEVEL + ", got '" + name + "'");
         }
-        return new Priority(name.charAt(1) - '0');
+        return of(name.charAt(1) - '0');
     }
 
     /**

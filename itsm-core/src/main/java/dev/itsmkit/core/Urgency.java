@@ -29,7 +29,19 @@ public record Urgency(int level) implements Comparable<Urgency> {
      * @throws IllegalArgumentException if {@code level} is out of range
      */
     public static Urgency of(int level) {
-        return new Urgency(level);
+        // Shared instances: every ticket snapshot and builder holds these, and the values are equal either way.
+        return level >= 1 && level <= MAX_LEVEL ? LEVELS[level] : new Urgency(level);
+    }
+
+    /** The instance of each level, at its index (index 0 unused). */
+    private static final Urgency[] LEVELS = levels();
+
+    private static Urgency[] levels() {
+        Urgency[] levels = new Urgency[MAX_LEVEL + 1];
+        for (int level = 1; level <= MAX_LEVEL; level++) {
+            levels[level] = new Urgency(level);
+        }
+        return levels;
     }
 
     /**

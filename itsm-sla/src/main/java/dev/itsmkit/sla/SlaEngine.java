@@ -339,6 +339,11 @@ public final class SlaEngine {
         if (clocks.isEmpty()) {
             return Map.of();
         }
+        if (clocks.size() == 1) {
+            // the commonest case, a ticket with one running clock: no sort, no tables
+            SlaClockSnapshot only = clocks.iterator().next();
+            return Map.of(only.policy(), Map.of(only.target(), List.of(only)));
+        }
         List<SlaClockSnapshot> sorted = new ArrayList<>(clocks);
         if (sorted.size() > 1) {
             sorted.sort(CLOCK_ORDER);

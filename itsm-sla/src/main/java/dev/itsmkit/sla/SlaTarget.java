@@ -29,13 +29,14 @@ public final class SlaTarget {
     private final String name;
     private final String calendar;
     private final Goals goals;
-    private final @Nullable Condition start;
-    private final @Nullable Condition pause;
-    private final @Nullable Condition stop;
-    private final @Nullable Condition cancel;
-    private final @Nullable Condition restart;
-    private final @Nullable Condition resume;
-    private final @Nullable Condition reset;
+    // Optionals made once: the clock machine asks for the conditions on every change of every ticket
+    private final Optional<Condition> start;
+    private final Optional<Condition> pause;
+    private final Optional<Condition> stop;
+    private final Optional<Condition> cancel;
+    private final Optional<Condition> restart;
+    private final Optional<Condition> resume;
+    private final Optional<Condition> reset;
     private final List<String> resetOnChangeOf;
     private final @Nullable String startFrom;
     private final PriorityChangeRule onPriorityChange;
@@ -46,13 +47,13 @@ public final class SlaTarget {
         this.name = b.name;
         this.calendar = b.calendar;
         this.goals = requireNonNull(b.goals);
-        this.start = b.start;
-        this.pause = b.pause;
-        this.stop = b.stop;
-        this.cancel = b.cancel;
-        this.restart = b.restart;
-        this.resume = b.resume;
-        this.reset = b.reset;
+        this.start = Optional.ofNullable(b.start);
+        this.pause = Optional.ofNullable(b.pause);
+        this.stop = Optional.ofNullable(b.stop);
+        this.cancel = Optional.ofNullable(b.cancel);
+        this.restart = Optional.ofNullable(b.restart);
+        this.resume = Optional.ofNullable(b.resume);
+        this.reset = Optional.ofNullable(b.reset);
         this.resetOnChangeOf = List.copyOf(b.resetOnChangeOf);
         this.startFrom = b.startFrom;
         this.onPriorityChange = b.onPriorityChange;
@@ -80,13 +81,13 @@ public final class SlaTarget {
     public Builder toBuilder() {
         Builder b = new Builder(name).calendar(calendar).goals(goals).onPriorityChange(onPriorityChange)
                 .warnAt(warnings.stream().mapToInt(Integer::intValue).toArray());
-        b.stop = stop;
-        b.start = start;
-        b.pause = pause;
-        b.cancel = cancel;
-        b.restart = restart;
-        b.resume = resume;
-        b.reset = reset;
+        b.stop = stop.orElse(null);
+        b.start = start.orElse(null);
+        b.pause = pause.orElse(null);
+        b.cancel = cancel.orElse(null);
+        b.restart = restart.orElse(null);
+        b.resume = resume.orElse(null);
+        b.reset = reset.orElse(null);
         b.resetOnChangeOf.addAll(resetOnChangeOf);
         b.startFrom = startFrom;
         escalations.forEach((percent, actions) -> b.escalations.put(percent, new ArrayList<>(actions)));
@@ -126,7 +127,7 @@ public final class SlaTarget {
      * @return the condition that starts the clock; empty: it starts at the ticket's first change
      */
     public Optional<Condition> start() {
-        return Optional.ofNullable(start);
+        return start;
     }
 
     /**
@@ -135,7 +136,7 @@ public final class SlaTarget {
      * @return the condition while which the clock does not count, or empty
      */
     public Optional<Condition> pause() {
-        return Optional.ofNullable(pause);
+        return pause;
     }
 
     /**
@@ -144,7 +145,7 @@ public final class SlaTarget {
      * @return the condition, or empty: the clock then runs until it is cancelled
      */
     public Optional<Condition> stop() {
-        return Optional.ofNullable(stop);
+        return stop;
     }
 
     /**
@@ -153,7 +154,7 @@ public final class SlaTarget {
      * @return the condition that cancels a running or paused clock, or empty
      */
     public Optional<Condition> cancel() {
-        return Optional.ofNullable(cancel);
+        return cancel;
     }
 
     /**
@@ -162,7 +163,7 @@ public final class SlaTarget {
      * @return the condition that starts a new cycle after a stop, or empty
      */
     public Optional<Condition> restart() {
-        return Optional.ofNullable(restart);
+        return restart;
     }
 
     /**
@@ -177,7 +178,7 @@ public final class SlaTarget {
      * @return the resume condition; empty: a paused clock resumes when the pause condition stops holding
      */
     public Optional<Condition> resume() {
-        return Optional.ofNullable(resume);
+        return resume;
     }
 
     /**
@@ -190,7 +191,7 @@ public final class SlaTarget {
      * @return the reset condition, or empty
      */
     public Optional<Condition> reset() {
-        return Optional.ofNullable(reset);
+        return reset;
     }
 
     /**
@@ -254,7 +255,7 @@ public final class SlaTarget {
 
     @Override
     public String toString() {
-        return "SlaTarget[" + name + " in " + calendar + ", " + goals + (stop == null ? "" : ", stop when " + stop) + "]";
+        return "SlaTarget[" + name + " in " + calendar + ", " + goals + stop.map(c -> ", stop when " + c).orElse("") + "]";
     }
 
     /** Collects the values of a target. Not thread-safe. */

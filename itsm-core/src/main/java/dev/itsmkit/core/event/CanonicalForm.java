@@ -15,6 +15,7 @@ import dev.itsmkit.core.ProblemDetails;
 import dev.itsmkit.core.RequestDetails;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketDetails;
+import dev.itsmkit.core.TicketNumber;
 import dev.itsmkit.core.TicketRef;
 import dev.itsmkit.core.TicketState;
 import dev.itsmkit.core.TimeWindow;
@@ -150,7 +151,7 @@ final class CanonicalForm {
         open();
         member("tenant").quoted(t.tenant().value());
         member("id").quoted(t.id().value());
-        member("number").quoted(t.number().toString());
+        member("number").number(t.number());
         member("title").quoted(t.title());
         member("description").quoted(t.description());
         member("state").state(t.state());
@@ -222,7 +223,7 @@ final class CanonicalForm {
         open();
         member("tenant").quoted(ref.tenant().value());
         member("id").quoted(ref.id().value());
-        member("number").quoted(ref.number().toString());
+        member("number").number(ref.number());
         close();
     }
 
@@ -343,6 +344,16 @@ final class CanonicalForm {
         out.append('"').append(PARTY_PREFIXES[party.kind().ordinal()]);
         escaped(party.id());
         out.append('"');
+    }
+
+    /** Writes {@code quoted(number.toString())}: its prefix and its sequence padded to seven digits need no escaping. */
+    private void number(TicketNumber number) {
+        out.append('"').append(number.kind().numberPrefix());
+        long sequence = number.sequence();
+        for (long limit = 1_000_000; limit > 0 && sequence < limit; limit /= 10) {
+            out.append('0');
+        }
+        out.append(sequence).append('"');
     }
 
     private void instant(Instant instant) {

@@ -11,7 +11,8 @@ import java.util.List;
  * thread-safe; one per {@code build()} call.
  */
 public final class Problems {
-    private final List<Violation> violations = new ArrayList<>();
+    // null until the first problem: a builder's build() makes one of these for every value built, and most have none
+    private @org.jspecify.annotations.Nullable List<Violation> violations;
 
     /** Creates an empty collection. */
     public Problems() {}
@@ -24,6 +25,9 @@ public final class Problems {
      * @param message what is wrong and what would be right
      */
     public void add(String path, @org.jspecify.annotations.Nullable Object value, String message) {
+        if (violations == null) {
+            violations = new ArrayList<>(4);
+        }
         violations.add(new Violation(path, value == null ? "" : Identifiers.printable(Texts.abbreviate(value.toString())),
                 message));
     }
@@ -63,7 +67,7 @@ public final class Problems {
      * @return {@code true} if there are no problems
      */
     public boolean isEmpty() {
-        return violations.isEmpty();
+        return violations == null;
     }
 
     /**
@@ -72,7 +76,7 @@ public final class Problems {
      * @return the violations in the order found
      */
     public List<Violation> violations() {
-        return List.copyOf(violations);
+        return violations == null ? List.of() : List.copyOf(violations);
     }
 
     /**
@@ -82,7 +86,7 @@ public final class Problems {
      * @throws ValidationException listing every problem, if there is one
      */
     public void throwIfAny(String subject) {
-        if (!violations.isEmpty()) {
+        if (violations != null) {
             throw new ValidationException(subject, violations);
         }
     }

@@ -40,7 +40,7 @@ public record Notice(String name, Optional<String> channel, List<Party> recipien
         requireNonNull(channel, "channel");
         channel.ifPresent(c -> Identifiers.check("notification channel", c));
         recipients = List.copyOf(recipients);
-        if (recipients.stream().distinct().count() != recipients.size()) {
+        if (recipients.size() > 1 && new java.util.HashSet<>(recipients).size() != recipients.size()) {
             throw new IllegalArgumentException("the recipients of notification " + name + " must differ, got " + recipients);
         }
     }
@@ -78,7 +78,7 @@ public record Notice(String name, Optional<String> channel, List<Party> recipien
      * @return the suffix, starting with a slash
      */
     public String keySuffix() {
-        return channel.map(c -> "/" + name + "/" + c).orElseGet(() -> "/" + name);
+        return channel.isPresent() ? "/" + name + "/" + channel.get() : "/" + name;
     }
 
     @Override

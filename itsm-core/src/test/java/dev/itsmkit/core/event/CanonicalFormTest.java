@@ -164,4 +164,26 @@ class CanonicalFormTest {
             assertThat(out.toString()).isEqualTo(edge.toString());
         }
     }
+
+    @Test
+    void ticketNumbersAreWrittenExactlyAsTheirToStringWritesThem() {
+        qt().forAll(longs().between(1, TicketNumber.MAX_SEQUENCE), integers().between(0, TicketKind.values().length - 1))
+                .checkAssert((sequence, kindIndex) -> {
+                    // short sequences too: the padding to seven digits is the part written by hand
+                    long seq = sequence % 3 == 0 ? sequence % 10_000_000 + 1 : sequence;
+                    TicketKind kind = TicketKind.values()[kindIndex];
+                    TicketNumber number = new TicketNumber(kind, seq);
+                    Ticket ticket = Ticket.builder(ACME, ID, number).title("t").state(DomainGenerators.NEW).requester(ALICE)
+                            .createdAt(T0).build();
+                    assertThat(TicketEvents.canonicalForm(new TicketCreated(ACME, ID, ALICE, T0, 1, 1, ticket)))
+                            .contains(",number=\"" + number + "\",");
+                });
+        for (long edge : new long[] {1, 9, 10, 999_999, 1_000_000, 9_999_999, 10_000_000, TicketNumber.MAX_SEQUENCE}) {
+            TicketNumber number = new TicketNumber(TicketKind.INCIDENT, edge);
+            Ticket ticket = Ticket.builder(ACME, ID, number).title("t").state(DomainGenerators.NEW).requester(ALICE)
+                    .createdAt(T0).build();
+            assertThat(TicketEvents.canonicalForm(new TicketCreated(ACME, ID, ALICE, T0, 1, 1, ticket)))
+                    .contains(",number=\"" + number + "\",");
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static dev.itsmkit.core.testing.DomainGenerators.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.itsmkit.core.Party;
 import dev.itsmkit.core.TenantId;
@@ -122,5 +123,36 @@ class OutboxEntryTest {
         assertThatIllegalArgumentException().isThrownBy(() -> OutboxEntryId.of("ob 1"))
                 .withMessageStartingWith("outbox entry id 'ob 1' has white space");
         assertThat(OutboxEntryId.random()).isNotEqualTo(OutboxEntryId.random());
+    }
+
+    @Test
+    void anEntryAcceptsExactlyTheDerivedKeyAndRefusesEveryOneCharacterEditOfIt() {
+        qt().forAll(events(), notices(), integers().between(0, 2), integers().between(0, 10_000)).checkAssert((e, n, how, where) -> {
+            Optional<Notice> notice = where % 2 == 0 ? Optional.empty() : Optional.of(n);
+            String key = OutboxEntry.idempotencyKeyOf(e, notice);
+            assertThat(new OutboxEntry(OutboxEntryId.of("ob-1"), e.tenant(), e.ticket(), e, T0, key, notice).idempotencyKey())
+                    .isEqualTo(key);
+            // drop, change or insert one character anywhere (digits and slashes too, where the pieces meet)
+            int i = where % (key.length() + 1);
+            char[] replacements = {'/', '0', '1', '9', 'a', '-'};
+            String edited = switch (how) {
+                case 0 -> i == key.length() ? key.substring(0, i - 1) : key.substring(0, i) + key.substring(i + 1);
+                case 1 -> {
+                    int at = Math.min(i, key.length() - 1);
+                    char c = replacements[where % replacements.length];
+                    char other = c == key.charAt(at) ? '_' : c;
+                    yield key.substring(0, at) + other + key.substring(at + 1);
+                }
+                default -> key.substring(0, i) + replacements[where % replacements.length] + key.substring(i);
+            };
+            assertThatIllegalArgumentException().isThrownBy(() -> new OutboxEntry(OutboxEntryId.of("ob-1"), e.tenant(), e.ticket(),
+                    e, T0, edited, notice)).withMessageEndingWith(", got " + edited);
+        });
+        TicketEvent event = slaOf("acme", "tk-1", 12);
+        for (String wrong : List.of("acme/tk-1/012", "acme/tk-1/12/", "acme/tk-1/", "acme/tk-1/1", "acme/tk-1/120", "acme/tk-1/12x",
+                "acme/tk-1//12", "acme/tk-12", "acme/tk-1/-12", "acme/tk-1/18446744073709551628")) {
+            assertThatIllegalArgumentException().isThrownBy(() -> new OutboxEntry(OutboxEntryId.of("ob-1"), TenantId.of("acme"),
+                    TicketId.of("tk-1"), event, T0, wrong));
+        }
     }
 }

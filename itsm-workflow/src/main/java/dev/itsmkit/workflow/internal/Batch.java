@@ -25,7 +25,13 @@ final class Batch {
     final TenantStores stores;
     final TenantId tenant;
     final Instant now;
-    private final Map<TicketId, TicketChange> changes = new LinkedHashMap<>(4);
+    /*
+     * Most commands change one ticket: it is held in `first` (and `firstOnly`, the list changes() returns)
+     * with no map; the map, in the order first touched, is made when a second ticket joins.
+     */
+    private @Nullable TicketChange first;
+    private @Nullable List<TicketChange> firstOnly;
+    private @Nullable Map<TicketId, TicketChange> changes;
     /** The clocks read with the tickets, when the stores read them together; null until then (most stores do not). */
     private @Nullable Map<TicketId, List<SlaClockSnapshot>> clocks;
 
@@ -41,7 +47,7 @@ final class Batch {
      * snapshot's version or the trail's sequence) and fails, so a stale pair is never written.
      */
     TicketChange existing(TicketId id) {
-        TicketChange change = changes.get(id);
+        TicketChange change = find(id);
         if (change == null) {
             LoadedTicket loaded = load(id);
             for (int reread = 0; loaded.lastSequence() < loaded.ticket().version(); reread++) {
@@ -52,7 +58,7 @@ final class Batch {
                 loaded = load(id);
             }
             change = TicketChange.of(loaded.ticket(), loaded.lastSequence());
-            changes.put(id, change);
+            put(id, change);
             if (loaded.clocks().isPresent()) {
                 if (clocks == null) {
                     clocks = new HashMap<>(4);
@@ -79,24 +85,53 @@ final class Batch {
 
     /** The ticket as this batch sees it: changed here, or as stored. */
     Optional<Ticket> peek(TicketId id) {
-        TicketChange change = changes.get(id);
+        TicketChange change = find(id);
         return change != null ? Optional.of(change.current()) : stores.tickets().find(id);
     }
 
     void add(TicketChange created) {
-        changes.put(created.current().id(), created);
+        put(created.current().id(), created);
+    }
+
+    private @Nullable TicketChange find(TicketId id) {
+        if (changes != null) {
+            return changes.get(id);
+        }
+        TicketChange only = first;
+        return only != null && only.current().id().equals(id) ? only : null;
+    }
+
+    private void put(TicketId id, TicketChange change) {
+        if (first == null) {
+            first = change;
+            return;
+        }
+        if (changes == null) {
+            changes = new LinkedHashMap<>(8);
+            changes.put(first.current().id(), first);
+            firstOnly = null;
+        }
+        changes.put(id, change);
     }
 
     int size() {
-        return changes.size();
+        return changes != null ? changes.size() : first != null ? 1 : 0;
     }
 
     /** The changes in the order first touched, as of now (a copy: rules add changes while others are walked). */
     List<TicketChange> changes() {
-        if (changes.size() == 1) {
-            // most commands change one ticket
-            return List.of(changes.values().iterator().next());
+        if (changes != null) {
+            return new ArrayList<>(changes.values());
         }
-        return new ArrayList<>(changes.values());
+        if (first == null) {
+            return List.of();
+        }
+        // most commands change one ticket: one immutable list, made once
+        List<TicketChange> only = firstOnly;
+        if (only == null) {
+            only = List.of(first);
+            firstOnly = only;
+        }
+        return only;
     }
 }

@@ -275,7 +275,7 @@ public final class CommandEngine {
     private void transition(Batch batch, TicketChange change, Party actor, String name, Map<String, FieldValue> fields,
             Optional<String> comment) {
         if (!fields.isEmpty()) {
-            Map<String, Optional<FieldValue>> values = new LinkedHashMap<>();
+            Map<String, Optional<FieldValue>> values = new LinkedHashMap<>(2 * fields.size());
             fields.forEach((field, value) -> values.put(field, Optional.of(value)));
             setFields(batch, change, actor, values);
         }
@@ -369,13 +369,32 @@ public final class CommandEngine {
         // Built before the event so that a value the ticket refuses is a ValidationException for the
         // caller, not the IllegalStateException that an event which does not fit its snapshot throws.
         Ticket.Builder probe = ticket.toBuilder();
-        changes.forEach(c -> probe.field(c.field(), c.after()));
+        for (FieldChange c : changes) {
+            probe.field(c.field(), c.after());
+        }
         Ticket after = probe.build();
         // A value the ticket reads back as it was (an empty description, say) is no change.
-        List<FieldChange> real = changes.stream().filter(c -> !after.field(c.field()).equals(c.before())).toList();
-        if (!real.isEmpty()) {
-            change.record((seq, v) -> new FieldsChanged(batch.tenant, ticket.id(), actor, batch.now, seq, v, real));
+        List<FieldChange> real = changes;
+        for (int i = 0; i < changes.size(); i++) {
+            if (after.field(changes.get(i).field()).equals(changes.get(i).before())) {
+                real = withoutNoChanges(changes, after);
+                break;
+            }
         }
+        List<FieldChange> recorded = real;
+        if (!recorded.isEmpty()) {
+            change.record((seq, v) -> new FieldsChanged(batch.tenant, ticket.id(), actor, batch.now, seq, v, recorded));
+        }
+    }
+
+    private static List<FieldChange> withoutNoChanges(List<FieldChange> changes, Ticket after) {
+        List<FieldChange> real = new ArrayList<>(changes.size());
+        for (FieldChange c : changes) {
+            if (!after.field(c.field()).equals(c.before())) {
+                real.add(c);
+            }
+        }
+        return real;
     }
 
     private static void assign(Batch batch, TicketChange change, Party actor, Optional<Party> assignee, Optional<Party> group) {

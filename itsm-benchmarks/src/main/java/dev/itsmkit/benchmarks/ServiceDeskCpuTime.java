@@ -1,0 +1,100 @@
+package dev.itsmkit.benchmarks;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+
+/**
+ * Runs {@link ServiceDeskBenchmark#mix} or {@link ServiceDeskBenchmark#comment} on its state, in rounds, on
+ * as many threads as asked (each with its own agent, as JMH's thread states), and reports per command: the
+ * CPU time of each command thread, the CPU time of the whole process divided by the commands of all threads
+ * (which adds the garbage collector's and the JIT compiler's threads: 200,000 commands per second on 2 cores
+ * leaves 10 µs of it per command), the bytes each thread allocated, and the commands per second of wall
+ * time. On a shared machine whose load exceeds its cores, the CPU times and bytes survive the load; wall time
+ * does not. Run with
+ * {@code java -Xmx3g -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.ServiceDeskCpuTime
+ * mix|comment true|false [threads] [rounds] [commandsPerRound]} and read the last rounds.
+ */
+public final class ServiceDeskCpuTime {
+    private static volatile int sink;
+
+    private ServiceDeskCpuTime() {}
+
+    /**
+     * Runs the measurement.
+     *
+     * @param args the benchmark method ({@code mix} or {@code comment}), whether SLA clocks run, optionally the
+     *     number of threads (default 2), of rounds (default 7) and of commands per thread and round (default 100,000)
+     * @throws InterruptedException if interrupted while waiting for the command threads
+     */
+    public static void main(String[] args) throws InterruptedException {
+        boolean mix = args[0].equals("mix");
+        ServiceDeskBenchmark benchmark = new ServiceDeskBenchmark();
+        benchmark.sla = Boolean.parseBoolean(args[1]);
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 7;
+        int commands = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
+        benchmark.setUp();
+        com.sun.management.ThreadMXBean threadBean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long[][] cpu = new long[threads][rounds];
+        long[][] bytes = new long[threads][rounds];
+        long[][] wall = new long[threads][rounds];
+        long[] process = new long[rounds];
+        CyclicBarrier start = new CyclicBarrier(threads);
+        CyclicBarrier end = new CyclicBarrier(threads);
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            workers[t] = new Thread(() -> {
+                ServiceDeskBenchmark.Agent agent = new ServiceDeskBenchmark.Agent();
+                agent.name();
+                try {
+                    for (int round = 0; round < rounds; round++) {
+                        start.await();
+                        if (thread == 0) {
+                            process[round] = os.getProcessCpuTime();
+                        }
+                        long cpu0 = threadBean.getCurrentThreadCpuTime();
+                        long bytes0 = threadBean.getCurrentThreadAllocatedBytes();
+                        long wall0 = System.nanoTime();
+                        int results = 0;
+                        for (int i = 0; i < commands; i++) {
+                            results += (mix ? benchmark.mix(agent) : benchmark.comment(agent)) != null ? 1 : 0;
+                        }
+                        sink += results;
+                        cpu[thread][round] = threadBean.getCurrentThreadCpuTime() - cpu0;
+                        bytes[thread][round] = threadBean.getCurrentThreadAllocatedBytes() - bytes0;
+                        wall[thread][round] = System.nanoTime() - wall0;
+                        end.await();
+                        if (thread == 0) {
+                            process[round] = os.getProcessCpuTime() - process[round];
+                        }
+                    }
+                } catch (InterruptedException | BrokenBarrierException e) {
+                    throw new IllegalStateException("a command thread was interrupted", e);
+                }
+            });
+            workers[t].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        System.out.printf("%s, sla=%s, %d threads x %,d commands per round; per command:%n", args[0], benchmark.sla, threads,
+                commands);
+        for (int round = 0; round < rounds; round++) {
+            StringBuilder line = new StringBuilder(String.format("round %d: thread cpu us", round));
+            double perSecond = 0;
+            long allocated = 0;
+            for (int t = 0; t < threads; t++) {
+                line.append(String.format(" %.2f", cpu[t][round] / 1000.0 / commands));
+                perSecond += commands * 1e9 / wall[t][round];
+                allocated += bytes[t][round];
+            }
+            line.append(String.format("; process cpu us %.2f; bytes %d; %,.0f commands/s", process[round] / 1000.0 / commands / threads,
+                    allocated / commands / threads, perSecond));
+            System.out.println(line);
+        }
+    }
+}
