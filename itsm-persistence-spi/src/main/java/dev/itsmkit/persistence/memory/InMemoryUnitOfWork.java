@@ -24,6 +24,14 @@ import org.jspecify.annotations.Nullable;
  * (versions, sequences, numbers), then every change. The changes cannot fail, so a commit that
  * passed its checks is complete and one that did not has changed nothing.
  *
+ * <p>The audit hashes (a canonical form and a SHA-256 per event, about a microsecond each) are computed
+ * before the lock, by the thread's {@link TrailHasher}, against the trail heads each ticket last published
+ * ({@link TicketData#head}), and events of one ticket in this unit of work against each other. Under the
+ * lock, the checks run exactly as before; an event's hash is kept if the trail's last record is still the
+ * one it was chained to (a comparison of four {@code long}s), else chained again there, so the stored
+ * chain is the one a commit hashing under the lock would store. Each touched ticket's view is published
+ * once, after all changes.
+ *
  * <p>The first write of each kind is kept in a field, the others in a plain array allocated on the
  * second: a command's unit of work (one snapshot, an event, a timer, an outbox entry) allocates this
  * object and nothing else. A timer change is its timer or its id, not an object that wraps it.
@@ -64,6 +72,8 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private OutboxEntry[] moreEntries = NO_ENTRIES;
     private int entryCount;
     private boolean committed;
+    /** While hashing a bulk unit of work: the index of the last event seen of each ticket. */
+    private @Nullable HashMap<TicketId, Integer> previousIndex;
 
     /**
      * @param stores the tenant's data if it existed when the unit of work began; if not, the commit
@@ -263,17 +273,52 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             applyTimerChanges();
             return;
         }
+        TrailHasher hasher = TrailHasher.ofThisThread();
+        long[] hashed = hasher.scratch(eventCount);
+        int[] bases = hasher.bases(eventCount);
+        hashAhead(stores, hasher, hashed, bases);
         stores.lock.writeLock().lock();
         try {
             check(stores);
+            // the data of the tickets touched, to publish once everything is applied (repeats are cheap: publish
+            // is a no-op when nothing changed since); the first in a field, as most commits touch one ticket
+            TicketData touched = null;
+            TicketData[] moreTouched = null;
+            int touchedCount = 0;
+            int capacity = saveCount + eventCount + clockCount;
             for (int i = 0; i < saveCount; i++) {
-                stores.applySave(saveAt(i));
+                TicketData data = stores.applySave(saveAt(i));
+                if (touchedCount++ == 0) {
+                    touched = data;
+                } else if (data != touched) {
+                    moreTouched = touch(moreTouched, capacity, touchedCount, data);
+                }
             }
             for (int i = 0; i < eventCount; i++) {
-                stores.applyAppend(eventAt(i));
+                TicketData data = stores.applyAppend(eventAt(i), hashed, 8 * i + 4, bases[i], hasher);
+                if (touchedCount++ == 0) {
+                    touched = data;
+                } else if (data != touched) {
+                    moreTouched = touch(moreTouched, capacity, touchedCount, data);
+                }
             }
             for (int i = 0; i < clockCount; i++) {
-                stores.applySave(clocks[i]);
+                TicketData data = stores.applySave(clocks[i]);
+                if (touchedCount++ == 0) {
+                    touched = data;
+                } else if (data != touched) {
+                    moreTouched = touch(moreTouched, capacity, touchedCount, data);
+                }
+            }
+            if (touched != null) {
+                touched.publish();
+            }
+            if (moreTouched != null) {
+                for (TicketData data : moreTouched) {
+                    if (data != null) {
+                        data.publish();
+                    }
+                }
             }
             applyTimerChanges();
             if (entryCount > 0) {
@@ -287,6 +332,63 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         } finally {
             stores.lock.writeLock().unlock();
         }
+    }
+
+    /** Records a touched ticket's data at its position less one (slots of repeats of the first stay null). */
+    private static TicketData[] touch(TicketData @Nullable [] more, int capacity, int count, TicketData data) {
+        TicketData[] array = more != null ? more : new TicketData[capacity - 1];
+        array[count - 2] = data;
+        return array;
+    }
+
+    /**
+     * Hashes the events before the lock: event i's hash at {@code 8i + 4} of {@code hashed}, the hash it is
+     * chained to at {@code 8i}, and in {@code bases[i]} the size of its ticket's trail it follows. The first
+     * event of a ticket is chained to the ticket's published trail head, the next ones to the event before.
+     */
+    private void hashAhead(InMemoryTenantStores stores, TrailHasher hasher, long[] hashed, int[] bases) {
+        for (int i = 0; i < eventCount; i++) {
+            TicketEvent event = eventAt(i);
+            int before = previousOfSameTicket(event.ticket(), i);
+            int at = 8 * i;
+            if (before >= 0) {
+                System.arraycopy(hashed, 8 * before + 4, hashed, at, TrailHasher.LONGS_PER_HASH);
+                bases[i] = bases[before] + 1;
+                hasher.chain(hashed, at, event, at + 4);
+            } else {
+                TicketData.Head head = stores.headOf(event.ticket());
+                bases[i] = head.trailSize;
+                hashed[at] = head.hash0;
+                hashed[at + 1] = head.hash1;
+                hashed[at + 2] = head.hash2;
+                hashed[at + 3] = head.hash3;
+                hasher.chain(hashed, head.trailSize == 0 ? -1 : at, event, at + 4);
+            }
+        }
+    }
+
+    /** The index of the last event before {@code index} of the same ticket, or -1. */
+    private int previousOfSameTicket(TicketId ticket, int index) {
+        if (index == 0) {
+            return -1;
+        }
+        if (index >= SMALL) {
+            // a bulk unit of work: one map for the rest of the pass, built on the first call past SMALL
+            if (previousIndex == null) {
+                previousIndex = new HashMap<>();
+                for (int k = 0; k < index; k++) {
+                    previousIndex.put(eventAt(k).ticket(), k);
+                }
+            }
+            Integer found = previousIndex.put(ticket, index);
+            return found == null ? -1 : found;
+        }
+        for (int k = index - 1; k >= 0; k--) {
+            if (eventAt(k).ticket().equals(ticket)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private void applyTimerChanges() {
