@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The first write of each kind is kept in a field, the others in a plain array allocated on the
  * second: a command's unit of work (one snapshot, an event, a timer, an outbox entry) allocates this
- * object and nothing else. A timer change is its timer or its id, not an object that wraps it.
+ * object, and its commit the ticket's published view (and a new clock list per clock saved). A timer change
+ * is its timer or its id, not an object that wraps it.
  */
 final class InMemoryUnitOfWork implements UnitOfWork {
     private static final int SMALL = 8;
@@ -49,6 +50,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private static final SlaClockSnapshot[] NO_CLOCKS = new SlaClockSnapshot[0];
     private static final Object[] NO_TIMER_CHANGES = new Object[0];
     private static final OutboxEntry[] NO_ENTRIES = new OutboxEntry[0];
+    private static final TicketData[] NO_DATA = new TicketData[0];
 
     private @Nullable Ticket firstSave;
     private long firstExpectedVersion;
@@ -72,6 +74,11 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private OutboxEntry[] moreEntries = NO_ENTRIES;
     private int entryCount;
     private boolean committed;
+    /** The data of the tickets the commit changed, to publish: the first, then the others (with some repeats). */
+    private @Nullable TicketData firstTouched;
+    private @Nullable TicketData lastTouched;
+    private TicketData[] moreTouched = NO_DATA;
+    private int moreTouchedCount;
     /** While hashing a bulk unit of work: the index of the last event seen of each ticket. */
     private @Nullable HashMap<TicketId, Integer> previousIndex;
 
@@ -280,44 +287,20 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         stores.lock.writeLock().lock();
         try {
             check(stores);
-            // the data of the tickets touched, to publish once everything is applied (repeats are cheap: publish
-            // is a no-op when nothing changed since); the first in a field, as most commits touch one ticket
-            TicketData touched = null;
-            TicketData[] moreTouched = null;
-            int touchedCount = 0;
-            int capacity = saveCount + eventCount + clockCount;
             for (int i = 0; i < saveCount; i++) {
-                TicketData data = stores.applySave(saveAt(i));
-                if (touchedCount++ == 0) {
-                    touched = data;
-                } else if (data != touched) {
-                    moreTouched = touch(moreTouched, capacity, touchedCount, data);
-                }
+                touched(stores.applySave(saveAt(i)));
             }
             for (int i = 0; i < eventCount; i++) {
-                TicketData data = stores.applyAppend(eventAt(i), hashed, 8 * i + 4, bases[i], hasher);
-                if (touchedCount++ == 0) {
-                    touched = data;
-                } else if (data != touched) {
-                    moreTouched = touch(moreTouched, capacity, touchedCount, data);
-                }
+                touched(stores.applyAppend(eventAt(i), hashed, 8 * i + 4, bases[i], hasher));
             }
             for (int i = 0; i < clockCount; i++) {
-                TicketData data = stores.applySave(clocks[i]);
-                if (touchedCount++ == 0) {
-                    touched = data;
-                } else if (data != touched) {
-                    moreTouched = touch(moreTouched, capacity, touchedCount, data);
-                }
+                touched(stores.applySave(clocks[i]));
             }
-            if (touched != null) {
-                touched.publish();
-            }
-            if (moreTouched != null) {
-                for (TicketData data : moreTouched) {
-                    if (data != null) {
-                        data.publish();
-                    }
+            // each touched ticket's view once, after all of the commit's changes to it
+            if (firstTouched != null) {
+                firstTouched.publish();
+                for (int i = 0; i < moreTouchedCount; i++) {
+                    moreTouched[i].publish();
                 }
             }
             applyTimerChanges();
@@ -334,11 +317,24 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         }
     }
 
-    /** Records a touched ticket's data at its position less one (slots of repeats of the first stay null). */
-    private static TicketData[] touch(TicketData @Nullable [] more, int capacity, int count, TicketData data) {
-        TicketData[] array = more != null ? more : new TicketData[capacity - 1];
-        array[count - 2] = data;
-        return array;
+    /**
+     * Notes the data of a ticket the commit changed, to publish; skips a repeat of the last noted (a ticket's
+     * writes usually come together), and other repeats cost a {@link TicketData#publish} that finds nothing new.
+     */
+    private void touched(TicketData data) {
+        if (firstTouched == null) {
+            firstTouched = data;
+            lastTouched = data;
+            return;
+        }
+        if (data == lastTouched || data == firstTouched) {
+            return;
+        }
+        if (moreTouchedCount == moreTouched.length) {
+            moreTouched = Arrays.copyOf(moreTouched, Math.max(2, 2 * moreTouchedCount));
+        }
+        moreTouched[moreTouchedCount++] = data;
+        lastTouched = data;
     }
 
     /**

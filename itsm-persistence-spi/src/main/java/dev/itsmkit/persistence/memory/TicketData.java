@@ -5,10 +5,10 @@ import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.persistence.AuditRecord;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
