@@ -197,15 +197,18 @@ final class InMemoryTenantStores implements TenantStores {
     }
 
     /**
-     * Reads the snapshot, the trail's last sequence and the SLA clocks of a ticket without a lock, from the
-     * one view its last commit published: never a snapshot of one commit with the sequence of another.
+     * Reads the snapshot and the trail's last sequence of a ticket without a lock, from the one view its
+     * last commit published: never a snapshot of one commit with the sequence of another. The clocks are
+     * left to {@link #clocks()}, which reads the same kind of view without a lock or a copy: handed over
+     * here, they would cost the engine a map per command, and clocks of a later commit make the command's
+     * commit fail its version check anyway.
      */
     @Override
     public Optional<LoadedTicket> loadForCommand(TicketId ticket) {
         TicketData.Head head = headOf(requireNonNull(ticket, "ticket"));
         Ticket snapshot = head.snapshot;
         return snapshot == null ? Optional.empty()
-                : Optional.of(new LoadedTicket(snapshot, head.lastSequence, Optional.of(head.clocks)));
+                : Optional.of(new LoadedTicket(snapshot, head.lastSequence, Optional.empty()));
     }
 
     /** Saves a snapshot; returns the ticket's data, to {@link TicketData#publish} once the commit is applied. */

@@ -161,7 +161,7 @@ class InMemoryHashAheadTest {
     }
 
     @Test
-    void aLoadForCommandSeesTheSnapshotSequenceAndClocksOfOneCommit() {
+    void aLoadForCommandSeesTheSnapshotAndSequenceOfOneCommitAndARefusedCommitPublishesNothing() {
         InMemoryStores stores = InMemoryStores.create();
         TenantStores acme = stores.forTenant(ACME);
         TicketId id = TicketId.of("inc-1");
@@ -173,11 +173,44 @@ class InMemoryHashAheadTest {
         LoadedTicket loaded = acme.loadForCommand(id).orElseThrow();
         assertThat(loaded.ticket()).isEqualTo(ticket(1, 1));
         assertThat(loaded.lastSequence()).isEqualTo(1);
-        assertThat(loaded.clocks()).contains(List.of(clock));
+        assertThat(loaded.clocks()).isEmpty();
+        assertThat(acme.clocks().forTicket(id)).containsExactly(clock);
         assertThatThrownBy(() -> acme.begin().save(ticket(1, 1), 0).append(event(id, 2, "b")).commit())
                 .isInstanceOf(ConcurrentUpdateException.class);
         // the refused commit published nothing
         assertThat(acme.loadForCommand(id)).contains(loaded);
         assertThat(acme.clocks().forTicket(id)).containsExactly(clock);
+    }
+
+    @Test
+    void aLoadForCommandDuringCommitsNeverPairsASnapshotWithTheSequenceOfAnotherCommit() throws Exception {
+        InMemoryStores stores = InMemoryStores.create();
+        TenantStores acme = stores.forTenant(ACME);
+        TicketId id = TicketId.of("inc-1");
+        acme.begin().save(ticket(1, 1), 0).append(event(id, 1, "creator")).commit();
+        int commits = 3_000;
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> writing = writer.submit(() -> {
+                for (long version = 2; version <= commits; version++) {
+                    acme.begin().save(ticket(1, version), version - 1).append(event(id, version, "w")).commit();
+                }
+            });
+            long mismatches = 0;
+            long lastSeen = 0;
+            while (!writing.isDone() || lastSeen < commits) {
+                LoadedTicket loaded = acme.loadForCommand(id).orElseThrow();
+                // each commit writes version v with event v: one commit's view pairs them
+                if (loaded.lastSequence() != loaded.ticket().version()) {
+                    mismatches++;
+                }
+                lastSeen = loaded.lastSequence();
+            }
+            writing.get(10, TimeUnit.SECONDS);
+            assertThat(mismatches).isZero();
+            assertThat(acme.auditTrail().lastSequence(id)).isEqualTo(commits);
+        } finally {
+            writer.shutdownNow();
+        }
     }
 }
