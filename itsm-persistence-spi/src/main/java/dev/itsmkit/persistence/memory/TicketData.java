@@ -219,6 +219,11 @@ final class TicketData {
                 order = Integer.compare(c.cycle(), clock.cycle());
             }
             if (order == 0) {
+                if (size == 1) {
+                    // the usual case, one clock: a list of one, no array
+                    clocks = List.of(clock);
+                    return;
+                }
                 SlaClockSnapshot[] replaced = clocks.toArray(new SlaClockSnapshot[size]);
                 replaced[i] = clock;
                 clocks = List.of(replaced);
@@ -228,6 +233,10 @@ final class TicketData {
                 break;
             }
             i++;
+        }
+        if (size == 0) {
+            clocks = List.of(clock);
+            return;
         }
         SlaClockSnapshot[] grown = new SlaClockSnapshot[size + 1];
         for (int k = 0; k < size; k++) {
