@@ -26,6 +26,7 @@ import dev.itsmkit.persistence.Page;
 import dev.itsmkit.persistence.TicketOrder;
 import dev.itsmkit.persistence.TicketQuery;
 import dev.itsmkit.persistence.spi.AuditTrail;
+import dev.itsmkit.persistence.spi.LoadedTicket;
 import dev.itsmkit.persistence.spi.Outbox;
 import dev.itsmkit.persistence.spi.SlaClockStore;
 import dev.itsmkit.persistence.spi.TenantStores;
@@ -77,9 +78,12 @@ import org.jspecify.annotations.Nullable;
  * page * n / k visits, whichever costs less.
  *
  * <p>Writes (a commit) hold the write lock of a {@link ReentrantReadWriteLock}; reads of more than
- * one value (queries, trails) hold its read lock, so they see each commit whole. A save costs the
+ * one value (queries, trails) hold its read lock, so they see each commit whole. What a command reads of
+ * one ticket (its snapshot, last sequence and SLA clocks: {@code loadForCommand}) each commit publishes as
+ * one immutable view per ticket it touched ({@link TicketData#head}), read without the lock; a commit
+ * hashes its events against those views before it takes the lock (see {@link InMemoryUnitOfWork}). A save costs the
  * table lookup, O(log n) for each sort index whose key changed (only {@code UPDATED} on an update),
- * O(1) per inverted index whose key changed, and the audit hash of each event. A single tenant-wide
+ * O(1) per inverted index whose key changed, and the copy of each event's hash, computed before. A single tenant-wide
  * lock is kept on purpose: uncontended it costs a few tens of nanoseconds, and finer locks would let
  * a query see half of a commit.
  */
@@ -106,8 +110,6 @@ final class InMemoryTenantStores implements TenantStores {
      * events; typed {@code Object} because its bounds are {@link EventKey}s.
      */
     private final ChunkedIndex<Object> eventsByTime = new ChunkedIndex<>(EventKey.BY_TICKET_AND_SEQUENCE);
-    /** Chains the events a commit appends; only the holder of the write lock uses it. */
-    private final TrailHasher hasher = new TrailHasher();
     private final EnumMap<TicketKind, AtomicLong> numbers = new EnumMap<>(TicketKind.class);
 
     private final TicketStore ticketStore = new Tickets();
@@ -185,11 +187,37 @@ final class InMemoryTenantStores implements TenantStores {
         return data == null ? 0 : data.lastSequence;
     }
 
-    void applySave(Ticket ticket) {
+    /**
+     * The published view of a ticket (see {@link TicketData#head}), or the empty one if it has no data;
+     * safe without a lock.
+     */
+    TicketData.Head headOf(TicketId id) {
+        TicketData data = tickets.publishedData(id);
+        return data == null ? TicketData.Head.EMPTY : data.head();
+    }
+
+    /**
+     * Reads the snapshot and the trail's last sequence of a ticket without a lock, from the one view its
+     * last commit published: never a snapshot of one commit with the sequence of another. The clocks are
+     * left to {@link #clocks()}, which reads the same kind of view without a lock or a copy: handed over
+     * here, they would cost the engine a map per command, and clocks of a later commit make the command's
+     * commit fail its version check anyway.
+     */
+    @Override
+    public Optional<LoadedTicket> loadForCommand(TicketId ticket) {
+        TicketData.Head head = headOf(requireNonNull(ticket, "ticket"));
+        Ticket snapshot = head.snapshot;
+        return snapshot == null ? Optional.empty()
+                : Optional.of(new LoadedTicket(snapshot, head.lastSequence, Optional.empty()));
+    }
+
+    /** Saves a snapshot; returns the ticket's data, to {@link TicketData#publish} once the commit is applied. */
+    TicketData applySave(Ticket ticket) {
         int slot = tickets.indexFor(ticket.id());
         Ticket old = tickets.ticketAt(slot);
         TicketData data = tickets.dataAt(slot);
         tickets.replaceAt(slot, ticket);
+        data.save(ticket);
         Instant updated = ticket.updatedAt();
         for (TicketOrder order : ORDERS) {
             ChunkedIndex<TicketId> index = sorted.get(order);
@@ -230,6 +258,7 @@ final class InMemoryTenantStores implements TenantStores {
                 reindex(byItem, null, item, ticket.id());
             }
         }
+        return data;
     }
 
     private static <K> void reindex(Map<K, Set<TicketId>> index, @Nullable K before, @Nullable K after, TicketId id) {
@@ -247,15 +276,23 @@ final class InMemoryTenantStores implements TenantStores {
         }
     }
 
-    void applyAppend(TicketEvent event) {
+    /**
+     * Appends an event with the hash computed before the lock, if still chained right (see
+     * {@link TicketData#append}); returns the ticket's data, to publish.
+     */
+    TicketData applyAppend(TicketEvent event, long[] hashed, int at, int basis, TrailHasher hasher) {
         TicketData data = tickets.dataAt(tickets.indexFor(event.ticket()));
-        data.append(event, hasher);
+        data.append(event, hashed, at, basis, hasher);
         // the event is its own tie-breaker (ticket, sequence): no key object per event
         eventsByTime.put(event.at().getEpochSecond(), event.at().getNano(), event);
+        return data;
     }
 
-    void applySave(SlaClockSnapshot clock) {
-        tickets.dataAt(tickets.indexFor(clock.ticket())).save(clock);
+    /** Saves an SLA clock; returns the ticket's data, to publish. */
+    TicketData applySave(SlaClockSnapshot clock) {
+        TicketData data = tickets.dataAt(tickets.indexFor(clock.ticket()));
+        data.save(clock);
+        return data;
     }
 
     void applyEnqueue(OutboxEntry entry) {
@@ -312,7 +349,8 @@ final class InMemoryTenantStores implements TenantStores {
             data.events[(int) sequence - 1] = forged;
             if (sequence == data.trailSize) {
                 // the last record's sequence is kept beside the trail; the stored hash is unchanged
-                data.lastSequence = forged.sequence();
+                data.forgeLastSequence(forged.sequence());
+                data.publish();
             }
             return true;
         } finally {
@@ -529,13 +567,8 @@ final class InMemoryTenantStores implements TenantStores {
 
         @Override
         public long lastSequence(TicketId ticket) {
-            requireNonNull(ticket, "ticket");
-            lock.readLock().lock();
-            try {
-                return lastSequenceOf(ticket);
-            } finally {
-                lock.readLock().unlock();
-            }
+            // one value: the published view, without the lock
+            return headOf(requireNonNull(ticket, "ticket")).lastSequence;
         }
 
         @Override
@@ -594,14 +627,8 @@ final class InMemoryTenantStores implements TenantStores {
     private final class Clocks implements SlaClockStore {
         @Override
         public List<SlaClockSnapshot> forTicket(TicketId ticket) {
-            requireNonNull(ticket, "ticket");
-            lock.readLock().lock();
-            try {
-                TicketData data = tickets.data(ticket);
-                return data == null ? List.of() : List.copyOf(data.clocks);
-            } finally {
-                lock.readLock().unlock();
-            }
+            // one ticket's clocks as one commit left them: the published (immutable) list, without the lock
+            return headOf(requireNonNull(ticket, "ticket")).clocks;
         }
 
         @Override

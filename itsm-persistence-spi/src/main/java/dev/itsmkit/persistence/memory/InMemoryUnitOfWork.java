@@ -24,9 +24,18 @@ import org.jspecify.annotations.Nullable;
  * (versions, sequences, numbers), then every change. The changes cannot fail, so a commit that
  * passed its checks is complete and one that did not has changed nothing.
  *
+ * <p>The audit hashes (a canonical form and a SHA-256 per event, about a microsecond each) are computed
+ * before the lock, by the thread's {@link TrailHasher}, against the trail heads each ticket last published
+ * ({@link TicketData#head}), and events of one ticket in this unit of work against each other. Under the
+ * lock, the checks run exactly as before; an event's hash is kept if the trail's last record is still the
+ * one it was chained to (a comparison of four {@code long}s), else chained again there, so the stored
+ * chain is the one a commit hashing under the lock would store. Each touched ticket's view is published
+ * once, after all changes.
+ *
  * <p>The first write of each kind is kept in a field, the others in a plain array allocated on the
  * second: a command's unit of work (one snapshot, an event, a timer, an outbox entry) allocates this
- * object and nothing else. A timer change is its timer or its id, not an object that wraps it.
+ * object, and its commit the ticket's published view (and a new clock list per clock saved). A timer change
+ * is its timer or its id, not an object that wraps it.
  */
 final class InMemoryUnitOfWork implements UnitOfWork {
     private static final int SMALL = 8;
@@ -41,6 +50,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private static final SlaClockSnapshot[] NO_CLOCKS = new SlaClockSnapshot[0];
     private static final Object[] NO_TIMER_CHANGES = new Object[0];
     private static final OutboxEntry[] NO_ENTRIES = new OutboxEntry[0];
+    private static final TicketData[] NO_DATA = new TicketData[0];
 
     private @Nullable Ticket firstSave;
     private long firstExpectedVersion;
@@ -64,6 +74,13 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private OutboxEntry[] moreEntries = NO_ENTRIES;
     private int entryCount;
     private boolean committed;
+    /** The data of the tickets the commit changed, to publish: the first, then the others (with some repeats). */
+    private @Nullable TicketData firstTouched;
+    private @Nullable TicketData lastTouched;
+    private TicketData[] moreTouched = NO_DATA;
+    private int moreTouchedCount;
+    /** While hashing a bulk unit of work: the index of the last event seen of each ticket. */
+    private @Nullable HashMap<TicketId, Integer> previousIndex;
 
     /**
      * @param stores the tenant's data if it existed when the unit of work began; if not, the commit
@@ -263,17 +280,28 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             applyTimerChanges();
             return;
         }
+        TrailHasher hasher = TrailHasher.ofThisThread();
+        long[] hashed = hasher.scratch(eventCount);
+        int[] bases = hasher.bases(eventCount);
+        hashAhead(stores, hasher, hashed, bases);
         stores.lock.writeLock().lock();
         try {
             check(stores);
             for (int i = 0; i < saveCount; i++) {
-                stores.applySave(saveAt(i));
+                touched(stores.applySave(saveAt(i)));
             }
             for (int i = 0; i < eventCount; i++) {
-                stores.applyAppend(eventAt(i));
+                touched(stores.applyAppend(eventAt(i), hashed, 8 * i + 4, bases[i], hasher));
             }
             for (int i = 0; i < clockCount; i++) {
-                stores.applySave(clocks[i]);
+                touched(stores.applySave(clocks[i]));
+            }
+            // each touched ticket's view once, after all of the commit's changes to it
+            if (firstTouched != null) {
+                firstTouched.publish();
+                for (int i = 0; i < moreTouchedCount; i++) {
+                    moreTouched[i].publish();
+                }
             }
             applyTimerChanges();
             if (entryCount > 0) {
@@ -287,6 +315,76 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         } finally {
             stores.lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Notes the data of a ticket the commit changed, to publish; skips a repeat of the last noted (a ticket's
+     * writes usually come together), and other repeats cost a {@link TicketData#publish} that finds nothing new.
+     */
+    private void touched(TicketData data) {
+        if (firstTouched == null) {
+            firstTouched = data;
+            lastTouched = data;
+            return;
+        }
+        if (data == lastTouched || data == firstTouched) {
+            return;
+        }
+        if (moreTouchedCount == moreTouched.length) {
+            moreTouched = Arrays.copyOf(moreTouched, Math.max(2, 2 * moreTouchedCount));
+        }
+        moreTouched[moreTouchedCount++] = data;
+        lastTouched = data;
+    }
+
+    /**
+     * Hashes the events before the lock: event i's hash at {@code 8i + 4} of {@code hashed}, the hash it is
+     * chained to at {@code 8i}, and in {@code bases[i]} the size of its ticket's trail it follows. The first
+     * event of a ticket is chained to the ticket's published trail head, the next ones to the event before.
+     */
+    private void hashAhead(InMemoryTenantStores stores, TrailHasher hasher, long[] hashed, int[] bases) {
+        for (int i = 0; i < eventCount; i++) {
+            TicketEvent event = eventAt(i);
+            int before = previousOfSameTicket(event.ticket(), i);
+            int at = 8 * i;
+            if (before >= 0) {
+                System.arraycopy(hashed, 8 * before + 4, hashed, at, TrailHasher.LONGS_PER_HASH);
+                bases[i] = bases[before] + 1;
+                hasher.chain(hashed, at, event, at + 4);
+            } else {
+                TicketData.Head head = stores.headOf(event.ticket());
+                bases[i] = head.trailSize;
+                hashed[at] = head.hash0;
+                hashed[at + 1] = head.hash1;
+                hashed[at + 2] = head.hash2;
+                hashed[at + 3] = head.hash3;
+                hasher.chain(hashed, head.trailSize == 0 ? -1 : at, event, at + 4);
+            }
+        }
+    }
+
+    /** The index of the last event before {@code index} of the same ticket, or -1. */
+    private int previousOfSameTicket(TicketId ticket, int index) {
+        if (index == 0) {
+            return -1;
+        }
+        if (index >= SMALL) {
+            // a bulk unit of work: one map for the rest of the pass, built on the first call past SMALL
+            if (previousIndex == null) {
+                previousIndex = new HashMap<>();
+                for (int k = 0; k < index; k++) {
+                    previousIndex.put(eventAt(k).ticket(), k);
+                }
+            }
+            Integer found = previousIndex.put(ticket, index);
+            return found == null ? -1 : found;
+        }
+        for (int k = index - 1; k >= 0; k--) {
+            if (eventAt(k).ticket().equals(ticket)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private void applyTimerChanges() {

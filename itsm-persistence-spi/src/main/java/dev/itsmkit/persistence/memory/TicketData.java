@@ -1,12 +1,16 @@
 package dev.itsmkit.persistence.memory;
 
+import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.persistence.AuditRecord;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a tenant's store keeps about one ticket besides its snapshot, in one place, so that a
@@ -20,11 +24,63 @@ import java.util.List;
  * but the arrays' growth.
  *
  * <p>Mutable arrays and lists, changed in place by the holder of the tenant's write lock and read, then
- * copied, by holders of its read lock; never handed out. Empty ones are shared until the first write.
+ * copied, by holders of its read lock; never handed out. Empty ones are shared until the first write. The
+ * SLA clocks are an immutable list replaced on each save (a ticket has one to three).
+ *
+ * <p>What a command reads of one ticket (snapshot, trail head, clocks) is also published, once per commit
+ * that touched the ticket, as one immutable {@link Head} with a release store: a reader without the lock
+ * ({@code loadForCommand}, {@code lastSequence}, the clocks, and a commit hashing its events before it
+ * takes the lock) loads it with an acquire load and sees one commit whole.
  */
 final class TicketData {
     private static final TicketEvent[] NO_EVENTS = new TicketEvent[0];
     private static final long[] NO_HASHES = new long[0];
+    private static final VarHandle HEAD;
+
+    static {
+        try {
+            HEAD = MethodHandles.lookup().findVarHandle(TicketData.class, "head", Head.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * One commit's view of a ticket, immutable: its snapshot (null before the first), the sequence of its
+     * trail's last record, the trail's size and last hash (binary, see {@link TrailHasher}; zeros when
+     * empty), and its SLA clocks.
+     */
+    static final class Head {
+        static final Head EMPTY = new Head(null, 0, 0, 0, 0, 0, 0, List.of());
+        final @Nullable Ticket snapshot;
+        final long lastSequence;
+        final int trailSize;
+        final long hash0;
+        final long hash1;
+        final long hash2;
+        final long hash3;
+        final List<SlaClockSnapshot> clocks;
+
+        Head(@Nullable Ticket snapshot, long lastSequence, int trailSize, long hash0, long hash1, long hash2, long hash3,
+                List<SlaClockSnapshot> clocks) {
+            this.snapshot = snapshot;
+            this.lastSequence = lastSequence;
+            this.trailSize = trailSize;
+            this.hash0 = hash0;
+            this.hash1 = hash1;
+            this.hash2 = hash2;
+            this.hash3 = hash3;
+            this.clocks = clocks;
+        }
+    }
+
+    /** The last published view; written with release by the lock holder, read with acquire by anyone. */
+    @SuppressWarnings("unused") // through HEAD
+    private Head head = Head.EMPTY;
+    /** Whether the lock holder changed what {@link Head} holds since it was last published. */
+    private boolean changed;
+    /** The current snapshot, for the next {@link Head}; for lock holders. */
+    @Nullable Ticket snapshot;
 
     /** The trail's events in sequence order, {@code trailSize} of them. */
     TicketEvent[] events = NO_EVENTS;
@@ -46,18 +102,62 @@ final class TicketData {
     long updatedSecond;
     int updatedNano;
 
-    /** Appends an event to the trail, chained to the last record by the tenant's hasher. */
-    void append(TicketEvent event, TrailHasher hasher) {
+    /** The last published view, safe without a lock. */
+    Head head() {
+        return (Head) HEAD.getAcquire(this);
+    }
+
+    /** Publishes the current state as the {@link #head} if it changed since the last; for the lock holder. */
+    void publish() {
+        if (!changed) {
+            return;
+        }
+        changed = false;
+        int n = trailSize;
+        int at = TrailHasher.LONGS_PER_HASH * (n - 1);
+        Head next = n == 0 ? new Head(snapshot, lastSequence, 0, 0, 0, 0, 0, clocks)
+                : new Head(snapshot, lastSequence, n, hashes[at], hashes[at + 1], hashes[at + 2], hashes[at + 3], clocks);
+        HEAD.setRelease(this, next);
+    }
+
+    /** Replaces the snapshot; for the lock holder, who then {@link #publish}es. */
+    void save(Ticket ticket) {
+        snapshot = ticket;
+        changed = true;
+    }
+
+    /** Replaces the last record's sequence, as a tampering does; for the lock holder, who then publishes. */
+    void forgeLastSequence(long sequence) {
+        lastSequence = sequence;
+        changed = true;
+    }
+
+    /**
+     * Appends an event to the trail with the hash computed before the lock was taken, at {@code at} of
+     * {@code hashed}, if it was chained to the trail's present last record: {@code hashed} holds at
+     * {@code at - 4} the hash it was chained to and {@code basis} is the trail size it was chained
+     * after; else chains it now.
+     */
+    void append(TicketEvent event, long[] hashed, int at, int basis, TrailHasher hasher) {
         int n = trailSize;
         if (n == events.length) {
             int capacity = Math.max(2, 2 * n);
             events = Arrays.copyOf(events, capacity);
             hashes = Arrays.copyOf(hashes, TrailHasher.LONGS_PER_HASH * capacity);
         }
-        hasher.chain(hashes, n == 0 ? -1 : TrailHasher.LONGS_PER_HASH * (n - 1), event, TrailHasher.LONGS_PER_HASH * n);
+        int to = TrailHasher.LONGS_PER_HASH * n;
+        int last = to - TrailHasher.LONGS_PER_HASH;
+        if (basis == n && (n == 0 || hashes[last] == hashed[at - 4] && hashes[last + 1] == hashed[at - 3]
+                && hashes[last + 2] == hashed[at - 2] && hashes[last + 3] == hashed[at - 1])) {
+            System.arraycopy(hashed, at, hashes, to, TrailHasher.LONGS_PER_HASH);
+        } else {
+            // another commit appended since: chain to the present last record, as a commit under the lock would
+            hasher.chain(hashes, n == 0 ? -1 : last, event, to);
+        }
         events[n] = event;
         trailSize = n + 1;
         lastSequence = event.sequence();
+        changed = true;
     }
 
     /**
@@ -104,20 +204,29 @@ final class TicketData {
         return (int) guess;
     }
 
-    /** Replaces the clock of the same target and cycle, or inserts it in (target, cycle) order. */
+    /**
+     * Replaces the clock of the same target and cycle, or inserts it in (target, cycle) order, in a new
+     * immutable list (readers without the lock hold the old one).
+     */
     void save(SlaClockSnapshot clock) {
-        if (clocks.isEmpty()) {
-            clocks = new ArrayList<>(2);
-        }
+        changed = true;
+        int size = clocks.size();
         int i = 0;
-        while (i < clocks.size()) {
+        while (i < size) {
             SlaClockSnapshot c = clocks.get(i);
             int order = c.target().compareTo(clock.target());
             if (order == 0) {
                 order = Integer.compare(c.cycle(), clock.cycle());
             }
             if (order == 0) {
-                clocks.set(i, clock);
+                if (size == 1) {
+                    // the usual case, one clock: a list of one, no array
+                    clocks = List.of(clock);
+                    return;
+                }
+                SlaClockSnapshot[] replaced = clocks.toArray(new SlaClockSnapshot[size]);
+                replaced[i] = clock;
+                clocks = List.of(replaced);
                 return;
             }
             if (order > 0) {
@@ -125,7 +234,16 @@ final class TicketData {
             }
             i++;
         }
-        clocks.add(i, clock);
+        if (size == 0) {
+            clocks = List.of(clock);
+            return;
+        }
+        SlaClockSnapshot[] grown = new SlaClockSnapshot[size + 1];
+        for (int k = 0; k < size; k++) {
+            grown[k < i ? k : k + 1] = clocks.get(k);
+        }
+        grown[i] = clock;
+        clocks = List.of(grown);
     }
 
     void enqueue(OutboxEntry entry) {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code refs}, an {@code Object[]}: the id's text (the stored id's {@code String}), the current
  *       snapshot and the ticket's {@link TicketData} (trail, clocks, outbox entries; only lock holders
- *       read it) side by side ({@code [3i]}, {@code [3i + 1]}, {@code [3i + 2]}), 12 bytes a slot;</li>
+ *       read it, except its published {@link TicketData#head}) side by side ({@code [3i]}, {@code [3i + 1]}, {@code [3i + 2]}), 12 bytes a slot;</li>
  *   <li>{@code keys}, a {@code long[]} of {@value #WORDS} words a slot: the text's hash code and length
  *       ({@code hash << 32 | length << 24}), then the text itself, seven bits a character, nine
  *       characters a word, when it has at most {@value #INLINE_CHARS} characters, all ASCII (ids are:
@@ -91,6 +91,26 @@ final class TicketTable {
             // the acquire load of the key makes the words written before its release visible
             if (key == text || matches(a.keys, i, key, text, hash)) {
                 return (Ticket) SLOTS.getAcquire(refs, 3 * i + 1);
+            }
+        }
+    }
+
+    /**
+     * The data of a ticket, or {@code null}; safe without a lock for what the data publishes (its
+     * {@link TicketData#head}): a slot's data is written before its key is published and never replaced.
+     */
+    @Nullable TicketData publishedData(TicketId id) {
+        Arrays a = arrays;
+        Object[] refs = a.refs;
+        String text = id.value();
+        int hash = text.hashCode();
+        for (int i = a.home(hash); ; i = (i + 1) & a.mask) {
+            Object key = SLOTS.getAcquire(refs, 3 * i);
+            if (key == null) {
+                return null;
+            }
+            if (key == text || matches(a.keys, i, key, text, hash)) {
+                return (TicketData) refs[3 * i + 2];
             }
         }
     }

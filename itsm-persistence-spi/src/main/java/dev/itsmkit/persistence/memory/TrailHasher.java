@@ -19,8 +19,12 @@ import java.security.NoSuchAlgorithmException;
  * event's canonical form), so the hashes are the same; a read turns them into hexadecimal text and
  * {@link dev.itsmkit.persistence.AuditRecord}s, which therefore carry exactly what the chain would have
  * stored. The previous hash is read from the ticket's array next to the slot the new hash is written
- * to, so a commit reads no string and checks no text. One instance per tenant, used only by the
- * holder of the tenant's write lock (no thread-local lookup).
+ * to, so a commit reads no string and checks no text.
+ *
+ * <p>One instance per thread ({@link #ofThisThread}): a commit hashes its events before it takes the
+ * tenant's write lock, against the trail heads it read without the lock, into the thread's scratch array
+ * ({@link #scratch}); under the lock it keeps a hash whose predecessor is still the trail's last record and
+ * chains the others again (see {@link TicketData#append}).
  */
 final class TrailHasher {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -28,9 +32,36 @@ final class TrailHasher {
     /** The number of {@code long}s of one hash. */
     static final int LONGS_PER_HASH = 4;
 
+    private static final ThreadLocal<TrailHasher> OF_THREAD = ThreadLocal.withInitial(TrailHasher::new);
+
     private final MessageDigest digest;
     private final byte[] previous = new byte[64];
     private final byte[] result = new byte[32];
+    /** Per event of the commit being hashed: the hash it is chained to, then its own (eight {@code long}s). */
+    private long[] scratch = new long[8 * 4];
+    /** Per event of the commit being hashed: the size of its ticket's trail it was chained after. */
+    private int[] bases = new int[4];
+
+    /** The calling thread's hasher. */
+    static TrailHasher ofThisThread() {
+        return OF_THREAD.get();
+    }
+
+    /** This thread's scratch array for the hashes of {@code events} events, eight {@code long}s each. */
+    long[] scratch(int events) {
+        if (scratch.length < 8 * events) {
+            scratch = new long[8 * Math.max(events, 2 * scratch.length / 8)];
+        }
+        return scratch;
+    }
+
+    /** This thread's array for the trail sizes of {@code events} events. */
+    int[] bases(int events) {
+        if (bases.length < events) {
+            bases = new int[Math.max(events, 2 * bases.length)];
+        }
+        return bases;
+    }
 
     TrailHasher() {
         try {

@@ -18,6 +18,7 @@ import dev.itsmkit.persistence.Cursor;
 import dev.itsmkit.persistence.Page;
 import dev.itsmkit.persistence.TicketQuery;
 import dev.itsmkit.persistence.spi.AuditTrail;
+import dev.itsmkit.persistence.spi.LoadedTicket;
 import dev.itsmkit.persistence.spi.Outbox;
 import dev.itsmkit.persistence.spi.SlaClockStore;
 import dev.itsmkit.persistence.spi.TenantStores;
@@ -207,6 +208,13 @@ final class UnknownTenantStores implements TenantStores {
                 return root.forWrite(tenant).numbers().next(kind);
             }
         };
+    }
+
+    @Override
+    public Optional<LoadedTicket> loadForCommand(TicketId ticket) {
+        InMemoryTenantStores d = data();
+        // once the tenant's data exists, its lock-free read; before, the tenant has no ticket
+        return d != null ? d.loadForCommand(ticket) : TenantStores.super.loadForCommand(ticket);
     }
 
     @Override
