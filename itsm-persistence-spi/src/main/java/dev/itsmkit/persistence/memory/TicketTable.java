@@ -80,19 +80,8 @@ final class TicketTable {
     /** The current snapshot of a ticket, or {@code null}; safe without a lock. */
     @Nullable Ticket get(TicketId id) {
         Arrays a = arrays;
-        Object[] refs = a.refs;
-        String text = id.value();
-        int hash = text.hashCode();
-        for (int i = a.home(hash); ; i = (i + 1) & a.mask) {
-            Object key = SLOTS.getAcquire(refs, 3 * i);
-            if (key == null) {
-                return null;
-            }
-            // the acquire load of the key makes the words written before its release visible
-            if (key == text || matches(a.keys, i, key, text, hash)) {
-                return (Ticket) SLOTS.getAcquire(refs, 3 * i + 1);
-            }
-        }
+        int i = publishedSlot(a, id.value());
+        return i < 0 ? null : (Ticket) SLOTS.getAcquire(a.refs, 3 * i + 1);
     }
 
     /**
@@ -101,16 +90,22 @@ final class TicketTable {
      */
     @Nullable TicketData publishedData(TicketId id) {
         Arrays a = arrays;
+        int i = publishedSlot(a, id.value());
+        return i < 0 ? null : (TicketData) a.refs[3 * i + 2];
+    }
+
+    /** The slot of a published id in the given arrays, or -1; safe without a lock. */
+    private static int publishedSlot(Arrays a, String text) {
         Object[] refs = a.refs;
-        String text = id.value();
         int hash = text.hashCode();
         for (int i = a.home(hash); ; i = (i + 1) & a.mask) {
             Object key = SLOTS.getAcquire(refs, 3 * i);
             if (key == null) {
-                return null;
+                return -1;
             }
+            // the acquire load of the key makes the words and references written before its release visible
             if (key == text || matches(a.keys, i, key, text, hash)) {
-                return (TicketData) refs[3 * i + 2];
+                return i;
             }
         }
     }
