@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A hierarchical timing wheel of keyed timers with millisecond resolution, driven by the instants it
@@ -113,7 +114,20 @@ public final class TimerWheel<K, V> {
     private static final int GOLDEN = 0x9E3779B9;
     private static final long ID_BITS = 0xFFFF_FFFFL;
 
+    /** The key of every timer of a wheel without keys (behind a {@link HandleTimerWheel}): never handed out. */
+    private static final Object NO_KEY = new Object();
+
     private final Object lock = new Object();
+    /**
+     * False for the wheel behind a {@link HandleTimerWheel}: its timers are named by handles, not keys, so it has
+     * no table (its {@link #cells} stay empty) and frees a fired timer's id at once.
+     */
+    private final boolean keyed;
+    /**
+     * In a wheel without keys, per id: how many timers have held the id, the high half of their handles, so that
+     * the handle of a timer that fired or was cancelled names no later timer of the same id. Empty if keyed.
+     */
+    private int[] generations;
 
     /**
      * Per id, side by side in one cache line: the timer's key (at {@code 2 * id}) and value (at {@code 2 * id + 1}),
@@ -209,8 +223,66 @@ public final class TimerWheel<K, V> {
      * @param start the wheel's current time; timers due before it fire on the first {@link #advance}
      */
     public TimerWheel(Instant start) {
+        this(start, true);
+    }
+
+    /* A keyed wheel, or the wheel without keys behind a HandleTimerWheel. */
+    TimerWheel(Instant start, boolean keyed) {
         this.now = floorTick(requireNonNull(start, "start"));
+        this.keyed = keyed;
+        this.generations = keyed ? NO_IDS : new int[FIRST_IDS];
         Arrays.fill(groupChunk, -1);
+    }
+
+    /*
+     * Schedules a timer in a wheel without keys and returns its handle: the id's generation in the high half,
+     * the id in the low half. No table: nothing to look up, nothing to sweep when it fires.
+     */
+    long scheduleHandle(long tick, V value) {
+        synchronized (lock) {
+            size++;
+            int id = newId(tick);
+            refs[2 * id] = NO_KEY;
+            refs[2 * id + 1] = value;
+            ticks[id] = tick;
+            place(id, tick);
+            return ((long) generations[id] << 32) | id;
+        }
+    }
+
+    /* Cancels the timer of a handle in a wheel without keys, if it is still waiting. */
+    boolean cancelHandle(long handle) {
+        synchronized (lock) {
+            int id = liveId(handle);
+            if (id < 0) {
+                return false;
+            }
+            size--;
+            discard(id);
+            return true;
+        }
+    }
+
+    /* The due tick of the timer of a handle, or -1 if it fired, was cancelled or never was. */
+    long dueTickOfHandle(long handle) {
+        synchronized (lock) {
+            int id = liveId(handle);
+            return id < 0 ? -1 : ticks[id];
+        }
+    }
+
+    /* The id of a handle's timer if it is still waiting (its id holds it: same generation, not dead), else -1. */
+    private int liveId(long handle) {
+        int id = (int) handle;
+        if (id < 0 || id >= chunkLimit * CHUNK || generations[id] != (int) (handle >>> 32) || isDead(id)) {
+            return -1;
+        }
+        return id;
+    }
+
+    /* Fires the timers due by a tick in a wheel without keys, handing their values to a consumer. */
+    int advanceHandles(long target, Consumer<? super V> consumer) {
+        return advanceTo(target, consumer);
     }
 
     /**
@@ -362,8 +434,12 @@ public final class TimerWheel<K, V> {
         return advanceTo(clampTick(toEpochMilli), consumer);
     }
 
+    /*
+     * Fires what is due by a tick and hands it to the consumer: a BiConsumer of keys and values if the wheel is
+     * keyed, else a Consumer of values.
+     */
     @SuppressWarnings("unchecked") // keys and values hold only the K and V given to schedule, in pairs
-    private int advanceTo(long target, BiConsumer<? super K, ? super V> consumer) {
+    private int advanceTo(long target, Object consumer) {
         Object[] taken;
         int count;
         synchronized (lock) {
@@ -404,7 +480,11 @@ public final class TimerWheel<K, V> {
             V value = (V) taken[i + 1];
             taken[i] = null;
             taken[i + 1] = null;
-            consumer.accept(key, value);
+            if (keyed) {
+                ((BiConsumer<? super K, ? super V>) consumer).accept(key, value);
+            } else {
+                ((Consumer<? super V>) consumer).accept(value);
+            }
         }
         if (taken.length <= KEPT_CAPACITY) {
             synchronized (lock) {
@@ -450,8 +530,12 @@ public final class TimerWheel<K, V> {
         fired[firedCount++] = refs[2 * id + 1];
         refs[2 * id] = null;
         refs[2 * id + 1] = null;
-        firedBits[id >>> 6] |= 1L << id;
-        firedInTable++;
+        if (keyed) {
+            firedBits[id >>> 6] |= 1L << id;
+            firedInTable++;
+        } else {
+            freeId(id);
+        }
         size--;
     }
 
@@ -930,7 +1014,11 @@ public final class TimerWheel<K, V> {
                 freeChunks = Arrays.copyOf(freeChunks, chunks);
                 refs = Arrays.copyOf(refs, 2 * chunks * CHUNK);
                 ticks = Arrays.copyOf(ticks, chunks * CHUNK);
-                firedBits = Arrays.copyOf(firedBits, chunks * CHUNK / Long.SIZE);
+                if (keyed) {
+                    firedBits = Arrays.copyOf(firedBits, chunks * CHUNK / Long.SIZE);
+                } else {
+                    generations = Arrays.copyOf(generations, chunks * CHUNK);
+                }
             }
             chunk = chunkLimit++;
         }
@@ -940,6 +1028,9 @@ public final class TimerWheel<K, V> {
 
     /* Frees the id of a timer whose key and value were cleared (dead or fired). */
     private void freeId(int id) {
+        if (!keyed) {
+            generations[id]++;
+        }
         int chunk = id / CHUNK;
         if (--chunkTaken[chunk] == 0 && chunkGroup[chunk] < 0) {
             freeChunks[freeChunkCount++] = chunk;
@@ -1058,11 +1149,11 @@ public final class TimerWheel<K, V> {
         cellShift = shift;
     }
 
-    private static long clampTick(long epochMilli) {
+    static long clampTick(long epochMilli) {
         return Math.max(0, Math.min(MAX_TICK, epochMilli));
     }
 
-    private static long floorTick(Instant instant) {
+    static long floorTick(Instant instant) {
         if (instant.isBefore(Instant.EPOCH)) {
             return 0;
         }
@@ -1073,7 +1164,7 @@ public final class TimerWheel<K, V> {
         return Math.min(MAX_TICK, seconds * 1000 + instant.getNano() / 1_000_000);
     }
 
-    private static long ceilTick(Instant instant) {
+    static long ceilTick(Instant instant) {
         long floor = floorTick(instant);
         boolean exact = instant.getNano() % 1_000_000 == 0 || floor == 0 && instant.isBefore(Instant.EPOCH);
         return exact || floor == MAX_TICK ? floor : floor + 1;
