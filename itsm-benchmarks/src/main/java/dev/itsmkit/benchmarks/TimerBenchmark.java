@@ -1,5 +1,6 @@
 package dev.itsmkit.benchmarks;
 
+import dev.itsmkit.sla.HandleTimerWheel;
 import dev.itsmkit.sla.TimerWheel;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -9,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -120,6 +122,62 @@ public class TimerBenchmark {
             long queueSum = benchmark.scheduleAndFireDueDelayQueue(queue);
             if (wheelSum != queueSum || wheel.wheel.size() != queue.queue.size()) {
                 throw new IllegalStateException("the wheel and the queue differ at call " + call + ": sums "
+                        + wheelSum + " and " + queueSum + ", sizes " + wheel.wheel.size() + " and " + queue.queue.size());
+            }
+            firedSum = wheelSum;
+        }
+        if (firedSum == 0) {
+            throw new IllegalStateException("nothing fired in the check");
+        }
+    }
+
+    /**
+     * A wheel of handles ({@link HandleTimerWheel}) holding the running timers: the same timers as the keyed
+     * wheel's, named by the handles the wheel returns, as a caller that keeps each timer's handle (an SLA clock's
+     * next threshold, held with the clock) would. The keyed benchmark stays beside it.
+     */
+    @State(Scope.Thread)
+    public static class HandleState extends Timers {
+        /** Creates the state; JMH calls its setup. */
+        public HandleState() {}
+
+        HandleTimerWheel<WheelTimer> wheel;
+        Consumer<WheelTimer> consumer = timer -> { };
+
+        /** Checks that the wheel of handles and the queue fire the same timers, then fills the wheel. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            checkHandlesFireTheSameTimersAsTheQueue();
+            fill();
+        }
+
+        void fill() {
+            setStep();
+            consumer = timer -> firedSum += timer.dueMillis;
+            wheel = new HandleTimerWheel<>(Instant.ofEpochMilli(START));
+            for (int i = 0; i < timers; i++) {
+                WheelTimer timer = new WheelTimer(i, randomDue());
+                wheel.schedule(timer.dueMillis, timer);
+            }
+            nextKey = timers;
+        }
+    }
+
+    /* As checkBothFireTheSameTimers, for the wheel of handles against the queue. */
+    static void checkHandlesFireTheSameTimersAsTheQueue() {
+        TimerBenchmark benchmark = new TimerBenchmark();
+        HandleState wheel = new HandleState();
+        QueueState queue = new QueueState();
+        wheel.timers = 10_000;
+        queue.timers = 10_000;
+        wheel.fill();
+        queue.setUp();
+        long firedSum = 0;
+        for (int call = 0; call < 30_000; call++) {
+            long wheelSum = benchmark.scheduleAndFireDueHandleWheel(wheel);
+            long queueSum = benchmark.scheduleAndFireDueDelayQueue(queue);
+            if (wheelSum != queueSum || wheel.wheel.size() != queue.queue.size()) {
+                throw new IllegalStateException("the wheel of handles and the queue differ at call " + call + ": sums "
                         + wheelSum + " and " + queueSum + ", sizes " + wheel.wheel.size() + " and " + queue.queue.size());
             }
             firedSum = wheelSum;
@@ -286,6 +344,35 @@ public class TimerBenchmark {
         for (VirtualDelay timer = s.queue.poll(); timer != null; timer = s.queue.poll()) {
             s.firedSum += timer.dueMillis;
         }
+        return s.firedSum;
+    }
+
+    /**
+     * Schedules a timer in the wheel of handles and cancels it by its handle.
+     *
+     * @param s the wheel of handles
+     * @return whether the cancel found the timer
+     */
+    @Benchmark
+    public boolean scheduleThenCancelHandleWheel(HandleState s) {
+        WheelTimer timer = new WheelTimer(s.nextKey++, s.randomDue());
+        long handle = s.wheel.schedule(timer.dueMillis, timer);
+        return s.wheel.cancel(handle);
+    }
+
+    /**
+     * The firing benchmark on the wheel of handles: schedules a timer at a random instant in the next 30 days
+     * (keeping no handle: it fires), moves the virtual clock on by the step and fires what has come due.
+     *
+     * @param s the wheel of handles
+     * @return the sum of the due instants fired so far
+     */
+    @Benchmark
+    public long scheduleAndFireDueHandleWheel(HandleState s) {
+        WheelTimer timer = new WheelTimer(s.nextKey++, s.randomDue());
+        s.wheel.schedule(timer.dueMillis, timer);
+        s.virtualNow[0] += s.step;
+        s.wheel.advance(s.virtualNow[0], s.consumer);
         return s.firedSum;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * pause time. On a shared machine whose load exceeds its cores, these survive the load better than JMH's wall
  * time. One structure per run, so that each JVM's heap holds only what it measures, as JMH's forks do. Run with
  * {@code java -Xmx6g -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.TimerCpuTime
- * wheel|queue|wheelCancel [rounds] [callsPerRound] [timers]}; with fewer timers (10,000: all in the cache) the
+ * wheel|queue|wheelCancel|handle|handleCancel [rounds] [callsPerRound] [timers]}; with fewer timers (10,000: all in the cache) the
  * same code shows what a call costs without the cache misses of a million timers.
  */
 public final class TimerCpuTime {
@@ -24,7 +24,8 @@ public final class TimerCpuTime {
     /**
      * Runs the measurement.
      *
-     * @param args the benchmark ({@code wheel}, {@code queue}, {@code wheelCancel}), optionally the number of
+     * @param args the benchmark ({@code wheel}, {@code queue}, {@code wheelCancel}, {@code handle} and
+     *     {@code handleCancel} for {@link dev.itsmkit.sla.HandleTimerWheel}), optionally the number of
      *     measured rounds (default 10, after 3 warm-up rounds), calls per round (default 500,000) and running timers
      *     (default 1,000,000)
      */
@@ -35,9 +36,11 @@ public final class TimerCpuTime {
         TimerBenchmark benchmark = new TimerBenchmark();
         TimerBenchmark.WheelState wheel = new TimerBenchmark.WheelState();
         TimerBenchmark.QueueState queue = new TimerBenchmark.QueueState();
+        TimerBenchmark.HandleState handles = new TimerBenchmark.HandleState();
         if (args.length > 3) {
             wheel.timers = Integer.parseInt(args[3]);
             queue.timers = wheel.timers;
+            handles.timers = wheel.timers;
         }
         Runnable call;
         switch (which) {
@@ -53,7 +56,15 @@ public final class TimerCpuTime {
                 queue.setUp();
                 call = () -> sink += benchmark.scheduleAndFireDueDelayQueue(queue);
             }
-            default -> throw new IllegalArgumentException("expected wheel, wheelCancel or queue, not " + which);
+            case "handle" -> {
+                handles.setUp();
+                call = () -> sink += benchmark.scheduleAndFireDueHandleWheel(handles);
+            }
+            case "handleCancel" -> {
+                handles.setUp();
+                call = () -> sink += benchmark.scheduleThenCancelHandleWheel(handles) ? 1 : 0;
+            }
+            default -> throw new IllegalArgumentException("expected wheel, wheelCancel, handle, handleCancel or queue, not " + which);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         OperatingSystemMXBean process = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
