@@ -2,6 +2,8 @@ package dev.itsmkit.sla;
 
 import static java.util.Objects.requireNonNull;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -114,15 +116,18 @@ public final class TimerWheel<K, V> {
     private static final int GOLDEN = 0x9E3779B9;
     private static final long ID_BITS = 0xFFFF_FFFFL;
 
-    /** The key of every timer of a wheel without keys (behind a {@link HandleTimerWheel}): never handed out. */
-    private static final Object NO_KEY = new Object();
-
     private final Object lock = new Object();
     /**
      * False for the wheel behind a {@link HandleTimerWheel}: its timers are named by handles, not keys, so it has
      * no table (its {@link #cells} stay empty) and frees a fired timer's id at once.
      */
     private final boolean keyed;
+    /**
+     * 1 if keyed, 0 if not: a timer's key is at {@code id << refShift} in {@link #refs}, its value at
+     * {@code (id << refShift) + refShift}. A wheel without keys keeps only values, one per id, so that a cache line
+     * holds the rows of 16 timers instead of 8.
+     */
+    private final int refShift;
     /**
      * In a wheel without keys, per id: how many timers have held the id, the high half of their handles, so that
      * the handle of a timer that fired or was cancelled names no later timer of the same id. Empty if keyed.
@@ -131,9 +136,9 @@ public final class TimerWheel<K, V> {
 
     /**
      * Per id, side by side in one cache line: the timer's key (at {@code 2 * id}) and value (at {@code 2 * id + 1}),
-     * or null if the timer is dead (cancelled or replaced while it stays in its slot), fired or its id free.
+     * or only its value (at {@code id}) in a wheel without keys, see {@link #refShift}; null if the timer is dead (cancelled or replaced while it stays in its slot), fired or its id free.
      */
-    private Object[] refs = new Object[2 * FIRST_IDS];
+    private Object[] refs;
     /** Per id: the timer's tick. */
     private long[] ticks = new long[FIRST_IDS];
     /**
@@ -211,11 +216,23 @@ public final class TimerWheel<K, V> {
     private Object[] fired = NO_TIMERS;
     private int firedCount;
     /**
-     * An array for the fired timers, handed back by the last {@link #advance} once its consumer was done
-     * (guarded by the lock).
+     * An array for the fired timers, handed back by the last {@link #advance} once its consumer was done. It is
+     * handed back outside the lock, with a release store (so that its cleared entries are seen cleared), and
+     * taken under the lock with an acquire load: an advance takes the lock once, not twice. Two advances never
+     * get the same array: the one that takes it clears the field under the lock, and only the one that took an
+     * array puts it back; an array put back while another is there replaces it (the other is garbage).
      */
     private Object[] spareFired = NO_TIMERS;
     private static final Object[] NO_TIMERS = {};
+    private static final VarHandle SPARE_FIRED;
+
+    static {
+        try {
+            SPARE_FIRED = MethodHandles.lookup().findVarHandle(TimerWheel.class, "spareFired", Object[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /**
      * Creates an empty wheel whose time starts at an instant.
@@ -230,6 +247,8 @@ public final class TimerWheel<K, V> {
     TimerWheel(Instant start, boolean keyed) {
         this.now = floorTick(requireNonNull(start, "start"));
         this.keyed = keyed;
+        this.refShift = keyed ? 1 : 0;
+        this.refs = new Object[FIRST_IDS << refShift];
         this.generations = keyed ? NO_IDS : new int[FIRST_IDS];
         Arrays.fill(groupChunk, -1);
     }
@@ -242,8 +261,7 @@ public final class TimerWheel<K, V> {
         synchronized (lock) {
             size++;
             int id = newId(tick);
-            refs[2 * id] = NO_KEY;
-            refs[2 * id + 1] = value;
+            refs[id] = value;
             ticks[id] = tick;
             place(id, tick);
             return ((long) generations[id] << 32) | id;
@@ -444,8 +462,8 @@ public final class TimerWheel<K, V> {
         int count;
         synchronized (lock) {
             // another advance (a consumer's, or another thread's) gets an array of its own until this one is back
-            fired = spareFired;
-            spareFired = NO_TIMERS;
+            fired = (Object[]) SPARE_FIRED.getAcquire(this);
+            SPARE_FIRED.set(this, NO_TIMERS);
             firedCount = 0;
             take(OVERDUE, 0);
             while (true) {
@@ -461,37 +479,43 @@ public final class TimerWheel<K, V> {
                 take(0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
             }
-            sweepDue += SWEEP_CELLS_PER_FIRE * (firedCount >>> 1);
-            if (sweepDue >= Math.min(SWEEP_BATCH, cells.length)) {
-                sweep(sweepDue);
-                sweepDue = 0;
+            if (keyed) {
+                sweepDue += SWEEP_CELLS_PER_FIRE * (firedCount >>> 1);
+                if (sweepDue >= Math.min(SWEEP_BATCH, cells.length)) {
+                    sweep(sweepDue);
+                    sweepDue = 0;
+                }
             }
             taken = fired;
             count = firedCount;
             fired = NO_TIMERS;
             firedCount = 0;
             if (count == 0) {
-                spareFired = taken;
+                SPARE_FIRED.set(this, taken);
                 return 0;
             }
         }
-        for (int i = 0; i < count; i += 2) {
-            K key = (K) taken[i];
-            V value = (V) taken[i + 1];
-            taken[i] = null;
-            taken[i + 1] = null;
-            if (keyed) {
-                ((BiConsumer<? super K, ? super V>) consumer).accept(key, value);
-            } else {
-                ((Consumer<? super V>) consumer).accept(value);
+        if (keyed) {
+            BiConsumer<? super K, ? super V> keysAndValues = (BiConsumer<? super K, ? super V>) consumer;
+            for (int i = 0; i < count; i += 2) {
+                K key = (K) taken[i];
+                V value = (V) taken[i + 1];
+                taken[i] = null;
+                taken[i + 1] = null;
+                keysAndValues.accept(key, value);
+            }
+        } else {
+            Consumer<? super V> values = (Consumer<? super V>) consumer;
+            for (int i = 0; i < count; i++) {
+                V value = (V) taken[i];
+                taken[i] = null;
+                values.accept(value);
             }
         }
         if (taken.length <= KEPT_CAPACITY) {
-            synchronized (lock) {
-                spareFired = taken;
-            }
+            SPARE_FIRED.setRelease(this, taken);
         }
-        return count / 2;
+        return count >> refShift;
     }
 
     /*
@@ -526,10 +550,13 @@ public final class TimerWheel<K, V> {
      * id's bit, until a sweep takes it out and frees the id.
      */
     private void fire(int id) {
-        fired[firedCount++] = refs[2 * id];
-        fired[firedCount++] = refs[2 * id + 1];
-        refs[2 * id] = null;
-        refs[2 * id + 1] = null;
+        int at = id << refShift;
+        fired[firedCount++] = refs[at];
+        refs[at] = null;
+        if (keyed) {
+            fired[firedCount++] = refs[at + 1];
+            refs[at + 1] = null;
+        }
         if (keyed) {
             firedBits[id >>> 6] |= 1L << id;
             firedInTable++;
@@ -895,15 +922,15 @@ public final class TimerWheel<K, V> {
                     if (count == 1 && (level != 1 || runCount[slot] == 0)) {
                         clearOccupied(level, slot);
                     }
-                    refs[2 * id] = null;
-                    refs[2 * id + 1] = null;
+                    refs[id << refShift] = null;
+                    refs[(id << refShift) + refShift] = null;
                     freeId(id);
                     return;
                 }
             }
         }
-        refs[2 * id] = null;
-        refs[2 * id + 1] = null;
+        refs[id << refShift] = null;
+        refs[(id << refShift) + refShift] = null;
         garbage++;
         if (garbage > MIN_GARBAGE && garbage > size) {
             compact();
@@ -1012,7 +1039,7 @@ public final class TimerWheel<K, V> {
                 chunkTaken = Arrays.copyOf(chunkTaken, chunks);
                 chunkGroup = Arrays.copyOf(chunkGroup, chunks);
                 freeChunks = Arrays.copyOf(freeChunks, chunks);
-                refs = Arrays.copyOf(refs, 2 * chunks * CHUNK);
+                refs = Arrays.copyOf(refs, chunks * CHUNK << refShift);
                 ticks = Arrays.copyOf(ticks, chunks * CHUNK);
                 if (keyed) {
                     firedBits = Arrays.copyOf(firedBits, chunks * CHUNK / Long.SIZE);
@@ -1096,7 +1123,7 @@ public final class TimerWheel<K, V> {
 
     /* A timer cancelled or replaced while it stayed in its slot: skipped there, its id freed then. */
     private boolean isDead(int id) {
-        return refs[2 * id] == null;
+        return refs[id << refShift] == null;
     }
 
     private boolean isFired(int id) {
