@@ -84,6 +84,30 @@ class TimerWheelTest {
     }
 
     @Test
+    void aConsumerMayAdvanceTheWheelAgainAndEachAdvanceHandsOverItsOwnTimers() {
+        TimerWheel<String, String> wheel = new TimerWheel<>(T0);
+        List<String> fired = new ArrayList<>();
+        // a first advance of two timers, so that the array it hands back is there, large enough, for the next one
+        wheel.schedule("warm", T0.plusMillis(1), "warm");
+        wheel.schedule("warm too", T0.plusMillis(1), "warm too");
+        wheel.advance(T0.plusMillis(1), (k, v) -> fired.add(v));
+        wheel.schedule("a", T0.plusSeconds(1), "a");
+        wheel.schedule("b", T0.plusSeconds(1), "b");
+        wheel.schedule("c", T0.plusSeconds(2), "c");
+        wheel.schedule("d", T0.plusSeconds(2), "d");
+        int outer = wheel.advance(T0.plusSeconds(1), (k, v) -> {
+            fired.add(v);
+            if (k.equals("a")) {
+                // the nested advance must not fill the array the outer one is still handing over
+                assertThat(wheel.advance(T0.plusSeconds(2), (k2, v2) -> fired.add("nested " + v2))).isEqualTo(2);
+            }
+        });
+        assertThat(outer).isEqualTo(2);
+        assertThat(fired).containsExactly("warm", "warm too", "a", "nested c", "nested d", "b");
+        assertThat(wheel.size()).isZero();
+    }
+
+    @Test
     void thousandsOfKeysAreFoundCancelledAndFiredAsTheTableGrows() {
         TimerWheel<String, Integer> wheel = new TimerWheel<>(T0);
         int count = 5_000;
