@@ -13,7 +13,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * spent per load (which includes the cycles it stalled on cache misses, and excludes the time it waited for a core
  * on a loaded machine), besides wall time. The results go to a {@link Blackhole} without being read, as in the JMH
  * benchmarks. The ids of {@link InMemoryStoresBenchmark.RequestIds} are built off the clock: the thread's CPU and
- * wall time spent building them is subtracted. Run with
+ * wall time spent building them is subtracted. After the loads come the reads of {@link MemoryFloorBenchmark} (named
+ * {@code floor <footprint> <read>}), the floor of a load, in the same measure; the prefix {@code floor} runs only
+ * them, without filling the store. Run with
  * {@code java -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.LoadCpuTime [tickets] [rounds]}.
  */
 public final class LoadCpuTime {
