@@ -13,7 +13,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * spent per load (which includes the cycles it stalled on cache misses, and excludes the time it waited for a core
  * on a loaded machine), besides wall time. The results go to a {@link Blackhole} without being read, as in the JMH
  * benchmarks. The ids of {@link InMemoryStoresBenchmark.RequestIds} are built off the clock: the thread's CPU and
- * wall time spent building them is subtracted. Run with
+ * wall time spent building them is subtracted. After the loads come the reads of {@link MemoryFloorBenchmark} (named
+ * {@code floor <footprint> <read>}), the floor of a load, in the same measure; the prefix {@code floor} runs only
+ * them, without filling the store. Run with
  * {@code java -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.LoadCpuTime [tickets] [rounds]}.
  */
 public final class LoadCpuTime {
@@ -28,6 +30,50 @@ public final class LoadCpuTime {
     }
 
     /**
+     * Adds the reads of {@link MemoryFloorBenchmark} for each of its footprints, named {@code floor <footprint>
+     * <benchmark>}: the cost of one random read, in the same CPU-time measure as the loads.
+     */
+    private static void addFloors(Map<String, Batch> operations) {
+        int n = InMemoryStoresBenchmark.BATCH;
+        for (String footprint : new String[] {"4MiB", "32MiB", "table"}) {
+            MemoryFloorBenchmark f = new MemoryFloorBenchmark();
+            f.footprint = footprint;
+            String name = "floor " + footprint + " ";
+            boolean[] filled = {false};
+            Runnable fill = () -> {
+                if (!filled[0]) { // only the floors that run take memory
+                    f.fill();
+                    filled[0] = true;
+                }
+            };
+            operations.put(name + "keysRead", (ids, h) -> {
+                fill.run();
+                for (int k = 0; k < n; k++) {
+                    h.consume(f.keysRead());
+                }
+            });
+            operations.put(name + "probeRead", (ids, h) -> {
+                fill.run();
+                for (int k = 0; k < n; k++) {
+                    h.consume(f.probeRead());
+                }
+            });
+            operations.put(name + "keysChain", (ids, h) -> {
+                fill.run();
+                for (int k = 0; k < n; k++) {
+                    h.consume(f.keysChain());
+                }
+            });
+            operations.put(name + "probeChain", (ids, h) -> {
+                fill.run();
+                for (int k = 0; k < n; k++) {
+                    h.consume(f.probeChain());
+                }
+            });
+        }
+    }
+
+    /**
      * Runs the measurement.
      *
      * @param args optionally the number of tickets (default 1,000,000), of measured rounds (default 10), the
@@ -37,9 +83,12 @@ public final class LoadCpuTime {
     public static void main(String[] args) {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        String only = args.length > 2 ? args[2] : "";
         InMemoryStoresBenchmark b = new InMemoryStoresBenchmark();
         b.tickets = tickets;
-        b.fill();
+        if (!only.startsWith("floor")) {
+            b.fill();
+        }
         boolean updated = args.length > 3 && args[3].equals("updated");
         if (updated) {
             // every ticket updated once, as in a running system: its snapshot is then a newer object, away from its id
@@ -91,7 +140,7 @@ public final class LoadCpuTime {
         operations.put("callerOfLoadByEqualIdInTurn", (ids, h) -> h.consume(b.callerOfLoadByEqualIdInTurn()));
         operations.put("loadRequestIdInTurn", (ids, h) -> h.consume(b.loadRequestIdInTurn(ids)));
         operations.put("hashMapLookupRequestIdInTurn", (ids, h) -> h.consume(b.hashMapLookupRequestIdInTurn(ids)));
-        String only = args.length > 2 ? args[2] : "";
+        addFloors(operations);
         operations.keySet().removeIf(name -> !name.startsWith(only));
         InMemoryStoresBenchmark.RequestIds ids = new InMemoryStoresBenchmark.RequestIds();
         System.out.printf("%,d tickets%s, %d rounds of %,d operations after 3 warm-up rounds; ns per operation%n", tickets,
