@@ -14,7 +14,11 @@ import java.util.concurrent.CyclicBarrier;
  * time. On a shared machine whose load exceeds its cores, the CPU times and bytes survive the load; wall time
  * does not. Run with
  * {@code java -Xmx3g -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.ServiceDeskCpuTime
- * mix|comment true|false [threads] [rounds] [commandsPerRound]} and read the last rounds.
+ * mix|comment true|false [threads] [rounds] [commandsPerRound] [steps]} and read the last rounds. With
+ * {@code steps} (only for {@code mix}), the last round also reads the thread's CPU time and allocated bytes around
+ * each command and reports them per step of the cycle of eight (open, start, comment, comment, comment, resolve,
+ * reopen, comment), the cost of one reading of the CPU time (measured first, on the same thread) taken off: this
+ * tells which commands make {@code mix} slower than {@code comment}.
  */
 public final class ServiceDeskCpuTime {
     private static volatile int sink;
@@ -25,7 +29,8 @@ public final class ServiceDeskCpuTime {
      * Runs the measurement.
      *
      * @param args the benchmark method ({@code mix} or {@code comment}), whether SLA clocks run, optionally the
-     *     number of threads (default 2), of rounds (default 7) and of commands per thread and round (default 100,000)
+     *     number of threads (default 2), of rounds (default 7), of commands per thread and round (default 100,000),
+     *     and {@code steps} for the cost of each step of {@code mix} in the last round
      * @throws InterruptedException if interrupted while waiting for the command threads
      */
     public static void main(String[] args) throws InterruptedException {
@@ -35,6 +40,10 @@ public final class ServiceDeskCpuTime {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 7;
         int commands = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
+        boolean steps = mix && args.length > 5 && args[5].equals("steps");
+        long[][] stepCpu = new long[threads][8];
+        long[][] stepBytes = new long[threads][8];
+        long[] readingCost = new long[threads];
         benchmark.setUp();
         com.sun.management.ThreadMXBean threadBean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -60,8 +69,20 @@ public final class ServiceDeskCpuTime {
                         long bytes0 = threadBean.getCurrentThreadAllocatedBytes();
                         long wall0 = System.nanoTime();
                         int results = 0;
-                        for (int i = 0; i < commands; i++) {
-                            results += (mix ? benchmark.mix(agent) : benchmark.comment(agent)) != null ? 1 : 0;
+                        if (steps && round == rounds - 1) {
+                            readingCost[thread] = readingCost(threadBean);
+                            for (int i = 0; i < commands; i++) {
+                                int step = agent.step;
+                                long stepCpu0 = threadBean.getCurrentThreadCpuTime();
+                                long stepBytes0 = threadBean.getCurrentThreadAllocatedBytes();
+                                results += benchmark.mix(agent) != null ? 1 : 0;
+                                stepBytes[thread][step] += threadBean.getCurrentThreadAllocatedBytes() - stepBytes0;
+                                stepCpu[thread][step] += threadBean.getCurrentThreadCpuTime() - stepCpu0;
+                            }
+                        } else {
+                            for (int i = 0; i < commands; i++) {
+                                results += (mix ? benchmark.mix(agent) : benchmark.comment(agent)) != null ? 1 : 0;
+                            }
                         }
                         sink += results;
                         cpu[thread][round] = threadBean.getCurrentThreadCpuTime() - cpu0;
@@ -96,5 +117,32 @@ public final class ServiceDeskCpuTime {
                     allocated / commands / threads, perSecond));
             System.out.println(line);
         }
+        if (steps) {
+            String[] names = {"open", "start", "comment", "comment", "comment", "resolve", "reopen", "comment"};
+            System.out.printf("last round per step (thread cpu us less %d ns per reading; bytes):%n", readingCost[0]);
+            for (int step = 0; step < 8; step++) {
+                StringBuilder line = new StringBuilder(String.format("step %d %-8s", step, names[step]));
+                for (int t = 0; t < threads; t++) {
+                    line.append(String.format(" %.2f us %d B;", (stepCpu[t][step] / (commands / 8.0) - readingCost[t]) / 1000.0,
+                            Math.round(stepBytes[t][step] / (commands / 8.0))));
+                }
+                System.out.println(line);
+            }
+        }
+    }
+
+    /* The CPU time one reading of the thread's CPU time adds between two readings, in nanoseconds (a median of 5 rounds). */
+    private static long readingCost(com.sun.management.ThreadMXBean threadBean) {
+        long[] costs = new long[5];
+        for (int r = 0; r < costs.length; r++) {
+            int n = 20_000;
+            long before = threadBean.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) {
+                sink += (int) threadBean.getCurrentThreadCpuTime();
+            }
+            costs[r] = (threadBean.getCurrentThreadCpuTime() - before) / n;
+        }
+        java.util.Arrays.sort(costs);
+        return costs[costs.length / 2];
     }
 }

@@ -393,7 +393,8 @@ public final class ClockMachine {
      * @return the outcome
      */
     public ClockOutcome evaluate(SlaClockSnapshot clock, int cycles, Instant at) {
-        if (clock.status() == ClockStatus.NOT_STARTED || clock.startedAt().isEmpty()) {
+        // a snapshot that is not NOT_STARTED has a start (see isStarted)
+        if (clock.status() == ClockStatus.NOT_STARTED) {
             return ClockOutcome.notStarted(target.name(), at);
         }
         Measure measure = measure(clock);
@@ -437,9 +438,9 @@ public final class ClockMachine {
     }
 
     /* The spans in which the clock counted: [start, end), end null while it still runs. */
-    private static List<Instant[]> segments(SlaClockSnapshot clock) {
+    private static List<Instant[]> segments(SlaClockSnapshot clock, Instant startedAt) {
         List<Instant[]> segments = new ArrayList<>();
-        Instant from = clock.startedAt().orElseThrow();
+        Instant from = startedAt;
         for (Pause pause : clock.pauses()) {
             segments.add(new Instant[] {from, pause.from()});
             if (pause.until().isEmpty()) {
@@ -469,7 +470,8 @@ public final class ClockMachine {
         if (last != null && last.measures(clock)) {
             return last;
         }
-        List<Instant[]> segments = segments(clock);
+        Instant startedAt = clock.startedAt().orElseThrow();
+        List<Instant[]> segments = segments(clock, startedAt);
         List<Integer> warnings = target.warnings();
         Instant[] thresholds = new Instant[warnings.size() + 1];
         Duration goal = clock.goal();
@@ -477,7 +479,7 @@ public final class ClockMachine {
             thresholds[i] = thresholdInstant(segments, share(goal, warnings.get(i)));
         }
         thresholds[warnings.size()] = thresholdInstant(segments, goal);
-        Measure measure = new Measure(clock.startedAt().orElseThrow(), clock.pauses(), clock.stoppedAt(), goal, segments,
+        Measure measure = new Measure(startedAt, clock.pauses(), clock.stoppedAt(), goal, segments,
                 thresholds);
         measured = measure;
         return measure;
@@ -578,8 +580,14 @@ public final class ClockMachine {
         return Optional.ofNullable(next);
     }
 
+    /*
+     * A snapshot has a start exactly when its status is not NOT_STARTED (SlaClockSnapshot.Builder.build
+     * refuses anything else), so the status answers without unpacking the start into an Instant and an
+     * Optional: this is asked several times per command of a ticket with a clock.
+     */
     private static boolean isStarted(SlaClockSnapshot clock) {
-        return clock.startedAt().isPresent() && clock.stoppedAt().isEmpty() && clock.status() != ClockStatus.CANCELLED;
+        ClockStatus status = clock.status();
+        return status != ClockStatus.NOT_STARTED && status != ClockStatus.CANCELLED && clock.stoppedAt().isEmpty();
     }
 
     private static boolean isPaused(SlaClockSnapshot clock) {
