@@ -1,6 +1,6 @@
 package dev.itsmkit.benchmarks;
 
-import dev.itsmkit.sla.TimerWheel;
+import dev.itsmkit.persistence.memory.TimerWheel;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.concurrent.DelayQueue;
