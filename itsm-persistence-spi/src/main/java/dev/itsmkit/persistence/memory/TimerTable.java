@@ -14,17 +14,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The due timers of every tenant, behind one lock. A {@link ChunkedIndex} orders the timers by the
- * instant they next need attention (the due instant, or the lease end of a claimed timer), then
- * tenant and id, so a claim is O(log n) per timer claimed and the next wake-up O(1). Two
- * open-addressing tables of the entries themselves ({@link EntryTable}) find a timer by tenant and id
- * and the first timer of a ticket, in O(1) without a key object; a ticket's timers are linked
- * through their entries. A reschedule (an SLA clock's timer moved to its next threshold) changes its
- * entry in place and moves it in the wake order; a new timer costs its entry and no other object
- * (but the tables' occasional growth); a cancel costs none.
+ * The due timers of every tenant, behind one lock. A {@link TimerWheel} orders the timers by the instant
+ * they next need attention (the due instant, or the lease end of a claimed timer), so scheduling,
+ * rescheduling, cancelling and completing a timer are O(1) amortised, however many timers are running.
+ * The wheel counts milliseconds; a timer it fires is only known to be due by the end of its millisecond,
+ * so fired timers wait in a small ready set, ordered exactly (by instant, then tenant and id), from
+ * which claims take those due by the claim's instant: a claim is O(log r) per timer claimed, for r
+ * timers due but not yet claimed. The wheel's time only moves forward; a timer scheduled before it
+ * (an overdue one, or found by {@link #nextWakeUp}, which looks ahead) reaches the ready set on the
+ * next move. Two open-addressing tables of the entries themselves ({@link EntryTable}) find a timer by
+ * tenant and id and the first timer of a ticket, in O(1) without a key object; a ticket's timers are
+ * linked through their entries. A reschedule (an SLA clock's timer moved to its next threshold) changes
+ * its entry in place and moves it in the wake order; a new timer costs its entry and no other object
+ * (but the tables' and the wheel's occasional growth); a cancel costs none.
  */
 final class TimerTable implements TimerClaims {
     /** Breaks ties between timers that wake at the same instant: by tenant, then id. */
@@ -176,7 +182,13 @@ final class TimerTable implements TimerClaims {
     private final EntryTable byId = new EntryTable(false);
     /** The first timer of each ticket that has any; the others are linked from it. */
     private final EntryTable byTicket = new EntryTable(true);
-    private final ChunkedIndex<Entry> byWake = new ChunkedIndex<>(BY_TENANT_AND_ID);
+    /** Timers not yet known to be due, by the millisecond they wake in; an entry is its own key. */
+    private final TimerWheel<Entry, Entry> wheel = new TimerWheel<>(Instant.EPOCH);
+    /** Timers the wheel has fired and no claim has taken yet, in exact wake order. */
+    private final ChunkedIndex<Entry> ready = new ChunkedIndex<>(BY_TENANT_AND_ID);
+    /** The latest time the wheel was moved to, in milliseconds since the epoch; it never moves back. */
+    private long wheelMillis;
+    private final BiConsumer<Entry, Entry> toReady = (key, e) -> ready.put(e.wake.getEpochSecond(), e.wake.getNano(), e);
     private long tokens;
 
     /**
@@ -228,11 +240,26 @@ final class TimerTable implements TimerClaims {
     }
 
     private void wake(Entry e) {
-        byWake.put(e.wake.getEpochSecond(), e.wake.getNano(), e);
+        wheel.schedule(e, ceilMillis(e.wake), e);
     }
 
     private void unwake(Entry e) {
-        byWake.remove(e.wake.getEpochSecond(), e.wake.getNano(), e);
+        // the ready set is small (timers due and not yet claimed): a failed removal there costs little
+        if (!ready.remove(e.wake.getEpochSecond(), e.wake.getNano(), e)) {
+            wheel.cancel(e);
+        }
+    }
+
+    /** Moves the wheel's time on to a millisecond (if later) and its timers due by then into the ready set. */
+    private void moveWheel(long millis) {
+        wheelMillis = Math.max(wheelMillis, millis);
+        wheel.advance(wheelMillis, toReady);
+    }
+
+    /** The first millisecond at or after an instant, so that a timer never wakes early. */
+    private static long ceilMillis(Instant instant) {
+        long millis = instant.toEpochMilli();
+        return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
     }
 
     private void add(int hash, TenantId tenant, DueTimer timer) {
@@ -326,13 +353,15 @@ final class TimerTable implements TimerClaims {
         List<TimerClaim> claims = new ArrayList<>();
         lock.lock();
         try {
+            // every timer whose millisecond has begun by now; those later in it stay ready, not yet due
+            moveWheel(ceilMillis(now));
             while (claims.size() < limit) {
-                Entry e = byWake.first();
+                Entry e = ready.first();
                 // a claimed timer wakes at its lease end, which is due once the lease has expired (<= now)
                 if (e == null || e.wake.isAfter(now)) {
                     break;
                 }
-                unwake(e);
+                ready.remove(e.wake.getEpochSecond(), e.wake.getNano(), e);
                 e.node = node;
                 e.leaseUntil = leaseUntil;
                 e.token = ++tokens;
@@ -369,8 +398,21 @@ final class TimerTable implements TimerClaims {
     public Optional<Instant> nextWakeUp() {
         lock.lock();
         try {
-            Entry first = byWake.first();
-            return first == null ? Optional.empty() : Optional.of(first.wake);
+            // timers scheduled before the wheel's time (overdue, or behind a look-ahead) go to the ready set first
+            moveWheel(wheelMillis);
+            while (true) {
+                // a ready timer woke by the wheel's time; every timer still in the wheel wakes after it
+                Entry first = ready.first();
+                if (first != null) {
+                    return Optional.of(first.wake);
+                }
+                Optional<Instant> wheelNext = wheel.nextWakeUp();
+                if (wheelNext.isEmpty()) {
+                    return Optional.empty();
+                }
+                // looks ahead: moves the timers of that millisecond (or moves them down a level) into the ready set
+                moveWheel(wheelNext.get().toEpochMilli());
+            }
         } finally {
             lock.unlock();
         }
