@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,9 @@ final class TimerTable implements TimerClaims {
         int c = a.tenant.value().compareTo(b.tenant.value());
         return c != 0 ? c : a.id.value().compareTo(b.id.value());
     };
+
+    /** The wake order: by the instant a timer next needs attention, then tenant and id. */
+    private static final Comparator<Entry> BY_WAKE = Comparator.<Entry, Instant>comparing(e -> e.wake).thenComparing(BY_TENANT_AND_ID);
 
     private static final class Entry {
         final TenantId tenant;
@@ -184,11 +188,14 @@ final class TimerTable implements TimerClaims {
     private final EntryTable byTicket = new EntryTable(true);
     /** Timers not yet known to be due, by the millisecond they wake in; an entry is its own key. */
     private final TimerWheel<Entry, Entry> wheel = new TimerWheel<>(Instant.EPOCH);
-    /** Timers the wheel has fired and no claim has taken yet, in exact wake order. */
-    private final ChunkedIndex<Entry> ready = new ChunkedIndex<>(BY_TENANT_AND_ID);
+    /**
+     * Timers the wheel has fired and no claim has taken yet, in exact wake order: usually a few, so a tree of them
+     * (a node each) rather than a chunked index, whose first chunk would be made again whenever it empties.
+     */
+    private final TreeSet<Entry> ready = new TreeSet<>(BY_WAKE);
     /** The latest time the wheel was moved to, in milliseconds since the epoch; it never moves back. */
     private long wheelMillis;
-    private final BiConsumer<Entry, Entry> toReady = (key, e) -> ready.put(e.wake.getEpochSecond(), e.wake.getNano(), e);
+    private final BiConsumer<Entry, Entry> toReady = (key, e) -> ready.add(e);
     private long tokens;
 
     /**
@@ -245,7 +252,7 @@ final class TimerTable implements TimerClaims {
 
     private void unwake(Entry e) {
         // the ready set is small (timers due and not yet claimed): a failed removal there costs little
-        if (!ready.remove(e.wake.getEpochSecond(), e.wake.getNano(), e)) {
+        if (ready.isEmpty() || !ready.remove(e)) {
             wheel.cancel(e);
         }
     }
@@ -356,12 +363,12 @@ final class TimerTable implements TimerClaims {
             // every timer whose millisecond has begun by now; those later in it stay ready, not yet due
             moveWheel(ceilMillis(now));
             while (claims.size() < limit) {
-                Entry e = ready.first();
+                Entry e = ready.isEmpty() ? null : ready.first();
                 // a claimed timer wakes at its lease end, which is due once the lease has expired (<= now)
                 if (e == null || e.wake.isAfter(now)) {
                     break;
                 }
-                ready.remove(e.wake.getEpochSecond(), e.wake.getNano(), e);
+                ready.pollFirst();
                 e.node = node;
                 e.leaseUntil = leaseUntil;
                 e.token = ++tokens;
@@ -402,9 +409,8 @@ final class TimerTable implements TimerClaims {
             moveWheel(wheelMillis);
             while (true) {
                 // a ready timer woke by the wheel's time; every timer still in the wheel wakes after it
-                Entry first = ready.first();
-                if (first != null) {
-                    return Optional.of(first.wake);
+                if (!ready.isEmpty()) {
+                    return Optional.of(ready.first().wake);
                 }
                 Optional<Instant> wheelNext = wheel.nextWakeUp();
                 if (wheelNext.isEmpty()) {
