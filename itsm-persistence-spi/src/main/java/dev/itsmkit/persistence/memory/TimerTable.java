@@ -34,38 +34,59 @@ import org.jspecify.annotations.Nullable;
  * (but the tables' and the wheel's occasional growth); a cancel costs none.
  */
 final class TimerTable implements TimerClaims {
-    /** Breaks ties between timers that wake at the same instant: by tenant, then id. */
+    /** Breaks ties between timers that wake at the same instant: by tenant, then id (built for the comparison: rare). */
     private static final Comparator<Entry> BY_TENANT_AND_ID = (a, b) -> {
         if (a == b) {
             return 0;
         }
         int c = a.tenant.value().compareTo(b.tenant.value());
-        return c != 0 ? c : a.id.value().compareTo(b.id.value());
+        return c != 0 ? c : a.id().value().compareTo(b.id().value());
     };
 
     /** The wake order: by the instant a timer next needs attention, then tenant and id. */
-    private static final Comparator<Entry> BY_WAKE = Comparator.<Entry, Instant>comparing(e -> e.wake).thenComparing(BY_TENANT_AND_ID);
+    private static final Comparator<Entry> BY_WAKE = Comparator.comparing(Entry::wake).thenComparing(BY_TENANT_AND_ID);
 
+    /**
+     * A timer, kept as its components rather than as the {@link DueTimer} given: the timer's id is derived from
+     * them, and its text, with the id and the timer objects, was most of the bytes a running clock cost here. A
+     * {@link DueTimer} is built again when one is read (a claim, a find), which is rarer than keeping one.
+     */
     private static final class Entry {
         final TenantId tenant;
-        final TimerId id;
         final TicketId ticket;
-        DueTimer timer;
+        final String target;
+        final int cycle;
+        final int percent;
+        Instant dueAt;
         @Nullable NodeId node;
+        /** The end of the current claim's lease, or {@code null} while the timer is not claimed. */
         @Nullable Instant leaseUntil;
         long token;
-        /** The instant the timer next needs attention: its due instant, or its lease end once claimed. */
-        Instant wake;
         /** The ticket's other timers: a doubly linked list whose head is in {@code byTicket}. */
         @Nullable Entry previousOfTicket;
         @Nullable Entry nextOfTicket;
 
         Entry(TenantId tenant, DueTimer timer) {
             this.tenant = tenant;
-            this.id = timer.id();
             this.ticket = timer.ticket();
-            this.timer = timer;
-            this.wake = timer.dueAt();
+            this.target = timer.target();
+            this.cycle = timer.cycle();
+            this.percent = timer.percent();
+            this.dueAt = timer.dueAt();
+        }
+
+        /** The instant the timer next needs attention: its due instant, or its lease end once claimed. */
+        Instant wake() {
+            Instant lease = leaseUntil;
+            return lease != null ? lease : dueAt;
+        }
+
+        TimerId id() {
+            return TimerId.of(ticket, target, cycle, percent);
+        }
+
+        DueTimer timer() {
+            return new DueTimer(id(), tenant, ticket, target, cycle, percent, dueAt);
         }
     }
 
@@ -95,8 +116,9 @@ final class TimerTable implements TimerClaims {
         }
 
         private boolean matches(Entry e, TenantId tenant, Object key) {
-            Object own = byTicket ? e.ticket : e.id;
-            return (own == key || own.equals(key)) && (e.tenant == tenant || e.tenant.equals(tenant));
+            boolean same = byTicket ? e.ticket == key || e.ticket.equals(key)
+                    : ((TimerId) key).identifies(e.ticket, e.target, e.cycle, e.percent);
+            return same && (e.tenant == tenant || e.tenant.equals(tenant));
         }
 
         /** The slot of a key, or -1. */
@@ -238,16 +260,15 @@ final class TimerTable implements TimerClaims {
      */
     private void reschedule(Entry e, DueTimer timer) {
         unwake(e);
-        e.timer = timer;
+        e.dueAt = timer.dueAt();
         e.node = null;
         e.leaseUntil = null;
         e.token = 0;
-        e.wake = timer.dueAt();
         wake(e);
     }
 
     private void wake(Entry e) {
-        wheel.schedule(e, ceilMillis(e.wake), e);
+        wheel.schedule(e, ceilMillis(e.wake()), e);
     }
 
     private void unwake(Entry e) {
@@ -316,7 +337,7 @@ final class TimerTable implements TimerClaims {
         lock.lock();
         try {
             Entry e = byId.get(EntryTable.hash(tenant, id), tenant, id);
-            return e == null ? Optional.empty() : Optional.of(e.timer);
+            return e == null ? Optional.empty() : Optional.of(e.timer());
         } finally {
             lock.unlock();
         }
@@ -327,7 +348,7 @@ final class TimerTable implements TimerClaims {
         try {
             List<DueTimer> timers = new ArrayList<>();
             for (Entry e = byTicket.get(EntryTable.hash(tenant, ticket), tenant, ticket); e != null; e = e.nextOfTicket) {
-                timers.add(e.timer);
+                timers.add(e.timer());
             }
             timers.sort(Comparator.comparing(DueTimer::dueAt).thenComparing(t -> t.id().value()));
             return List.copyOf(timers);
@@ -365,16 +386,15 @@ final class TimerTable implements TimerClaims {
             while (claims.size() < limit) {
                 Entry e = ready.isEmpty() ? null : ready.first();
                 // a claimed timer wakes at its lease end, which is due once the lease has expired (<= now)
-                if (e == null || e.wake.isAfter(now)) {
+                if (e == null || e.wake().isAfter(now)) {
                     break;
                 }
                 ready.pollFirst();
                 e.node = node;
                 e.leaseUntil = leaseUntil;
                 e.token = ++tokens;
-                e.wake = leaseUntil;
                 wake(e);
-                claims.add(new TimerClaim(e.timer, node, leaseUntil, e.token));
+                claims.add(new TimerClaim(e.timer(), node, leaseUntil, e.token));
             }
         } finally {
             lock.unlock();
@@ -410,7 +430,7 @@ final class TimerTable implements TimerClaims {
             while (true) {
                 // a ready timer woke by the wheel's time; every timer still in the wheel wakes after it
                 if (!ready.isEmpty()) {
-                    return Optional.of(ready.first().wake);
+                    return Optional.of(ready.first().wake());
                 }
                 Optional<Instant> wheelNext = wheel.nextWakeUp();
                 if (wheelNext.isEmpty()) {
