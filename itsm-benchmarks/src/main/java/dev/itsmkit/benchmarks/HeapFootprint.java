@@ -6,7 +6,7 @@ import dev.itsmkit.core.timing.ClockStatus;
 import dev.itsmkit.core.timing.DueTimer;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.core.timing.TimerId;
-import dev.itsmkit.sla.TimerWheel;
+import dev.itsmkit.persistence.memory.TimerWheel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.itsmkit.benchmarks;
 
-import dev.itsmkit.sla.HandleTimerWheel;
-import dev.itsmkit.sla.TimerWheel;
+import dev.itsmkit.persistence.memory.HandleTimerWheel;
+import dev.itsmkit.persistence.memory.TimerWheel;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.concurrent.DelayQueue;

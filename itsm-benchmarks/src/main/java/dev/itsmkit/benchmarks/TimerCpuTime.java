@@ -25,7 +25,7 @@ public final class TimerCpuTime {
      * Runs the measurement.
      *
      * @param args the benchmark ({@code wheel}, {@code queue}, {@code wheelCancel}, {@code handle} and
-     *     {@code handleCancel} for {@link dev.itsmkit.sla.HandleTimerWheel}), optionally the number of
+     *     {@code handleCancel} for {@link dev.itsmkit.persistence.memory.HandleTimerWheel}), optionally the number of
      *     measured rounds (default 10, after 3 warm-up rounds), calls per round (default 500,000) and running timers
      *     (default 1,000,000)
      */

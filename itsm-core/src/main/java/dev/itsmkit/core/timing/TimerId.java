@@ -35,6 +35,20 @@ public record TimerId(String value) {
         return new TimerId(ticket.value() + ":" + target + ":" + cycle + ":" + percent);
     }
 
+    /**
+     * Tells whether this is the id of one threshold, {@link #of} of the same components, without building that id
+     * (a store that keeps a timer's components instead of its id compares them so).
+     *
+     * @param ticket the ticket
+     * @param target the SLA target's name
+     * @param cycle the clock's cycle, from 1
+     * @param percent the threshold, 1 to 100
+     * @return {@code true} if {@code equals(of(ticket, target, cycle, percent))}
+     */
+    public boolean identifies(TicketId ticket, String target, int cycle, int percent) {
+        return cycle >= 0 && percent >= 0 && isIdOf(value, ticket, target, cycle, percent);
+    }
+
     /*
      * Whether a value is the id of(ticket, target, cycle, percent), compared piece by piece without
      * building it: a due timer checks its id on every construction. cycle and percent are not negative.

@@ -29,6 +29,7 @@ class DueTimerIdTest {
                     TimerId other = TimerId.of(otherTicket, otherTarget, otherCycle, otherPercent);
                     boolean same = other.equals(TimerId.of(ticket, target, cycle, percent));
                     assertThat(TimerId.isIdOf(other.value(), ticket, target, cycle, percent)).isEqualTo(same);
+                    assertThat(other.identifies(ticket, target, cycle, percent)).isEqualTo(same);
                     assertThat(new DueTimer(TimerId.of(ticket, target, cycle, percent), TENANT, ticket, target, cycle, percent,
                             DUE).id().value()).isEqualTo(ticket.value() + ":" + target + ":" + cycle + ":" + percent);
                 });

@@ -13,49 +13,80 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The due timers of every tenant, behind one lock. A {@link ChunkedIndex} orders the timers by the
- * instant they next need attention (the due instant, or the lease end of a claimed timer), then
- * tenant and id, so a claim is O(log n) per timer claimed and the next wake-up O(1). Two
- * open-addressing tables of the entries themselves ({@link EntryTable}) find a timer by tenant and id
- * and the first timer of a ticket, in O(1) without a key object; a ticket's timers are linked
- * through their entries. A reschedule (an SLA clock's timer moved to its next threshold) changes its
- * entry in place and moves it in the wake order; a new timer costs its entry and no other object
- * (but the tables' occasional growth); a cancel costs none.
+ * The due timers of every tenant, behind one lock. A {@link TimerWheel} orders the timers by the instant
+ * they next need attention (the due instant, or the lease end of a claimed timer), so scheduling,
+ * rescheduling, cancelling and completing a timer are O(1) amortised, however many timers are running.
+ * The wheel counts milliseconds; a timer it fires is only known to be due by the end of its millisecond,
+ * so fired timers wait in a small ready set, ordered exactly (by instant, then tenant and id), from
+ * which claims take those due by the claim's instant: a claim is O(log r) per timer claimed, for r
+ * timers due but not yet claimed. The wheel's time only moves forward; a timer scheduled before it
+ * (an overdue one, or found by {@link #nextWakeUp}, which looks ahead) reaches the ready set on the
+ * next move. Two open-addressing tables of the entries themselves ({@link EntryTable}) find a timer by
+ * tenant and id and the first timer of a ticket, in O(1) without a key object; a ticket's timers are
+ * linked through their entries. A reschedule (an SLA clock's timer moved to its next threshold) changes
+ * its entry in place and moves it in the wake order; a new timer costs its entry and no other object
+ * (but the tables' and the wheel's occasional growth); a cancel costs none.
  */
 final class TimerTable implements TimerClaims {
-    /** Breaks ties between timers that wake at the same instant: by tenant, then id. */
+    /** Breaks ties between timers that wake at the same instant: by tenant, then id (built for the comparison: rare). */
     private static final Comparator<Entry> BY_TENANT_AND_ID = (a, b) -> {
         if (a == b) {
             return 0;
         }
         int c = a.tenant.value().compareTo(b.tenant.value());
-        return c != 0 ? c : a.id.value().compareTo(b.id.value());
+        return c != 0 ? c : a.id().value().compareTo(b.id().value());
     };
 
+    /** The wake order: by the instant a timer next needs attention, then tenant and id. */
+    private static final Comparator<Entry> BY_WAKE = Comparator.comparing(Entry::wake).thenComparing(BY_TENANT_AND_ID);
+
+    /**
+     * A timer, kept as its components rather than as the {@link DueTimer} given: the timer's id is derived from
+     * them, and its text, with the id and the timer objects, was most of the bytes a running clock cost here. A
+     * {@link DueTimer} is built again when one is read (a claim, a find), which is rarer than keeping one.
+     */
     private static final class Entry {
         final TenantId tenant;
-        final TimerId id;
         final TicketId ticket;
-        DueTimer timer;
+        final String target;
+        final int cycle;
+        final int percent;
+        Instant dueAt;
         @Nullable NodeId node;
+        /** The end of the current claim's lease, or {@code null} while the timer is not claimed. */
         @Nullable Instant leaseUntil;
         long token;
-        /** The instant the timer next needs attention: its due instant, or its lease end once claimed. */
-        Instant wake;
         /** The ticket's other timers: a doubly linked list whose head is in {@code byTicket}. */
         @Nullable Entry previousOfTicket;
         @Nullable Entry nextOfTicket;
 
         Entry(TenantId tenant, DueTimer timer) {
             this.tenant = tenant;
-            this.id = timer.id();
             this.ticket = timer.ticket();
-            this.timer = timer;
-            this.wake = timer.dueAt();
+            this.target = timer.target();
+            this.cycle = timer.cycle();
+            this.percent = timer.percent();
+            this.dueAt = timer.dueAt();
+        }
+
+        /** The instant the timer next needs attention: its due instant, or its lease end once claimed. */
+        Instant wake() {
+            Instant lease = leaseUntil;
+            return lease != null ? lease : dueAt;
+        }
+
+        TimerId id() {
+            return TimerId.of(ticket, target, cycle, percent);
+        }
+
+        DueTimer timer() {
+            return new DueTimer(id(), tenant, ticket, target, cycle, percent, dueAt);
         }
     }
 
@@ -85,8 +116,9 @@ final class TimerTable implements TimerClaims {
         }
 
         private boolean matches(Entry e, TenantId tenant, Object key) {
-            Object own = byTicket ? e.ticket : e.id;
-            return (own == key || own.equals(key)) && (e.tenant == tenant || e.tenant.equals(tenant));
+            boolean same = byTicket ? e.ticket == key || e.ticket.equals(key)
+                    : ((TimerId) key).identifies(e.ticket, e.target, e.cycle, e.percent);
+            return same && (e.tenant == tenant || e.tenant.equals(tenant));
         }
 
         /** The slot of a key, or -1. */
@@ -176,7 +208,16 @@ final class TimerTable implements TimerClaims {
     private final EntryTable byId = new EntryTable(false);
     /** The first timer of each ticket that has any; the others are linked from it. */
     private final EntryTable byTicket = new EntryTable(true);
-    private final ChunkedIndex<Entry> byWake = new ChunkedIndex<>(BY_TENANT_AND_ID);
+    /** Timers not yet known to be due, by the millisecond they wake in; an entry is its own key. */
+    private final TimerWheel<Entry, Entry> wheel = new TimerWheel<>(Instant.EPOCH);
+    /**
+     * Timers the wheel has fired and no claim has taken yet, in exact wake order: usually a few, so a tree of them
+     * (a node each) rather than a chunked index, whose first chunk would be made again whenever it empties.
+     */
+    private final TreeSet<Entry> ready = new TreeSet<>(BY_WAKE);
+    /** The latest time the wheel was moved to, in milliseconds since the epoch; it never moves back. */
+    private long wheelMillis;
+    private final BiConsumer<Entry, Entry> toReady = (key, e) -> ready.add(e);
     private long tokens;
 
     /**
@@ -219,20 +260,34 @@ final class TimerTable implements TimerClaims {
      */
     private void reschedule(Entry e, DueTimer timer) {
         unwake(e);
-        e.timer = timer;
+        e.dueAt = timer.dueAt();
         e.node = null;
         e.leaseUntil = null;
         e.token = 0;
-        e.wake = timer.dueAt();
         wake(e);
     }
 
     private void wake(Entry e) {
-        byWake.put(e.wake.getEpochSecond(), e.wake.getNano(), e);
+        wheel.schedule(e, ceilMillis(e.wake()), e);
     }
 
     private void unwake(Entry e) {
-        byWake.remove(e.wake.getEpochSecond(), e.wake.getNano(), e);
+        // the ready set is small (timers due and not yet claimed): a failed removal there costs little
+        if (ready.isEmpty() || !ready.remove(e)) {
+            wheel.cancel(e);
+        }
+    }
+
+    /** Moves the wheel's time on to a millisecond (if later) and its timers due by then into the ready set. */
+    private void moveWheel(long millis) {
+        wheelMillis = Math.max(wheelMillis, millis);
+        wheel.advance(wheelMillis, toReady);
+    }
+
+    /** The first millisecond at or after an instant, so that a timer never wakes early. */
+    private static long ceilMillis(Instant instant) {
+        long millis = instant.toEpochMilli();
+        return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
     }
 
     private void add(int hash, TenantId tenant, DueTimer timer) {
@@ -282,7 +337,7 @@ final class TimerTable implements TimerClaims {
         lock.lock();
         try {
             Entry e = byId.get(EntryTable.hash(tenant, id), tenant, id);
-            return e == null ? Optional.empty() : Optional.of(e.timer);
+            return e == null ? Optional.empty() : Optional.of(e.timer());
         } finally {
             lock.unlock();
         }
@@ -293,7 +348,7 @@ final class TimerTable implements TimerClaims {
         try {
             List<DueTimer> timers = new ArrayList<>();
             for (Entry e = byTicket.get(EntryTable.hash(tenant, ticket), tenant, ticket); e != null; e = e.nextOfTicket) {
-                timers.add(e.timer);
+                timers.add(e.timer());
             }
             timers.sort(Comparator.comparing(DueTimer::dueAt).thenComparing(t -> t.id().value()));
             return List.copyOf(timers);
@@ -326,19 +381,20 @@ final class TimerTable implements TimerClaims {
         List<TimerClaim> claims = new ArrayList<>();
         lock.lock();
         try {
+            // every timer whose millisecond has begun by now; those later in it stay ready, not yet due
+            moveWheel(ceilMillis(now));
             while (claims.size() < limit) {
-                Entry e = byWake.first();
+                Entry e = ready.isEmpty() ? null : ready.first();
                 // a claimed timer wakes at its lease end, which is due once the lease has expired (<= now)
-                if (e == null || e.wake.isAfter(now)) {
+                if (e == null || e.wake().isAfter(now)) {
                     break;
                 }
-                unwake(e);
+                ready.pollFirst();
                 e.node = node;
                 e.leaseUntil = leaseUntil;
                 e.token = ++tokens;
-                e.wake = leaseUntil;
                 wake(e);
-                claims.add(new TimerClaim(e.timer, node, leaseUntil, e.token));
+                claims.add(new TimerClaim(e.timer(), node, leaseUntil, e.token));
             }
         } finally {
             lock.unlock();
@@ -369,8 +425,20 @@ final class TimerTable implements TimerClaims {
     public Optional<Instant> nextWakeUp() {
         lock.lock();
         try {
-            Entry first = byWake.first();
-            return first == null ? Optional.empty() : Optional.of(first.wake);
+            // timers scheduled before the wheel's time (overdue, or behind a look-ahead) go to the ready set first
+            moveWheel(wheelMillis);
+            while (true) {
+                // a ready timer woke by the wheel's time; every timer still in the wheel wakes after it
+                if (!ready.isEmpty()) {
+                    return Optional.of(ready.first().wake());
+                }
+                Optional<Instant> wheelNext = wheel.nextWakeUp();
+                if (wheelNext.isEmpty()) {
+                    return Optional.empty();
+                }
+                // looks ahead: moves the timers of that millisecond (or moves them down a level) into the ready set
+                moveWheel(wheelNext.get().toEpochMilli());
+            }
         } finally {
             lock.unlock();
         }

@@ -1,4 +1,4 @@
-package dev.itsmkit.sla;
+package dev.itsmkit.persistence.memory;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package dev.itsmkit.sla;
+package dev.itsmkit.persistence.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
