@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The due timers of every tenant, behind one lock. A {@link TimerWheel} orders the timers by the instant
+ * The due timers of every tenant, behind one lock. A {@link HandleTimerWheel} orders the timers by the instant
  * they next need attention (the due instant, or the lease end of a claimed timer), so scheduling,
  * rescheduling, cancelling and completing a timer are O(1) amortised, however many timers are running.
  * The wheel counts milliseconds; a timer it fires is only known to be due by the end of its millisecond,
@@ -62,6 +62,8 @@ final class TimerTable implements TimerClaims {
         /** The end of the current claim's lease, or {@code null} while the timer is not claimed. */
         @Nullable Instant leaseUntil;
         long token;
+        /** The timer's handle in the wheel while it is there (not ready). */
+        long handle;
         /** The ticket's other timers: a doubly linked list whose head is in {@code byTicket}. */
         @Nullable Entry previousOfTicket;
         @Nullable Entry nextOfTicket;
@@ -208,8 +210,8 @@ final class TimerTable implements TimerClaims {
     private final EntryTable byId = new EntryTable(false);
     /** The first timer of each ticket that has any; the others are linked from it. */
     private final EntryTable byTicket = new EntryTable(true);
-    /** Timers not yet known to be due, by the millisecond they wake in; an entry is its own key. */
-    private final TimerWheel<Entry, Entry> wheel = new TimerWheel<>(Instant.EPOCH);
+    /** Timers not yet known to be due, by the millisecond they wake in; an entry holds its handle there. */
+    private final HandleTimerWheel<Entry> wheel = new HandleTimerWheel<>(Instant.EPOCH);
     /**
      * Timers the wheel has fired and no claim has taken yet, in exact wake order: usually a few, so a tree of them
      * (a node each) rather than a chunked index, whose first chunk would be made again whenever it empties.
@@ -217,7 +219,7 @@ final class TimerTable implements TimerClaims {
     private final TreeSet<Entry> ready = new TreeSet<>(BY_WAKE);
     /** The latest time the wheel was moved to, in milliseconds since the epoch; it never moves back. */
     private long wheelMillis;
-    private final BiConsumer<Entry, Entry> toReady = (key, e) -> ready.add(e);
+    private final Consumer<Entry> toReady = ready::add;
     private long tokens;
 
     /**
@@ -268,13 +270,13 @@ final class TimerTable implements TimerClaims {
     }
 
     private void wake(Entry e) {
-        wheel.schedule(e, ceilMillis(e.wake()), e);
+        e.handle = wheel.schedule(ceilMillis(e.wake()), e);
     }
 
     private void unwake(Entry e) {
         // the ready set is small (timers due and not yet claimed): a failed removal there costs little
         if (ready.isEmpty() || !ready.remove(e)) {
-            wheel.cancel(e);
+            wheel.cancel(e.handle);
         }
     }
 
