@@ -62,7 +62,7 @@ public final class TimerStoreFootprint {
 
         System.out.printf("%,d running clocks in the in-memory store, bytes per clock:%n", count);
         System.out.printf("  clock snapshot, as the store keeps it: %,d%n", (afterClocks - before) / count);
-        System.out.printf("  timer (entry, tables, wheel, DueTimer, TimerId, due instant): %,d%n",
+        System.out.printf("  timer (entry, tables, wheel, due instant): %,d%n",
                 (afterTimers - afterClocks) / count);
         System.out.printf("  a running clock, snapshot and timer: %,d%n", (afterTimers - before) / count);
         // keep everything reachable until measured
