@@ -82,7 +82,8 @@ import org.jspecify.annotations.Nullable;
  * one ticket (its snapshot, last sequence and SLA clocks: {@code loadForCommand}) each commit publishes as
  * one immutable view per ticket it touched ({@link TicketData#head}), read without the lock; a commit
  * hashes its events against those views before it takes the lock (see {@link InMemoryUnitOfWork}). A save costs the
- * table lookup, O(log n) for each sort index whose key changed (only {@code UPDATED} on an update),
+ * table lookup, O(log n) for each sort index whose key changed (only {@code UPDATED} on an update, whose old key is
+ * only marked stale: see {@link ChunkedIndex}),
  * O(1) per inverted index whose key changed, and the copy of each event's hash, computed before. A single tenant-wide
  * lock is kept on purpose: uncontended it costs a few tens of nanoseconds, and finer locks would let
  * a query see half of a commit.
@@ -123,7 +124,10 @@ final class InMemoryTenantStores implements TenantStores {
         this.tenant = tenant;
         this.root = root;
         for (TicketOrder order : TicketOrder.values()) {
-            sorted.put(order, new ChunkedIndex<>(BY_ID));
+            // the order by last update moves a key on every update: its old keys are left stale and skipped
+            // (see ChunkedIndex), an entry being live while it is the ticket's present key in that order
+            sorted.put(order, order == TicketOrder.UPDATED ? new ChunkedIndex<>(BY_ID, this::isPresentUpdateKey)
+                    : new ChunkedIndex<>(BY_ID));
         }
         for (TicketKind kind : TicketKind.values()) {
             numbers.put(kind, new AtomicLong());
@@ -171,6 +175,12 @@ final class InMemoryTenantStores implements TenantStores {
     }
 
     // ---- applied by InMemoryUnitOfWork under the write lock, after validation ----
+
+    /** Whether a key of the order by last update is the ticket's present one; for lock holders. */
+    private boolean isPresentUpdateKey(long second, long nano, TicketId id) {
+        TicketData data = tickets.data(id);
+        return data != null && data.updatedSecond == second && data.updatedNano == nano;
+    }
 
     long versionOf(TicketId id) {
         int i = tickets.indexOf(id);
@@ -223,14 +233,17 @@ final class InMemoryTenantStores implements TenantStores {
             ChunkedIndex<TicketId> index = sorted.get(order);
             if (order == TicketOrder.UPDATED) {
                 // the old key from the ticket's data, not from the old snapshot's Instant (see TicketData)
-                if (old != null) {
-                    if (data.updatedSecond == updated.getEpochSecond() && data.updatedNano == updated.getNano()) {
-                        continue;
-                    }
-                    index.remove(data.updatedSecond, data.updatedNano, old.id());
+                long oldSecond = data.updatedSecond;
+                int oldNano = data.updatedNano;
+                if (old != null && oldSecond == updated.getEpochSecond() && oldNano == updated.getNano()) {
+                    continue;
                 }
                 data.updatedSecond = updated.getEpochSecond();
                 data.updatedNano = updated.getNano();
+                if (old != null) {
+                    // not removed: its chunk is a random, cold place; marked stale once the data holds the new key
+                    index.markStale(oldSecond, oldNano, ticket.id());
+                }
                 index.put(data.updatedSecond, data.updatedNano, ticket.id());
                 continue;
             }
