@@ -61,10 +61,11 @@ import org.jspecify.annotations.Nullable;
  *       (trail, SLA clocks, outbox entries): a load is one probe, O(1), and a commit finds everything
  *       it checks and changes about a ticket with that one lookup.</li>
  *   <li>Three sort indexes, {@link ChunkedIndex}es keyed by the {@link SortKey} parts (by number, by
- *       creation, by last update) holding ids: keyset paging is a walk from the cursor,
- *       O(log n + visited), with one table lookup per ticket visited. Holding ids rather than snapshots
- *       means an update touches only the index whose key changed (by last update): one removal and
- *       one insertion, each a binary search over cached primitive arrays and a move within one chunk.</li>
+ *       creation, by last update) holding each ticket's {@link TicketData}: keyset paging is a walk from the
+ *       cursor, O(log n + visited), reading each visited ticket's snapshot from its data. Holding the (mutable)
+ *       data rather than snapshots means an update touches only the index whose key changed (by last update):
+ *       its old key is marked stale (a binary search over cached primitive arrays, the chunk not read; see
+ *       {@link ChunkedIndex}'s lazy deletion) and its new one inserted, usually at the end.</li>
  *   <li>The events of every ticket by instant, in a {@link ChunkedIndex} too, for
  *       {@code AuditTrail.between}; each ticket's trail keeps its events and their hashes in binary
  *       ({@link TicketData}, {@link TrailHasher}), and reads build the records.</li>
@@ -99,8 +100,16 @@ final class InMemoryTenantStores implements TenantStores {
     /** Snapshots by id, read without a lock, and beside each the ticket's trail, clocks and outbox entries. */
     final TicketTable tickets = new TicketTable();
     /** By id text; an identical id (the stored instance, as a removal of an old key usually passes) without reading it. */
-    private static final Comparator<TicketId> BY_ID = (a, b) -> a == b ? 0 : a.value().compareTo(b.value());
-    private final EnumMap<TicketOrder, ChunkedIndex<TicketId>> sorted = new EnumMap<>(TicketOrder.class);
+    private static final Comparator<Object> BY_ID = (a, b) -> a == b ? 0 : idOf(a).value().compareTo(idOf(b).value());
+    /**
+     * The sort indexes hold each ticket's {@link TicketData}, which knows its id (the tie-breaker) and its snapshot (what
+     * a walk reads, without a table lookup) and, for the order by last update, its present key (the liveness test of
+     * that index's lazy deletion, one read of the object the entry points to); bounds are {@link TicketId}s or
+     * {@code null}.
+     */
+    private final EnumMap<TicketOrder, ChunkedIndex<Object>> sorted = new EnumMap<>(TicketOrder.class);
+    private static final ChunkedIndex.Liveness<Object> PRESENT_UPDATE_KEY = (second, nano, tie) ->
+            ((TicketData) tie).updatedSecond == second && ((TicketData) tie).updatedNano == nano;
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
     private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
@@ -126,7 +135,7 @@ final class InMemoryTenantStores implements TenantStores {
         for (TicketOrder order : TicketOrder.values()) {
             // the order by last update moves a key on every update: its old keys are left stale and skipped
             // (see ChunkedIndex), an entry being live while it is the ticket's present key in that order
-            sorted.put(order, order == TicketOrder.UPDATED ? new ChunkedIndex<>(BY_ID, this::isPresentUpdateKey)
+            sorted.put(order, order == TicketOrder.UPDATED ? new ChunkedIndex<>(BY_ID, PRESENT_UPDATE_KEY)
                     : new ChunkedIndex<>(BY_ID));
         }
         for (TicketKind kind : TicketKind.values()) {
@@ -176,10 +185,14 @@ final class InMemoryTenantStores implements TenantStores {
 
     // ---- applied by InMemoryUnitOfWork under the write lock, after validation ----
 
-    /** Whether a key of the order by last update is the ticket's present one; for lock holders. */
-    private boolean isPresentUpdateKey(long second, long nano, TicketId id) {
-        TicketData data = tickets.data(id);
-        return data != null && data.updatedSecond == second && data.updatedNano == nano;
+    /** The id of a sort index's tie: a stored {@link TicketData} or a bound's {@link TicketId}. */
+    private static TicketId idOf(Object tie) {
+        return tie instanceof TicketData data ? requireNonNull(data.id, "the id of an indexed ticket") : (TicketId) tie;
+    }
+
+    /** The snapshot of a sort index's stored tie; for holders of the lock. */
+    private static Ticket snapshotOf(Object tie) {
+        return requireNonNull(((TicketData) tie).snapshot, "the snapshot of an indexed ticket");
     }
 
     long versionOf(TicketId id) {
@@ -189,7 +202,8 @@ final class InMemoryTenantStores implements TenantStores {
     }
 
     Optional<TicketId> holderOfNumber(TicketNumber number) {
-        return Optional.ofNullable(sorted.get(TicketOrder.NUMBER).firstAt(number.kind().ordinal(), number.sequence()));
+        Object holder = sorted.get(TicketOrder.NUMBER).firstAt(number.kind().ordinal(), number.sequence());
+        return holder == null ? Optional.empty() : Optional.of(idOf(holder));
     }
 
     long lastSequenceOf(TicketId id) {
@@ -228,9 +242,12 @@ final class InMemoryTenantStores implements TenantStores {
         TicketData data = tickets.dataAt(slot);
         tickets.replaceAt(slot, ticket);
         data.save(ticket);
+        if (data.id == null) {
+            data.id = ticket.id();
+        }
         Instant updated = ticket.updatedAt();
         for (TicketOrder order : ORDERS) {
-            ChunkedIndex<TicketId> index = sorted.get(order);
+            ChunkedIndex<Object> index = sorted.get(order);
             if (order == TicketOrder.UPDATED) {
                 // the old key from the ticket's data, not from the old snapshot's Instant (see TicketData)
                 long oldSecond = data.updatedSecond;
@@ -242,9 +259,9 @@ final class InMemoryTenantStores implements TenantStores {
                 data.updatedNano = updated.getNano();
                 if (old != null) {
                     // not removed: its chunk is a random, cold place; marked stale once the data holds the new key
-                    index.markStale(oldSecond, oldNano, ticket.id());
+                    index.markStale(oldSecond, oldNano, data);
                 }
-                index.put(data.updatedSecond, data.updatedNano, ticket.id());
+                index.put(data.updatedSecond, data.updatedNano, data);
                 continue;
             }
             // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)
@@ -253,10 +270,10 @@ final class InMemoryTenantStores implements TenantStores {
             }
             if (old != null) {
                 SortKey before = SortKey.of(order, old);
-                index.remove(before.major(), before.minor(), old.id());
+                index.remove(before.major(), before.minor(), data);
             }
             SortKey after = SortKey.of(order, ticket);
-            index.put(after.major(), after.minor(), ticket.id());
+            index.put(after.major(), after.minor(), data);
         }
         reindex(byAssignee, old == null ? null : old.assignee().orElse(null), ticket.assignee().orElse(null), ticket.id());
         reindex(byGroup, old == null ? null : old.assignmentGroup().orElse(null), ticket.assignmentGroup().orElse(null), ticket.id());
@@ -422,8 +439,8 @@ final class InMemoryTenantStores implements TenantStores {
                     return candidates.stream().map(tickets::get).filter(query::matches).count();
                 }
                 long[] count = {0};
-                sorted.get(TicketOrder.NUMBER).visitAll(id -> {
-                    if (query.matches(tickets.get(id))) {
+                sorted.get(TicketOrder.NUMBER).visitAll(tie -> {
+                    if (query.matches(snapshotOf(tie))) {
                         count[0]++;
                     }
                     return true;
@@ -443,8 +460,8 @@ final class InMemoryTenantStores implements TenantStores {
                 if (candidates != null && cheaperToSortCandidates(candidates.size(), limit)) {
                     found.addAll(smallestMatches(candidates, query, after, limit + 1));
                 } else {
-                    walk(query, order, after, id -> {
-                        Ticket t = tickets.get(id);
+                    walk(query, order, after, tie -> {
+                        Ticket t = snapshotOf(tie);
                         if (query.matches(t)) {
                             found.add(t);
                         }
@@ -501,8 +518,8 @@ final class InMemoryTenantStores implements TenantStores {
 
         /** Visits the ids of an order after the cursor and within the query's time window of that order. */
         private void walk(TicketQuery query, TicketOrder order, @Nullable SortKey after,
-                java.util.function.Predicate<TicketId> visitor) {
-            ChunkedIndex<TicketId> index = sorted.get(order);
+                java.util.function.Predicate<Object> visitor) {
+            ChunkedIndex<Object> index = sorted.get(order);
             Optional<TimeWindow> window = order == TicketOrder.CREATED ? query.createdIn()
                     : order == TicketOrder.UPDATED ? query.updatedIn() : Optional.empty();
             SortKey from = window.map(w -> SortKey.at(w.start(), null)).orElse(null);

@@ -1,6 +1,7 @@
 package dev.itsmkit.persistence.memory;
 
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
@@ -79,6 +80,8 @@ final class TicketData {
     private Head head = Head.EMPTY;
     /** Whether the lock holder changed what {@link Head} holds since it was last published. */
     private boolean changed;
+    /** The ticket's id, set by its first save: the tie-breaker of its entries in the sort indexes; for lock holders. */
+    @Nullable TicketId id;
     /** The current snapshot, for the next {@link Head}; for lock holders. */
     @Nullable Ticket snapshot;
 
