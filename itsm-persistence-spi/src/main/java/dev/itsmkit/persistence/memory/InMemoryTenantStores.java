@@ -36,6 +36,7 @@ import dev.itsmkit.persistence.spi.TimerStore;
 import dev.itsmkit.persistence.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -345,22 +346,23 @@ final class InMemoryTenantStores implements TenantStores {
         try {
             for (TicketId ticket : touched) {
                 TicketData data = tickets.data(ticket);
-                if (data == null || data.outbox.isEmpty()) {
+                if (data == null || data.outboxCount == 0) {
                     continue;
                 }
-                List<OutboxEntry> list = data.outbox;
-                List<OutboxEntry> kept = new ArrayList<>(list.size());
-                for (OutboxEntry e : list) {
+                OutboxEntry[] entries = data.outbox;
+                int kept = 0;
+                for (int i = 0; i < data.outboxCount; i++) {
+                    OutboxEntry e = entries[i];
                     Integer left = gone.get(e);
                     if (left == null) {
-                        kept.add(e);
+                        entries[kept++] = e;
                     } else if (left == 1) {
                         gone.remove(e);
                     } else {
                         gone.put(e, left - 1);
                     }
                 }
-                data.outbox = kept.isEmpty() ? List.of() : kept;
+                data.keepOutbox(kept);
             }
         } finally {
             lock.writeLock().unlock();
@@ -687,7 +689,7 @@ final class InMemoryTenantStores implements TenantStores {
             lock.readLock().lock();
             try {
                 TicketData data = tickets.data(ticket);
-                return data == null ? List.of() : List.copyOf(data.outbox);
+                return data == null ? List.of() : List.of(Arrays.copyOf(data.outbox, data.outboxCount));
             } finally {
                 lock.readLock().unlock();
             }
