@@ -31,10 +31,12 @@ import org.jspecify.annotations.Nullable;
  * index's content is exactly its live keys. Marking a key stale finds its chunk by the binary search over the
  * first keys (cached) and counts one more stale key for that chunk in an {@code int[]} beside the directory: the
  * chunk itself, a random and cold place among a million keys, is not read. When about half of a chunk's keys are
- * counted stale, the chunk is compacted: each entry is tested (the tests of consecutive entries do not depend on
+ * counted stale (checked on every {@value #STALE_CHECK}th mark, so that the chunk object is rarely read), the
+ * chunk is compacted: each entry is tested (the tests of consecutive entries do not depend on
  * each other, so their misses overlap) and the live ones are kept in order. An update then costs a cached search
  * and, amortized, two liveness tests instead of a search, a move and three or four dependent misses in a random
- * chunk; a walk pays a test per entry it visits and skips at most about as many stale entries as live ones. The
+ * chunk; a walk pays a test per entry it visits and skips, per chunk, fewer stale entries than
+ * {@code 2 * STALE_CHECK} more than live ones. The
  * counts only decide when to compact; correctness rests on the test alone. {@link #size} counts stale entries too.
  *
  * @param <T> the type of the tie-breakers, which are the values the index holds
@@ -43,6 +45,8 @@ final class ChunkedIndex<T> {
     static final int CHUNK = 128;
     /** The step of the scan that starts a search within a chunk: every second cache line of its keys. */
     private static final int STRIDE = 8;
+    /** How many stale marks of a chunk between two reads of its size (a power of two). */
+    static final int STALE_CHECK = 8;
 
     /**
      * Up to {@value #CHUNK} entries; the key's two longs sit side by side ({@code keys[2i]} the major,
@@ -95,6 +99,11 @@ final class ChunkedIndex<T> {
 
     int size() {
         return size;
+    }
+
+    /** The number of chunks. */
+    int chunkCount() {
+        return chunkCount;
     }
 
     @SuppressWarnings("unchecked")
@@ -272,8 +281,9 @@ final class ChunkedIndex<T> {
         }
         int ci = chunkFor(major, minor, tie);
         int stale = ++staleCounts[ci];
-        // reads the chunk's size: the one line of the chunk object, not its arrays
-        if (2 * stale >= chunks[ci].size) {
+        // the chunk's size is in the chunk object, a cold line: read only on every STALE_CHECK-th mark, so a chunk
+        // keeps fewer than 2 * STALE_CHECK stale entries more than live ones
+        if ((stale & (STALE_CHECK - 1)) == 0 && 2 * stale >= chunks[ci].size) {
             compact(ci, live);
         }
     }
