@@ -10,7 +10,7 @@ import java.util.Arrays;
  * (JMH's {@code -prof gc} counts the {@code @Setup(Level.Invocation)} values, about 940 bytes, in the
  * commit's bytes per operation). Each round commits {@code batches} batches of
  * {@value InMemoryStoresBenchmark#BATCH} prepared units of work; prints the minimum and median over the
- * rounds, after three warm-up rounds. Run with
+ * rounds, after three warm-up rounds, and the CPU figure of each round in order. Run with
  * {@code java -Xmx3g -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.CommitCost [tickets] [rounds] [batches]}.
  */
 public final class CommitCost {
@@ -54,6 +54,12 @@ public final class CommitCost {
                 bytes[round] = (double) allocated / ops;
             }
         }
+        // in measuring order too: the update order's stale keys pile up and are compacted as the rounds go on
+        StringBuilder inOrder = new StringBuilder("CPU ns/op by round:");
+        for (double c : cpu) {
+            inOrder.append(' ').append(Math.round(c));
+        }
+        System.out.println(inOrder);
         Arrays.sort(cpu);
         Arrays.sort(bytes);
         System.out.printf("commitUnitOfWork, %,d tickets, %,d commits: CPU ns/op min %.0f median %.0f; bytes/op min %.1f median %.1f%n",

@@ -26,12 +26,27 @@ import org.jspecify.annotations.Nullable;
  * <p>Keys compare by major, then minor, then tie with the given comparator. A {@code null} tie, allowed
  * in bounds only, sorts before every tie. Not thread-safe: the tenant's lock guards it.
  *
+ * <p><b>Lazy deletion</b> (an index made with a {@link Liveness}, the order by last update): a key that no longer
+ * holds ({@link #markStale}) stays in its chunk, and a visit skips every entry the liveness test rejects, so the
+ * index's content is exactly its live keys. Marking a key stale finds its chunk by the binary search over the
+ * first keys (cached) and counts one more stale key for that chunk in an {@code int[]} beside the directory: the
+ * chunk itself, a random and cold place among a million keys, is not read. When about half of a chunk's keys are
+ * counted stale (checked on every {@value #STALE_CHECK}th mark, so that the chunk object is rarely read), the
+ * chunk is compacted: each entry is tested (the tests of consecutive entries do not depend on
+ * each other, so their misses overlap) and the live ones are kept in order. An update then costs a cached search
+ * and, amortized, two liveness tests instead of a search, a move and three or four dependent misses in a random
+ * chunk; a walk pays a test per entry it visits and skips, per chunk, fewer stale entries than
+ * {@code 2 * STALE_CHECK} more than live ones. The
+ * counts only decide when to compact; correctness rests on the test alone. {@link #size} counts stale entries too.
+ *
  * @param <T> the type of the tie-breakers, which are the values the index holds
  */
 final class ChunkedIndex<T> {
     static final int CHUNK = 128;
     /** The step of the scan that starts a search within a chunk: every second cache line of its keys. */
     private static final int STRIDE = 8;
+    /** How many stale marks of a chunk between two reads of its size (a power of two). */
+    static final int STALE_CHECK = 8;
 
     /**
      * Up to {@value #CHUNK} entries; the key's two longs sit side by side ({@code keys[2i]} the major,
@@ -44,19 +59,51 @@ final class ChunkedIndex<T> {
         int size;
     }
 
+    /**
+     * Tells whether an entry of an index with lazy deletion still holds.
+     *
+     * @param <T> the type of the ties
+     */
+    @FunctionalInterface
+    interface Liveness<T> {
+        /** Whether the entry {@code (major, minor, tie)} is one of the index's live keys. */
+        boolean isLive(long major, long minor, T tie);
+    }
+
     private final Comparator<? super T> ties;
+    private final @Nullable Liveness<? super T> liveness;
     private Chunk[] chunks = new Chunk[4];
+    /**
+     * Per chunk, how many of its entries were marked stale since it was last compacted: at least the number of
+     * its stale entries (a revived key, put again at a stale entry, is not subtracted). Only decides when to compact.
+     */
+    private int[] staleCounts = new int[4];
     /** Each chunk's first key, major and minor side by side as in a chunk. */
     private long[] firstKeys = new long[8];
     private int chunkCount;
     private int size;
 
     ChunkedIndex(Comparator<? super T> ties) {
+        this(ties, null);
+    }
+
+    /**
+     * An index whose removals may be deferred ({@link #markStale}) when {@code liveness} is given.
+     *
+     * @param liveness the test of an entry's liveness, or {@code null} for an index whose keys are removed
+     */
+    ChunkedIndex(Comparator<? super T> ties, @Nullable Liveness<? super T> liveness) {
         this.ties = ties;
+        this.liveness = liveness;
     }
 
     int size() {
         return size;
+    }
+
+    /** The number of chunks. */
+    int chunkCount() {
+        return chunkCount;
     }
 
     @SuppressWarnings("unchecked")
@@ -137,6 +184,14 @@ final class ChunkedIndex<T> {
             c.ties[at] = tie;
             return;
         }
+        if (c.size == CHUNK && liveness != null && staleCounts[ci] > 0) {
+            // drop the stale entries before splitting: each half then knows it holds none (a split is rare in an
+            // order whose keys mostly arrive at its end, so the tests are paid rarely), and a chunk's count stays at
+            // least its number of stale entries, so no chunk keeps more stale entries than live ones
+            compact(ci, liveness);
+            put(major, minor, tie);
+            return;
+        }
         if (c.size == CHUNK) {
             Chunk next = new Chunk();
             if (at == CHUNK && ci == chunkCount - 1) {
@@ -184,10 +239,17 @@ final class ChunkedIndex<T> {
         if (chunkCount == chunks.length) {
             chunks = java.util.Arrays.copyOf(chunks, chunkCount * 2);
             firstKeys = java.util.Arrays.copyOf(firstKeys, chunkCount * 4);
+            if (liveness != null) {
+                staleCounts = java.util.Arrays.copyOf(staleCounts, chunkCount * 2);
+            }
         }
         int tail = chunkCount - at;
         System.arraycopy(chunks, at, chunks, at + 1, tail);
         System.arraycopy(firstKeys, 2 * at, firstKeys, 2 * at + 2, 2 * tail);
+        if (liveness != null) {
+            System.arraycopy(staleCounts, at, staleCounts, at + 1, tail);
+            staleCounts[at] = 0;
+        }
         chunks[at] = c;
         firstKeys[2 * at] = c.size == 0 ? 0 : c.keys[0];
         firstKeys[2 * at + 1] = c.size == 0 ? 0 : c.keys[1];
@@ -198,8 +260,65 @@ final class ChunkedIndex<T> {
         int tail = chunkCount - at - 1;
         System.arraycopy(chunks, at + 1, chunks, at, tail);
         System.arraycopy(firstKeys, 2 * at + 2, firstKeys, 2 * at, 2 * tail);
+        if (liveness != null) {
+            System.arraycopy(staleCounts, at + 1, staleCounts, at, tail);
+        }
         chunkCount--;
         chunks[chunkCount] = null;
+    }
+
+    /**
+     * Notes that an entry no longer holds, without removing it (an index with a {@link Liveness} only): the
+     * liveness test must reject it from now on. Compacts the entry's chunk when about half of it is stale.
+     */
+    void markStale(long major, long minor, T tie) {
+        Liveness<? super T> live = liveness;
+        if (live == null) {
+            throw new IllegalStateException("an index without a liveness test removes its keys: call remove");
+        }
+        if (chunkCount == 0) {
+            return;
+        }
+        int ci = chunkFor(major, minor, tie);
+        int stale = ++staleCounts[ci];
+        // the chunk's size is in the chunk object, a cold line: read only on every STALE_CHECK-th mark, so a chunk
+        // keeps fewer than 2 * STALE_CHECK stale entries more than live ones
+        if ((stale & (STALE_CHECK - 1)) == 0 && 2 * stale >= chunks[ci].size) {
+            compact(ci, live);
+        }
+    }
+
+    /** Drops the entries of a chunk its liveness test rejects, keeping the others in order. */
+    @SuppressWarnings("unchecked")
+    private void compact(int ci, Liveness<? super T> live) {
+        Chunk c = chunks[ci];
+        int kept = 0;
+        for (int i = 0; i < c.size; i++) {
+            long major = c.keys[2 * i];
+            long minor = c.keys[2 * i + 1];
+            Object tie = c.ties[i];
+            if (live.isLive(major, minor, (T) tie)) {
+                c.keys[2 * kept] = major;
+                c.keys[2 * kept + 1] = minor;
+                c.ties[kept] = tie;
+                kept++;
+            }
+        }
+        java.util.Arrays.fill(c.ties, kept, c.size, null);
+        size -= c.size - kept;
+        c.size = kept;
+        staleCounts[ci] = 0;
+        if (kept == 0) {
+            removeChunk(ci);
+            return;
+        }
+        firstKeys[2 * ci] = c.keys[0];
+        firstKeys[2 * ci + 1] = c.keys[1];
+        if (c.size < CHUNK / 4 && ci + 1 < chunkCount && c.size + chunks[ci + 1].size <= CHUNK * 3 / 4) {
+            staleCounts[ci] = staleCounts[ci + 1];
+            moveTail(chunks[ci + 1], 0, c);
+            removeChunk(ci + 1);
+        }
     }
 
     /**
@@ -232,6 +351,9 @@ final class ChunkedIndex<T> {
             firstKeys[2 * ci + 1] = c.keys[1];
         }
         if (c.size < CHUNK / 4 && ci + 1 < chunkCount && c.size + chunks[ci + 1].size <= CHUNK * 3 / 4) {
+            if (liveness != null) {
+                staleCounts[ci] += staleCounts[ci + 1];
+            }
             moveTail(chunks[ci + 1], 0, c);
             removeChunk(ci + 1);
         }
@@ -239,7 +361,8 @@ final class ChunkedIndex<T> {
     }
 
     /**
-     * Visits the ties from a key on, in key order, while the visitor returns {@code true}.
+     * Visits the ties from a key on, in key order, while the visitor returns {@code true}; with lazy deletion,
+     * only those of live entries.
      *
      * @param inclusive whether an entry equal to the start key is visited
      * @param bounded whether to stop before the first key at {@code (endMajor, endMinor)} or later
@@ -261,6 +384,9 @@ final class ChunkedIndex<T> {
                 if (bounded && compare(endMajor, endMinor, null, c, at) < 0) {
                     return;
                 }
+                if (liveness != null && !liveness.isLive(c.keys[2 * at], c.keys[2 * at + 1], (T) c.ties[at])) {
+                    continue;
+                }
                 if (!visitor.test((T) c.ties[at])) {
                     return;
                 }
@@ -276,7 +402,15 @@ final class ChunkedIndex<T> {
     /** The tie of the first key, or {@code null} if empty. */
     @SuppressWarnings("unchecked")
     @Nullable T first() {
+        checkEager();
         return chunkCount == 0 ? null : (T) chunks[0].ties[0];
+    }
+
+    /** For the reads that look at one entry, not a walk: they know nothing of stale entries. */
+    private void checkEager() {
+        if (liveness != null) {
+            throw new IllegalStateException("an index with lazy deletion is read by visits only");
+        }
     }
 
     /** The first key's major, for a non-empty index. */
@@ -292,6 +426,7 @@ final class ChunkedIndex<T> {
     /** The tie of the first key with this major and minor, or {@code null} if there is none. */
     @SuppressWarnings("unchecked")
     @Nullable T firstAt(long major, long minor) {
+        checkEager();
         if (chunkCount == 0) {
             return null;
         }

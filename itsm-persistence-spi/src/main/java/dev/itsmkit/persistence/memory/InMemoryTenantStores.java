@@ -36,6 +36,7 @@ import dev.itsmkit.persistence.spi.TimerStore;
 import dev.itsmkit.persistence.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -61,10 +62,11 @@ import org.jspecify.annotations.Nullable;
  *       (trail, SLA clocks, outbox entries): a load is one probe, O(1), and a commit finds everything
  *       it checks and changes about a ticket with that one lookup.</li>
  *   <li>Three sort indexes, {@link ChunkedIndex}es keyed by the {@link SortKey} parts (by number, by
- *       creation, by last update) holding ids: keyset paging is a walk from the cursor,
- *       O(log n + visited), with one table lookup per ticket visited. Holding ids rather than snapshots
- *       means an update touches only the index whose key changed (by last update): one removal and
- *       one insertion, each a binary search over cached primitive arrays and a move within one chunk.</li>
+ *       creation, by last update) holding each ticket's {@link TicketData}: keyset paging is a walk from the
+ *       cursor, O(log n + visited), reading each visited ticket's snapshot from its data. Holding the (mutable)
+ *       data rather than snapshots means an update touches only the index whose key changed (by last update):
+ *       its old key is marked stale (a binary search over cached primitive arrays, the chunk not read; see
+ *       {@link ChunkedIndex}'s lazy deletion) and its new one inserted, usually at the end.</li>
  *   <li>The events of every ticket by instant, in a {@link ChunkedIndex} too, for
  *       {@code AuditTrail.between}; each ticket's trail keeps its events and their hashes in binary
  *       ({@link TicketData}, {@link TrailHasher}), and reads build the records.</li>
@@ -82,7 +84,8 @@ import org.jspecify.annotations.Nullable;
  * one ticket (its snapshot, last sequence and SLA clocks: {@code loadForCommand}) each commit publishes as
  * one immutable view per ticket it touched ({@link TicketData#head}), read without the lock; a commit
  * hashes its events against those views before it takes the lock (see {@link InMemoryUnitOfWork}). A save costs the
- * table lookup, O(log n) for each sort index whose key changed (only {@code UPDATED} on an update),
+ * table lookup, O(log n) for each sort index whose key changed (only {@code UPDATED} on an update, whose old key is
+ * only marked stale: see {@link ChunkedIndex}),
  * O(1) per inverted index whose key changed, and the copy of each event's hash, computed before. A single tenant-wide
  * lock is kept on purpose: uncontended it costs a few tens of nanoseconds, and finer locks would let
  * a query see half of a commit.
@@ -98,8 +101,16 @@ final class InMemoryTenantStores implements TenantStores {
     /** Snapshots by id, read without a lock, and beside each the ticket's trail, clocks and outbox entries. */
     final TicketTable tickets = new TicketTable();
     /** By id text; an identical id (the stored instance, as a removal of an old key usually passes) without reading it. */
-    private static final Comparator<TicketId> BY_ID = (a, b) -> a == b ? 0 : a.value().compareTo(b.value());
-    private final EnumMap<TicketOrder, ChunkedIndex<TicketId>> sorted = new EnumMap<>(TicketOrder.class);
+    private static final Comparator<Object> BY_ID = (a, b) -> a == b ? 0 : idOf(a).value().compareTo(idOf(b).value());
+    /**
+     * The sort indexes hold each ticket's {@link TicketData}, which knows its id (the tie-breaker) and its snapshot (what
+     * a walk reads, without a table lookup) and, for the order by last update, its present key (the liveness test of
+     * that index's lazy deletion, one read of the object the entry points to); bounds are {@link TicketId}s or
+     * {@code null}.
+     */
+    private final EnumMap<TicketOrder, ChunkedIndex<Object>> sorted = new EnumMap<>(TicketOrder.class);
+    private static final ChunkedIndex.Liveness<Object> PRESENT_UPDATE_KEY = (second, nano, tie) ->
+            ((TicketData) tie).updatedSecond == second && ((TicketData) tie).updatedNano == nano;
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
     private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
@@ -123,7 +134,10 @@ final class InMemoryTenantStores implements TenantStores {
         this.tenant = tenant;
         this.root = root;
         for (TicketOrder order : TicketOrder.values()) {
-            sorted.put(order, new ChunkedIndex<>(BY_ID));
+            // the order by last update moves a key on every update: its old keys are left stale and skipped
+            // (see ChunkedIndex), an entry being live while it is the ticket's present key in that order
+            sorted.put(order, order == TicketOrder.UPDATED ? new ChunkedIndex<>(BY_ID, PRESENT_UPDATE_KEY)
+                    : new ChunkedIndex<>(BY_ID));
         }
         for (TicketKind kind : TicketKind.values()) {
             numbers.put(kind, new AtomicLong());
@@ -172,6 +186,16 @@ final class InMemoryTenantStores implements TenantStores {
 
     // ---- applied by InMemoryUnitOfWork under the write lock, after validation ----
 
+    /** The id of a sort index's tie: a stored {@link TicketData} or a bound's {@link TicketId}. */
+    private static TicketId idOf(Object tie) {
+        return tie instanceof TicketData data ? requireNonNull(data.id, "the id of an indexed ticket") : (TicketId) tie;
+    }
+
+    /** The snapshot of a sort index's stored tie; for holders of the lock. */
+    private static Ticket snapshotOf(Object tie) {
+        return requireNonNull(((TicketData) tie).snapshot, "the snapshot of an indexed ticket");
+    }
+
     long versionOf(TicketId id) {
         int i = tickets.indexOf(id);
         Ticket t = i < 0 ? null : tickets.ticketAt(i);
@@ -179,7 +203,8 @@ final class InMemoryTenantStores implements TenantStores {
     }
 
     Optional<TicketId> holderOfNumber(TicketNumber number) {
-        return Optional.ofNullable(sorted.get(TicketOrder.NUMBER).firstAt(number.kind().ordinal(), number.sequence()));
+        Object holder = sorted.get(TicketOrder.NUMBER).firstAt(number.kind().ordinal(), number.sequence());
+        return holder == null ? Optional.empty() : Optional.of(idOf(holder));
     }
 
     long lastSequenceOf(TicketId id) {
@@ -218,20 +243,26 @@ final class InMemoryTenantStores implements TenantStores {
         TicketData data = tickets.dataAt(slot);
         tickets.replaceAt(slot, ticket);
         data.save(ticket);
+        if (data.id == null) {
+            data.id = ticket.id();
+        }
         Instant updated = ticket.updatedAt();
         for (TicketOrder order : ORDERS) {
-            ChunkedIndex<TicketId> index = sorted.get(order);
+            ChunkedIndex<Object> index = sorted.get(order);
             if (order == TicketOrder.UPDATED) {
                 // the old key from the ticket's data, not from the old snapshot's Instant (see TicketData)
-                if (old != null) {
-                    if (data.updatedSecond == updated.getEpochSecond() && data.updatedNano == updated.getNano()) {
-                        continue;
-                    }
-                    index.remove(data.updatedSecond, data.updatedNano, old.id());
+                long oldSecond = data.updatedSecond;
+                int oldNano = data.updatedNano;
+                if (old != null && oldSecond == updated.getEpochSecond() && oldNano == updated.getNano()) {
+                    continue;
                 }
                 data.updatedSecond = updated.getEpochSecond();
                 data.updatedNano = updated.getNano();
-                index.put(data.updatedSecond, data.updatedNano, ticket.id());
+                if (old != null) {
+                    // not removed: its chunk is a random, cold place; marked stale once the data holds the new key
+                    index.markStale(oldSecond, oldNano, data);
+                }
+                index.put(data.updatedSecond, data.updatedNano, data);
                 continue;
             }
             // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)
@@ -240,10 +271,10 @@ final class InMemoryTenantStores implements TenantStores {
             }
             if (old != null) {
                 SortKey before = SortKey.of(order, old);
-                index.remove(before.major(), before.minor(), old.id());
+                index.remove(before.major(), before.minor(), data);
             }
             SortKey after = SortKey.of(order, ticket);
-            index.put(after.major(), after.minor(), ticket.id());
+            index.put(after.major(), after.minor(), data);
         }
         reindex(byAssignee, old == null ? null : old.assignee().orElse(null), ticket.assignee().orElse(null), ticket.id());
         reindex(byGroup, old == null ? null : old.assignmentGroup().orElse(null), ticket.assignmentGroup().orElse(null), ticket.id());
@@ -315,22 +346,23 @@ final class InMemoryTenantStores implements TenantStores {
         try {
             for (TicketId ticket : touched) {
                 TicketData data = tickets.data(ticket);
-                if (data == null || data.outbox.isEmpty()) {
+                if (data == null || data.outboxCount == 0) {
                     continue;
                 }
-                List<OutboxEntry> list = data.outbox;
-                List<OutboxEntry> kept = new ArrayList<>(list.size());
-                for (OutboxEntry e : list) {
+                OutboxEntry[] entries = data.outbox;
+                int kept = 0;
+                for (int i = 0; i < data.outboxCount; i++) {
+                    OutboxEntry e = entries[i];
                     Integer left = gone.get(e);
                     if (left == null) {
-                        kept.add(e);
+                        entries[kept++] = e;
                     } else if (left == 1) {
                         gone.remove(e);
                     } else {
                         gone.put(e, left - 1);
                     }
                 }
-                data.outbox = kept.isEmpty() ? List.of() : kept;
+                data.keepOutbox(kept);
             }
         } finally {
             lock.writeLock().unlock();
@@ -409,8 +441,8 @@ final class InMemoryTenantStores implements TenantStores {
                     return candidates.stream().map(tickets::get).filter(query::matches).count();
                 }
                 long[] count = {0};
-                sorted.get(TicketOrder.NUMBER).visitAll(id -> {
-                    if (query.matches(tickets.get(id))) {
+                sorted.get(TicketOrder.NUMBER).visitAll(tie -> {
+                    if (query.matches(snapshotOf(tie))) {
                         count[0]++;
                     }
                     return true;
@@ -430,8 +462,8 @@ final class InMemoryTenantStores implements TenantStores {
                 if (candidates != null && cheaperToSortCandidates(candidates.size(), limit)) {
                     found.addAll(smallestMatches(candidates, query, after, limit + 1));
                 } else {
-                    walk(query, order, after, id -> {
-                        Ticket t = tickets.get(id);
+                    walk(query, order, after, tie -> {
+                        Ticket t = snapshotOf(tie);
                         if (query.matches(t)) {
                             found.add(t);
                         }
@@ -488,8 +520,8 @@ final class InMemoryTenantStores implements TenantStores {
 
         /** Visits the ids of an order after the cursor and within the query's time window of that order. */
         private void walk(TicketQuery query, TicketOrder order, @Nullable SortKey after,
-                java.util.function.Predicate<TicketId> visitor) {
-            ChunkedIndex<TicketId> index = sorted.get(order);
+                java.util.function.Predicate<Object> visitor) {
+            ChunkedIndex<Object> index = sorted.get(order);
             Optional<TimeWindow> window = order == TicketOrder.CREATED ? query.createdIn()
                     : order == TicketOrder.UPDATED ? query.updatedIn() : Optional.empty();
             SortKey from = window.map(w -> SortKey.at(w.start(), null)).orElse(null);
@@ -657,7 +689,7 @@ final class InMemoryTenantStores implements TenantStores {
             lock.readLock().lock();
             try {
                 TicketData data = tickets.data(ticket);
-                return data == null ? List.of() : List.copyOf(data.outbox);
+                return data == null ? List.of() : List.of(Arrays.copyOf(data.outbox, data.outboxCount));
             } finally {
                 lock.readLock().unlock();
             }

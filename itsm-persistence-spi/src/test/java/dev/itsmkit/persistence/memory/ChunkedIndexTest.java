@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -112,5 +113,65 @@ class ChunkedIndexTest {
         }
         assertThat(index.remove(0, 0, "v0")).isFalse();
         assertThat(all(index)).hasSize(n / 2).startsWith("v1", "v3");
+    }
+
+    /**
+     * Moves of ties between keys, as an update order does: a move to a new key marks the old one stale and puts the
+     * new one; keys mostly move forward (the update instant) and sometimes back, also onto a key the tie held
+     * before (a stale entry revived). Drawn as integers: the value picks the tie and the step.
+     */
+    @Test
+    void withLazyDeletionAVisitSeesExactlyThePresentKeysAndStaleOnesAreCompactedAway() {
+        qt().withExamples(40).forAll(lists().of(integers().between(-4_000, 4_000)).ofSizeBetween(0, 4_000),
+                integers().between(0, 400), integers().between(0, 2_000)).checkAssert((ops, startAt, endAt) -> {
+            Map<String, Key> present = new HashMap<>();
+            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), (major, minor, tie) -> {
+                Key k = present.get(tie);
+                return k != null && k.major() == major && k.minor() == minor;
+            });
+            TreeMap<Key, String> reference = new TreeMap<>(ORDER);
+            long clock = 0;
+            for (int op : ops) {
+                String tie = "t" + (Math.abs(op) % 300);
+                clock += Math.abs(op) % 3;
+                // forward in time for a positive value; back to a small instant for a negative one (revives some keys)
+                Key moved = op >= 0 ? new Key(clock / 5, clock % 5, tie) : new Key(0, Math.abs(op) % 4, tie);
+                Key before = present.put(tie, moved);
+                if (before != null) {
+                    reference.remove(before);
+                    if (!before.equals(moved)) {
+                        index.markStale(before.major(), before.minor(), tie);
+                    }
+                }
+                index.put(moved.major(), moved.minor(), tie);
+                reference.put(moved, tie);
+            }
+            assertThat(all(index)).containsExactlyElementsOf(reference.values());
+            // compaction keeps fewer stale entries than 2 * STALE_CHECK more than live ones in every chunk
+            assertThat(index.size()).isLessThan(2 * reference.size() + 2 * ChunkedIndex.STALE_CHECK * index.chunkCount() + 1);
+            // a walk from any key, as a page after a cursor or a window's start, and up to any end
+            Key start = reference.isEmpty() ? new Key(0, 0, "t0")
+                    : List.copyOf(reference.keySet()).get(startAt % reference.size());
+            long endMajor = endAt / 5;
+            long endMinor = endAt % 5;
+            Key end = new Key(endMajor, endMinor, "");
+            for (boolean inclusive : new boolean[] {true, false}) {
+                List<String> visited = new ArrayList<>();
+                index.visit(start.major(), start.minor(), start.tie(), inclusive, true, endMajor, endMinor, visited::add);
+                List<String> expected = ORDER.compare(start, end) >= 0 ? List.of()
+                        : List.copyOf(reference.subMap(start, inclusive, end, false).values());
+                assertThat(visited).containsExactlyElementsOf(expected);
+            }
+        });
+    }
+
+    @Test
+    void anIndexWithLazyDeletionRefusesTheReadsThatCannotSkipStaleEntries() {
+        ChunkedIndex<String> lazy = new ChunkedIndex<>(Comparator.naturalOrder(), (major, minor, tie) -> true);
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(lazy::first);
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> lazy.firstAt(0, 0));
+        ChunkedIndex<String> eager = new ChunkedIndex<>(Comparator.naturalOrder());
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> eager.markStale(0, 0, "a"))
+                .withMessageContaining("call remove");
     }
 }
