@@ -55,11 +55,7 @@ public final class HeapFootprint {
 
         SlaClockSnapshot[] clocks = new SlaClockSnapshot[count];
         for (int i = 0; i < count; i++) {
-            Instant startedAt = start.minusSeconds(random.nextInt(3600));
-            clocks[i] = SlaClockSnapshot.builder(tenant, tickets[i], "resolution").policy("standard", 1)
-                    .calendar("office").cycle(1).status(ClockStatus.RUNNING).goal(goal)
-                    .elapsed(Duration.ofSeconds(random.nextInt(3600)), start).startedAt(Optional.of(startedAt))
-                    .deadline(Optional.of(startedAt.plus(goal))).build();
+            clocks[i] = runningClock(tenant, tickets[i], "resolution", start, goal, random);
         }
         long afterClocks = usedHeap();
 
@@ -75,7 +71,18 @@ public final class HeapFootprint {
         }
     }
 
-    private static long usedHeap() {
+    /** A running clock's snapshot as the SLA engine makes it, started up to an hour before {@code start}. */
+    static SlaClockSnapshot runningClock(TenantId tenant, TicketId ticket, String target, Instant start, Duration goal,
+            SplittableRandom random) {
+        Instant startedAt = start.minusSeconds(random.nextInt(3600));
+        return SlaClockSnapshot.builder(tenant, ticket, target).policy("standard", 1)
+                .calendar("office").cycle(1).status(ClockStatus.RUNNING).goal(goal)
+                .elapsed(Duration.ofSeconds(random.nextInt(3600)), start).startedAt(Optional.of(startedAt))
+                .deadline(Optional.of(startedAt.plus(goal))).build();
+    }
+
+    /** The heap in use after collecting: what is reachable, near enough. */
+    static long usedHeap() {
         Runtime runtime = Runtime.getRuntime();
         for (int i = 0; i < 5; i++) {
             System.gc();

@@ -2,14 +2,11 @@ package dev.itsmkit.benchmarks;
 
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
-import dev.itsmkit.core.timing.ClockStatus;
 import dev.itsmkit.core.timing.DueTimer;
-import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.persistence.memory.InMemoryStores;
 import dev.itsmkit.persistence.spi.TenantStores;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -46,19 +43,19 @@ public final class TimerStoreFootprint {
         TenantStores store = stores.forTenant(tenant);
         for (int i = 0; i < count; i++) {
             // the ticket's slot and data in the store, there with or without a running clock
-            store.begin().save(clock(tenant, tickets[i], "response", start, goal, random)).commit();
+            store.begin().save(HeapFootprint.runningClock(tenant, tickets[i], "response", start, goal, random)).commit();
         }
-        long before = usedHeap();
+        long before = HeapFootprint.usedHeap();
         for (int i = 0; i < count; i++) {
-            store.begin().save(clock(tenant, tickets[i], "resolution", start, goal, random)).commit();
+            store.begin().save(HeapFootprint.runningClock(tenant, tickets[i], "resolution", start, goal, random)).commit();
         }
-        long afterClocks = usedHeap();
+        long afterClocks = HeapFootprint.usedHeap();
         for (int i = 0; i < count; i++) {
             DueTimer timer = DueTimer.of(tenant, tickets[i], "resolution", 1, 100,
                     start.plusMillis(1 + random.nextLong(30L * 24 * 3600 * 1000)));
             store.begin().schedule(timer).commit();
         }
-        long afterTimers = usedHeap();
+        long afterTimers = HeapFootprint.usedHeap();
 
         System.out.printf("%,d running clocks in the in-memory store, bytes per clock:%n", count);
         System.out.printf("  clock snapshot, as the store keeps it: %,d%n", (afterClocks - before) / count);
@@ -69,22 +66,5 @@ public final class TimerStoreFootprint {
         if (tickets.length < 0) {
             System.out.println(stores);
         }
-    }
-
-    private static SlaClockSnapshot clock(TenantId tenant, TicketId ticket, String target, Instant start, Duration goal,
-            SplittableRandom random) {
-        Instant startedAt = start.minusSeconds(random.nextInt(3600));
-        return SlaClockSnapshot.builder(tenant, ticket, target).policy("standard", 1)
-                .calendar("office").cycle(1).status(ClockStatus.RUNNING).goal(goal)
-                .elapsed(Duration.ofSeconds(random.nextInt(3600)), start).startedAt(Optional.of(startedAt))
-                .deadline(Optional.of(startedAt.plus(goal))).build();
-    }
-
-    private static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-        }
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 }
