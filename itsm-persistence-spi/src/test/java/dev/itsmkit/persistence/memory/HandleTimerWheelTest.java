@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.itsmkit.persistence.memory.WheelOperations.Op;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.core.Gen;
-import org.quicktheories.generators.SourceDSL;
 
 class HandleTimerWheelTest {
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
@@ -138,34 +137,14 @@ class HandleTimerWheelTest {
         assertThatThrownBy(() -> wheel.advance(1L, null)).hasMessage("consumer");
     }
 
-    private record Op(int timer, long offsetMillis, boolean cancel, long advanceMillis) {}
-
-    /* Up to 31 timers of the caller with due times from the past to decades ahead, some in the same millisecond. */
-    private static Gen<List<Op>> operations() {
-        Gen<Long> offsets = SourceDSL.longs().between(0, 1L << 40).mix(SourceDSL.longs().between(0, 5_000), 50)
-                .mix(SourceDSL.longs().between(995, 1_005), 20);
-        Gen<Op> op = SourceDSL.integers().between(0, 30).zip(offsets, SourceDSL.booleans().all(),
-                SourceDSL.longs().between(0, 1L << 36).mix(SourceDSL.longs().between(0, 3_000), 60), Op::new);
-        return SourceDSL.lists().of(op).ofSizeBetween(1, 80);
-    }
-
-    /* Up to 400 timers crowded into hours ahead, cancelled often, the clock moving little at a time. */
-    private static Gen<List<Op>> crowdedOperations(long stretchMillis) {
-        Gen<Op> op = SourceDSL.integers().between(0, 399).zip(SourceDSL.longs().between(0, stretchMillis),
-                SourceDSL.booleans().all(), SourceDSL.longs().between(0, stretchMillis / 200)
-                        .mix(SourceDSL.longs().between(0, stretchMillis / 2), 5),
-                Op::new);
-        return SourceDSL.lists().of(op).ofSizeBetween(1, 600);
-    }
-
     @Test
     void theWheelOfHandlesFiresExactlyWhatASortedMapOfDeadlinesSaysInTheSameOrder() {
-        qt().forAll(operations()).checkAssert(HandleTimerWheelTest::fireAsTheModelSays);
+        qt().forAll(WheelOperations.operations()).checkAssert(HandleTimerWheelTest::fireAsTheModelSays);
     }
 
     @Test
     void crowdedAndOftenCancelledTheWheelOfHandlesStillFiresExactlyWhatTheModelSays() {
-        qt().withExamples(200).forAll(crowdedOperations(40_000_000)).checkAssert(HandleTimerWheelTest::fireAsTheModelSays);
+        qt().withExamples(200).forAll(WheelOperations.crowdedOperations(40_000_000)).checkAssert(HandleTimerWheelTest::fireAsTheModelSays);
     }
 
     /*

@@ -3,6 +3,7 @@ package dev.itsmkit.persistence.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.itsmkit.persistence.memory.WheelOperations.Op;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.core.Gen;
-import org.quicktheories.generators.SourceDSL;
 
 class TimerWheelTest {
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
@@ -183,49 +182,25 @@ class TimerWheelTest {
         assertThat(fired).isEqualTo(expected);
     }
 
-    private record Op(int key, long offsetMillis, boolean cancel, long advanceMillis) {}
-
-    /* Up to 31 keys with due times from the past to decades ahead, some in the same millisecond. */
-    private static Gen<List<Op>> operations() {
-        Gen<Long> offsets = SourceDSL.longs().between(0, 1L << 40).mix(SourceDSL.longs().between(0, 5_000), 50)
-                .mix(SourceDSL.longs().between(995, 1_005), 20);
-        Gen<Op> op = SourceDSL.integers().between(0, 30).zip(offsets, SourceDSL.booleans().all(),
-                SourceDSL.longs().between(0, 1L << 36).mix(SourceDSL.longs().between(0, 3_000), 60),
-                Op::new);
-        return SourceDSL.lists().of(op).ofSizeBetween(1, 80);
-    }
-
-    /*
-     * Up to 400 keys crowded into a stretch of time, rescheduled and cancelled often, the clock moving little
-     * at a time: slots hold many timers, so cancelled ones are left dead in their slots and dropped in bulk.
-     */
-    private static Gen<List<Op>> crowdedOperations(long stretchMillis) {
-        Gen<Op> op = SourceDSL.integers().between(0, 399).zip(SourceDSL.longs().between(0, stretchMillis),
-                SourceDSL.booleans().all(), SourceDSL.longs().between(0, stretchMillis / 200)
-                        .mix(SourceDSL.longs().between(0, stretchMillis / 2), 5),
-                Op::new);
-        return SourceDSL.lists().of(op).ofSizeBetween(1, 600);
-    }
-
     @Test
     void theWheelFiresExactlyWhatASortedMapOfDeadlinesSaysInTheSameOrder() {
-        qt().forAll(operations()).checkAssert(ops -> fireAsTheModelSays(ops, false));
+        qt().forAll(WheelOperations.operations()).checkAssert(ops -> fireAsTheModelSays(ops, false));
     }
 
     @Test
     void givenInMillisecondsTheWheelFiresExactlyWhatASortedMapOfDeadlinesSays() {
-        qt().forAll(operations()).checkAssert(ops -> fireAsTheModelSays(ops, true));
+        qt().forAll(WheelOperations.operations()).checkAssert(ops -> fireAsTheModelSays(ops, true));
     }
 
     @Test
     void crowdedAndOftenCancelledTheWheelStillFiresExactlyWhatTheModelSays() {
-        qt().withExamples(200).forAll(crowdedOperations(9_000)).checkAssert(ops -> fireAsTheModelSays(ops, true));
+        qt().withExamples(200).forAll(WheelOperations.crowdedOperations(9_000)).checkAssert(ops -> fireAsTheModelSays(ops, true));
     }
 
     @Test
     void crowdedHoursAheadAndOftenCancelledTheWheelStillFiresExactlyWhatTheModelSays() {
         // 11 hours: the timers start in slots of level 2 (4.7 hours each), sorted into runs when their slot comes
-        qt().withExamples(200).forAll(crowdedOperations(40_000_000)).checkAssert(ops -> fireAsTheModelSays(ops, true));
+        qt().withExamples(200).forAll(WheelOperations.crowdedOperations(40_000_000)).checkAssert(ops -> fireAsTheModelSays(ops, true));
     }
 
     @Test
@@ -347,21 +322,21 @@ class TimerWheelTest {
         long serial = 0;
         for (Op op : ops) {
             if (op.cancel()) {
-                boolean had = model.remove(op.key()) != null | overdue.remove(op.key()) != null;
-                assertThat(wheel.cancel(op.key())).isEqualTo(had);
+                boolean had = model.remove(op.timer()) != null | overdue.remove(op.timer()) != null;
+                assertThat(wheel.cancel(op.timer())).isEqualTo(had);
             } else {
                 long due = now - 1000 + op.offsetMillis();
                 serial++;
-                boolean had = model.remove(op.key()) != null | overdue.remove(op.key()) != null;
-                boolean replaced = millis ? wheel.schedule(op.key(), due, serial)
-                        : wheel.schedule(op.key(), Instant.ofEpochMilli(due), serial);
+                boolean had = model.remove(op.timer()) != null | overdue.remove(op.timer()) != null;
+                boolean replaced = millis ? wheel.schedule(op.timer(), due, serial)
+                        : wheel.schedule(op.timer(), Instant.ofEpochMilli(due), serial);
                 assertThat(replaced).isEqualTo(had);
                 if (due <= processed) {
-                    overdue.put(op.key(), new long[] {due, serial});
+                    overdue.put(op.timer(), new long[] {due, serial});
                 } else {
-                    model.put(op.key(), new long[] {due, serial});
+                    model.put(op.timer(), new long[] {due, serial});
                 }
-                assertThat(wheel.dueAt(op.key())).contains(Instant.ofEpochMilli(due));
+                assertThat(wheel.dueAt(op.timer())).contains(Instant.ofEpochMilli(due));
             }
             now += op.advanceMillis();
             processed = now;
