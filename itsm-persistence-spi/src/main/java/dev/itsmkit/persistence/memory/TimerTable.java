@@ -286,10 +286,22 @@ final class TimerTable implements TimerClaims {
         wheel.advance(wheelMillis, toReady);
     }
 
-    /** The first millisecond at or after an instant, so that a timer never wakes early. */
+    /**
+     * The first millisecond at or after an instant, so that a timer never wakes early; saturated at the ends of
+     * {@code long} (the wheel treats what lies beyond its years as its first or last millisecond, and the ready set
+     * orders exactly), where {@link Instant#toEpochMilli} would throw.
+     */
     private static long ceilMillis(Instant instant) {
-        long millis = instant.toEpochMilli();
-        return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
+        long seconds = instant.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / 1000) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds <= Long.MIN_VALUE / 1000) {
+            return Long.MIN_VALUE;
+        }
+        int nanos = instant.getNano();
+        long millis = seconds * 1000 + nanos / 1_000_000;
+        return nanos % 1_000_000 == 0 ? millis : millis + 1;
     }
 
     private void add(int hash, TenantId tenant, DueTimer timer) {

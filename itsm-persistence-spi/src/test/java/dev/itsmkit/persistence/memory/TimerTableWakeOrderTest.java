@@ -11,6 +11,7 @@ import dev.itsmkit.core.timing.DueTimer;
 import dev.itsmkit.core.timing.TimerId;
 import dev.itsmkit.persistence.NodeId;
 import dev.itsmkit.persistence.TimerClaim;
+import dev.itsmkit.persistence.spi.TimerClaims;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +100,30 @@ class TimerTableWakeOrderTest {
             // everything still held comes out, in wake order, once its time has come
             claim(stores, model, handedOut, random, now.plus(Duration.ofDays(400)));
         });
+    }
+
+    @Test
+    void timersAtTheEndsOfTimeAreOrderedAndClaimedExactly() {
+        InMemoryStores stores = InMemoryStores.create();
+        TenantId tenant = TENANTS[0];
+        Instant[] dues = {Instant.MAX, Instant.MIN, Instant.EPOCH.minusNanos(1), Instant.parse("+12000-01-01T00:00:00Z"),
+            T0.plusNanos(1), T0};
+        for (int i = 0; i < dues.length; i++) {
+            stores.forTenant(tenant).begin().schedule(DueTimer.of(tenant, TicketId.of("inc-" + i), "t", 1, 100, dues[i]))
+                    .commit();
+        }
+        TimerClaims claims = stores.timerClaims();
+        assertThat(claims.nextWakeUp()).contains(Instant.MIN);
+        assertThat(claims.claimDue(T0, NODES[0], Duration.ofDays(400_000_000L * 365), 10)).extracting(c -> c.timer().dueAt())
+                .containsExactly(Instant.MIN, Instant.EPOCH.minusNanos(1), T0);
+        assertThat(claims.nextWakeUp()).contains(T0.plusNanos(1));
+        assertThat(claims.claimDue(Instant.parse("+11999-12-31T23:59:59.999999999Z"), NODES[1], Duration.ofSeconds(1), 10))
+                .extracting(c -> c.timer().dueAt()).containsExactly(T0.plusNanos(1));
+        // the year 12000 is past the wheel's last millisecond; the leases of the first claims have ended too
+        assertThat(claims.claimDue(Instant.MAX.minusSeconds(1), NODES[1], Duration.ofSeconds(1), 10))
+                .extracting(c -> c.timer().dueAt()).containsExactly(Instant.parse("+12000-01-01T00:00:00Z"), T0.plusNanos(1),
+                        Instant.MIN, Instant.EPOCH.minusNanos(1), T0);
+        assertThat(claims.nextWakeUp()).contains(Instant.MAX);
     }
 
     private static DueTimer timer(TenantId tenant, SplittableRandom random, Instant now, long spanMicros) {
