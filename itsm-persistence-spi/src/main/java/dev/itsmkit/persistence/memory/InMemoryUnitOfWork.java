@@ -284,7 +284,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         long[] hashed = hasher.scratch(eventCount);
         int[] bases = hasher.bases(eventCount);
         hashAhead(stores, hasher, hashed, bases);
-        stores.lock.writeLock().lock();
+        stores.lockForCommit();
         try {
             check(stores);
             for (int i = 0; i < saveCount; i++) {
