@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An ordered set of keys {@code (major, minor, tie)}, kept in sorted chunks of primitive arrays: the
- * order of the ticket indexes (number, creation, last update), of the events and of the due timers.
- * The tie is also what the index holds (a ticket id, an event, a timer's entry): a visit yields the
+ * order of the ticket indexes (number, creation, last update) and of the events.
+ * The tie is also what the index holds (a ticket's data, an event): a visit yields the
  * ties, so a chunk needs no array of values beside its ties, and a write moves two arrays, not three.
  *
  * <p>Why not a {@code TreeMap}: with a million keys, its nodes and their key objects are spread over
