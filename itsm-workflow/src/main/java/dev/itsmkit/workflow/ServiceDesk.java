@@ -74,8 +74,8 @@ import org.jspecify.annotations.Nullable;
  * guards see them), the state change, the transition's actions, the comment. {@code UpdateFields},
  * {@code Assign}, {@code Unassign}, {@code ChangeImpactUrgency}, {@code OverridePriority} and
  * {@code ClearPriorityOverride} (both need {@link #OVERRIDE_PRIORITY_PERMISSION}),
- * {@code AddJournalEntry}, {@code RequestApprovals}, {@code DecideApproval} (by the approver, or by
- * an actor holding {@link #DECIDE_ON_BEHALF_PERMISSION}), {@code AddLink} and {@code RemoveLink}
+ * {@code AddJournalEntry}, {@code RequestApprovals}, {@code DecideApproval} (by the approver, by a
+ * member of an approving group ({@link Builder#groups}), or by an actor holding {@link #DECIDE_ON_BEHALF_PERMISSION}), {@code AddLink} and {@code RemoveLink}
  * (mirrored on the target with the inverse type, in the same unit of work). A ticket in a final
  * state takes comments and links only. When a problem becomes a known error, each of its incidents
  * gets a work note naming the known error and its workaround (and the link back to the problem, if
@@ -431,6 +431,7 @@ public final class ServiceDesk implements AutoCloseable {
         private boolean storesSet;
         private Clock clock = Clock.systemUTC();
         private TransitionAuthorizer authorizer = TransitionAuthorizer.permitAll();
+        private GroupMembership groups = GroupMembership.none();
         private LifecycleCatalog lifecycles = LifecycleCatalog.itil();
         private SlaEngine sla = DeskSettings.NO_SLA;
         private final Map<TenantId, SlaEngine> tenantSla = new HashMap<>();
@@ -479,6 +480,19 @@ public final class ServiceDesk implements AutoCloseable {
          */
         public Builder authorizer(TransitionAuthorizer authorizer) {
             this.authorizer = requireNonNull(authorizer, "authorizer");
+            return this;
+        }
+
+        /**
+         * Sets who belongs to which group: an approval requested from a group may then be decided by any
+         * of its members without {@link ServiceDesk#DECIDE_ON_BEHALF_PERMISSION} (see
+         * {@link GroupMembership}); {@link GroupMembership#none()} unless set.
+         *
+         * @param groups the directory of groups
+         * @return this builder
+         */
+        public Builder groups(GroupMembership groups) {
+            this.groups = requireNonNull(groups, "groups");
             return this;
         }
 
@@ -660,7 +674,7 @@ public final class ServiceDesk implements AutoCloseable {
             }
             Map<TenantId, Map<TicketKind, FieldSchema>> frozenSchemas = new HashMap<>();
             schemas.forEach((t, m) -> frozenSchemas.put(t, Map.copyOf(m)));
-            return new ServiceDesk(new DeskSettings(stores, clock, authorizer, lifecycles, sla, Map.copyOf(tenantSla), v,
+            return new ServiceDesk(new DeskSettings(stores, clock, authorizer, groups, lifecycles, sla, Map.copyOf(tenantSla), v,
                     matrix, Map.copyOf(tenantMatrices), Map.copyOf(frozenSchemas), retry, node, lease, announce, dispatcher));
         }
 
