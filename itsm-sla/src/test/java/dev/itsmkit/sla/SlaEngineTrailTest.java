@@ -2,6 +2,7 @@ package dev.itsmkit.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Party;
@@ -94,6 +95,25 @@ class SlaEngineTrailTest {
             assertThat(t.dueAt()).isEqualTo(at(2).plus(SlaEngine.CROSSING_DELAY));
         });
         assertThat(recomputed.crossed()).isEmpty();
+    }
+
+    @Test
+    void aCycleTheRecomputedVersionDoesNotHaveIsWithdrawnAsCancelledWithItsTimer() {
+        SlaUpdate underV2 = BOTH.recompute(List.of(CREATION, TO_L2), "gold", 2, at(1.5), List.of());
+        assertThat(underV2.clocks()).as("version 2 resets on the assignment").extracting(SlaClockSnapshot::cycle)
+                .containsExactly(1, 2);
+        SlaUpdate back = BOTH.recompute(List.of(CREATION, TO_L2), "gold", 1, at(1.75), underV2.clocks());
+        assertThat(back.clocks()).extracting(SlaClockSnapshot::cycle, SlaClockSnapshot::status, SlaClockSnapshot::policyVersion)
+                .containsExactly(tuple(1, ClockStatus.RUNNING, 1), tuple(2, ClockStatus.CANCELLED, 2));
+        SlaClockSnapshot withdrawn = back.clocks().get(1);
+        assertThat(withdrawn.stoppedAt()).contains(at(1.75));
+        assertThat(withdrawn.startedAt()).isEqualTo(underV2.clocks().get(1).startedAt());
+        assertThat(withdrawn.deadline()).isEmpty();
+        assertThat(back.cancel()).anySatisfy(id -> assertThat(id.value()).startsWith("t-1:gold.resolution:2:"));
+        assertThat(back.schedule()).extracting(t -> t.cycle()).containsOnly(1);
+        // recomputing again changes nothing: the withdrawn cycle stays as it is
+        assertThat(BOTH.recompute(List.of(CREATION, TO_L2), "gold", 1, at(1.75), back.clocks()).clocks())
+                .isEqualTo(back.clocks());
     }
 
     @Test
