@@ -159,9 +159,9 @@ class SlaEngineTrailTest {
         assertThat(steps).extracting(ClockChange::toString).containsExactly(
                 "2026-12-01T09:00:00Z #2 NOT_STARTED -> RUNNING: started: new cycle after the reset, goal PT2H"
                         + " [Assigned #2 by person:alice]",
-                "2026-12-01T10:00:00Z #2 BREACHED: warning: 50% of the goal PT2H elapsed",
-                "2026-12-01T11:00:00Z #2 BREACHED: breached: the goal PT2H elapsed while the clock ran",
-                "2026-12-01T11:30:00Z #2 RUNNING -> BREACHED: stopped: stop condition holds (category in [RESOLVED])"
+                "2026-12-01T10:00:00Z #2 RUNNING: warning: 50% of the goal PT2H elapsed",
+                "2026-12-01T11:00:00Z #2 RUNNING -> BREACHED: breached: the goal PT2H elapsed while the clock ran",
+                "2026-12-01T11:30:00Z #2 BREACHED: stopped: stop condition holds (category in [RESOLVED])"
                         + " [StateChanged #3 by person:alice]");
         assertThat(BOTH.explain(trail, recomputed.clocks().get(0), at(4))).extracting(ClockChange::cause).containsExactly(
                 "started: first change of the ticket, goal PT2H for P3 [TicketCreated #1 by person:alice]",

@@ -26,6 +26,7 @@ import dev.itsmkit.persistence.notification.OutboxDispatcher;
 import dev.itsmkit.persistence.spi.Notifier;
 import dev.itsmkit.persistence.spi.Stores;
 import dev.itsmkit.sla.BusinessCalendars;
+import dev.itsmkit.sla.ClockChange;
 import dev.itsmkit.sla.SlaEngine;
 import dev.itsmkit.sla.SlaPolicy;
 import dev.itsmkit.workflow.internal.CommandEngine;
@@ -315,6 +316,53 @@ public final class ServiceDesk implements AutoCloseable {
     public List<SlaClockSnapshot> clocks(TenantId tenant, TicketId ticket) {
         requireNonNull(ticket, "ticket");
         return settings.stores().forTenant(requireNonNull(tenant, "tenant")).clocks().forTicket(ticket);
+    }
+
+    /**
+     * Recomputes a ticket's clocks of one SLA policy from its audit trail under a chosen version: a policy
+     * change applied on purpose to a ticket whose clocks started under another version (without it, clocks
+     * keep the version they started with). To publish a new version, build a desk with an SLA engine that
+     * holds the old versions and the new one, on the same stores, and recompute the tickets the change
+     * should reach. The result is written as a firing writes ({@link #fireDue()}): the recomputed clocks
+     * (a saved cycle the version does not produce comes back cancelled; see {@link SlaEngine#recompute}),
+     * their timers, a warning or breach event for each threshold the saved clocks had not reported, and the
+     * escalations of those thresholds, in one unit of work. Nothing is written if it fails.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @param policyId the policy's id
+     * @param version the version to recompute under; the tenant's SLA engine must have it
+     * @return the ticket afterwards and the events recorded (empty if no threshold was newly crossed)
+     * @throws TicketNotFoundException if the tenant has no such ticket
+     * @throws IllegalArgumentException if the tenant's SLA engine has no such policy version
+     * @throws dev.itsmkit.persistence.ConcurrentUpdateException if commands kept changing the ticket
+     *     through every attempt
+     */
+    public CommandResult recomputeSla(TenantId tenant, TicketId ticket, String policyId, int version) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(ticket, "ticket");
+        requireNonNull(policyId, "policyId");
+        return timers.recompute(tenant, ticket, policyId, version);
+    }
+
+    /**
+     * Tells why a saved clock of a ticket stands as it does: every step of its cycle (started, paused,
+     * resumed, stopped, cancelled, reset, restarted, retargeted, thresholds crossed) with the event and the
+     * condition that caused it, recomputed from the ticket's audit trail as of the clock's now (see
+     * {@link SlaEngine#explain}).
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @param clock one of the ticket's clocks, as {@link #clocks} returned it
+     * @return the steps in time order
+     * @throws TicketNotFoundException if the tenant has no such ticket
+     * @throws IllegalArgumentException if the tenant's SLA engine lacks the clock's policy version or target
+     */
+    public List<ClockChange> explainSla(TenantId tenant, TicketId ticket, SlaClockSnapshot clock) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(ticket, "ticket");
+        requireNonNull(clock, "clock");
+        return timers.explain(tenant, ticket, clock);
     }
 
     /**
