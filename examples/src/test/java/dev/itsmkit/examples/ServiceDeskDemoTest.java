@@ -60,6 +60,23 @@ class ServiceDeskDemoTest {
     }
 
     @Test
+    void theVpnIncidentWaitsOnHoldForTheCallerAndItsResolutionClockStandsStillMeanwhile() {
+        assertThat(day).containsPattern("09:10  INC0000003 jonas.weber +set holdReason");
+        assertThat(day).containsPattern("09:10  INC0000003 jonas.weber +hold: IN_PROGRESS -> ON_HOLD");
+        assertThat(day).containsPattern("13:00  INC0000003 jonas.weber +resume: ON_HOLD -> IN_PROGRESS");
+        // opened 08:40, on hold 09:10 to 13:00, resolved 14:00: 30 + 60 minutes counted, not 5h20m
+        assertThat(day).containsPattern("INC0000003 resolution  cycle 1  MET +goal PT16H +elapsed PT1H30M ");
+    }
+
+    @Test
+    void warningsComeAtTheirThresholdsBeforeTheBreach() {
+        assertThat(day).containsPattern("10:05  INC0000001 itsm-kit +SLA WARNING  standard-incident.resolution at 50% of its goal");
+        assertThat(day).containsPattern("10:15  INC0000004 itsm-kit +SLA WARNING  standard-incident.response at 75% of its goal");
+        assertThat(day.indexOf("SLA WARNING  standard-incident.response at 75%"))
+                .isLessThan(day.indexOf("SLA BREACH   standard-incident.response"));
+    }
+
+    @Test
     void theReopenedIncidentHasTwoResolutionCyclesBothMet() {
         assertThat(day).containsPattern("INC0000003 resolution  cycle 1  MET");
         assertThat(day).containsPattern("INC0000003 resolution  cycle 2  MET");

@@ -3,9 +3,11 @@ package dev.itsmkit.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.itsmkit.core.ConfigurationItemId;
 import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Party;
 import dev.itsmkit.core.Priority;
+import dev.itsmkit.core.ServiceId;
 import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
@@ -13,6 +15,7 @@ import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.TicketKind;
 import dev.itsmkit.core.TicketNumber;
 import dev.itsmkit.core.TicketState;
+import dev.itsmkit.core.TimeWindow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +46,31 @@ class ValuesTest {
         assertThat(TicketQuery.builder().field("site", FieldValue.of("paris")).build().matches(t)).isFalse();
         assertThat(TicketQuery.builder().priorities(List.of(Priority.of(1))).build().matches(t)).isFalse();
         assertThat(TicketQuery.builder().kinds(TicketKind.CHANGE, TicketKind.INCIDENT).build().matches(t)).isTrue();
+    }
+
+    @Test
+    void eachCriterionSelectsByItsOwnAttributeAgainstHandPickedTickets() {
+        // the TCK compares stores with matches(); this checks matches() itself, criterion by criterion
+        Ticket t = ticket().toBuilder().assignmentGroup(Optional.of(Party.group("network")))
+                .service(Optional.of(ServiceId.of("mail"))).configurationItems(List.of(ConfigurationItemId.of("mx-1")))
+                .createdAt(T0).updatedAt(T0.plusSeconds(3600)).build();
+        assertThat(TicketQuery.builder().assignmentGroup(Party.group("network")).build().matches(t)).isTrue();
+        assertThat(TicketQuery.builder().assignmentGroup(Party.group("desk")).build().matches(t)).isFalse();
+        assertThat(TicketQuery.builder().assignmentGroup(Party.group("network")).build().matches(ticket())).as("no group").isFalse();
+        assertThat(TicketQuery.builder().service(ServiceId.of("mail")).build().matches(t)).isTrue();
+        assertThat(TicketQuery.builder().service(ServiceId.of("vpn")).build().matches(t)).isFalse();
+        assertThat(TicketQuery.builder().service(ServiceId.of("mail")).build().matches(ticket())).as("no service").isFalse();
+        assertThat(TicketQuery.builder().configurationItem(ConfigurationItemId.of("mx-1")).build().matches(t)).isTrue();
+        assertThat(TicketQuery.builder().configurationItem(ConfigurationItemId.of("mx-2")).build().matches(t)).isFalse();
+        // windows are half open: [start, end)
+        assertThat(TicketQuery.builder().createdIn(new TimeWindow(T0, T0.plusSeconds(1))).build().matches(t)).isTrue();
+        assertThat(TicketQuery.builder().createdIn(new TimeWindow(T0.minusSeconds(10), T0)).build().matches(t)).isFalse();
+        assertThat(TicketQuery.builder().createdIn(new TimeWindow(T0.plusSeconds(1), T0.plusSeconds(9))).build().matches(t)).isFalse();
+        assertThat(TicketQuery.builder().updatedIn(new TimeWindow(T0.plusSeconds(3600), T0.plusSeconds(3601))).build().matches(t)).isTrue();
+        assertThat(TicketQuery.builder().updatedIn(new TimeWindow(T0, T0.plusSeconds(3600))).build().matches(t)).isFalse();
+        assertThat(TicketQuery.builder().priorities(List.of(t.priority())).build().matches(t)).isTrue();
+        assertThat(TicketQuery.builder().kinds(TicketKind.CHANGE).build().matches(t)).isFalse();
+        assertThat(TicketQuery.builder().categories(StateCategory.RESOLVED, StateCategory.CLOSED).build().matches(t)).isFalse();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.TicketCreated;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.event.TicketEvents;
+import dev.itsmkit.core.timing.ClockStatus;
 import dev.itsmkit.core.timing.DueTimer;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.core.timing.ThresholdCrossing;
@@ -182,7 +183,10 @@ public final class SlaEngine {
      * version they started with, whatever the newest version says. The ticket's events are replayed
      * as {@link #onChange} would have seen them, then the clocks are brought up to {@code now} as
      * {@link #onTime} would; the result replaces every saved clock of that policy and leaves the
-     * others as they are. Crossings are those of the recomputed clocks that the saved ones (the same
+     * others as they are; a saved cycle of that policy that the recompute does not produce (a target
+     * the version dropped, a cycle only a reset of another version began) comes back cancelled at
+     * {@code now}, its history kept, since stores keep clocks by cycle and would otherwise keep counting
+     * it. Crossings are those of the recomputed clocks that the saved ones (the same
      * cycle of the same target) had not reported; timers of the saved clocks are cancelled and those
      * of the recomputed ones scheduled.
      *
@@ -230,7 +234,35 @@ public final class SlaEngine {
             update.record(machine(ticket, policy, target), target, qualified(policy, target),
                     old.getOrDefault(target.name(), List.of()), fresh.getOrDefault(target.name(), List.of()), now);
         }
+        // a saved cycle the recomputed version does not have (a target it dropped, a cycle a reset it lacks
+        // made) is withdrawn: cancelled, so that the stores, which keep clocks by cycle, do not keep it counting
+        for (List<SlaClockSnapshot> savedOfTarget : old.values()) {
+            for (SlaClockSnapshot clock : savedOfTarget) {
+                if (!hasCycle(fresh.getOrDefault(clock.target(), List.of()), clock.cycle())) {
+                    update.put(withdrawn(clock, now));
+                }
+            }
+        }
         return update.result();
+    }
+
+    private static boolean hasCycle(List<SlaClockSnapshot> clocks, int cycle) {
+        for (SlaClockSnapshot clock : clocks) {
+            if (clock.cycle() == cycle) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A saved clock cancelled at an instant (if it was not cancelled already), its other history kept. */
+    private static SlaClockSnapshot withdrawn(SlaClockSnapshot clock, Instant at) {
+        if (clock.status() == ClockStatus.CANCELLED) {
+            return clock;
+        }
+        return clock.toBuilder().status(ClockStatus.CANCELLED).deadline(Optional.empty())
+                .startedAt(Optional.of(clock.startedAt().orElse(at))).stoppedAt(Optional.of(clock.stoppedAt().orElse(at)))
+                .build();
     }
 
     /**

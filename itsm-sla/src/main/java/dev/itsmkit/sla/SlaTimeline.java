@@ -4,13 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.timing.ClockStatus;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.sla.internal.ClockMachine;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -137,25 +142,45 @@ public final class SlaTimeline {
                                 step.cause() + " [" + event + "]")));
                 before = change.ticket();
             }
+            // thresholds come from the outcome; the status each one found is that of its cycle at its instant,
+            // known only once they are in order among the steps, so they are merged first and given it after,
+            // and each step then starts from the status the step before it in its cycle ended in
             List<ClockChange> thresholds = new ArrayList<>();
             for (ClockOutcome outcome : outcomes.get(target.name())) {
                 if (outcome.cycle() == 0) {
                     continue;
                 }
-                outcome.warnings().forEach(w -> thresholds.add(new ClockChange(w.at(), outcome.cycle(), outcome.status(),
-                        outcome.status(), "warning: " + w.percent() + "% of the goal " + outcome.goal().orElseThrow()
+                outcome.warnings().forEach(w -> thresholds.add(new ClockChange(w.at(), outcome.cycle(), ClockStatus.RUNNING,
+                        ClockStatus.RUNNING, "warning: " + w.percent() + "% of the goal " + outcome.goal().orElseThrow()
                                 + " elapsed")));
-                outcome.breachedAt().ifPresent(b -> thresholds.add(new ClockChange(b, outcome.cycle(), outcome.status(),
-                        dev.itsmkit.core.timing.ClockStatus.BREACHED, "breached: the goal " + outcome.goal().orElseThrow()
+                outcome.breachedAt().ifPresent(b -> thresholds.add(new ClockChange(b, outcome.cycle(), ClockStatus.RUNNING,
+                        ClockStatus.BREACHED, "breached: the goal " + outcome.goal().orElseThrow()
                                 + " elapsed while the clock ran")));
             }
             List<ClockChange> all = new ArrayList<>(steps);
+            Set<ClockChange> crossings = Collections.newSetFromMap(new IdentityHashMap<>());
             for (ClockChange threshold : thresholds) {
                 int index = 0;
                 while (index < all.size() && !all.get(index).at().isAfter(threshold.at())) {
                     index++;
                 }
                 all.add(index, threshold);
+                crossings.add(threshold);
+            }
+            Map<Integer, ClockStatus> statusOfCycle = new HashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                ClockChange step = all.get(i);
+                ClockStatus now = statusOfCycle.getOrDefault(step.cycle(), ClockStatus.NOT_STARTED);
+                if (crossings.contains(step)) {
+                    ClockStatus after = step.to() == ClockStatus.BREACHED ? ClockStatus.BREACHED : now;
+                    step = new ClockChange(step.at(), step.cycle(), now, after, step.cause());
+                    all.set(i, step);
+                } else if (step.from() != now) {
+                    // the machine's own steps do not know of a breach the outcome found between them
+                    step = new ClockChange(step.at(), step.cycle(), now, step.to(), step.cause());
+                    all.set(i, step);
+                }
+                statusOfCycle.put(step.cycle(), step.to());
             }
             explained.put(target.name(), List.copyOf(all));
         }

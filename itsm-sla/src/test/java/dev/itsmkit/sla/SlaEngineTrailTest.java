@@ -2,6 +2,7 @@ package dev.itsmkit.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Party;
@@ -97,6 +98,25 @@ class SlaEngineTrailTest {
     }
 
     @Test
+    void aCycleTheRecomputedVersionDoesNotHaveIsWithdrawnAsCancelledWithItsTimer() {
+        SlaUpdate underV2 = BOTH.recompute(List.of(CREATION, TO_L2), "gold", 2, at(1.5), List.of());
+        assertThat(underV2.clocks()).as("version 2 resets on the assignment").extracting(SlaClockSnapshot::cycle)
+                .containsExactly(1, 2);
+        SlaUpdate back = BOTH.recompute(List.of(CREATION, TO_L2), "gold", 1, at(1.75), underV2.clocks());
+        assertThat(back.clocks()).extracting(SlaClockSnapshot::cycle, SlaClockSnapshot::status, SlaClockSnapshot::policyVersion)
+                .containsExactly(tuple(1, ClockStatus.RUNNING, 1), tuple(2, ClockStatus.CANCELLED, 2));
+        SlaClockSnapshot withdrawn = back.clocks().get(1);
+        assertThat(withdrawn.stoppedAt()).contains(at(1.75));
+        assertThat(withdrawn.startedAt()).isEqualTo(underV2.clocks().get(1).startedAt());
+        assertThat(withdrawn.deadline()).isEmpty();
+        assertThat(back.cancel()).anySatisfy(id -> assertThat(id.value()).startsWith("t-1:gold.resolution:2:"));
+        assertThat(back.schedule()).extracting(t -> t.cycle()).containsOnly(1);
+        // recomputing again changes nothing: the withdrawn cycle stays as it is
+        assertThat(BOTH.recompute(List.of(CREATION, TO_L2), "gold", 1, at(1.75), back.clocks()).clocks())
+                .isEqualTo(back.clocks());
+    }
+
+    @Test
     void recomputingReportsTheThresholdsTheSavedClocksHadNotCrossed() {
         SlaUpdate recomputed = BOTH.recompute(List.of(CREATION, TO_L2), "gold", 2, at(2.5), savedUnderV1());
         assertThat(recomputed.crossed()).singleElement().satisfies(c -> {
@@ -139,9 +159,9 @@ class SlaEngineTrailTest {
         assertThat(steps).extracting(ClockChange::toString).containsExactly(
                 "2026-12-01T09:00:00Z #2 NOT_STARTED -> RUNNING: started: new cycle after the reset, goal PT2H"
                         + " [Assigned #2 by person:alice]",
-                "2026-12-01T10:00:00Z #2 BREACHED: warning: 50% of the goal PT2H elapsed",
-                "2026-12-01T11:00:00Z #2 BREACHED: breached: the goal PT2H elapsed while the clock ran",
-                "2026-12-01T11:30:00Z #2 RUNNING -> BREACHED: stopped: stop condition holds (category in [RESOLVED])"
+                "2026-12-01T10:00:00Z #2 RUNNING: warning: 50% of the goal PT2H elapsed",
+                "2026-12-01T11:00:00Z #2 RUNNING -> BREACHED: breached: the goal PT2H elapsed while the clock ran",
+                "2026-12-01T11:30:00Z #2 BREACHED: stopped: stop condition holds (category in [RESOLVED])"
                         + " [StateChanged #3 by person:alice]");
         assertThat(BOTH.explain(trail, recomputed.clocks().get(0), at(4))).extracting(ClockChange::cause).containsExactly(
                 "started: first change of the ticket, goal PT2H for P3 [TicketCreated #1 by person:alice]",

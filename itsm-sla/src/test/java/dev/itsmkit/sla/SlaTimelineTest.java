@@ -217,6 +217,12 @@ class SlaTimelineTest {
         assertThat(steps.get(4).at()).isEqualTo(T0.plus(h(3)));
         assertThat(steps.get(6).at()).isEqualTo(T0.plus(h(5)));
         assertThat(steps.get(7).to()).isEqualTo(ClockStatus.BREACHED);
+        // each step starts where the one before it ended: a warning finds the clock running, the breach ends it running
+        for (int i = 1; i < steps.size(); i++) {
+            assertThat(steps.get(i).from()).as("step %d", i).isEqualTo(steps.get(i - 1).to());
+        }
+        assertThat(steps.get(4)).extracting(ClockChange::from, ClockChange::to).containsExactly(ClockStatus.RUNNING, ClockStatus.RUNNING);
+        assertThat(steps.get(6)).extracting(ClockChange::from, ClockChange::to).containsExactly(ClockStatus.RUNNING, ClockStatus.BREACHED);
     }
 
     private static final List<TicketState> STATES = List.of(NEW, OPEN, WAITING, RESOLVED, OPEN, CANCELLED);

@@ -26,6 +26,7 @@ import dev.itsmkit.persistence.notification.OutboxDispatcher;
 import dev.itsmkit.persistence.spi.Notifier;
 import dev.itsmkit.persistence.spi.Stores;
 import dev.itsmkit.sla.BusinessCalendars;
+import dev.itsmkit.sla.ClockChange;
 import dev.itsmkit.sla.SlaEngine;
 import dev.itsmkit.sla.SlaPolicy;
 import dev.itsmkit.workflow.internal.CommandEngine;
@@ -74,8 +75,8 @@ import org.jspecify.annotations.Nullable;
  * guards see them), the state change, the transition's actions, the comment. {@code UpdateFields},
  * {@code Assign}, {@code Unassign}, {@code ChangeImpactUrgency}, {@code OverridePriority} and
  * {@code ClearPriorityOverride} (both need {@link #OVERRIDE_PRIORITY_PERMISSION}),
- * {@code AddJournalEntry}, {@code RequestApprovals}, {@code DecideApproval} (by the approver, or by
- * an actor holding {@link #DECIDE_ON_BEHALF_PERMISSION}), {@code AddLink} and {@code RemoveLink}
+ * {@code AddJournalEntry}, {@code RequestApprovals}, {@code DecideApproval} (by the approver, by a
+ * member of an approving group ({@link Builder#groups}), or by an actor holding {@link #DECIDE_ON_BEHALF_PERMISSION}), {@code AddLink} and {@code RemoveLink}
  * (mirrored on the target with the inverse type, in the same unit of work). A ticket in a final
  * state takes comments and links only. When a problem becomes a known error, each of its incidents
  * gets a work note naming the known error and its workaround (and the link back to the problem, if
@@ -318,6 +319,53 @@ public final class ServiceDesk implements AutoCloseable {
     }
 
     /**
+     * Recomputes a ticket's clocks of one SLA policy from its audit trail under a chosen version: a policy
+     * change applied on purpose to a ticket whose clocks started under another version (without it, clocks
+     * keep the version they started with). To publish a new version, build a desk with an SLA engine that
+     * holds the old versions and the new one, on the same stores, and recompute the tickets the change
+     * should reach. The result is written as a firing writes ({@link #fireDue()}): the recomputed clocks
+     * (a saved cycle the version does not produce comes back cancelled; see {@link SlaEngine#recompute}),
+     * their timers, a warning or breach event for each threshold the saved clocks had not reported, and the
+     * escalations of those thresholds, in one unit of work. Nothing is written if it fails.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @param policyId the policy's id
+     * @param version the version to recompute under; the tenant's SLA engine must have it
+     * @return the ticket afterwards and the events recorded (empty if no threshold was newly crossed)
+     * @throws TicketNotFoundException if the tenant has no such ticket
+     * @throws IllegalArgumentException if the tenant's SLA engine has no such policy version
+     * @throws dev.itsmkit.persistence.ConcurrentUpdateException if commands kept changing the ticket
+     *     through every attempt
+     */
+    public CommandResult recomputeSla(TenantId tenant, TicketId ticket, String policyId, int version) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(ticket, "ticket");
+        requireNonNull(policyId, "policyId");
+        return timers.recompute(tenant, ticket, policyId, version);
+    }
+
+    /**
+     * Tells why a saved clock of a ticket stands as it does: every step of its cycle (started, paused,
+     * resumed, stopped, cancelled, reset, restarted, retargeted, thresholds crossed) with the event and the
+     * condition that caused it, recomputed from the ticket's audit trail as of the clock's now (see
+     * {@link SlaEngine#explain}).
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket's id
+     * @param clock one of the ticket's clocks, as {@link #clocks} returned it
+     * @return the steps in time order
+     * @throws TicketNotFoundException if the tenant has no such ticket
+     * @throws IllegalArgumentException if the tenant's SLA engine lacks the clock's policy version or target
+     */
+    public List<ClockChange> explainSla(TenantId tenant, TicketId ticket, SlaClockSnapshot clock) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(ticket, "ticket");
+        requireNonNull(clock, "clock");
+        return timers.explain(tenant, ticket, clock);
+    }
+
+    /**
      * Returns the lifecycle that governs a tenant's tickets of a kind now.
      *
      * @param tenant the tenant
@@ -431,6 +479,7 @@ public final class ServiceDesk implements AutoCloseable {
         private boolean storesSet;
         private Clock clock = Clock.systemUTC();
         private TransitionAuthorizer authorizer = TransitionAuthorizer.permitAll();
+        private GroupMembership groups = GroupMembership.none();
         private LifecycleCatalog lifecycles = LifecycleCatalog.itil();
         private SlaEngine sla = DeskSettings.NO_SLA;
         private final Map<TenantId, SlaEngine> tenantSla = new HashMap<>();
@@ -479,6 +528,19 @@ public final class ServiceDesk implements AutoCloseable {
          */
         public Builder authorizer(TransitionAuthorizer authorizer) {
             this.authorizer = requireNonNull(authorizer, "authorizer");
+            return this;
+        }
+
+        /**
+         * Sets who belongs to which group: an approval requested from a group may then be decided by any
+         * of its members without {@link ServiceDesk#DECIDE_ON_BEHALF_PERMISSION} (see
+         * {@link GroupMembership}); {@link GroupMembership#none()} unless set.
+         *
+         * @param groups the directory of groups
+         * @return this builder
+         */
+        public Builder groups(GroupMembership groups) {
+            this.groups = requireNonNull(groups, "groups");
             return this;
         }
 
@@ -660,7 +722,7 @@ public final class ServiceDesk implements AutoCloseable {
             }
             Map<TenantId, Map<TicketKind, FieldSchema>> frozenSchemas = new HashMap<>();
             schemas.forEach((t, m) -> frozenSchemas.put(t, Map.copyOf(m)));
-            return new ServiceDesk(new DeskSettings(stores, clock, authorizer, lifecycles, sla, Map.copyOf(tenantSla), v,
+            return new ServiceDesk(new DeskSettings(stores, clock, authorizer, groups, lifecycles, sla, Map.copyOf(tenantSla), v,
                     matrix, Map.copyOf(tenantMatrices), Map.copyOf(frozenSchemas), retry, node, lease, announce, dispatcher));
         }
 

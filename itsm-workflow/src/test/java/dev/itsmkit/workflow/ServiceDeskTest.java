@@ -314,6 +314,79 @@ class ServiceDeskTest {
     }
 
     @Test
+    void aMemberOfAnApprovingGroupDecidesForItWithoutThePermission() {
+        Party cab = Party.group("cab");
+        Party dave = Party.person("dave");
+        ServiceDesk withGroups = ServiceDesk.builder().clock(clock).authorizer(TransitionAuthorizer.denyAll())
+                .groups(GroupMembership.of(Map.of(cab, Set.of(BOB, dave)))).build();
+        Ticket request = withGroups.open(open(TicketKind.SERVICE_REQUEST, "New server")).ticket();
+        withGroups.execute(new RequestApprovals(ACME, ALICE, request.id(), OptionalLong.empty(), 1, List.of(cab)));
+
+        List<Object> before = picture(withGroups, ACME);
+        assertThatThrownBy(() -> withGroups.execute(new DecideApproval(ACME, ALICE, request.id(), OptionalLong.empty(), cab,
+                Verdict.APPROVED, ""))).as("alice is not in the CAB").isInstanceOfSatisfying(CommandRefusedException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CommandRefusedException.PERMISSION));
+        assertThat(picture(withGroups, ACME)).isEqualTo(before);
+
+        CommandResult decided = withGroups.execute(new DecideApproval(ACME, dave, request.id(), OptionalLong.empty(), cab,
+                Verdict.APPROVED, "CAB agrees"));
+        assertThat(decided.events()).singleElement().isInstanceOfSatisfying(ApprovalDecided.class, e -> {
+            assertThat(e.actor()).isEqualTo(dave);
+            assertThat(e.decision().decidedBy()).isEqualTo(dave);
+        });
+        assertThat(decided.ticket().approvals()).singleElement().satisfies(a -> {
+            assertThat(a.approver()).isEqualTo(cab);
+            assertThat(a.isPending()).isFalse();
+        });
+        assertThatThrownBy(() -> withGroups.execute(new DecideApproval(ACME, BOB, request.id(), OptionalLong.empty(), cab,
+                Verdict.REJECTED, ""))).as("the group decided once").isInstanceOfSatisfying(CommandRefusedException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CommandRefusedException.NO_PENDING_APPROVAL));
+    }
+
+    @Test
+    void membershipOfAGroupDoesNotLetAPersonDecideForAnotherPerson() {
+        Party cab = Party.group("cab");
+        ServiceDesk withGroups = ServiceDesk.builder().clock(clock).authorizer(TransitionAuthorizer.denyAll())
+                .groups(GroupMembership.of(Map.of(cab, Set.of(ALICE)))).build();
+        Ticket request = withGroups.open(open(TicketKind.SERVICE_REQUEST, "New desk")).ticket();
+        withGroups.execute(new RequestApprovals(ACME, ALICE, request.id(), OptionalLong.empty(), 1, List.of(BOB)));
+        assertThatThrownBy(() -> withGroups.execute(new DecideApproval(ACME, ALICE, request.id(), OptionalLong.empty(), BOB,
+                Verdict.APPROVED, ""))).isInstanceOfSatisfying(CommandRefusedException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CommandRefusedException.PERMISSION));
+    }
+
+    @Test
+    void aGroupDirectoryIsKeyedByGroupsOnly() {
+        assertThatThrownBy(() -> GroupMembership.of(Map.of(BOB, Set.of(ALICE))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("person:bob").hasMessageContaining("PERSON");
+        assertThat(GroupMembership.none().isMember(ALICE, Party.group("cab"))).isFalse();
+    }
+
+    @Test
+    void anAssignActionOfATransitionAssignsAPersonOrAGroupThroughTheEngine() {
+        Party dispatch = Party.group("dispatch");
+        Lifecycle routed = Lifecycle.builder("routed-incident", TicketKind.INCIDENT)
+                .initialState("NEW", StateCategory.NEW).state("TRIAGED", StateCategory.OPEN).state("WORKED", StateCategory.OPEN)
+                .state("DONE", StateCategory.CLOSED)
+                .transition(Transition.builder("triage").from("NEW").to("TRIAGED").action(Action.assign(dispatch)))
+                .transition(Transition.builder("take").from("TRIAGED").to("WORKED").action(Action.assign(BOB)))
+                .transition(Transition.builder("finish").from("WORKED").to("DONE")).build();
+        desk.lifecycles().register(ACME, routed);
+        Ticket ticket = incident();
+
+        CommandResult triaged = desk.execute(transition(ticket.id(), "triage"));
+        assertThat(triaged.ticket().assignmentGroup()).contains(dispatch);
+        assertThat(triaged.ticket().assignee()).isEmpty();
+        assertThat(triaged.events()).hasExactlyElementsOfTypes(StateChanged.class, Assigned.class);
+
+        Ticket taken = move(triaged.ticket(), "take");
+        assertThat(taken.assignee()).contains(BOB);
+        assertThat(taken.assignmentGroup()).as("assigning a person keeps the group").contains(dispatch);
+        assertThat(desk.stores().forTenant(ACME).auditTrail().forTicket(ticket.id())).extracting(r -> r.event()).filteredOn(Assigned.class::isInstance)
+                .hasSize(2);
+    }
+
+    @Test
     void aStaleExpectedVersionIsAConflictAndNothingIsWritten() {
         Ticket ticket = move(incident(), "start");
         List<Object> before = picture(desk, ACME);

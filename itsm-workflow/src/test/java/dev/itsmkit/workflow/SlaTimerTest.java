@@ -28,6 +28,7 @@ import dev.itsmkit.persistence.memory.InMemoryStores;
 import dev.itsmkit.persistence.spi.Notifier;
 import dev.itsmkit.persistence.spi.Stores;
 import dev.itsmkit.sla.BusinessCalendars;
+import dev.itsmkit.sla.ClockChange;
 import dev.itsmkit.sla.Condition;
 import dev.itsmkit.sla.Escalation;
 import dev.itsmkit.sla.Goals;
@@ -91,6 +92,50 @@ class SlaTimerTest {
             assertThat(c.warnings()).hasSize(2);
         });
         assertThat(TicketEvents.replay(desk.history(ACME, ticket.id()))).isEqualTo(desk.get(ACME, ticket.id()));
+    }
+
+    @Test
+    void aNewPolicyVersionReachesARunningClockOnlyWhenTheTicketIsRecomputedAndThenBreachesAndEscalatesOnce() {
+        Ticket ticket = desk("a").open(open(TicketKind.INCIDENT, "Mail is down")).ticket();
+        clock.advance(Duration.ofMinutes(90));
+        // version 2: a one-hour goal that raises the priority on breach; published next to version 1
+        SlaPolicy gold2 = SlaPolicy.of("gold", 2, List.of(SlaTarget.builder("resolution")
+                .goals(Goals.always(Duration.ofHours(1))).stop(Condition.category(StateCategory.RESOLVED))
+                .warnAt(50).escalateAt(100, Escalation.raisePriority(1)).build())).forKinds(Set.of(TicketKind.INCIDENT));
+        ServiceDesk published = ServiceDesk.builder().stores(stores).clock(clock)
+                .sla(SlaEngine.of(BusinessCalendars.onlyAlways(), List.of(GOLD, gold2))).build();
+        assertThat(published.clocks(ACME, ticket.id())).as("running clocks keep their version")
+                .singleElement().satisfies(c -> assertThat(c.policyVersion()).isEqualTo(1));
+        assertThat(published.nextTimerDue()).contains(T0.plus(Duration.ofHours(2)).plusMillis(1));
+
+        CommandResult recomputed = published.recomputeSla(ACME, ticket.id(), "gold", 2);
+        assertThat(recomputed.events()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("SlaWarned", "SlaBreached", "PriorityChanged");
+        assertThat(recomputed.events().get(1)).isInstanceOfSatisfying(SlaBreached.class,
+                b -> assertThat(b.breachedAt()).isEqualTo(T0.plus(Duration.ofHours(1))));
+        assertThat(published.clocks(ACME, ticket.id())).singleElement().satisfies(c -> {
+            assertThat(c.policyVersion()).isEqualTo(2);
+            assertThat(c.status()).isEqualTo(ClockStatus.BREACHED);
+        });
+        assertThat(published.nextTimerDue()).as("the old version's timers are gone; a breached clock has none").isEmpty();
+        assertThat(published.recomputeSla(ACME, ticket.id(), "gold", 2).events()).as("each threshold once").isEmpty();
+        assertThat(TicketEvents.replay(published.history(ACME, ticket.id()))).isEqualTo(published.get(ACME, ticket.id()));
+
+        List<ClockChange> why = published.explainSla(ACME, ticket.id(), published.clocks(ACME, ticket.id()).get(0));
+        assertThat(why).isNotEmpty();
+        assertThat(why).anySatisfy(step -> assertThat(step.to()).isEqualTo(ClockStatus.BREACHED));
+    }
+
+    @Test
+    void recomputingNeedsAPublishedVersionAndAnExistingTicket() {
+        ServiceDesk desk = desk("a");
+        Ticket ticket = desk.open(open(TicketKind.INCIDENT, "Mail is down")).ticket();
+        List<Object> before = DeskFixtures.picture(desk, ACME);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.recomputeSla(ACME, ticket.id(), "gold", 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gold");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.recomputeSla(ACME,
+                dev.itsmkit.core.TicketId.of("nope"), "gold", 1)).isInstanceOf(TicketNotFoundException.class);
+        assertThat(DeskFixtures.picture(desk, ACME)).isEqualTo(before);
     }
 
     @Test

@@ -427,7 +427,7 @@ final class InMemoryTenantStores implements TenantStores {
     private final class Tickets implements TicketStore {
         @Override
         public Optional<Ticket> find(TicketId id) {
-            return Optional.ofNullable(tickets.get(requireNonNull(id, "id")));
+            return tickets.find(requireNonNull(id, "id"));
         }
 
         @Override

@@ -167,11 +167,18 @@ class OutboxDispatcherTest {
     }
 
     @Test
-    void theLoggingNotifierAcceptsEverything() {
+    void theLoggingNotifierWritesOneInfoLinePerEntryWithItsKeyEventTenantAndTicket() {
         List<OutboxEntry> entries = enqueue(2);
         LoggingNotifier log = LoggingNotifier.create();
         assertThat(log.name()).isEqualTo("log");
+        assertThat(LoggingNotifier.named("audit-log").name()).isEqualTo("audit-log");
+        assertThatThrownBy(() -> LoggingNotifier.named(" ")).isInstanceOf(IllegalArgumentException.class);
+        int before = RecordingLogs.of("dev.itsmkit.notifications").size();
         assertThat(dispatcher(log).dispatchDue(T0)).isEqualTo(new OutboxDispatcher.Report(entries.size(), 0));
+        List<String> expected = entries.stream().map(e -> "INFO " + e.idempotencyKey() + " "
+                + e.event().getClass().getSimpleName() + " " + e.tenant() + " " + e.ticket()).toList();
+        List<String> logged = RecordingLogs.of("dev.itsmkit.notifications");
+        assertThat(logged.subList(before, logged.size())).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -476,7 +476,10 @@ public final class CommandEngine {
     private void decide(Batch batch, TicketChange change, DecideApproval command) {
         Ticket ticket = change.current();
         Party actor = command.actor();
-        if (!actor.equals(command.approver())) {
+        Party approver = command.approver();
+        // a member decides for its group; anyone else deciding for an approver needs the permission
+        if (!actor.equals(approver)
+                && !(approver.kind() == PartyKind.GROUP && settings.groups().isMember(actor, approver))) {
             requirePermission(ticket, actor, ServiceDesk.DECIDE_ON_BEHALF_PERMISSION);
         }
         List<Approval> approvals = ticket.approvals();

@@ -11,6 +11,7 @@ import dev.itsmkit.persistence.notification.OutboxDispatcher;
 import dev.itsmkit.persistence.spi.Stores;
 import dev.itsmkit.sla.BusinessCalendars;
 import dev.itsmkit.sla.SlaEngine;
+import dev.itsmkit.workflow.GroupMembership;
 import dev.itsmkit.workflow.LifecycleCatalog;
 import dev.itsmkit.workflow.RetryPolicy;
 import dev.itsmkit.workflow.TransitionAuthorizer;
@@ -27,6 +28,7 @@ import java.util.function.Predicate;
  * @param stores the stores
  * @param clock the clock
  * @param authorizer the authorizer
+ * @param groups who belongs to which group
  * @param lifecycles the lifecycle catalogue
  * @param sla the SLA engine of tenants without their own
  * @param tenantSla tenants' own SLA engines
@@ -40,7 +42,8 @@ import java.util.function.Predicate;
  * @param announce which events to write to the outbox besides those actions ask for
  * @param dispatcher the outbox dispatcher, if there are notifiers
  */
-public record DeskSettings(Stores stores, Clock clock, TransitionAuthorizer authorizer, LifecycleCatalog lifecycles,
+public record DeskSettings(Stores stores, Clock clock, TransitionAuthorizer authorizer, GroupMembership groups,
+        LifecycleCatalog lifecycles,
         SlaEngine sla, Map<TenantId, SlaEngine> tenantSla, CommandValidator validator, ImpactUrgencyMatrix matrix,
         Map<TenantId, ImpactUrgencyMatrix> tenantMatrices, Map<TenantId, Map<TicketKind, FieldSchema>> schemas,
         RetryPolicy retry, NodeId node, Duration lease, Predicate<TicketEvent> announce,
@@ -51,6 +54,7 @@ public record DeskSettings(Stores stores, Clock clock, TransitionAuthorizer auth
      * @param stores the stores
      * @param clock the clock
      * @param authorizer the authorizer
+     * @param groups the group directory
      * @param lifecycles the lifecycle catalogue
      * @param sla the default SLA engine
      * @param tenantSla tenants' own SLA engines

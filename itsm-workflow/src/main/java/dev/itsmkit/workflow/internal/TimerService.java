@@ -2,7 +2,9 @@ package dev.itsmkit.workflow.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.timing.DueTimer;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
@@ -11,9 +13,12 @@ import dev.itsmkit.persistence.ConcurrentUpdateException;
 import dev.itsmkit.persistence.TimerClaim;
 import dev.itsmkit.persistence.spi.TenantStores;
 import dev.itsmkit.persistence.spi.TimerClaims;
+import dev.itsmkit.sla.ClockChange;
 import dev.itsmkit.sla.SlaEngine;
 import dev.itsmkit.sla.SlaUpdate;
+import dev.itsmkit.workflow.CommandResult;
 import dev.itsmkit.workflow.FiringReport;
+import dev.itsmkit.workflow.TicketNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,6 +137,78 @@ public final class TimerService {
         SlaUpdate update = engine.onTime(ticket, now, clocks);
         recorder.recordTimers(batch, change, engine, clocks, update);
         return change.events();
+    }
+
+    /**
+     * Recomputes a ticket's clocks of one policy from its audit trail under a version of the policy, and
+     * writes the result as a firing does: the clocks, their timers (the old cancelled, the new scheduled),
+     * each threshold the saved clocks had not reported as an event, and its escalations, in one unit of
+     * work. Retried from a fresh read if a command changed the ticket meanwhile.
+     *
+     * @param tenant the tenant
+     * @param id the ticket
+     * @param policyId the policy
+     * @param version the version to recompute under; the tenant's SLA engine must have it
+     * @return the ticket after the recompute and the events it recorded
+     * @throws TicketNotFoundException if the tenant has no such ticket
+     * @throws IllegalArgumentException if the engine has no such policy version
+     */
+    public CommandResult recompute(TenantId tenant, TicketId id, String policyId, int version) {
+        TenantStores stores = settings.stores().forTenant(tenant);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recomputeOnce(stores, tenant, id, policyId, version);
+            } catch (ConcurrentUpdateException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private CommandResult recomputeOnce(TenantStores stores, TenantId tenant, TicketId id, String policyId, int version) {
+        Instant now = settings.clock().instant();
+        if (stores.tickets().find(id).isEmpty()) {
+            throw new TicketNotFoundException(tenant, id);
+        }
+        Batch batch = new Batch(stores, now);
+        TicketChange change = batch.existing(id);
+        Ticket ticket = change.current();
+        List<TicketEvent> trail = trailOf(stores, ticket);
+        List<SlaClockSnapshot> clocks = stores.clocks().forTicket(id);
+        SlaEngine engine = settings.slaFor(tenant);
+        SlaUpdate update = engine.recompute(trail, policyId, version, now, clocks);
+        recorder.recordTimers(batch, change, engine, clocks, update);
+        return new CommandResult(change.current(), change.events(), List.of(), List.of());
+    }
+
+    /**
+     * Explains a saved clock of a ticket from its audit trail (see {@link SlaEngine#explain}).
+     *
+     * @param tenant the tenant
+     * @param id the ticket
+     * @param clock the clock
+     * @return the clock's steps and their causes, as of now
+     * @throws TicketNotFoundException if the tenant has no such ticket
+     */
+    public List<ClockChange> explain(TenantId tenant, TicketId id, SlaClockSnapshot clock) {
+        TenantStores stores = settings.stores().forTenant(tenant);
+        Ticket ticket = stores.tickets().find(id).orElseThrow(() -> new TicketNotFoundException(tenant, id));
+        return settings.slaFor(tenant).explain(trailOf(stores, ticket), clock, settings.clock().instant());
+    }
+
+    /** The ticket's whole trail, checked to end at the snapshot's version (else a commit came between the reads). */
+    private static List<TicketEvent> trailOf(TenantStores stores, Ticket ticket) {
+        List<AuditRecord> records = stores.auditTrail().forTicket(ticket.id());
+        long last = records.isEmpty() ? 0 : records.get(records.size() - 1).event().version();
+        if (last != ticket.version()) {
+            throw new ConcurrentUpdateException(ticket.id(), "version", ticket.version(), last);
+        }
+        List<TicketEvent> events = new ArrayList<>(records.size());
+        for (AuditRecord r : records) {
+            events.add(r.event());
+        }
+        return events;
     }
 
     /**
