@@ -101,7 +101,7 @@ class ConditionTest {
 
     private static Gen<Modelled> leaves() {
         Gen<Modelled> priority = SourceDSL.integers().between(1, 4).zip(SourceDSL.integers().between(1, 4), (a, b) -> {
-            Set<Integer> levels = Set.of(a, b).size() == 1 ? Set.of(a) : Set.of(a, b);
+            Set<Integer> levels = a.equals(b) ? Set.of(a) : Set.of(a, b);
             return new Modelled(Condition.priority(levels.stream().map(Priority::of).toArray(Priority[]::new)),
                     t -> levels.contains(t.priority().level()));
         });
