@@ -11,7 +11,17 @@ import java.util.Optional;
 
 /**
  * How one cycle of one SLA target stands at an instant, exactly as the SLA scenario format's
- * {@code OUTCOME} defines it.
+ * {@code OUTCOME} defines it, with elapsed, remaining and percent in business and in wall time.
+ *
+ * <p><b>Wall time.</b> Business time counts only while the calendar is open; wall time is real time.
+ * Both exclude the time the clock was paused. The <em>wall goal</em> is the real time the clock
+ * counts from its start to its deadline (the instant its business time reaches the goal), paused
+ * time excluded: the wall-time counterpart of the goal. It is known once the deadline is: while the
+ * clock runs (the deadline if it runs on), and once it has crossed its breach. It is not known
+ * before the start, nor for a paused or stopped clock that has not reached its goal (its deadline
+ * depends on when, or whether, it resumes). {@link #wallPercentElapsed()} is the wall elapsed time
+ * as a share of the wall goal, as {@link #percentElapsed()} is the business elapsed time as a share
+ * of the goal; on a {@code 24x7} calendar the two agree.
  *
  * @param target the target's name
  * @param cycle the cycle, from 1; 0 for a target whose clock has not started
@@ -26,10 +36,12 @@ import java.util.Optional;
  * @param warnings the warning thresholds crossed, with their instants, in order
  * @param cycles how many cycles the target has had
  * @param at the instant of the evaluation
+ * @param wallGoal the real time the clock counts from its start to its deadline, paused time
+ *     excluded; empty while the deadline is not known (see above)
  */
 public record ClockOutcome(String target, int cycle, ClockStatus status, Optional<Duration> goal, Duration elapsed,
         Duration wallElapsed, Optional<Duration> remaining, Optional<Instant> due, Optional<Instant> breachedAt,
-        List<ThresholdCrossing> warnings, int cycles, Instant at) {
+        List<ThresholdCrossing> warnings, int cycles, Instant at, Optional<Duration> wallGoal) {
     /**
      * Creates the value, checking its components.
      *
@@ -45,6 +57,7 @@ public record ClockOutcome(String target, int cycle, ClockStatus status, Optiona
      * @param warnings the warnings crossed
      * @param cycles how many cycles
      * @param at the instant of the evaluation
+     * @param wallGoal the real time from the start to the deadline, paused time excluded
      */
     public ClockOutcome {
         requireNonNull(target, "target");
@@ -57,6 +70,36 @@ public record ClockOutcome(String target, int cycle, ClockStatus status, Optiona
         requireNonNull(breachedAt, "breachedAt");
         warnings = List.copyOf(warnings);
         requireNonNull(at, "at");
+        requireNonNull(wallGoal, "wallGoal");
+    }
+
+    /**
+     * Creates the value with the wall goal that the other components determine: for a clock that
+     * runs and has not passed its deadline ({@link ClockStatus#RUNNING} with a {@code due} instant not
+     * before {@code at}), its wall elapsed time plus the real time from {@code at} to {@code due};
+     * otherwise empty, as the components alone cannot tell it ({@link SlaTimeline#replay} gives it
+     * whenever it is known).
+     *
+     * @param target the target's name
+     * @param cycle the cycle
+     * @param status where the clock stands
+     * @param goal the goal
+     * @param elapsed the elapsed business time
+     * @param wallElapsed the elapsed real time
+     * @param remaining the remaining business time
+     * @param due the deadline
+     * @param breachedAt the breach instant
+     * @param warnings the warnings crossed
+     * @param cycles how many cycles
+     * @param at the instant of the evaluation
+     */
+    public ClockOutcome(String target, int cycle, ClockStatus status, Optional<Duration> goal, Duration elapsed,
+            Duration wallElapsed, Optional<Duration> remaining, Optional<Instant> due, Optional<Instant> breachedAt,
+            List<ThresholdCrossing> warnings, int cycles, Instant at) {
+        this(target, cycle, status, goal, elapsed, wallElapsed, remaining, due, breachedAt, warnings, cycles, at,
+                status == ClockStatus.RUNNING && due.isPresent() && !due.get().isBefore(at)
+                        ? Optional.of(wallElapsed.plus(Duration.between(at, due.get())))
+                        : Optional.empty());
     }
 
     /**
@@ -68,7 +111,7 @@ public record ClockOutcome(String target, int cycle, ClockStatus status, Optiona
      */
     public static ClockOutcome notStarted(String target, Instant at) {
         return new ClockOutcome(target, 0, ClockStatus.NOT_STARTED, Optional.empty(), Duration.ZERO, Duration.ZERO, Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), 0, at);
+                Optional.empty(), Optional.empty(), List.of(), 0, at, Optional.empty());
     }
 
     /**
@@ -84,10 +127,27 @@ public record ClockOutcome(String target, int cycle, ClockStatus status, Optiona
     }
 
     /**
-     * Returns the real time left until the deadline.
+     * Returns the share of the wall goal elapsed, in wall time: {@link #wallElapsed()} over
+     * {@link #wallGoal()}, paused time excluded from both.
+     *
+     * @return the percentage (above 100 once the deadline has passed while the clock ran), or empty
+     *     while the wall goal is not known: before the start, and for a paused or stopped clock that
+     *     has not reached its goal
+     */
+    public java.util.OptionalDouble wallPercentElapsed() {
+        if (wallGoal.isEmpty() || wallGoal.get().isZero()) {
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(wallElapsed.toNanos() * 100.0 / wallGoal.get().toNanos());
+    }
+
+    /**
+     * Returns the real time left until the deadline, while the clock runs.
      *
      * @return the wall-clock time from the instant of the evaluation to {@link #due()}, negative
-     *     once breached; empty when there is no deadline
+     *     once a running clock is past its deadline (breached and still running); empty when the
+     *     clock does not run, breached or not: before the start, while paused (its deadline moves
+     *     with the pause), and once it is met, breached and stopped, or cancelled
      */
     public Optional<Duration> wallRemaining() {
         return due.map(d -> Duration.between(at, d));

@@ -3,17 +3,25 @@ package dev.itsmkit.sla;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.FieldValue;
-import dev.itsmkit.core.Priority;
-import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.Identifier;
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.Priority;
+import dev.itsmkit.core.ServiceId;
+import dev.itsmkit.core.StateCategory;
+import dev.itsmkit.core.TicketField;
+import dev.itsmkit.core.TicketKind;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A condition over a ticket, as SLA policies use them to start, pause, stop, cancel and restart
- * clocks: the forms of the SLA scenario format, combinable with {@link #all}, {@link #any} and
- * {@link #not}. Values compare exactly, type included. Immutable and thread-safe.
+ * clocks and to choose the tickets they apply to ({@link SlaPolicy#when}): the forms of the SLA
+ * scenario format, combinable with {@link #all}, {@link #any} and {@link #not}. Values compare
+ * exactly, type included. {@link #kind}, {@link #service} and {@link #requester} are field
+ * conditions over the fields {@link TicketView#of(dev.itsmkit.core.Ticket)} shows. Immutable and
+ * thread-safe.
  */
 public sealed interface Condition {
     /**
@@ -52,6 +60,43 @@ public sealed interface Condition {
      */
     static Condition priority(Priority... priorities) {
         return new PriorityIn(Set.of(priorities));
+    }
+
+    /**
+     * Holds when the ticket is of one of the kinds: a field condition on {@value TicketView#KIND}.
+     *
+     * @param kinds the kinds, at least one
+     * @return the condition
+     * @throws IllegalArgumentException if no kind is given
+     */
+    static Condition kind(TicketKind... kinds) {
+        return new FieldIn(TicketView.KIND, Stream.of(kinds).map(k -> FieldValue.of(k.name())).distinct().toList());
+    }
+
+    /**
+     * Holds when the ticket's affected service is one of these: a field condition on the built-in
+     * field {@code service}. A ticket without a service matches none.
+     *
+     * @param services the services, at least one
+     * @return the condition
+     * @throws IllegalArgumentException if no service is given
+     */
+    static Condition service(ServiceId... services) {
+        return new FieldIn(TicketField.SERVICE.fieldName(),
+                Stream.of(services).map(s -> FieldValue.of(s.value())).distinct().toList());
+    }
+
+    /**
+     * Holds when the ticket's requester, the customer who asked, is one of these parties: a field
+     * condition on {@value TicketView#REQUESTER}. For a customer organisation that is not the
+     * requester itself, keep it in a custom field and use {@link #fieldEquals}.
+     *
+     * @param requesters the parties, at least one
+     * @return the condition
+     * @throws IllegalArgumentException if no party is given
+     */
+    static Condition requester(Party... requesters) {
+        return new FieldIn(TicketView.REQUESTER, Stream.of(requesters).map(p -> FieldValue.of(p.toString())).distinct().toList());
     }
 
     /**

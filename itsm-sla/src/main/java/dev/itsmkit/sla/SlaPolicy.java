@@ -12,8 +12,14 @@ import java.util.Optional;
 /**
  * A versioned set of SLA targets that apply to a ticket together, for example the SLA of a customer
  * (first response and resolution), the OLA of an internal group, or an underpinning contract with a
- * supplier. Changing a policy means publishing a new version; running clocks keep the version they
- * started with unless recomputed on purpose. Immutable and thread-safe.
+ * supplier ({@link #agreement(AgreementType)}). Changing a policy means publishing a new version;
+ * running clocks keep the version they started with unless recomputed on purpose.
+ *
+ * <p>Which tickets it applies to: tickets of its {@linkplain #forKinds kinds} for which its
+ * {@linkplain #when condition} holds, for example
+ * {@code policy.when(Condition.all(Condition.service(email), Condition.requester(Party.organization("acme"))))};
+ * see {@link Condition#kind}, {@link Condition#service}, {@link Condition#requester} and
+ * {@link Condition#priority}. Immutable and thread-safe.
  */
 public final class SlaPolicy {
     private final String id;
@@ -22,15 +28,17 @@ public final class SlaPolicy {
     private final java.util.Set<dev.itsmkit.core.TicketKind> kinds;
     private final Optional<Condition> appliesWhen;
     private final boolean startIsRunCondition;
+    private final AgreementType agreement;
 
     private SlaPolicy(String id, int version, Map<String, SlaTarget> targets, java.util.Set<dev.itsmkit.core.TicketKind> kinds,
-            Optional<Condition> appliesWhen, boolean startIsRunCondition) {
+            Optional<Condition> appliesWhen, boolean startIsRunCondition, AgreementType agreement) {
         this.id = id;
         this.version = version;
         this.targets = targets;
         this.kinds = kinds;
         this.appliesWhen = appliesWhen;
         this.startIsRunCondition = startIsRunCondition;
+        this.agreement = agreement;
     }
 
     /**
@@ -58,7 +66,7 @@ public final class SlaPolicy {
             }
         }
         return new SlaPolicy(id, version, java.util.Collections.unmodifiableMap(byName),
-                java.util.EnumSet.allOf(dev.itsmkit.core.TicketKind.class), Optional.empty(), false);
+                java.util.EnumSet.allOf(dev.itsmkit.core.TicketKind.class), Optional.empty(), false, AgreementType.SLA);
     }
 
     /**
@@ -72,20 +80,46 @@ public final class SlaPolicy {
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("SLA policy " + id + " must apply to at least one kind of ticket");
         }
-        return new SlaPolicy(id, version, targets, java.util.Set.copyOf(kinds), appliesWhen, startIsRunCondition);
+        return new SlaPolicy(id, version, targets, java.util.Set.copyOf(kinds), appliesWhen, startIsRunCondition, agreement);
     }
 
     /**
-     * Returns this policy applying only to tickets for which a condition holds when their clocks
-     * would start, for example a service or a customer field: an SLA for customers, an OLA for an
-     * internal group, an underpinning contract for a supplier.
+     * Returns this policy applying only to tickets for which a condition holds, replacing the condition
+     * set before. The engine starts the policy's clocks at the first change after which the ticket
+     * is of one of its kinds and the condition holds; once they exist they follow the ticket
+     * whatever it becomes (a later change that makes the condition false does not remove them; use
+     * the targets' cancel conditions or {@link #startIsRunCondition(boolean)} for that). For example
+     * {@link Condition#service}, {@link Condition#requester} (the customer), {@link Condition#kind}
+     * or {@link Condition#priority}, or any field.
      *
      * @param condition the condition
      * @return the restricted policy
      */
     public SlaPolicy when(Condition condition) {
         return new SlaPolicy(id, version, targets, kinds, Optional.of(requireNonNull(condition, "condition")),
-                startIsRunCondition);
+                startIsRunCondition, agreement);
+    }
+
+    /**
+     * Returns this policy as a kind of agreement: an SLA with customers (the default), an OLA
+     * between internal groups, or an underpinning contract with a supplier. Clocks count the same
+     * whatever the kind; {@link SlaReporter.Builder#policies} carries it into reports.
+     *
+     * @param agreement the kind of agreement
+     * @return the policy with the kind set
+     */
+    public SlaPolicy agreement(AgreementType agreement) {
+        return new SlaPolicy(id, version, targets, kinds, appliesWhen, startIsRunCondition,
+                requireNonNull(agreement, "agreement"));
+    }
+
+    /**
+     * Returns the kind of agreement the policy measures; {@link AgreementType#SLA} unless set.
+     *
+     * @return the kind of agreement
+     */
+    public AgreementType agreement() {
+        return agreement;
     }
 
     /**
@@ -100,7 +134,7 @@ public final class SlaPolicy {
      * @return the policy with the option set
      */
     public SlaPolicy startIsRunCondition(boolean startIsRunCondition) {
-        return new SlaPolicy(id, version, targets, kinds, appliesWhen, startIsRunCondition);
+        return new SlaPolicy(id, version, targets, kinds, appliesWhen, startIsRunCondition, agreement);
     }
 
     /**
@@ -181,6 +215,6 @@ public final class SlaPolicy {
 
     @Override
     public String toString() {
-        return "SlaPolicy[" + id + " v" + version + ", targets " + targets.keySet() + "]";
+        return "SlaPolicy[" + id + " v" + version + " (" + agreement + "), targets " + targets.keySet() + "]";
     }
 }

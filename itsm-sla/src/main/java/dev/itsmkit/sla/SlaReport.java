@@ -37,6 +37,12 @@ public final class SlaReport {
         /** The ticket's kind, labelled by the constant's name, {@code INCIDENT} for example. */
         KIND,
         /**
+         * The kind of agreement of the clock's policy ({@link AgreementType}), labelled by the
+         * constant's name: {@code SLA}, {@code OLA} or {@code UNDERPINNING_CONTRACT}. The reporter
+         * must be given the policies ({@link SlaReporter.Builder#policies}).
+         */
+        AGREEMENT,
+        /**
          * The day, week or month ({@link Bucket}) in which the clock counts: when it stopped, or the
          * report instant for an open clock; labelled {@code 2026-12-01}, {@code 2026-W49} (ISO week,
          * from Monday) or {@code 2026-12}.

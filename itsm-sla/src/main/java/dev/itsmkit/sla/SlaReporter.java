@@ -58,9 +58,10 @@ import org.jspecify.annotations.Nullable;
  * when {@code at} lies inside the period — so a report of a past period shows no open clocks.
  *
  * <h2>Groups</h2>
- * A clock's group comes from the clock (policy and target), from the ticket as added (priority,
- * service, assignment group, kind: pass the ticket's latest snapshot), and from the instant it counts
- * at (period bucket). See {@link SlaReport.Dimension}.
+ * A clock's group comes from the clock (policy and target), from the clock's policy (its kind of
+ * agreement: SLA, OLA or underpinning contract, from the policies given to {@link Builder#policies}),
+ * from the ticket as added (priority, service, assignment group, kind: pass the ticket's latest
+ * snapshot), and from the instant it counts at (period bucket). See {@link SlaReport.Dimension}.
  *
  * <h2>Response and resolution times</h2>
  * The caller names the targets that measure response and resolution (by target name, whatever the
@@ -83,6 +84,8 @@ public final class SlaReporter {
     private final int nearMissPercent;
     private final @Nullable String responseTarget;
     private final @Nullable String resolutionTarget;
+    /* The kind of agreement of each policy version given, by "id vN". */
+    private final Map<String, AgreementType> agreements;
 
     /* Guarded by this. */
     private final Set<List<String>> ticketsAdded = new HashSet<>();
@@ -99,6 +102,7 @@ public final class SlaReporter {
         this.nearMissPercent = b.nearMissPercent;
         this.responseTarget = b.responseTarget;
         this.resolutionTarget = b.resolutionTarget;
+        this.agreements = Map.copyOf(b.agreements);
     }
 
     /**
@@ -118,8 +122,9 @@ public final class SlaReporter {
      * @param clocks the ticket's clocks
      * @return this reporter
      * @throws IllegalArgumentException if a clock belongs to another ticket or tenant, a clock (policy,
-     *     target and cycle) is given twice, a clock names a calendar this reporter does not know, or
-     *     the ticket was added before
+     *     target and cycle) is given twice, a clock names a calendar this reporter does not know, the
+     *     report is grouped by {@link SlaReport.Dimension#AGREEMENT} and a clock's policy version was
+     *     not given to {@link Builder#policies}, or the ticket was added before
      */
     public SlaReporter add(Ticket ticket, Collection<SlaClockSnapshot> clocks) {
         requireNonNull(ticket, "ticket");
@@ -137,6 +142,9 @@ public final class SlaReporter {
                         + clock.cycle() + " of ticket " + ticket.id() + " is given twice");
             }
             calendars.get(clock.calendar());
+            if (dimensions.contains(SlaReport.Dimension.AGREEMENT)) {
+                agreementOf(clock);
+            }
             cycles.merge(clock.policy() + "|" + clock.target(), 1, Integer::sum);
         }
         List<ReportedClock> reported = new ArrayList<>();
@@ -261,8 +269,23 @@ public final class SlaReporter {
             case SERVICE -> ticket.service().map(ServiceId::value).orElse(NONE);
             case ASSIGNMENT_GROUP -> ticket.assignmentGroup().map(Party::id).orElse(NONE);
             case KIND -> ticket.kind().name();
+            case AGREEMENT -> agreementOf(clock).name();
             case PERIOD -> bucketLabel(countsAt);
         };
+    }
+
+    private AgreementType agreementOf(SlaClockSnapshot clock) {
+        AgreementType agreement = agreements.get(versionKey(clock.policy(), clock.policyVersion()));
+        if (agreement == null) {
+            throw new IllegalArgumentException("clock " + clock.policy() + "." + clock.target() + " follows SLA policy "
+                    + clock.policy() + " version " + clock.policyVersion() + ", which was not given to policies(...); "
+                    + "the report is grouped by AGREEMENT and knows " + new TreeSet<>(agreements.keySet()));
+        }
+        return agreement;
+    }
+
+    private static String versionKey(String policy, int version) {
+        return policy + " v" + version;
     }
 
     private String bucketLabel(Instant instant) {
@@ -286,6 +309,7 @@ public final class SlaReporter {
         private int nearMissPercent = 90;
         private @Nullable String responseTarget;
         private @Nullable String resolutionTarget;
+        private final Map<String, AgreementType> agreements = new HashMap<>();
 
         private Builder(BusinessCalendars calendars) {
             this.calendars = calendars;
@@ -403,12 +427,28 @@ public final class SlaReporter {
         }
 
         /**
+         * Adds the policies the clocks follow, every version that has clocks: they give each clock
+         * its kind of agreement ({@link SlaPolicy#agreement()}) for the
+         * {@link SlaReport.Dimension#AGREEMENT} dimension, which needs them.
+         *
+         * @param policies policy versions; a version given again replaces the one given before
+         * @return this builder
+         */
+        public Builder policies(Collection<SlaPolicy> policies) {
+            for (SlaPolicy policy : policies) {
+                agreements.put(versionKey(policy.id(), policy.version()), policy.agreement());
+            }
+            return this;
+        }
+
+        /**
          * Builds the reporter, checking the configuration.
          *
          * @return a reporter with no tickets yet
          * @throws IllegalStateException if the period or the report instant is missing
          * @throws IllegalArgumentException if the report instant is before the period starts, the report
-         *     is grouped by period without buckets, or buckets are set without grouping by period
+         *     is grouped by period without buckets, buckets are set without grouping by period, or the
+         *     report is grouped by agreement without policies
          */
         public SlaReporter build() {
             if (period == null || at == null) {
@@ -426,6 +466,10 @@ public final class SlaReporter {
             if (!byPeriod && bucket != null) {
                 throw new IllegalArgumentException("buckets of " + bucket + " are set, but the report is grouped by "
                         + dimensions + ", not by PERIOD");
+            }
+            if (dimensions.contains(SlaReport.Dimension.AGREEMENT) && agreements.isEmpty()) {
+                throw new IllegalArgumentException("grouping by AGREEMENT needs the policies the clocks follow: "
+                        + "policies(List.of(gold, networkOla, ...))");
             }
             return new SlaReporter(this, period, at);
         }

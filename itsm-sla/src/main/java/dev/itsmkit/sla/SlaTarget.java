@@ -196,7 +196,9 @@ public final class SlaTarget {
 
     /**
      * Returns the fields whose change resets a started clock, as {@link #reset()} does: for example
-     * {@code assignmentGroup}, so that each group's time is measured on its own (an OLA per group).
+     * {@code assignmentGroup}, so that each group's time is measured on its own (an OLA per group), or
+     * {@link TicketView#LAST_PUBLIC_UPDATE}, so that each public update to the customer completes a
+     * cycle of a next-update target and starts the next.
      *
      * @return the field names, in the order given; empty if none
      */

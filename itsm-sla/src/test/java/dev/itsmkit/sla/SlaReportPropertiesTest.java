@@ -88,7 +88,8 @@ class SlaReportPropertiesTest {
 
     private static SlaReport report(Case c, Dimension... dimensions) {
         SlaReporter.Builder builder = SlaReporter.builder(ReportStories.CALENDARS).period(c.from(), c.to()).at(c.at())
-                .groupBy(dimensions).responseTarget("response").resolutionTarget("resolution");
+                .groupBy(dimensions).responseTarget("response").resolutionTarget("resolution")
+                .policies(List.of(ReportStories.standard(BusinessCalendars.ALWAYS)));
         if (List.of(dimensions).contains(Dimension.PERIOD)) {
             builder.buckets(Bucket.DAY, ZoneId.of("Europe/Berlin"));
         }
