@@ -103,6 +103,10 @@ public final class TimerWheel<K, V> {
     /** How many pairs of large slot arrays are kept for reuse. */
     private static final int SPARES = 4;
     private static final int[] NO_IDS = {};
+    /** A level-1 cascade reads values ahead when fewer than this many run entries past its own were read ahead. */
+    private static final int READ_AHEAD_LOW = Integer.getInteger("wheel.raLow", 8);
+    /** How many run entries past its own a level-1 cascade reads ahead at once, so that their cache misses overlap. */
+    private static final int READ_AHEAD_BATCH = Integer.getInteger("wheel.ra", 32);
     /** Current lists up to this length are sorted by insertion, longer ones by counting. */
     private static final int INSERTION_SORTED = 32;
     /** Table cells a sweep visits per timer fired: see {@link #sweep}. */
@@ -200,6 +204,12 @@ public final class TimerWheel<K, V> {
     private int[] runLows = new int[0];
     private final int[] runStart = new int[SLOTS];
     private final int[] runCount = new int[SLOTS];
+    /** How many entries the run had when it was made: {@code runIds[0 .. runLength)}. */
+    private int runLength;
+    /** The run's entries before this one have had their values read ahead: see {@link #readAhead}. */
+    private int runReadAhead;
+    /** Counts the values read ahead of a certain class, so that the compiler keeps the reads: see {@link #readAhead}. */
+    private int readAheadSink;
     /**
      * The timers of the level-1 slot the time is in that came down from level 1, sorted by tick (stably):
      * {@code currentIds[currentAt .. currentEnd)}, with the low bits of their ticks in {@link #currentLows}.
@@ -618,6 +628,10 @@ public final class TimerWheel<K, V> {
             currentLows = new int[currentIds.length];
         }
         if (fromRun > 0) {
+            int end = runStart[slot] + fromRun;
+            if (READ_AHEAD_BATCH > 0 && runReadAhead < end + READ_AHEAD_LOW) {
+                readAhead(Math.max(runReadAhead, end), Math.min(runLength, end + READ_AHEAD_BATCH));
+            }
             System.arraycopy(runIds, runStart[slot], currentIds, 0, fromRun);
             System.arraycopy(runLows, runStart[slot], currentLows, 0, fromRun);
             runCount[slot] = 0;
@@ -635,6 +649,24 @@ public final class TimerWheel<K, V> {
         sortCurrent(count);
         currentAt = 0;
         currentEnd = count;
+    }
+
+    /*
+     * Reads the values of the run's entries in [from, to): the timers that fire next, after the current list's.
+     */
+    private void readAhead(int from, int to) {
+        Object[] rows = refs;
+        int[] ids = runIds;
+        int shift = refShift;
+        int marked = 0;
+        for (int i = from; i < to; i++) {
+            Object value = rows[(ids[i] << shift) + shift];
+            if (value != null && value.getClass() == TimerWheel.class) {
+                marked++;
+            }
+        }
+        readAheadSink += marked;
+        runReadAhead = Math.max(runReadAhead, to);
     }
 
     /* Sorts the current list by the low 12 bits of the ticks, stably: by insertion when short, else by counting. */
@@ -825,6 +857,8 @@ public final class TimerWheel<K, V> {
             runIds = new int[inRun + (inRun >>> 2)];
             runLows = new int[runIds.length];
         }
+        runLength = inRun;
+        runReadAhead = 0;
         int start = 0;
         for (int slot = current + 1; slot < SLOTS; slot++) {
             runStart[slot] = start;
