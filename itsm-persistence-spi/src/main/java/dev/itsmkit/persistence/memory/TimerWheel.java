@@ -659,10 +659,22 @@ public final class TimerWheel<K, V> {
         int[] ids = runIds;
         int shift = refShift;
         int marked = 0;
-        for (int i = from; i < to; i++) {
-            Object value = rows[(ids[i] << shift) + shift];
-            if (value != null && value.getClass() == TimerWheel.class) {
-                marked++;
+        if (keyed) {
+            for (int i = from; i < to; i++) {
+                Object value = rows[(ids[i] << 1) + 1];
+                if (value != null && value.getClass() == TimerWheel.class) {
+                    marked++;
+                }
+            }
+        } else {
+            int[] counts = generations;
+            for (int i = from; i < to; i++) {
+                int id = ids[i];
+                Object value = rows[id];
+                // the generation is bumped when the timer fires: its line too
+                if (value != null && value.getClass() == TimerWheel.class | counts[id] == Integer.MIN_VALUE) {
+                    marked++;
+                }
             }
         }
         readAheadSink += marked;
