@@ -104,9 +104,9 @@ public final class TimerWheel<K, V> {
     private static final int SPARES = 4;
     private static final int[] NO_IDS = {};
     /** A level-1 cascade reads values ahead when fewer than this many run entries past its own were read ahead. */
-    private static final int READ_AHEAD_LOW = Integer.getInteger("wheel.raLow", 8);
+    private static final int READ_AHEAD_LOW = 8;
     /** How many run entries past its own a level-1 cascade reads ahead at once, so that their cache misses overlap. */
-    private static final int READ_AHEAD_BATCH = Integer.getInteger("wheel.ra", 32);
+    private static final int READ_AHEAD_BATCH = 32;
     /** Current lists up to this length are sorted by insertion, longer ones by counting. */
     private static final int INSERTION_SORTED = 32;
     /** Table cells a sweep visits per timer fired: see {@link #sweep}. */
@@ -629,7 +629,7 @@ public final class TimerWheel<K, V> {
         }
         if (fromRun > 0) {
             int end = runStart[slot] + fromRun;
-            if (READ_AHEAD_BATCH > 0 && runReadAhead < end + READ_AHEAD_LOW) {
+            if (runReadAhead < end + READ_AHEAD_LOW) {
                 readAhead(Math.max(runReadAhead, end), Math.min(runLength, end + READ_AHEAD_BATCH));
             }
             System.arraycopy(runIds, runStart[slot], currentIds, 0, fromRun);
@@ -652,16 +652,23 @@ public final class TimerWheel<K, V> {
     }
 
     /*
-     * Reads the values of the run's entries in [from, to): the timers that fire next, after the current list's.
+     * Reads ahead the values of the run's entries in [from, to): the timers that fire after the current list's,
+     * within the next minutes of the wheel's time. Each is read again when it fires, by the wheel (its row) and by
+     * the consumer (the value itself), and with a million timers each read would be a cache miss, one after the
+     * other: the value's line is known only once its row is read, and the consumer runs once the timer has fired.
+     * Read here, a batch at a time in a loop whose iterations do not depend on each other, the misses of the batch
+     * overlap (the processor has a dozen or more in flight), and the lines wait in the cache for the few calls until
+     * the timers fire. The value is read through its class pointer (in its header, on the line of its first fields);
+     * the compiler keeps a read whose result decides a count, so the counts go to a field nothing else reads. The
+     * wheel without keys reads the timer's generation too, which firing increments.
      */
     private void readAhead(int from, int to) {
         Object[] rows = refs;
         int[] ids = runIds;
-        int shift = refShift;
         int marked = 0;
         if (keyed) {
             for (int i = from; i < to; i++) {
-                Object value = rows[(ids[i] << 1) + 1];
+                Object value = rows[2 * ids[i] + 1];
                 if (value != null && value.getClass() == TimerWheel.class) {
                     marked++;
                 }
@@ -671,8 +678,7 @@ public final class TimerWheel<K, V> {
             for (int i = from; i < to; i++) {
                 int id = ids[i];
                 Object value = rows[id];
-                // the generation is bumped when the timer fires: its line too
-                if (value != null && value.getClass() == TimerWheel.class | counts[id] == Integer.MIN_VALUE) {
+                if (value != null && (value.getClass() == TimerWheel.class | counts[id] == Integer.MIN_VALUE)) {
                     marked++;
                 }
             }
