@@ -492,10 +492,7 @@ public final class TimerWheel<K, V> {
                 }
                 moveTo(Math.max(tick, now));
                 takeCurrent();
-                int slot = (int) (now & (SLOTS - 1));
-                if ((occupied[0][slot >>> 6] & (1L << slot)) != 0) {
-                    take(0, slot);
-                }
+                take(0, (int) (now & (SLOTS - 1)));
                 moveTo(now + 1);
             }
             if (keyed) {
@@ -802,9 +799,11 @@ public final class TimerWheel<K, V> {
     private void moveTo(long tick) {
         long changed = now ^ Math.min(tick, MAX_TICK);
         now ^= changed;
-        // above the highest level whose bits changed, the time is still in the slot it was in, which it emptied
-        // when it entered it (a move within a level-1 slot, most moves, cascades nothing)
-        for (int level = Math.min(LEVELS - 1, (63 - Long.numberOfLeadingZeros(changed)) / BITS); level >= 1; level--) {
+        for (int level = LEVELS - 1; level >= 1; level--) {
+            if (changed >>> (level * BITS) == 0) {
+                // the time is still in the slot of this level it was in, which it emptied when it entered it
+                continue;
+            }
             int slot = (int) ((now >>> (level * BITS)) & (SLOTS - 1));
             long lowBits = (1L << (level * BITS)) - 1;
             long high = now & ~lowBits;
