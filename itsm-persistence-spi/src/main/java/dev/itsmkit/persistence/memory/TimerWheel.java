@@ -228,23 +228,27 @@ public final class TimerWheel<K, V> {
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
 
-    /** While {@link #advance} holds the lock: the keys and values fired so far, in pairs, in firing order. */
+    /**
+     * While {@link #advance} holds the lock: the keys and values fired so far, in pairs, in firing order. Outside
+     * the lock, the wheel's array for them, which every advance fires into unless another advance's consumer is
+     * reading it (see {@link #firedInUse}): the field is not written per advance, since with G1 every store of a
+     * reference into an old object costs a memory fence (the collector's card-marking barrier).
+     */
     private Object[] fired = NO_TIMERS;
     private int firedCount;
     /**
-     * An array for the fired timers, handed back by the last {@link #advance} once its consumer was done. It is
-     * handed back outside the lock, with a release store (so that its cleared entries are seen cleared), and
-     * taken under the lock with an acquire load: an advance takes the lock once, not twice. Two advances never
-     * get the same array: the one that takes it clears the field under the lock, and only the one that took an
-     * array puts it back; an array put back while another is there replaces it (the other is garbage).
+     * True while an advance hands the timers in {@link #fired} to its consumer, outside the lock. Set under the
+     * lock; cleared outside it with a release store, once the entries are cleared (so that they are seen cleared),
+     * and read under the lock with an acquire load: an advance takes the lock once, not twice. An advance that finds
+     * it set (a consumer advancing again, or another thread) fires into an array of its own and leaves the field.
      */
-    private Object[] spareFired = NO_TIMERS;
+    private boolean firedInUse;
     private static final Object[] NO_TIMERS = {};
-    private static final VarHandle SPARE_FIRED;
+    private static final VarHandle FIRED_IN_USE;
 
     static {
         try {
-            SPARE_FIRED = MethodHandles.lookup().findVarHandle(TimerWheel.class, "spareFired", Object[].class);
+            FIRED_IN_USE = MethodHandles.lookup().findVarHandle(TimerWheel.class, "firedInUse", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -476,10 +480,14 @@ public final class TimerWheel<K, V> {
     private int advanceTo(long target, Object consumer) {
         Object[] taken;
         int count;
+        boolean own;
         synchronized (lock) {
-            // another advance (a consumer's, or another thread's) gets an array of its own until this one is back
-            fired = (Object[]) SPARE_FIRED.getAcquire(this);
-            SPARE_FIRED.set(this, NO_TIMERS);
+            own = !(boolean) FIRED_IN_USE.getAcquire(this);
+            Object[] inUse = fired;
+            if (!own) {
+                // another advance's consumer (this one's caller, or another thread) reads the wheel's array
+                fired = NO_TIMERS;
+            }
             firedCount = 0;
             take(OVERDUE, 0);
             while (true) {
@@ -504,34 +512,61 @@ public final class TimerWheel<K, V> {
             }
             taken = fired;
             count = firedCount;
-            fired = NO_TIMERS;
             firedCount = 0;
+            if (!own) {
+                fired = inUse;
+            } else if (count > 0) {
+                FIRED_IN_USE.set(this, true);
+            }
             if (count == 0) {
-                SPARE_FIRED.set(this, taken);
                 return 0;
             }
         }
-        if (keyed) {
-            BiConsumer<? super K, ? super V> keysAndValues = (BiConsumer<? super K, ? super V>) consumer;
-            for (int i = 0; i < count; i += 2) {
-                K key = (K) taken[i];
-                V value = (V) taken[i + 1];
-                taken[i] = null;
-                taken[i + 1] = null;
-                keysAndValues.accept(key, value);
+        int handed = 0;
+        try {
+            if (keyed) {
+                BiConsumer<? super K, ? super V> keysAndValues = (BiConsumer<? super K, ? super V>) consumer;
+                while (handed < count) {
+                    K key = (K) taken[handed];
+                    V value = (V) taken[handed + 1];
+                    taken[handed] = null;
+                    taken[handed + 1] = null;
+                    handed += 2;
+                    keysAndValues.accept(key, value);
+                }
+            } else {
+                Consumer<? super V> values = (Consumer<? super V>) consumer;
+                while (handed < count) {
+                    V value = (V) taken[handed];
+                    taken[handed] = null;
+                    handed++;
+                    values.accept(value);
+                }
             }
-        } else {
-            Consumer<? super V> values = (Consumer<? super V>) consumer;
-            for (int i = 0; i < count; i++) {
-                V value = (V) taken[i];
-                taken[i] = null;
-                values.accept(value);
+        } finally {
+            if (own) {
+                release(taken, handed, count);
             }
-        }
-        if (taken.length <= KEPT_CAPACITY) {
-            SPARE_FIRED.setRelease(this, taken);
         }
         return count >> refShift;
+    }
+
+    /*
+     * Gives the wheel's array of fired timers back once an advance's consumer is done with it (or failed, leaving
+     * entries from {@code handed} on): a large one is dropped, under the lock, since the wheel keeps it otherwise.
+     */
+    private void release(Object[] taken, int handed, int count) {
+        if (handed < count) {
+            Arrays.fill(taken, handed, count, null);
+        }
+        if (taken.length > KEPT_CAPACITY) {
+            synchronized (lock) {
+                fired = NO_TIMERS;
+                firedInUse = false;
+            }
+        } else {
+            FIRED_IN_USE.setRelease(this, false);
+        }
     }
 
     /*
