@@ -109,13 +109,6 @@ public final class TimerWheel<K, V> {
     private static final int READ_AHEAD_BATCH = 32;
     /** Current lists up to this length are sorted by insertion, longer ones by counting. */
     private static final int INSERTION_SORTED = 32;
-    /**
-     * The wheel's array of fired timers is made anew after this many advances that fired into it, so that it is
-     * nearly always young: G1 marks a card, behind a memory fence, for every reference stored into an old object,
-     * once per timer fired here; into a young one it stores without either. An array of a few dozen entries every
-     * few thousand advances is a few bytes of garbage per thousand timers.
-     */
-    private static final int FIRED_RENEWAL = 1 << 12;
     /** Table cells a sweep visits per timer fired: see {@link #sweep}. */
     private static final int SWEEP_CELLS_PER_FIRE = 8;
     /**
@@ -250,8 +243,6 @@ public final class TimerWheel<K, V> {
      * it set (a consumer advancing again, or another thread) fires into an array of its own and leaves the field.
      */
     private boolean firedInUse;
-    /** How many advances have fired into {@link #fired} since it was made: see {@link #FIRED_RENEWAL}. */
-    private int firedAge;
     private static final Object[] NO_TIMERS = {};
     private static final VarHandle FIRED_IN_USE;
 
@@ -525,14 +516,7 @@ public final class TimerWheel<K, V> {
             if (!own) {
                 fired = inUse;
             } else if (count > 0) {
-                if (++firedAge >= FIRED_RENEWAL && taken.length <= KEPT_CAPACITY) {
-                    // the consumer reads the old array, which the wheel no longer holds: nothing to give back
-                    fired = new Object[taken.length];
-                    firedAge = 0;
-                    own = false;
-                } else {
-                    FIRED_IN_USE.set(this, true);
-                }
+                FIRED_IN_USE.set(this, true);
             }
             if (count == 0) {
                 return 0;
