@@ -49,7 +49,10 @@ import java.util.function.Consumer;
  *
  * <p>Counted over a timer's life in a wheel of a million timers due within 30 days, the cache misses that
  * depend on the timer are: its table cell when it is scheduled; its row, when it fires (shared with the
- * timers of its chunk, which fire within the same hours); and its key and value, read by the consumer.
+ * timers of its chunk, which fire within the same hours); and its key and value, read by the consumer. The
+ * last two are taken ahead of time: when the time enters a slot of level 1, the wheel reads the rows and values
+ * of the next few dozen timers of the run (those due in the next minutes), a batch at a time, so that their
+ * misses overlap instead of stalling the firing and the consumer one after the other.
  * The table cell is not looked up again when the timer fires: its id's bit is set in a bit set of fired
  * timers, and a sweep visits the table in order, a batch of cells at a time (8 cells per timer fired),
  * taking out the cells of fired timers and freeing their ids only then. A fired timer's cell left in the
@@ -81,7 +84,10 @@ import java.util.function.Consumer;
  * largest single cost.
  *
  * <p>Thread-safe: every method holds the wheel's lock, and {@link #advance} calls its consumer
- * outside the lock, after removing the fired timers, so a consumer may schedule again.
+ * outside the lock, after removing the fired timers, so a consumer may schedule again. The fired timers go to
+ * an array the wheel keeps; an advance that finds it still being handed to a consumer (a consumer advancing
+ * again, or another thread) uses an array of its own. No reference is stored into the wheel's fields per
+ * advance: with G1, each such store into an old object costs a memory fence.
  *
  * @param <K> the key of a timer; scheduling a key again replaces its timer
  * @param <V> what a timer carries to its consumer
