@@ -13,7 +13,7 @@ import java.util.Arrays;
  * pause time. On a shared machine whose load exceeds its cores, these survive the load better than JMH's wall
  * time. One structure per run, so that each JVM's heap holds only what it measures, as JMH's forks do. Run with
  * {@code java -Xmx6g -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.TimerCpuTime
- * wheel|queue|wheelCancel|handle|handleCancel [rounds] [callsPerRound] [timers]}; with fewer timers (10,000: all in the cache) the
+ * wheel|queue|wheelCancel|handle|handleCancel|wheelUnread|handleUnread|queueUnread [rounds] [callsPerRound] [timers]}; with fewer timers (10,000: all in the cache) the
  * same code shows what a call costs without the cache misses of a million timers.
  */
 public final class TimerCpuTime {
@@ -25,7 +25,8 @@ public final class TimerCpuTime {
      * Runs the measurement.
      *
      * @param args the benchmark ({@code wheel}, {@code queue}, {@code wheelCancel}, {@code handle} and
-     *     {@code handleCancel} for {@link dev.itsmkit.persistence.memory.HandleTimerWheel}), optionally the number of
+     *     {@code handleCancel} for {@link dev.itsmkit.persistence.memory.HandleTimerWheel}; {@code wheelUnread},
+     *     {@code handleUnread} and {@code queueUnread} for the {@code unreadFireDue*} benchmarks), optionally the number of
      *     measured rounds (default 10, after 3 warm-up rounds), calls per round (default 500,000) and running timers
      *     (default 1,000,000)
      */
@@ -60,11 +61,23 @@ public final class TimerCpuTime {
                 handles.setUp();
                 call = () -> sink += benchmark.scheduleAndFireDueHandleWheel(handles);
             }
+            case "wheelUnread" -> {
+                wheel.setUp();
+                call = () -> sink += benchmark.unreadFireDueWheel(wheel);
+            }
+            case "handleUnread" -> {
+                handles.setUp();
+                call = () -> sink += benchmark.unreadFireDueHandleWheel(handles);
+            }
+            case "queueUnread" -> {
+                queue.setUp();
+                call = () -> sink += benchmark.unreadFireDueDelayQueue(queue);
+            }
             case "handleCancel" -> {
                 handles.setUp();
                 call = () -> sink += benchmark.scheduleThenCancelHandleWheel(handles) ? 1 : 0;
             }
-            default -> throw new IllegalArgumentException("expected wheel, wheelCancel, handle, handleCancel or queue, not " + which);
+            default -> throw new IllegalArgumentException("expected wheel, wheelCancel, wheelUnread, handle, handleCancel, handleUnread, queue or queueUnread, not " + which);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         OperatingSystemMXBean process = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -49,7 +49,10 @@ import java.util.function.Consumer;
  *
  * <p>Counted over a timer's life in a wheel of a million timers due within 30 days, the cache misses that
  * depend on the timer are: its table cell when it is scheduled; its row, when it fires (shared with the
- * timers of its chunk, which fire within the same hours); and its key and value, read by the consumer.
+ * timers of its chunk, which fire within the same hours); and its key and value, read by the consumer. The
+ * last two are taken ahead of time: when the time enters a slot of level 1, the wheel reads the rows and values
+ * of the next few dozen timers of the run (those due in the next minutes), a batch at a time, so that their
+ * misses overlap instead of stalling the firing and the consumer one after the other.
  * The table cell is not looked up again when the timer fires: its id's bit is set in a bit set of fired
  * timers, and a sweep visits the table in order, a batch of cells at a time (8 cells per timer fired),
  * taking out the cells of fired timers and freeing their ids only then. A fired timer's cell left in the
@@ -81,7 +84,10 @@ import java.util.function.Consumer;
  * largest single cost.
  *
  * <p>Thread-safe: every method holds the wheel's lock, and {@link #advance} calls its consumer
- * outside the lock, after removing the fired timers, so a consumer may schedule again.
+ * outside the lock, after removing the fired timers, so a consumer may schedule again. The fired timers go to
+ * an array the wheel keeps; an advance that finds it still being handed to a consumer (a consumer advancing
+ * again, or another thread) uses an array of its own. No reference is stored into the wheel's fields per
+ * advance: with G1, each such store into an old object costs a memory fence.
  *
  * @param <K> the key of a timer; scheduling a key again replaces its timer
  * @param <V> what a timer carries to its consumer
@@ -103,6 +109,10 @@ public final class TimerWheel<K, V> {
     /** How many pairs of large slot arrays are kept for reuse. */
     private static final int SPARES = 4;
     private static final int[] NO_IDS = {};
+    /** A level-1 cascade reads values ahead when fewer than this many run entries past its own were read ahead. */
+    private static final int READ_AHEAD_LOW = 8;
+    /** How many run entries past its own a level-1 cascade reads ahead at once, so that their cache misses overlap. */
+    private static final int READ_AHEAD_BATCH = 32;
     /** Current lists up to this length are sorted by insertion, longer ones by counting. */
     private static final int INSERTION_SORTED = 32;
     /** Table cells a sweep visits per timer fired: see {@link #sweep}. */
@@ -200,6 +210,12 @@ public final class TimerWheel<K, V> {
     private int[] runLows = new int[0];
     private final int[] runStart = new int[SLOTS];
     private final int[] runCount = new int[SLOTS];
+    /** How many entries the run had when it was made: {@code runIds[0 .. runLength)}. */
+    private int runLength;
+    /** The run's entries before this one have had their values read ahead: see {@link #readAhead}. */
+    private int runReadAhead;
+    /** Counts the values read ahead of a certain class, so that the compiler keeps the reads: see {@link #readAhead}. */
+    private int readAheadSink;
     /**
      * The timers of the level-1 slot the time is in that came down from level 1, sorted by tick (stably):
      * {@code currentIds[currentAt .. currentEnd)}, with the low bits of their ticks in {@link #currentLows}.
@@ -218,23 +234,27 @@ public final class TimerWheel<K, V> {
     /** The first tick not yet processed: every timer of an earlier tick has fired. */
     private long now;
 
-    /** While {@link #advance} holds the lock: the keys and values fired so far, in pairs, in firing order. */
+    /**
+     * While {@link #advance} holds the lock: the keys and values fired so far, in pairs, in firing order. Outside
+     * the lock, the wheel's array for them, which every advance fires into unless another advance's consumer is
+     * reading it (see {@link #firedInUse}): the field is not written per advance, since with G1 every store of a
+     * reference into an old object costs a memory fence (the collector's card-marking barrier).
+     */
     private Object[] fired = NO_TIMERS;
     private int firedCount;
     /**
-     * An array for the fired timers, handed back by the last {@link #advance} once its consumer was done. It is
-     * handed back outside the lock, with a release store (so that its cleared entries are seen cleared), and
-     * taken under the lock with an acquire load: an advance takes the lock once, not twice. Two advances never
-     * get the same array: the one that takes it clears the field under the lock, and only the one that took an
-     * array puts it back; an array put back while another is there replaces it (the other is garbage).
+     * True while an advance hands the timers in {@link #fired} to its consumer, outside the lock. Set under the
+     * lock; cleared outside it with a release store, once the entries are cleared (so that they are seen cleared),
+     * and read under the lock with an acquire load: an advance takes the lock once, not twice. An advance that finds
+     * it set (a consumer advancing again, or another thread) fires into an array of its own and leaves the field.
      */
-    private Object[] spareFired = NO_TIMERS;
+    private boolean firedInUse;
     private static final Object[] NO_TIMERS = {};
-    private static final VarHandle SPARE_FIRED;
+    private static final VarHandle FIRED_IN_USE;
 
     static {
         try {
-            SPARE_FIRED = MethodHandles.lookup().findVarHandle(TimerWheel.class, "spareFired", Object[].class);
+            FIRED_IN_USE = MethodHandles.lookup().findVarHandle(TimerWheel.class, "firedInUse", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -466,10 +486,14 @@ public final class TimerWheel<K, V> {
     private int advanceTo(long target, Object consumer) {
         Object[] taken;
         int count;
+        boolean own;
         synchronized (lock) {
-            // another advance (a consumer's, or another thread's) gets an array of its own until this one is back
-            fired = (Object[]) SPARE_FIRED.getAcquire(this);
-            SPARE_FIRED.set(this, NO_TIMERS);
+            own = !(boolean) FIRED_IN_USE.getAcquire(this);
+            Object[] inUse = fired;
+            if (!own) {
+                // another advance's consumer (this one's caller, or another thread) reads the wheel's array
+                fired = NO_TIMERS;
+            }
             firedCount = 0;
             take(OVERDUE, 0);
             while (true) {
@@ -494,34 +518,61 @@ public final class TimerWheel<K, V> {
             }
             taken = fired;
             count = firedCount;
-            fired = NO_TIMERS;
             firedCount = 0;
+            if (!own) {
+                fired = inUse;
+            } else if (count > 0) {
+                FIRED_IN_USE.set(this, true);
+            }
             if (count == 0) {
-                SPARE_FIRED.set(this, taken);
                 return 0;
             }
         }
-        if (keyed) {
-            BiConsumer<? super K, ? super V> keysAndValues = (BiConsumer<? super K, ? super V>) consumer;
-            for (int i = 0; i < count; i += 2) {
-                K key = (K) taken[i];
-                V value = (V) taken[i + 1];
-                taken[i] = null;
-                taken[i + 1] = null;
-                keysAndValues.accept(key, value);
+        int handed = 0;
+        try {
+            if (keyed) {
+                BiConsumer<? super K, ? super V> keysAndValues = (BiConsumer<? super K, ? super V>) consumer;
+                while (handed < count) {
+                    K key = (K) taken[handed];
+                    V value = (V) taken[handed + 1];
+                    taken[handed] = null;
+                    taken[handed + 1] = null;
+                    handed += 2;
+                    keysAndValues.accept(key, value);
+                }
+            } else {
+                Consumer<? super V> values = (Consumer<? super V>) consumer;
+                while (handed < count) {
+                    V value = (V) taken[handed];
+                    taken[handed] = null;
+                    handed++;
+                    values.accept(value);
+                }
             }
-        } else {
-            Consumer<? super V> values = (Consumer<? super V>) consumer;
-            for (int i = 0; i < count; i++) {
-                V value = (V) taken[i];
-                taken[i] = null;
-                values.accept(value);
+        } finally {
+            if (own) {
+                release(taken, handed, count);
             }
-        }
-        if (taken.length <= KEPT_CAPACITY) {
-            SPARE_FIRED.setRelease(this, taken);
         }
         return count >> refShift;
+    }
+
+    /*
+     * Gives the wheel's array of fired timers back once an advance's consumer is done with it (or failed, leaving
+     * entries from {@code handed} on): a large one is dropped, under the lock, since the wheel keeps it otherwise.
+     */
+    private void release(Object[] taken, int handed, int count) {
+        if (handed < count) {
+            Arrays.fill(taken, handed, count, null);
+        }
+        if (taken.length > KEPT_CAPACITY) {
+            synchronized (lock) {
+                fired = NO_TIMERS;
+                firedInUse = false;
+            }
+        } else {
+            FIRED_IN_USE.setRelease(this, false);
+        }
     }
 
     /*
@@ -618,6 +669,10 @@ public final class TimerWheel<K, V> {
             currentLows = new int[currentIds.length];
         }
         if (fromRun > 0) {
+            int end = runStart[slot] + fromRun;
+            if (runReadAhead < end + READ_AHEAD_LOW) {
+                readAhead(Math.max(runReadAhead, end), Math.min(runLength, end + READ_AHEAD_BATCH));
+            }
             System.arraycopy(runIds, runStart[slot], currentIds, 0, fromRun);
             System.arraycopy(runLows, runStart[slot], currentLows, 0, fromRun);
             runCount[slot] = 0;
@@ -635,6 +690,42 @@ public final class TimerWheel<K, V> {
         sortCurrent(count);
         currentAt = 0;
         currentEnd = count;
+    }
+
+    /*
+     * Reads ahead the values of the run's entries in [from, to): the timers that fire after the current list's,
+     * within the next minutes of the wheel's time. Each is read again when it fires, by the wheel (its row) and by
+     * the consumer (the value itself), and with a million timers each read would be a cache miss, one after the
+     * other: the value's line is known only once its row is read, and the consumer runs once the timer has fired.
+     * Read here, a batch at a time in a loop whose iterations do not depend on each other, the misses of the batch
+     * overlap (the processor has a dozen or more in flight), and the lines wait in the cache for the few calls until
+     * the timers fire. The value is read through its class pointer (in its header, on the line of its first fields);
+     * the compiler keeps a read whose result decides a count, so the counts go to a field nothing else reads. The
+     * wheel without keys reads the timer's generation too, which firing increments.
+     */
+    private void readAhead(int from, int to) {
+        Object[] rows = refs;
+        int[] ids = runIds;
+        int marked = 0;
+        if (keyed) {
+            for (int i = from; i < to; i++) {
+                Object value = rows[2 * ids[i] + 1];
+                if (value != null && value.getClass() == TimerWheel.class) {
+                    marked++;
+                }
+            }
+        } else {
+            int[] counts = generations;
+            for (int i = from; i < to; i++) {
+                int id = ids[i];
+                Object value = rows[id];
+                if (value != null && (value.getClass() == TimerWheel.class | counts[id] == Integer.MIN_VALUE)) {
+                    marked++;
+                }
+            }
+        }
+        readAheadSink += marked;
+        runReadAhead = Math.max(runReadAhead, to);
     }
 
     /* Sorts the current list by the low 12 bits of the ticks, stably: by insertion when short, else by counting. */
@@ -825,6 +916,8 @@ public final class TimerWheel<K, V> {
             runIds = new int[inRun + (inRun >>> 2)];
             runLows = new int[runIds.length];
         }
+        runLength = inRun;
+        runReadAhead = 0;
         int start = 0;
         for (int slot = current + 1; slot < SLOTS; slot++) {
             runStart[slot] = start;

@@ -107,6 +107,41 @@ class TimerWheelTest {
     }
 
     @Test
+    void aConsumerThatFailsEndsItsAdvanceAndLaterAdvancesStillHandOverEveryTimerOnce() {
+        TimerWheel<String, String> wheel = new TimerWheel<>(T0);
+        // 100 timers in one advance: more than the wheel keeps its array of fired timers for
+        for (int i = 0; i < 100; i++) {
+            wheel.schedule("early-" + i, T0.plusSeconds(1), "early-" + i);
+        }
+        List<String> fired = new ArrayList<>();
+        RuntimeException failure = new IllegalStateException("consumer failed");
+        try {
+            wheel.advance(T0.plusSeconds(1), (k, v) -> {
+                fired.add(v);
+                if (v.equals("early-9")) {
+                    throw failure;
+                }
+            });
+            throw new AssertionError("the consumer's failure was swallowed");
+        } catch (IllegalStateException e) {
+            assertThat(e).isSameAs(failure);
+        }
+        assertThat(fired).hasSize(10).endsWith("early-9");
+        for (int round = 0; round < 3; round++) {
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 3 + 40 * round; i++) {
+                String name = "later-" + round + "-" + i;
+                wheel.schedule(name, T0.plusSeconds(2 + round).plusMillis(i), name);
+                expected.add(name);
+            }
+            List<String> handed = new ArrayList<>();
+            assertThat(wheel.advance(T0.plusSeconds(3 + round), (k, v) -> handed.add(v))).isEqualTo(expected.size());
+            assertThat(handed).isEqualTo(expected);
+        }
+        assertThat(wheel.size()).isZero();
+    }
+
+    @Test
     void thousandsOfKeysAreFoundCancelledAndFiredAsTheTableGrows() {
         TimerWheel<String, Integer> wheel = new TimerWheel<>(T0);
         int count = 5_000;
