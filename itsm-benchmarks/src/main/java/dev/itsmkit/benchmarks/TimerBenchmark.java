@@ -31,8 +31,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * instants over the next 30 days, as a million running SLA clocks would be. Measured per
  * operation: scheduling a timer and cancelling it (what a ticket change does to its clock's next
  * threshold), and the steady state of a timer service: schedule a timer due at a random instant
- * in the next 30 days and move the virtual clock on by 30 days / {@code timers}, firing what has come
- * due, so that on average one timer fires per call and the structure keeps its size (the JDK executor
+ * in the next 30 days and move the virtual clock on by 15 days / {@code timers}, firing what has come
+ * due, so that on average one timer fires per call and the structure keeps its size: a timer waits 15 days
+ * on average, so by Little's law {@code timers} are waiting in the steady state (until the eighth session
+ * the step was 30 days / {@code timers}, and the firing benchmarks settled at half of {@code timers}
+ * after their first million calls, during the warm-up; measured by the eighth session's timer work) (the JDK executor
  * runs on the real clock and cannot be driven by a virtual one, so it has no firing benchmark).
  *
  * <p>Both sides do the same work: each call creates one timer object of 24 bytes (the queue's
@@ -77,9 +80,21 @@ public class TimerBenchmark {
         /** How many timers fired in the {@code unreadFireDue*} benchmarks, whose consumers do not read them. */
         long firedCount;
 
-        /** Sets the step; called by the subclasses' setups. */
+        /**
+         * Sets the step; called by the subclasses' setups. A timer is due uniformly within 30 days, so it waits 15
+         * days on average; one timer scheduled per step of 15 days / {@code timers} keeps {@code timers} waiting.
+         */
         void setStep() {
-            step = Math.max(1, THIRTY_DAYS_MILLIS / timers);
+            step = Math.max(1, THIRTY_DAYS_MILLIS / (2L * timers));
+        }
+
+        /**
+         * A due instant for the timers a state starts with, drawn from what the firing benchmarks' steady state
+         * holds: of timers scheduled uniformly within 30 days, those still waiting have a remaining time whose
+         * density falls linearly from now to 30 days ahead, so the benchmarks start where they stay.
+         */
+        long steadyStateDue() {
+            return virtualNow[0] + 1 + (long) (THIRTY_DAYS_MILLIS * (1 - Math.sqrt(1 - random.nextDouble())));
         }
 
         long randomDue() {
@@ -112,7 +127,7 @@ public class TimerBenchmark {
             unread = (key, timer) -> firedCount++;
             wheel = new TimerWheel<>(Instant.ofEpochMilli(START));
             for (int i = 0; i < timers; i++) {
-                WheelTimer timer = new WheelTimer(i, randomDue());
+                WheelTimer timer = new WheelTimer(i, steadyStateDue());
                 wheel.schedule(timer, timer.dueMillis, timer);
             }
             nextKey = timers;
@@ -182,7 +197,7 @@ public class TimerBenchmark {
             unread = timer -> firedCount++;
             wheel = new HandleTimerWheel<>(Instant.ofEpochMilli(START));
             for (int i = 0; i < timers; i++) {
-                WheelTimer timer = new WheelTimer(i, randomDue());
+                WheelTimer timer = new WheelTimer(i, steadyStateDue());
                 wheel.schedule(timer.dueMillis, timer);
             }
             nextKey = timers;
@@ -238,7 +253,7 @@ public class TimerBenchmark {
             setStep();
             queue = new DelayQueue<>();
             for (long i = 0; i < timers; i++) {
-                queue.add(new VirtualDelay(randomDue(), virtualNow));
+                queue.add(new VirtualDelay(steadyStateDue(), virtualNow));
             }
         }
     }
@@ -257,7 +272,7 @@ public class TimerBenchmark {
             executor = new ScheduledThreadPoolExecutor(1);
             executor.setRemoveOnCancelPolicy(true);
             for (long i = 0; i < timers; i++) {
-                executor.schedule(NOTHING, randomDue() - virtualNow[0], TimeUnit.MILLISECONDS);
+                executor.schedule(NOTHING, steadyStateDue() - virtualNow[0], TimeUnit.MILLISECONDS);
             }
         }
 
