@@ -111,20 +111,25 @@ public final class SlaEngine {
     public SlaUpdate onChange(@Nullable Ticket before, Ticket after, Instant at, Collection<SlaClockSnapshot> clocks) {
         requireNonNull(after, "after");
         requireNonNull(at, "at");
-        Map<String, Map<String, List<SlaClockSnapshot>>> byPolicy = group(clocks);
+        // The commonest ticket has one clock (or none yet): it is found without grouping into tables.
+        SlaClockSnapshot only = clocks.size() == 1 ? clocks.iterator().next() : null;
+        Map<String, Map<String, List<SlaClockSnapshot>>> byPolicy = clocks.size() > 1 ? group(clocks) : Map.of();
         TicketView afterView = TicketView.of(after);
         TicketView beforeView = before == null ? null : TicketView.of(before);
         Update update = new Update(clocks);
         for (Map.Entry<String, NavigableMap<Integer, SlaPolicy>> entry : policies.entrySet()) {
-            Map<String, List<SlaClockSnapshot>> existing = byPolicy.getOrDefault(entry.getKey(), Map.of());
+            Map<String, List<SlaClockSnapshot>> existing = byPolicy.isEmpty() ? Map.of() : byPolicy.getOrDefault(entry.getKey(), Map.of());
+            boolean onlyOfThisPolicy = only != null && only.policy().equals(entry.getKey());
             SlaPolicy policy;
-            if (existing.isEmpty()) {
+            if (onlyOfThisPolicy) {
+                policy = versionOf(entry.getValue(), only.policyVersion());
+            } else if (existing.isEmpty()) {
                 policy = entry.getValue().lastEntry().getValue();
                 if (!policy.appliesTo(after.kind(), afterView)) {
                     continue;
                 }
             } else {
-                policy = versionOf(entry.getValue(), existing);
+                policy = versionOf(entry.getValue(), existing.values().iterator().next().get(0).policyVersion());
             }
             Targets known = targetsOf.get(policy);
             List<SlaTarget> targets = known.targets();
@@ -132,7 +137,13 @@ public final class SlaEngine {
             for (int i = 0; i < targets.size(); i++) {
                 SlaTarget target = targets.get(i);
                 ClockMachine machine = machine(after, policy, target);
-                List<SlaClockSnapshot> cycles = existing.getOrDefault(target.name(), List.of());
+                List<SlaClockSnapshot> cycles;
+                if (onlyOfThisPolicy) {
+                    cycles = !only.target().equals(target.name()) ? List.of()
+                            : clocks instanceof List<SlaClockSnapshot> list ? list : List.of(only);
+                } else {
+                    cycles = existing.getOrDefault(target.name(), List.of());
+                }
                 update.add(machine, target, names[i], cycles, machine.onChange(cycles, beforeView, afterView, at), at);
             }
         }
@@ -159,7 +170,7 @@ public final class SlaEngine {
             if (versions == null) {
                 throw new IllegalArgumentException("no SLA policy " + policyId + " is known to this engine");
             }
-            SlaPolicy policy = versionOf(versions, targets);
+            SlaPolicy policy = versionOf(versions, targets.values().iterator().next().get(0).policyVersion());
             targets.forEach((targetName, cycles) -> {
                 SlaTarget target = policy.target(targetName).orElseThrow(() -> new IllegalArgumentException(
                         "SLA policy " + policyId + " version " + policy.version() + " has no target " + targetName));
@@ -316,8 +327,7 @@ public final class SlaEngine {
         return ClockMachine.of(ticket.tenant(), ticket.id(), policy, target, calendars.get(target.calendar()));
     }
 
-    private static SlaPolicy versionOf(NavigableMap<Integer, SlaPolicy> versions, Map<String, List<SlaClockSnapshot>> clocks) {
-        int version = clocks.values().iterator().next().get(0).policyVersion();
+    private static SlaPolicy versionOf(NavigableMap<Integer, SlaPolicy> versions, int version) {
         SlaPolicy policy = versions.get(version);
         if (policy == null) {
             throw new IllegalArgumentException("clocks follow SLA policy " + versions.firstEntry().getValue().id()
@@ -387,16 +397,23 @@ public final class SlaEngine {
      */
     private static final class Update {
         private final List<SlaClockSnapshot> clocks;
-        private final List<DueTimer> schedule = new ArrayList<>(2);
-        private final List<DueTimer> unchanged = new ArrayList<>(2);
-        private final List<Pending> cancel = new ArrayList<>(2);
-        private final List<SlaCrossing> crossed = new ArrayList<>(0);
+        // the lists below are made at their first element: most updates schedule one timer and cross nothing
+        private List<DueTimer> schedule = List.of();
+        private List<DueTimer> unchanged = List.of();
+        private List<Pending> cancel = List.of();
+        private List<SlaCrossing> crossed = List.of();
 
         Update(Collection<SlaClockSnapshot> saved) {
             clocks = new ArrayList<>(saved.size() + 1);
             for (SlaClockSnapshot c : saved) {
                 put(c);
             }
+        }
+
+        private static <T> List<T> add(List<T> list, T element) {
+            List<T> to = list.isEmpty() ? new ArrayList<>(2) : list;
+            to.add(element);
+            return to;
         }
 
         /* Replaces the clock of the same policy, target and cycle, or appends it. */
@@ -424,7 +441,7 @@ public final class SlaEngine {
                     Pending pending = new Pending(old.ticket(), qualifiedTarget, old.cycle(), next.get().percent(),
                             next.get().at().plus(CROSSING_DELAY));
                     if (!pendingWithId(pending)) {
-                        cancel.add(pending);
+                        cancel = add(cancel, pending);
                     }
                 }
             }
@@ -453,13 +470,13 @@ public final class SlaEngine {
                 }
                 for (ThresholdCrossing warning : clock.warnings()) {
                     if (old == null || !old.warnings().contains(warning)) {
-                        crossed.add(new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), warning.percent(),
+                        crossed = add(crossed, new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), warning.percent(),
                                 warning.at(), target.escalationsAt(warning.percent())));
                     }
                 }
                 Optional<Instant> breach = clock.breachedAt();
                 if (breach.isPresent() && (old == null || !old.breachedAt().equals(breach))) {
-                    crossed.add(new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), 100, breach.get(),
+                    crossed = add(crossed, new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), 100, breach.get(),
                             target.escalationsAt(100)));
                 }
                 Optional<ClockMachine.Threshold> next = machine.nextThreshold(clock, at);
@@ -467,13 +484,13 @@ public final class SlaEngine {
                     ClockMachine.Threshold t = next.get();
                     DueTimer timer = DueTimer.of(clock.tenant(), clock.ticket(), qualifiedTarget, clock.cycle(), t.percent(),
                             t.at().plus(CROSSING_DELAY));
-                    schedule.add(timer);
+                    schedule = add(schedule, timer);
                     for (int i = 0; i < cancel.size(); i++) {
                         Pending pending = cancel.get(i);
                         if (pending.sameId(timer)) {
                             cancel.remove(i);
                             if (pending.dueAt().equals(timer.dueAt())) {
-                                unchanged.add(timer);
+                                unchanged = add(unchanged, timer);
                             }
                             break;
                         }
@@ -493,9 +510,14 @@ public final class SlaEngine {
                     ids.add(TimerId.of(p.ticket(), p.qualifiedTarget(), p.cycle(), p.percent()));
                 }
                 ids.sort(TIMER_ORDER);
-                cancelled = ids;
+                cancelled = immutable(ids);
             }
-            return new SlaUpdate(clocks, schedule, cancelled, crossed, unchanged);
+            return new SlaUpdate(immutable(clocks), immutable(schedule), cancelled, immutable(crossed), immutable(unchanged));
+        }
+
+        /* A list of one as List.of(e), which SlaUpdate keeps as it is rather than copying it through an array. */
+        private static <T> List<T> immutable(List<T> list) {
+            return list.size() == 1 ? List.of(list.get(0)) : list;
         }
 
         private static final Comparator<SlaCrossing> CROSSING_ORDER = Comparator.comparing(SlaCrossing::thresholdAt)

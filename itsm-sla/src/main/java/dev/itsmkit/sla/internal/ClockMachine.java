@@ -371,17 +371,70 @@ public final class ClockMachine {
         return refresh(clock.toBuilder(), at);
     }
 
-    /* Recomputes the derived values of a snapshot as of an instant. */
+    /*
+     * Recomputes the derived values of a snapshot as of an instant: what evaluate() tells, written straight
+     * into the builder, without the outcome's wall-clock figures and Optionals (every command of a ticket
+     * with a clock refreshes it at least once).
+     */
     private SlaClockSnapshot refresh(SlaClockSnapshot.Builder builder, Instant at) {
         SlaClockSnapshot draft = builder.deadline(Optional.empty()).build();
-        ClockOutcome outcome = evaluate(draft, 1, at);
-        boolean cancelled = draft.status() == ClockStatus.CANCELLED;
-        return builder.status(cancelled ? ClockStatus.CANCELLED : outcome.status())
-                .elapsed(outcome.elapsed(), at)
-                .deadline(outcome.due())
-                .breachedAt(outcome.breachedAt())
-                .warnings(outcome.warnings())
+        if (draft.status() == ClockStatus.NOT_STARTED) {
+            return builder.status(ClockStatus.NOT_STARTED).elapsed(Duration.ZERO, at).breachedAt(Optional.empty())
+                    .warnings(List.of()).build();
+        }
+        Measure measure = measure(draft);
+        List<Instant[]> segments = measure.segments();
+        Duration elapsed = counted(segments, at);
+        List<ThresholdCrossing> warnings = warningsCrossed(measure, at);
+        Instant breachAt = measure.thresholds()[target.warnings().size()];
+        boolean breached = breachAt != null && crossed(segments, breachAt, at);
+        boolean running = draft.stoppedAt().isEmpty() && !isPaused(draft);
+        return builder.status(status(draft, breached, running))
+                .elapsed(elapsed, at)
+                .deadline(running ? Optional.ofNullable(breachAt) : Optional.empty())
+                .breachedAt(breached ? Optional.of(breachAt) : Optional.empty())
+                .warnings(warnings)
                 .build();
+    }
+
+    /* The business time counted in the segments up to an instant. */
+    private Duration counted(List<Instant[]> segments, Instant at) {
+        Duration elapsed = Duration.ZERO;
+        for (Instant[] s : segments) {
+            if (s[0].isBefore(at)) {
+                Instant end = s[1] == null || s[1].isAfter(at) ? at : s[1];
+                Duration part = calendar.between(s[0], end);
+                elapsed = elapsed.isZero() ? part : elapsed.plus(part);
+            }
+        }
+        return elapsed;
+    }
+
+    /* The warnings of the target crossed by an instant, in the target's order; an empty list (no copy) when none is. */
+    private List<ThresholdCrossing> warningsCrossed(Measure measure, Instant at) {
+        List<Integer> percents = target.warnings();
+        List<ThresholdCrossing> warnings = List.of();
+        for (int i = 0; i < percents.size(); i++) {
+            Instant instant = measure.thresholds()[i];
+            if (instant != null && crossed(measure.segments(), instant, at)) {
+                if (warnings.isEmpty()) {
+                    warnings = new ArrayList<>(percents.size());
+                }
+                warnings.add(new ThresholdCrossing(percents.get(i), instant));
+            }
+        }
+        return warnings;
+    }
+
+    private static ClockStatus status(SlaClockSnapshot clock, boolean breached, boolean running) {
+        if (clock.status() == ClockStatus.CANCELLED) {
+            return ClockStatus.CANCELLED;
+        } else if (breached) {
+            return ClockStatus.BREACHED;
+        } else if (clock.stoppedAt().isPresent()) {
+            return ClockStatus.MET;
+        }
+        return running ? ClockStatus.RUNNING : ClockStatus.PAUSED;
     }
 
     /**
@@ -399,41 +452,22 @@ public final class ClockMachine {
         }
         Measure measure = measure(clock);
         List<Instant[]> segments = measure.segments();
-        Duration elapsed = Duration.ZERO;
+        Duration elapsed = counted(segments, at);
         Duration wallElapsed = Duration.ZERO;
         for (Instant[] s : segments) {
             if (s[0].isBefore(at)) {
                 Instant end = s[1] == null || s[1].isAfter(at) ? at : s[1];
-                elapsed = elapsed.plus(calendar.between(s[0], end));
                 wallElapsed = wallElapsed.plus(Duration.between(s[0], end));
             }
         }
         Duration goal = clock.goal();
-        List<Integer> percents = target.warnings();
-        List<ThresholdCrossing> warnings = new ArrayList<>(percents.size());
-        for (int i = 0; i < percents.size(); i++) {
-            Instant instant = measure.thresholds()[i];
-            if (instant != null && crossed(segments, instant, at)) {
-                warnings.add(new ThresholdCrossing(percents.get(i), instant));
-            }
-        }
-        Instant breachAt = measure.thresholds()[percents.size()];
+        List<ThresholdCrossing> warnings = warningsCrossed(measure, at);
+        Instant breachAt = measure.thresholds()[target.warnings().size()];
         Optional<Instant> breach = Optional.ofNullable(breachAt);
         boolean breached = breachAt != null && crossed(segments, breachAt, at);
-        boolean stopped = clock.stoppedAt().isPresent();
-        boolean running = !stopped && !isPaused(clock);
-        ClockStatus status;
-        if (clock.status() == ClockStatus.CANCELLED) {
-            status = ClockStatus.CANCELLED;
-        } else if (breached) {
-            status = ClockStatus.BREACHED;
-        } else if (stopped) {
-            status = ClockStatus.MET;
-        } else {
-            status = running ? ClockStatus.RUNNING : ClockStatus.PAUSED;
-        }
-        return new ClockOutcome(target.name(), clock.cycle(), status, Optional.of(goal), elapsed, wallElapsed,
-                Optional.of(goal.minus(elapsed)), running ? breach : Optional.empty(),
+        boolean running = clock.stoppedAt().isEmpty() && !isPaused(clock);
+        return new ClockOutcome(target.name(), clock.cycle(), status(clock, breached, running), Optional.of(goal), elapsed,
+                wallElapsed, Optional.of(goal.minus(elapsed)), running ? breach : Optional.empty(),
                 breached ? breach : Optional.empty(), warnings, cycles, at);
     }
 
