@@ -410,9 +410,23 @@ public final class SlaEngine {
             }
         }
 
+        /* Adds to a list: the first element makes a list of one, the second a growable list. */
         private static <T> List<T> add(List<T> list, T element) {
-            List<T> to = list.isEmpty() ? new ArrayList<>(2) : list;
+            if (list.isEmpty()) {
+                return List.of(element);
+            }
+            List<T> to = list instanceof ArrayList<T> growable ? growable : new ArrayList<>(list);
             to.add(element);
+            return to;
+        }
+
+        /* Removes from a list made by add(). */
+        private static <T> List<T> remove(List<T> list, int index) {
+            if (list.size() == 1) {
+                return List.of();
+            }
+            List<T> to = list instanceof ArrayList<T> growable ? growable : new ArrayList<>(list);
+            to.remove(index);
             return to;
         }
 
@@ -435,7 +449,8 @@ public final class SlaEngine {
         }
 
         void cancelTimers(ClockMachine machine, String qualifiedTarget, List<SlaClockSnapshot> before) {
-            for (SlaClockSnapshot old : before) {
+            for (int c = 0; c < before.size(); c++) {
+                SlaClockSnapshot old = before.get(c);
                 Optional<ClockMachine.Threshold> next = machine.nextThreshold(old, old.asOf());
                 if (next.isPresent()) {
                     Pending pending = new Pending(old.ticket(), qualifiedTarget, old.cycle(), next.get().percent(),
@@ -459,16 +474,21 @@ public final class SlaEngine {
 
         void record(ClockMachine machine, SlaTarget target, String qualifiedTarget, List<SlaClockSnapshot> before,
                 List<SlaClockSnapshot> after, Instant at) {
-            for (SlaClockSnapshot clock : after) {
+            // indexed loops: the lists hold one or two clocks, and their iterators are not always removed
+            for (int c = 0; c < after.size(); c++) {
+                SlaClockSnapshot clock = after.get(c);
                 put(clock);
                 SlaClockSnapshot old = null;
-                for (SlaClockSnapshot b : before) {
+                for (int k = 0; k < before.size(); k++) {
+                    SlaClockSnapshot b = before.get(k);
                     if (b.cycle() == clock.cycle()) {
                         old = b;
                         break;
                     }
                 }
-                for (ThresholdCrossing warning : clock.warnings()) {
+                List<ThresholdCrossing> warnings = clock.warnings();
+                for (int w = 0; w < warnings.size(); w++) {
+                    ThresholdCrossing warning = warnings.get(w);
                     if (old == null || !old.warnings().contains(warning)) {
                         crossed = add(crossed, new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), warning.percent(),
                                 warning.at(), target.escalationsAt(warning.percent())));
@@ -488,7 +508,7 @@ public final class SlaEngine {
                     for (int i = 0; i < cancel.size(); i++) {
                         Pending pending = cancel.get(i);
                         if (pending.sameId(timer)) {
-                            cancel.remove(i);
+                            cancel = remove(cancel, i);
                             if (pending.dueAt().equals(timer.dueAt())) {
                                 unchanged = add(unchanged, timer);
                             }
@@ -517,7 +537,7 @@ public final class SlaEngine {
 
         /* A list of one as List.of(e), which SlaUpdate keeps as it is rather than copying it through an array. */
         private static <T> List<T> immutable(List<T> list) {
-            return list.size() == 1 ? List.of(list.get(0)) : list;
+            return list.size() == 1 && list instanceof ArrayList ? List.of(list.get(0)) : list;
         }
 
         private static final Comparator<SlaCrossing> CROSSING_ORDER = Comparator.comparing(SlaCrossing::thresholdAt)

@@ -10,6 +10,7 @@ import dev.itsmkit.core.timing.ThresholdCrossing;
 import dev.itsmkit.sla.BusinessCalendar;
 import dev.itsmkit.sla.ClockChange;
 import dev.itsmkit.sla.ClockOutcome;
+import dev.itsmkit.sla.Condition;
 import dev.itsmkit.sla.Goal;
 import dev.itsmkit.sla.PriorityChangeRule;
 import dev.itsmkit.sla.SlaPolicy;
@@ -178,7 +179,7 @@ public final class ClockMachine {
             result.set(result.size() - 1, check(current, after, at, log));
         } else if (current == null) {
             Optional<Goal> goal = target.goals().goalFor(after.priority());
-            if (goal.isPresent() && target.start().map(c -> c.test(after)).orElse(true)) {
+            if (goal.isPresent() && holdsOrAbsent(target.start(), after, true)) {
                 Instant from = retroactiveStart(after, at);
                 Duration time = goal.get().resolve(calendar, from);
                 if (log != IGNORE) {
@@ -260,15 +261,23 @@ public final class ClockMachine {
     }
 
     private boolean cancels(TicketView after) {
-        return target.cancel().map(c -> c.test(after)).orElse(false) || startNoLongerHolds(after);
+        return holdsOrAbsent(target.cancel(), after, false) || startNoLongerHolds(after);
     }
 
     private boolean startNoLongerHolds(TicketView after) {
-        return startIsRunCondition && target.start().map(c -> !c.test(after)).orElse(false);
+        return startIsRunCondition && target.start().isPresent() && !target.start().get().test(after);
+    }
+
+    /*
+     * Whether a condition of the target holds, or the answer when the target has none: without the lambda an
+     * Optional.map would capture (asked several times per change of every ticket with a clock).
+     */
+    private static boolean holdsOrAbsent(Optional<Condition> condition, TicketView after, boolean absent) {
+        return condition.isPresent() ? condition.get().test(after) : absent;
     }
 
     private boolean stops(TicketView after) {
-        return target.stop().map(c -> c.test(after)).orElse(false);
+        return holdsOrAbsent(target.stop(), after, false);
     }
 
     private SlaClockSnapshot begin(int cycle, Duration goal, Instant from, Instant at) {
@@ -315,8 +324,8 @@ public final class ClockMachine {
          * ticket twice changes nothing more than applying it once, so outcomes do not depend on how the
          * timeline is split into changes.
          */
-        boolean resume = target.resume().map(c -> c.test(after)).orElse(false);
-        boolean pause = target.pause().map(c -> c.test(after)).orElse(false) && !resume;
+        boolean resume = holdsOrAbsent(target.resume(), after, false);
+        boolean pause = holdsOrAbsent(target.pause(), after, false) && !resume;
         boolean paused = isPaused(clock);
         // what happened, for the log: 1 paused, 2 resumed by the resume condition, 3 resumed as the pause ended
         int step = 0;
@@ -473,7 +482,7 @@ public final class ClockMachine {
 
     /* The spans in which the clock counted: [start, end), end null while it still runs. */
     private static List<Instant[]> segments(SlaClockSnapshot clock, Instant startedAt) {
-        List<Instant[]> segments = new ArrayList<>();
+        List<Instant[]> segments = new ArrayList<>(clock.pauses().size() + 1);
         Instant from = startedAt;
         for (Pause pause : clock.pauses()) {
             segments.add(new Instant[] {from, pause.from()});

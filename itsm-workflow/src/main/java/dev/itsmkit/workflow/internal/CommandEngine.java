@@ -368,8 +368,17 @@ public final class CommandEngine {
         }
         // Built before the event so that a value the ticket refuses is a ValidationException for the
         // caller, not the IllegalStateException that an event which does not fit its snapshot throws.
+        // It is built as FieldsChanged.applyTo builds it (version, updatedAt, then the fields in order),
+        // so that when every change is real it is the event's result, and the ticket is built once, not
+        // twice. A clock behind the ticket's creation (updatedAt would be refused) keeps the old probe,
+        // so that the refusal stays the event's.
+        boolean asApplied = !batch.now.isBefore(ticket.createdAt());
         Ticket.Builder probe = ticket.toBuilder();
-        for (FieldChange c : changes) {
+        if (asApplied) {
+            probe.version(change.changeVersion()).updatedAt(batch.now);
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            FieldChange c = changes.get(i);
             probe.field(c.field(), c.after());
         }
         Ticket after = probe.build();
@@ -382,8 +391,14 @@ public final class CommandEngine {
             }
         }
         List<FieldChange> recorded = real;
-        if (!recorded.isEmpty()) {
-            change.record((seq, v) -> new FieldsChanged(batch.tenant, ticket.id(), actor, batch.now, seq, v, recorded));
+        if (recorded.isEmpty()) {
+            return;
+        }
+        TicketChange.EventMaker maker = (seq, v) -> new FieldsChanged(batch.tenant, ticket.id(), actor, batch.now, seq, v, recorded);
+        if (asApplied && recorded == changes && change.current() == ticket) {
+            change.recordApplied(maker, after);
+        } else {
+            change.record(maker);
         }
     }
 

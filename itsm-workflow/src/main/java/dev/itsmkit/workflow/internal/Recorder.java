@@ -150,7 +150,9 @@ final class Recorder {
             UnitOfWork work, boolean onlyMoved) {
         SlaUpdate last = update;
         Ticket beforeEscalation = change.current();
-        for (SlaCrossing crossing : update.crossed()) {
+        List<SlaCrossing> crossed = update.crossed();
+        for (int i = 0; i < crossed.size(); i++) {
+            SlaCrossing crossing = crossed.get(i);
             TicketEvent event = recordCrossing(batch, change, crossing);
             Escalations.run(batch, change, crossing, event);
         }
@@ -167,7 +169,8 @@ final class Recorder {
         List<SlaClockSnapshot> clocks = last.clocks();
         if (loaded.size() <= SMALL) {
             // A ticket has a handful of clocks: a linear search beats hashing every snapshot.
-            for (SlaClockSnapshot clock : clocks) {
+            for (int i = 0; i < clocks.size(); i++) {
+                SlaClockSnapshot clock = clocks.get(i);
                 if (!loaded.contains(clock)) {
                     work.save(clock);
                 }
@@ -187,12 +190,14 @@ final class Recorder {
     private static final int SMALL = 8;
 
     private static boolean queue(SlaUpdate update, UnitOfWork work, boolean onlyMoved) {
-        for (TimerId id : update.cancel()) {
-            work.cancel(id);
+        // indexed loops: the lists are immutable lists of one or two, whose iterators the compiler does not always remove
+        List<TimerId> cancel = update.cancel();
+        for (int i = 0; i < cancel.size(); i++) {
+            work.cancel(cancel.get(i));
         }
         List<DueTimer> timers = onlyMoved ? update.moved() : update.schedule();
-        for (DueTimer timer : timers) {
-            work.schedule(timer);
+        for (int i = 0; i < timers.size(); i++) {
+            work.schedule(timers.get(i));
         }
         return !timers.isEmpty();
     }
