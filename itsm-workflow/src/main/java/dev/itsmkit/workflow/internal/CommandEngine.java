@@ -291,7 +291,9 @@ public final class CommandEngine {
         for (Action action : allowed.actions()) {
             perform(batch, change, actor, action, stateChange);
         }
-        comment.ifPresent(text -> comment(batch, change, actor, JournalEntryKind.PUBLIC_COMMENT, text, List.of()));
+        if (comment.isPresent()) {
+            comment(batch, change, actor, JournalEntryKind.PUBLIC_COMMENT, comment.get(), List.of());
+        }
     }
 
     private void perform(Batch batch, TicketChange change, Party actor, Action action, TicketEvent stateChange) {
@@ -363,9 +365,13 @@ public final class CommandEngine {
     private void setFields(Batch batch, TicketChange change, Party actor, Map<String, Optional<FieldValue>> values) {
         Ticket ticket = change.current();
         List<FieldChange> changes = change.changesTo(values);
-        if (changes.isEmpty()) {
-            return;
+        if (!changes.isEmpty()) {
+            recordFields(batch, change, actor, ticket, changes);
         }
+    }
+
+    /* Records the changes of fields that setFields found (apart, so that its callers stay small to compile). */
+    private static void recordFields(Batch batch, TicketChange change, Party actor, Ticket ticket, List<FieldChange> changes) {
         // Built before the event so that a value the ticket refuses is a ValidationException for the
         // caller, not the IllegalStateException that an event which does not fit its snapshot throws.
         // It is built as FieldsChanged.applyTo builds it (version, updatedAt, then the fields in order),

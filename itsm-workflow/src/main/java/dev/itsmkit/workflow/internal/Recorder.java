@@ -56,7 +56,9 @@ final class Recorder {
         UnitOfWork work = batch.stores.begin();
         boolean scheduled = false;
         boolean announced = false;
-        for (TicketChange change : changes) {
+        // indexed loops here and in write(): the compiler does not always remove the iterators of these short lists
+        for (int c = 0; c < changes.size(); c++) {
+            TicketChange change = changes.get(c);
             if (change.events().isEmpty()) {
                 continue;
             }
@@ -81,8 +83,8 @@ final class Recorder {
     }
 
     private static boolean anyEvents(List<TicketChange> changes) {
-        for (TicketChange change : changes) {
-            if (!change.events().isEmpty()) {
+        for (int c = 0; c < changes.size(); c++) {
+            if (!changes.get(c).events().isEmpty()) {
                 return true;
             }
         }
@@ -125,14 +127,18 @@ final class Recorder {
             work.save(change.current(), change.expectedVersion());
         }
         boolean announced = false;
-        for (TicketEvent event : change.events()) {
+        List<TicketEvent> events = change.events();
+        for (int i = 0; i < events.size(); i++) {
+            TicketEvent event = events.get(i);
             work.append(event);
             if (settings.announce().test(event)) {
                 work.enqueue(OutboxEntry.announcing(OutboxEntryId.of(CommandEngine.randomId()), event, batch.now));
                 announced = true;
             }
         }
-        for (TicketChange.Notification asked : change.notifications()) {
+        List<TicketChange.Notification> notifications = change.notifications();
+        for (int i = 0; i < notifications.size(); i++) {
+            TicketChange.Notification asked = notifications.get(i);
             work.enqueue(OutboxEntry.notifying(OutboxEntryId.of(CommandEngine.randomId()), asked.event(), asked.notice(), batch.now));
             announced = true;
         }
