@@ -112,20 +112,25 @@ public final class SlaEngine {
     public SlaUpdate onChange(@Nullable Ticket before, Ticket after, Instant at, Collection<SlaClockSnapshot> clocks) {
         requireNonNull(after, "after");
         requireNonNull(at, "at");
-        Map<String, Map<String, List<SlaClockSnapshot>>> byPolicy = group(clocks);
+        // The commonest ticket has one clock (or none yet): it is found without grouping into tables.
+        SlaClockSnapshot only = clocks.size() == 1 ? clocks.iterator().next() : null;
+        Map<String, Map<String, List<SlaClockSnapshot>>> byPolicy = clocks.size() > 1 ? group(clocks) : Map.of();
         TicketView afterView = TicketView.of(after);
         TicketView beforeView = before == null ? null : TicketView.of(before);
         Update update = new Update(clocks);
         for (Map.Entry<String, NavigableMap<Integer, SlaPolicy>> entry : policies.entrySet()) {
-            Map<String, List<SlaClockSnapshot>> existing = byPolicy.getOrDefault(entry.getKey(), Map.of());
+            Map<String, List<SlaClockSnapshot>> existing = byPolicy.isEmpty() ? Map.of() : byPolicy.getOrDefault(entry.getKey(), Map.of());
+            boolean onlyOfThisPolicy = only != null && only.policy().equals(entry.getKey());
             SlaPolicy policy;
-            if (existing.isEmpty()) {
+            if (onlyOfThisPolicy) {
+                policy = versionOf(entry.getValue(), only.policyVersion());
+            } else if (existing.isEmpty()) {
                 policy = entry.getValue().lastEntry().getValue();
                 if (!policy.appliesTo(after.kind(), afterView)) {
                     continue;
                 }
             } else {
-                policy = versionOf(entry.getValue(), existing);
+                policy = versionOf(entry.getValue(), existing.values().iterator().next().get(0).policyVersion());
             }
             Targets known = targetsOf.get(policy);
             List<SlaTarget> targets = known.targets();
@@ -133,7 +138,13 @@ public final class SlaEngine {
             for (int i = 0; i < targets.size(); i++) {
                 SlaTarget target = targets.get(i);
                 ClockMachine machine = machine(after, policy, target);
-                List<SlaClockSnapshot> cycles = existing.getOrDefault(target.name(), List.of());
+                List<SlaClockSnapshot> cycles;
+                if (onlyOfThisPolicy) {
+                    cycles = !only.target().equals(target.name()) ? List.of()
+                            : clocks instanceof List<SlaClockSnapshot> list ? list : List.of(only);
+                } else {
+                    cycles = existing.getOrDefault(target.name(), List.of());
+                }
                 update.add(machine, target, names[i], cycles, machine.onChange(cycles, beforeView, afterView, at), at);
             }
         }
@@ -160,7 +171,7 @@ public final class SlaEngine {
             if (versions == null) {
                 throw new IllegalArgumentException("no SLA policy " + policyId + " is known to this engine");
             }
-            SlaPolicy policy = versionOf(versions, targets);
+            SlaPolicy policy = versionOf(versions, targets.values().iterator().next().get(0).policyVersion());
             targets.forEach((targetName, cycles) -> {
                 SlaTarget target = policy.target(targetName).orElseThrow(() -> new IllegalArgumentException(
                         "SLA policy " + policyId + " version " + policy.version() + " has no target " + targetName));
@@ -348,8 +359,7 @@ public final class SlaEngine {
         return ClockMachine.of(ticket.tenant(), ticket.id(), policy, target, calendars.get(target.calendar()));
     }
 
-    private static SlaPolicy versionOf(NavigableMap<Integer, SlaPolicy> versions, Map<String, List<SlaClockSnapshot>> clocks) {
-        int version = clocks.values().iterator().next().get(0).policyVersion();
+    private static SlaPolicy versionOf(NavigableMap<Integer, SlaPolicy> versions, int version) {
         SlaPolicy policy = versions.get(version);
         if (policy == null) {
             throw new IllegalArgumentException("clocks follow SLA policy " + versions.firstEntry().getValue().id()
@@ -419,16 +429,37 @@ public final class SlaEngine {
      */
     private static final class Update {
         private final List<SlaClockSnapshot> clocks;
-        private final List<DueTimer> schedule = new ArrayList<>(2);
-        private final List<DueTimer> unchanged = new ArrayList<>(2);
-        private final List<Pending> cancel = new ArrayList<>(2);
-        private final List<SlaCrossing> crossed = new ArrayList<>(0);
+        // the lists below are made at their first element: most updates schedule one timer and cross nothing
+        private List<DueTimer> schedule = List.of();
+        private List<DueTimer> unchanged = List.of();
+        private List<Pending> cancel = List.of();
+        private List<SlaCrossing> crossed = List.of();
 
         Update(Collection<SlaClockSnapshot> saved) {
             clocks = new ArrayList<>(saved.size() + 1);
             for (SlaClockSnapshot c : saved) {
                 put(c);
             }
+        }
+
+        /* Adds to a list: the first element makes a list of one, the second a growable list. */
+        private static <T> List<T> add(List<T> list, T element) {
+            if (list.isEmpty()) {
+                return List.of(element);
+            }
+            List<T> to = list instanceof ArrayList<T> growable ? growable : new ArrayList<>(list);
+            to.add(element);
+            return to;
+        }
+
+        /* Removes from a list made by add(). */
+        private static <T> List<T> remove(List<T> list, int index) {
+            if (list.size() == 1) {
+                return List.of();
+            }
+            List<T> to = list instanceof ArrayList<T> growable ? growable : new ArrayList<>(list);
+            to.remove(index);
+            return to;
         }
 
         /* Replaces the clock of the same policy, target and cycle, or appends it. */
@@ -450,13 +481,14 @@ public final class SlaEngine {
         }
 
         void cancelTimers(ClockMachine machine, String qualifiedTarget, List<SlaClockSnapshot> before) {
-            for (SlaClockSnapshot old : before) {
+            for (int c = 0; c < before.size(); c++) {
+                SlaClockSnapshot old = before.get(c);
                 Optional<ClockMachine.Threshold> next = machine.nextThreshold(old, old.asOf());
                 if (next.isPresent()) {
                     Pending pending = new Pending(old.ticket(), qualifiedTarget, old.cycle(), next.get().percent(),
                             next.get().at().plus(CROSSING_DELAY));
                     if (!pendingWithId(pending)) {
-                        cancel.add(pending);
+                        cancel = add(cancel, pending);
                     }
                 }
             }
@@ -474,24 +506,29 @@ public final class SlaEngine {
 
         void record(ClockMachine machine, SlaTarget target, String qualifiedTarget, List<SlaClockSnapshot> before,
                 List<SlaClockSnapshot> after, Instant at) {
-            for (SlaClockSnapshot clock : after) {
+            // indexed loops: the lists hold one or two clocks, and their iterators are not always removed
+            for (int c = 0; c < after.size(); c++) {
+                SlaClockSnapshot clock = after.get(c);
                 put(clock);
                 SlaClockSnapshot old = null;
-                for (SlaClockSnapshot b : before) {
+                for (int k = 0; k < before.size(); k++) {
+                    SlaClockSnapshot b = before.get(k);
                     if (b.cycle() == clock.cycle()) {
                         old = b;
                         break;
                     }
                 }
-                for (ThresholdCrossing warning : clock.warnings()) {
+                List<ThresholdCrossing> warnings = clock.warnings();
+                for (int w = 0; w < warnings.size(); w++) {
+                    ThresholdCrossing warning = warnings.get(w);
                     if (old == null || !old.warnings().contains(warning)) {
-                        crossed.add(new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), warning.percent(),
+                        crossed = add(crossed, new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), warning.percent(),
                                 warning.at(), target.escalationsAt(warning.percent())));
                     }
                 }
                 Optional<Instant> breach = clock.breachedAt();
                 if (breach.isPresent() && (old == null || !old.breachedAt().equals(breach))) {
-                    crossed.add(new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), 100, breach.get(),
+                    crossed = add(crossed, new SlaCrossing(clock.policy(), clock.target(), clock.cycle(), 100, breach.get(),
                             target.escalationsAt(100)));
                 }
                 Optional<ClockMachine.Threshold> next = machine.nextThreshold(clock, at);
@@ -499,13 +536,13 @@ public final class SlaEngine {
                     ClockMachine.Threshold t = next.get();
                     DueTimer timer = DueTimer.of(clock.tenant(), clock.ticket(), qualifiedTarget, clock.cycle(), t.percent(),
                             t.at().plus(CROSSING_DELAY));
-                    schedule.add(timer);
+                    schedule = add(schedule, timer);
                     for (int i = 0; i < cancel.size(); i++) {
                         Pending pending = cancel.get(i);
                         if (pending.sameId(timer)) {
-                            cancel.remove(i);
+                            cancel = remove(cancel, i);
                             if (pending.dueAt().equals(timer.dueAt())) {
-                                unchanged.add(timer);
+                                unchanged = add(unchanged, timer);
                             }
                             break;
                         }
@@ -525,9 +562,14 @@ public final class SlaEngine {
                     ids.add(TimerId.of(p.ticket(), p.qualifiedTarget(), p.cycle(), p.percent()));
                 }
                 ids.sort(TIMER_ORDER);
-                cancelled = ids;
+                cancelled = immutable(ids);
             }
-            return new SlaUpdate(clocks, schedule, cancelled, crossed, unchanged);
+            return new SlaUpdate(immutable(clocks), immutable(schedule), cancelled, immutable(crossed), immutable(unchanged));
+        }
+
+        /* A list of one as List.of(e), which SlaUpdate keeps as it is rather than copying it through an array. */
+        private static <T> List<T> immutable(List<T> list) {
+            return list.size() == 1 && list instanceof ArrayList ? List.of(list.get(0)) : list;
         }
 
         private static final Comparator<SlaCrossing> CROSSING_ORDER = Comparator.comparing(SlaCrossing::thresholdAt)

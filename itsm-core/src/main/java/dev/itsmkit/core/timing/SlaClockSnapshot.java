@@ -73,13 +73,13 @@ public final class SlaClockSnapshot {
         this.calendar = requireNonNull(b.calendar);
         this.goal = requireNonNull(b.goal);
         this.status = (byte) b.status.ordinal();
-        Instant asOf = requireNonNull(b.asOf);
+        // the builder holds the instants and the elapsed time packed already (build() checked asOf is there)
         List<Pause> pauses = List.copyOf(b.pauses);
         List<ThresholdCrossing> warnings = List.copyOf(b.warnings);
-        this.elapsedNanos = pack(b.elapsed);
-        this.asOfNanos = pack(asOf);
-        this.startedAtNanos = pack(b.startedAt);
-        this.deadlineNanos = pack(b.deadline);
+        this.elapsedNanos = b.elapsedNanos;
+        this.asOfNanos = b.asOfNanos;
+        this.startedAtNanos = b.startedAtNanos;
+        this.deadlineNanos = b.deadlineNanos;
         boolean small = b.policyVersion <= Short.MAX_VALUE && b.cycle <= Short.MAX_VALUE;
         boolean packed = elapsedNanos != IN_DETAILS && asOfNanos != IN_DETAILS && startedAtNanos != IN_DETAILS
                 && deadlineNanos != IN_DETAILS;
@@ -91,7 +91,7 @@ public final class SlaClockSnapshot {
             this.policyVersion = 0;
             this.cycle = 0;
             this.details = new Details(b.policyVersion, b.cycle, b.stoppedAt, b.breachedAt, pauses, warnings,
-                    b.elapsed, asOf, b.startedAt, b.deadline);
+                    b.elapsed(), requireNonNull(b.asOf()), b.startedAt(), b.deadline());
         }
     }
 
@@ -106,6 +106,10 @@ public final class SlaClockSnapshot {
     private static long pack(Duration duration) {
         long seconds = duration.getSeconds();
         return seconds > PACKED_SECONDS || seconds < -PACKED_SECONDS ? IN_DETAILS : seconds * NANOS_PER_SECOND + duration.getNano();
+    }
+
+    private static Duration unpackDuration(long nanos) {
+        return Duration.ofSeconds(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
     }
 
     private static @Nullable Instant unpackInstant(long nanos, @Nullable Instant inDetails) {
@@ -227,7 +231,7 @@ public final class SlaClockSnapshot {
         if (elapsedNanos == IN_DETAILS) {
             return requireNonNull(details).elapsed();
         }
-        return Duration.ofSeconds(Math.floorDiv(elapsedNanos, NANOS_PER_SECOND), Math.floorMod(elapsedNanos, NANOS_PER_SECOND));
+        return unpackDuration(elapsedNanos);
     }
 
     /**
@@ -324,7 +328,15 @@ public final class SlaClockSnapshot {
                 + (deadline.isEmpty() ? "" : " due " + deadline.get());
     }
 
-    /** Collects the values of a snapshot; {@link #build()} checks them. Not thread-safe. */
+    /**
+     * Collects the values of a snapshot; {@link #build()} checks them. Not thread-safe.
+     *
+     * <p>The instants and the elapsed time are held packed, as in the snapshot (absent, nanoseconds, or
+     * out of range with the object beside), so that a copy of a snapshot changed in one value and built
+     * again (what the SLA engine does for every clock on every command) unpacks nothing and allocates no
+     * {@link Instant} for the values it keeps; and the names taken from a snapshot, checked when it was built,
+     * are not checked again.
+     */
     public static final class Builder {
         private final TenantId tenant;
         private final TicketId ticket;
@@ -335,37 +347,74 @@ public final class SlaClockSnapshot {
         private int cycle = 1;
         private ClockStatus status = ClockStatus.NOT_STARTED;
         private @Nullable Duration goal;
-        private Duration elapsed = Duration.ZERO;
-        private @Nullable Instant asOf;
-        private @Nullable Instant startedAt;
+        private long elapsedNanos;
+        private @Nullable Duration elapsedInDetails;
+        private long asOfNanos = ABSENT;
+        private @Nullable Instant asOfInDetails;
+        private long startedAtNanos = ABSENT;
+        private @Nullable Instant startedAtInDetails;
         private @Nullable Instant stoppedAt;
         private List<Pause> pauses = List.of();
-        private @Nullable Instant deadline;
+        private long deadlineNanos = ABSENT;
+        private @Nullable Instant deadlineInDetails;
         private @Nullable Instant breachedAt;
         private List<ThresholdCrossing> warnings = List.of();
+        /* The names of the snapshot this builder copies, which its build checked: the same strings need no check. */
+        private final @Nullable String checkedTarget;
+        private @Nullable String checkedPolicy;
+        private @Nullable String checkedCalendar;
 
         private Builder(TenantId tenant, TicketId ticket, String target) {
             this.tenant = tenant;
             this.ticket = ticket;
             this.target = target;
+            this.checkedTarget = null;
         }
 
         private Builder(SlaClockSnapshot s) {
-            this(s.tenant, s.ticket, s.target);
+            this.tenant = s.tenant;
+            this.ticket = s.ticket;
+            this.target = s.target;
+            this.checkedTarget = s.target;
             policy = s.policy;
-            policyVersion = s.policyVersion();
+            checkedPolicy = s.policy;
             calendar = s.calendar;
+            checkedCalendar = s.calendar;
+            policyVersion = s.policyVersion();
             cycle = s.cycle();
             status = s.status();
             goal = s.goal;
-            elapsed = s.elapsed();
-            asOf = s.asOf();
-            startedAt = s.startedAt().orElse(null);
-            stoppedAt = s.stoppedAt().orElse(null);
-            pauses = s.pauses();
-            deadline = s.deadline().orElse(null);
-            breachedAt = s.breachedAt().orElse(null);
-            warnings = s.warnings();
+            Details details = s.details;
+            elapsedNanos = s.elapsedNanos;
+            asOfNanos = s.asOfNanos;
+            startedAtNanos = s.startedAtNanos;
+            deadlineNanos = s.deadlineNanos;
+            if (details != null) {
+                elapsedInDetails = elapsedNanos == IN_DETAILS ? details.elapsed() : null;
+                asOfInDetails = asOfNanos == IN_DETAILS ? details.asOf() : null;
+                startedAtInDetails = startedAtNanos == IN_DETAILS ? details.startedAt() : null;
+                deadlineInDetails = deadlineNanos == IN_DETAILS ? details.deadline() : null;
+                stoppedAt = details.stoppedAt();
+                pauses = details.pauses();
+                breachedAt = details.breachedAt();
+                warnings = details.warnings();
+            }
+        }
+
+        private Duration elapsed() {
+            return elapsedNanos == IN_DETAILS ? requireNonNull(elapsedInDetails) : unpackDuration(elapsedNanos);
+        }
+
+        private @Nullable Instant asOf() {
+            return unpackInstant(asOfNanos, asOfInDetails);
+        }
+
+        private @Nullable Instant startedAt() {
+            return unpackInstant(startedAtNanos, startedAtInDetails);
+        }
+
+        private @Nullable Instant deadline() {
+            return unpackInstant(deadlineNanos, deadlineInDetails);
         }
 
         /**
@@ -433,8 +482,12 @@ public final class SlaClockSnapshot {
          * @return this builder
          */
         public Builder elapsed(Duration elapsed, Instant asOf) {
-            this.elapsed = requireNonNull(elapsed, "elapsed");
-            this.asOf = requireNonNull(asOf, "asOf");
+            requireNonNull(elapsed, "elapsed");
+            requireNonNull(asOf, "asOf");
+            elapsedNanos = pack(elapsed);
+            elapsedInDetails = elapsedNanos == IN_DETAILS ? elapsed : null;
+            asOfNanos = pack(asOf);
+            asOfInDetails = asOfNanos == IN_DETAILS ? asOf : null;
             return this;
         }
 
@@ -445,7 +498,9 @@ public final class SlaClockSnapshot {
          * @return this builder
          */
         public Builder startedAt(Optional<Instant> startedAt) {
-            this.startedAt = startedAt.orElse(null);
+            @Nullable Instant value = startedAt.orElse(null);
+            startedAtNanos = pack(value);
+            startedAtInDetails = startedAtNanos == IN_DETAILS ? value : null;
             return this;
         }
 
@@ -478,7 +533,9 @@ public final class SlaClockSnapshot {
          * @return this builder
          */
         public Builder deadline(Optional<Instant> deadline) {
-            this.deadline = deadline.orElse(null);
+            @Nullable Instant value = deadline.orElse(null);
+            deadlineNanos = pack(value);
+            deadlineInDetails = deadlineNanos == IN_DETAILS ? value : null;
             return this;
         }
 
@@ -512,11 +569,13 @@ public final class SlaClockSnapshot {
          */
         public SlaClockSnapshot build() {
             Problems problems = new Problems();
-            checkIdentifier(problems, "target", target);
-            if (problems.present(policy, "policy")) {
+            if (target != checkedTarget) {
+                checkIdentifier(problems, "target", target);
+            }
+            if (problems.present(policy, "policy") && policy != checkedPolicy) {
                 checkIdentifier(problems, "policy", policy);
             }
-            if (problems.present(calendar, "calendar")) {
+            if (problems.present(calendar, "calendar") && calendar != checkedCalendar) {
                 checkIdentifier(problems, "calendar", calendar);
             }
             problems.require(policyVersion >= 1, "policyVersion", policyVersion, "must be 1 or more");
@@ -524,18 +583,29 @@ public final class SlaClockSnapshot {
             if (problems.present(goal, "goal")) {
                 problems.require(!goal.isNegative() && !goal.isZero(), "goal", goal, "must be positive");
             }
-            problems.require(!elapsed.isNegative(), "elapsed", elapsed, "must not be negative");
-            problems.present(asOf, "asOf");
-            boolean started = status != ClockStatus.NOT_STARTED;
-            problems.require(started == (startedAt != null), "startedAt", startedAt,
-                    started ? "is required once the clock has started" : "must be absent before the clock starts");
-            problems.require(started || elapsed.isZero(), "elapsed", elapsed, "must be zero before the clock starts");
-            boolean ended = status == ClockStatus.MET || status == ClockStatus.CANCELLED;
-            if (ended) {
-                problems.require(stoppedAt != null, "stoppedAt", null, "is required when the clock is " + status);
+            // the values of a refusal are unpacked only when refused: every command with an SLA builds clocks
+            boolean negative = elapsedNanos == IN_DETAILS ? requireNonNull(elapsedInDetails).isNegative() : elapsedNanos < 0;
+            if (negative) {
+                problems.add("elapsed", elapsed(), "must not be negative");
             }
-            problems.require(deadline == null || status == ClockStatus.RUNNING || status == ClockStatus.BREACHED && stoppedAt == null,
-                    "deadline", deadline, "is only present on a running clock");
+            if (asOfNanos == ABSENT) {
+                problems.present(null, "asOf");
+            }
+            boolean started = status != ClockStatus.NOT_STARTED;
+            if (started != (startedAtNanos != ABSENT)) {
+                problems.add("startedAt", startedAt(),
+                        started ? "is required once the clock has started" : "must be absent before the clock starts");
+            }
+            if (!started && elapsedNanos != 0) {
+                problems.add("elapsed", elapsed(), "must be zero before the clock starts");
+            }
+            boolean ended = status == ClockStatus.MET || status == ClockStatus.CANCELLED;
+            if (ended && stoppedAt == null) {
+                problems.add("stoppedAt", null, "is required when the clock is " + status);
+            }
+            if (deadlineNanos != ABSENT && status != ClockStatus.RUNNING && !(status == ClockStatus.BREACHED && stoppedAt == null)) {
+                problems.add("deadline", deadline(), "is only present on a running clock");
+            }
             problems.require(status != ClockStatus.BREACHED || breachedAt != null, "breachedAt", null,
                     "is required when the clock is BREACHED");
             problems.require(status != ClockStatus.MET || breachedAt == null, "breachedAt", breachedAt,

@@ -1,10 +1,13 @@
 package dev.itsmkit.core.timing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.ValidationException;
+import dev.itsmkit.core.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -103,5 +106,49 @@ class SlaClockSnapshotTest {
         assertThat(clock.toBuilder().pauses(List.of()).build()).isNotEqualTo(clock);
         assertThat(clock.toBuilder().build()).isEqualTo(clock);
         assertThat(clock.toString()).isEqualTo("INC-1/resolution#2 BREACHED PT5M of PT4M due 2026-12-01T08:04:00Z");
+    }
+
+    @Test
+    void aCopyGivenNewValuesIsTheSnapshotBuiltFromThoseValues() {
+        // the builder of a copy holds the packed values of its snapshot; every value set on it replaces them
+        qt().forAll(values(), values()).checkAssert((a, b) -> {
+            SlaClockSnapshot copy = build(a).toBuilder().policy("standard", b.version()).cycle(b.cycle())
+                    .status(b.stopped() ? ClockStatus.MET : ClockStatus.RUNNING).elapsed(b.elapsed(), b.asOf())
+                    .startedAt(Optional.of(b.started())).stoppedAt(b.stopped() ? Optional.of(b.asOf()) : Optional.empty())
+                    .deadline(b.deadline() && !b.stopped() ? Optional.of(b.started()) : Optional.empty())
+                    .build();
+            assertThat(copy).isEqualTo(build(b)).hasSameHashCodeAs(build(b));
+            assertThat(copy.asOf()).isEqualTo(b.asOf());
+            assertThat(copy.elapsed()).isEqualTo(b.elapsed());
+            assertThat(copy.startedAt()).contains(b.started());
+        });
+    }
+
+    @Test
+    void aCopyIsRefusedForWhatAFreshBuilderIsRefusedFor() {
+        SlaClockSnapshot running = build(new Values(Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T08:00:00Z"),
+                Duration.ofHours(1), 1, 1, true, false));
+        assertThat(violations(running.toBuilder().policy("no spaces", 1)))
+                .containsExactly(new Violation("policy", "no spaces", violations(SlaClockSnapshot.builder(TENANT, TICKET, "resolution")
+                        .policy("no spaces", 1)).get(0).message()));
+        assertThat(violations(running.toBuilder().calendar("")).get(0).path()).isEqualTo("calendar");
+        assertThat(violations(running.toBuilder().startedAt(Optional.empty())))
+                .containsExactly(new Violation("startedAt", "", "is required once the clock has started"));
+        assertThat(violations(running.toBuilder().status(ClockStatus.NOT_STARTED).elapsed(Duration.ofHours(1), running.asOf())
+                .startedAt(Optional.empty()).deadline(Optional.empty())))
+                .containsExactly(new Violation("elapsed", "PT1H", "must be zero before the clock starts"));
+        assertThat(violations(running.toBuilder().elapsed(Duration.ofHours(-1), running.asOf())))
+                .containsExactly(new Violation("elapsed", "PT-1H", "must not be negative"));
+        assertThat(violations(running.toBuilder().status(ClockStatus.PAUSED)))
+                .containsExactly(new Violation("deadline", "2026-12-01T08:00:00Z", "is only present on a running clock"));
+        assertThat(violations(running.toBuilder().status(ClockStatus.MET).deadline(Optional.empty())))
+                .containsExactly(new Violation("stoppedAt", "", "is required when the clock is MET"));
+        assertThat(violations(SlaClockSnapshot.builder(TENANT, TICKET, "resolution").policy("standard", 1).calendar("office")
+                .goal(Duration.ofHours(8))))
+                .containsExactly(new Violation("asOf", "", "is required"));
+    }
+
+    private static List<Violation> violations(SlaClockSnapshot.Builder builder) {
+        return assertThatExceptionOfType(ValidationException.class).isThrownBy(builder::build).actual().violations();
     }
 }

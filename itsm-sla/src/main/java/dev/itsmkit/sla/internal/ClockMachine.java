@@ -10,6 +10,7 @@ import dev.itsmkit.core.timing.ThresholdCrossing;
 import dev.itsmkit.sla.BusinessCalendar;
 import dev.itsmkit.sla.ClockChange;
 import dev.itsmkit.sla.ClockOutcome;
+import dev.itsmkit.sla.Condition;
 import dev.itsmkit.sla.Goal;
 import dev.itsmkit.sla.PriorityChangeRule;
 import dev.itsmkit.sla.SlaPolicy;
@@ -178,7 +179,7 @@ public final class ClockMachine {
             result.set(result.size() - 1, check(current, after, at, log));
         } else if (current == null) {
             Optional<Goal> goal = target.goals().goalFor(after.priority());
-            if (goal.isPresent() && target.start().map(c -> c.test(after)).orElse(true)) {
+            if (goal.isPresent() && holdsOrAbsent(target.start(), after, true)) {
                 Instant from = retroactiveStart(after, at);
                 Duration time = goal.get().resolve(calendar, from);
                 if (log != IGNORE) {
@@ -260,15 +261,23 @@ public final class ClockMachine {
     }
 
     private boolean cancels(TicketView after) {
-        return target.cancel().map(c -> c.test(after)).orElse(false) || startNoLongerHolds(after);
+        return holdsOrAbsent(target.cancel(), after, false) || startNoLongerHolds(after);
     }
 
     private boolean startNoLongerHolds(TicketView after) {
-        return startIsRunCondition && target.start().map(c -> !c.test(after)).orElse(false);
+        return startIsRunCondition && target.start().isPresent() && !target.start().get().test(after);
+    }
+
+    /*
+     * Whether a condition of the target holds, or the answer when the target has none: without the lambda an
+     * Optional.map would capture (asked several times per change of every ticket with a clock).
+     */
+    private static boolean holdsOrAbsent(Optional<Condition> condition, TicketView after, boolean absent) {
+        return condition.isPresent() ? condition.get().test(after) : absent;
     }
 
     private boolean stops(TicketView after) {
-        return target.stop().map(c -> c.test(after)).orElse(false);
+        return holdsOrAbsent(target.stop(), after, false);
     }
 
     private SlaClockSnapshot begin(int cycle, Duration goal, Instant from, Instant at) {
@@ -315,8 +324,8 @@ public final class ClockMachine {
          * ticket twice changes nothing more than applying it once, so outcomes do not depend on how the
          * timeline is split into changes.
          */
-        boolean resume = target.resume().map(c -> c.test(after)).orElse(false);
-        boolean pause = target.pause().map(c -> c.test(after)).orElse(false) && !resume;
+        boolean resume = holdsOrAbsent(target.resume(), after, false);
+        boolean pause = holdsOrAbsent(target.pause(), after, false) && !resume;
         boolean paused = isPaused(clock);
         // what happened, for the log: 1 paused, 2 resumed by the resume condition, 3 resumed as the pause ended
         int step = 0;
@@ -371,17 +380,70 @@ public final class ClockMachine {
         return refresh(clock.toBuilder(), at);
     }
 
-    /* Recomputes the derived values of a snapshot as of an instant. */
+    /*
+     * Recomputes the derived values of a snapshot as of an instant: what evaluate() tells, written straight
+     * into the builder, without the outcome's wall-clock figures and Optionals (every command of a ticket
+     * with a clock refreshes it at least once).
+     */
     private SlaClockSnapshot refresh(SlaClockSnapshot.Builder builder, Instant at) {
         SlaClockSnapshot draft = builder.deadline(Optional.empty()).build();
-        ClockOutcome outcome = evaluate(draft, 1, at);
-        boolean cancelled = draft.status() == ClockStatus.CANCELLED;
-        return builder.status(cancelled ? ClockStatus.CANCELLED : outcome.status())
-                .elapsed(outcome.elapsed(), at)
-                .deadline(outcome.due())
-                .breachedAt(outcome.breachedAt())
-                .warnings(outcome.warnings())
+        if (draft.status() == ClockStatus.NOT_STARTED) {
+            return builder.status(ClockStatus.NOT_STARTED).elapsed(Duration.ZERO, at).breachedAt(Optional.empty())
+                    .warnings(List.of()).build();
+        }
+        Measure measure = measure(draft);
+        List<Instant[]> segments = measure.segments();
+        Duration elapsed = counted(segments, at);
+        List<ThresholdCrossing> warnings = warningsCrossed(measure, at);
+        Instant breachAt = measure.thresholds()[target.warnings().size()];
+        boolean breached = breachAt != null && crossed(segments, breachAt, at);
+        boolean running = draft.stoppedAt().isEmpty() && !isPaused(draft);
+        return builder.status(status(draft, breached, running))
+                .elapsed(elapsed, at)
+                .deadline(running ? Optional.ofNullable(breachAt) : Optional.empty())
+                .breachedAt(breached ? Optional.of(breachAt) : Optional.empty())
+                .warnings(warnings)
                 .build();
+    }
+
+    /* The business time counted in the segments up to an instant. */
+    private Duration counted(List<Instant[]> segments, Instant at) {
+        Duration elapsed = Duration.ZERO;
+        for (Instant[] s : segments) {
+            if (s[0].isBefore(at)) {
+                Instant end = s[1] == null || s[1].isAfter(at) ? at : s[1];
+                Duration part = calendar.between(s[0], end);
+                elapsed = elapsed.isZero() ? part : elapsed.plus(part);
+            }
+        }
+        return elapsed;
+    }
+
+    /* The warnings of the target crossed by an instant, in the target's order; an empty list (no copy) when none is. */
+    private List<ThresholdCrossing> warningsCrossed(Measure measure, Instant at) {
+        List<Integer> percents = target.warnings();
+        List<ThresholdCrossing> warnings = List.of();
+        for (int i = 0; i < percents.size(); i++) {
+            Instant instant = measure.thresholds()[i];
+            if (instant != null && crossed(measure.segments(), instant, at)) {
+                if (warnings.isEmpty()) {
+                    warnings = new ArrayList<>(percents.size());
+                }
+                warnings.add(new ThresholdCrossing(percents.get(i), instant));
+            }
+        }
+        return warnings;
+    }
+
+    private static ClockStatus status(SlaClockSnapshot clock, boolean breached, boolean running) {
+        if (clock.status() == ClockStatus.CANCELLED) {
+            return ClockStatus.CANCELLED;
+        } else if (breached) {
+            return ClockStatus.BREACHED;
+        } else if (clock.stoppedAt().isPresent()) {
+            return ClockStatus.MET;
+        }
+        return running ? ClockStatus.RUNNING : ClockStatus.PAUSED;
     }
 
     /**
@@ -399,47 +461,28 @@ public final class ClockMachine {
         }
         Measure measure = measure(clock);
         List<Instant[]> segments = measure.segments();
-        Duration elapsed = Duration.ZERO;
+        Duration elapsed = counted(segments, at);
         Duration wallElapsed = Duration.ZERO;
         for (Instant[] s : segments) {
             if (s[0].isBefore(at)) {
                 Instant end = s[1] == null || s[1].isAfter(at) ? at : s[1];
-                elapsed = elapsed.plus(calendar.between(s[0], end));
                 wallElapsed = wallElapsed.plus(Duration.between(s[0], end));
             }
         }
         Duration goal = clock.goal();
-        List<Integer> percents = target.warnings();
-        List<ThresholdCrossing> warnings = new ArrayList<>(percents.size());
-        for (int i = 0; i < percents.size(); i++) {
-            Instant instant = measure.thresholds()[i];
-            if (instant != null && crossed(segments, instant, at)) {
-                warnings.add(new ThresholdCrossing(percents.get(i), instant));
-            }
-        }
-        Instant breachAt = measure.thresholds()[percents.size()];
+        List<ThresholdCrossing> warnings = warningsCrossed(measure, at);
+        Instant breachAt = measure.thresholds()[target.warnings().size()];
         Optional<Instant> breach = Optional.ofNullable(breachAt);
         boolean breached = breachAt != null && crossed(segments, breachAt, at);
-        boolean stopped = clock.stoppedAt().isPresent();
-        boolean running = !stopped && !isPaused(clock);
-        ClockStatus status;
-        if (clock.status() == ClockStatus.CANCELLED) {
-            status = ClockStatus.CANCELLED;
-        } else if (breached) {
-            status = ClockStatus.BREACHED;
-        } else if (stopped) {
-            status = ClockStatus.MET;
-        } else {
-            status = running ? ClockStatus.RUNNING : ClockStatus.PAUSED;
-        }
-        return new ClockOutcome(target.name(), clock.cycle(), status, Optional.of(goal), elapsed, wallElapsed,
-                Optional.of(goal.minus(elapsed)), running ? breach : Optional.empty(),
+        boolean running = clock.stoppedAt().isEmpty() && !isPaused(clock);
+        return new ClockOutcome(target.name(), clock.cycle(), status(clock, breached, running), Optional.of(goal), elapsed,
+                wallElapsed, Optional.of(goal.minus(elapsed)), running ? breach : Optional.empty(),
                 breached ? breach : Optional.empty(), warnings, cycles, at);
     }
 
     /* The spans in which the clock counted: [start, end), end null while it still runs. */
     private static List<Instant[]> segments(SlaClockSnapshot clock, Instant startedAt) {
-        List<Instant[]> segments = new ArrayList<>();
+        List<Instant[]> segments = new ArrayList<>(clock.pauses().size() + 1);
         Instant from = startedAt;
         for (Pause pause : clock.pauses()) {
             segments.add(new Instant[] {from, pause.from()});

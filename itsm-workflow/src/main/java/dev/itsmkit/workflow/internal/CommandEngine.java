@@ -291,7 +291,9 @@ public final class CommandEngine {
         for (Action action : allowed.actions()) {
             perform(batch, change, actor, action, stateChange);
         }
-        comment.ifPresent(text -> comment(batch, change, actor, JournalEntryKind.PUBLIC_COMMENT, text, List.of()));
+        if (comment.isPresent()) {
+            comment(batch, change, actor, JournalEntryKind.PUBLIC_COMMENT, comment.get(), List.of());
+        }
     }
 
     private void perform(Batch batch, TicketChange change, Party actor, Action action, TicketEvent stateChange) {
@@ -363,13 +365,26 @@ public final class CommandEngine {
     private void setFields(Batch batch, TicketChange change, Party actor, Map<String, Optional<FieldValue>> values) {
         Ticket ticket = change.current();
         List<FieldChange> changes = change.changesTo(values);
-        if (changes.isEmpty()) {
-            return;
+        if (!changes.isEmpty()) {
+            recordFields(batch, change, actor, ticket, changes);
         }
+    }
+
+    /* Records the changes of fields that setFields found (apart, so that its callers stay small to compile). */
+    private static void recordFields(Batch batch, TicketChange change, Party actor, Ticket ticket, List<FieldChange> changes) {
         // Built before the event so that a value the ticket refuses is a ValidationException for the
         // caller, not the IllegalStateException that an event which does not fit its snapshot throws.
+        // It is built as FieldsChanged.applyTo builds it (version, updatedAt, then the fields in order),
+        // so that when every change is real it is the event's result, and the ticket is built once, not
+        // twice. A clock behind the ticket's creation (updatedAt would be refused) keeps the old probe,
+        // so that the refusal stays the event's.
+        boolean asApplied = !batch.now.isBefore(ticket.createdAt());
         Ticket.Builder probe = ticket.toBuilder();
-        for (FieldChange c : changes) {
+        if (asApplied) {
+            probe.version(change.changeVersion()).updatedAt(batch.now);
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            FieldChange c = changes.get(i);
             probe.field(c.field(), c.after());
         }
         Ticket after = probe.build();
@@ -382,8 +397,14 @@ public final class CommandEngine {
             }
         }
         List<FieldChange> recorded = real;
-        if (!recorded.isEmpty()) {
-            change.record((seq, v) -> new FieldsChanged(batch.tenant, ticket.id(), actor, batch.now, seq, v, recorded));
+        if (recorded.isEmpty()) {
+            return;
+        }
+        TicketChange.EventMaker maker = (seq, v) -> new FieldsChanged(batch.tenant, ticket.id(), actor, batch.now, seq, v, recorded);
+        if (asApplied && recorded == changes && change.current() == ticket) {
+            change.recordApplied(maker, after);
+        } else {
+            change.record(maker);
         }
     }
 

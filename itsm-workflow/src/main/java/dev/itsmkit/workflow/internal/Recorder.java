@@ -56,7 +56,9 @@ final class Recorder {
         UnitOfWork work = batch.stores.begin();
         boolean scheduled = false;
         boolean announced = false;
-        for (TicketChange change : changes) {
+        // indexed loops here and in write(): the compiler does not always remove the iterators of these short lists
+        for (int c = 0; c < changes.size(); c++) {
+            TicketChange change = changes.get(c);
             if (change.events().isEmpty()) {
                 continue;
             }
@@ -81,8 +83,8 @@ final class Recorder {
     }
 
     private static boolean anyEvents(List<TicketChange> changes) {
-        for (TicketChange change : changes) {
-            if (!change.events().isEmpty()) {
+        for (int c = 0; c < changes.size(); c++) {
+            if (!changes.get(c).events().isEmpty()) {
                 return true;
             }
         }
@@ -125,14 +127,18 @@ final class Recorder {
             work.save(change.current(), change.expectedVersion());
         }
         boolean announced = false;
-        for (TicketEvent event : change.events()) {
+        List<TicketEvent> events = change.events();
+        for (int i = 0; i < events.size(); i++) {
+            TicketEvent event = events.get(i);
             work.append(event);
             if (settings.announce().test(event)) {
                 work.enqueue(OutboxEntry.announcing(OutboxEntryId.of(CommandEngine.randomId()), event, batch.now));
                 announced = true;
             }
         }
-        for (TicketChange.Notification asked : change.notifications()) {
+        List<TicketChange.Notification> notifications = change.notifications();
+        for (int i = 0; i < notifications.size(); i++) {
+            TicketChange.Notification asked = notifications.get(i);
             work.enqueue(OutboxEntry.notifying(OutboxEntryId.of(CommandEngine.randomId()), asked.event(), asked.notice(), batch.now));
             announced = true;
         }
@@ -150,7 +156,9 @@ final class Recorder {
             UnitOfWork work, boolean onlyMoved) {
         SlaUpdate last = update;
         Ticket beforeEscalation = change.current();
-        for (SlaCrossing crossing : update.crossed()) {
+        List<SlaCrossing> crossed = update.crossed();
+        for (int i = 0; i < crossed.size(); i++) {
+            SlaCrossing crossing = crossed.get(i);
             TicketEvent event = recordCrossing(batch, change, crossing);
             Escalations.run(batch, change, crossing, event);
         }
@@ -167,7 +175,8 @@ final class Recorder {
         List<SlaClockSnapshot> clocks = last.clocks();
         if (loaded.size() <= SMALL) {
             // A ticket has a handful of clocks: a linear search beats hashing every snapshot.
-            for (SlaClockSnapshot clock : clocks) {
+            for (int i = 0; i < clocks.size(); i++) {
+                SlaClockSnapshot clock = clocks.get(i);
                 if (!loaded.contains(clock)) {
                     work.save(clock);
                 }
@@ -187,12 +196,14 @@ final class Recorder {
     private static final int SMALL = 8;
 
     private static boolean queue(SlaUpdate update, UnitOfWork work, boolean onlyMoved) {
-        for (TimerId id : update.cancel()) {
-            work.cancel(id);
+        // indexed loops: the lists are immutable lists of one or two, whose iterators the compiler does not always remove
+        List<TimerId> cancel = update.cancel();
+        for (int i = 0; i < cancel.size(); i++) {
+            work.cancel(cancel.get(i));
         }
         List<DueTimer> timers = onlyMoved ? update.moved() : update.schedule();
-        for (DueTimer timer : timers) {
-            work.schedule(timer);
+        for (int i = 0; i < timers.size(); i++) {
+            work.schedule(timers.get(i));
         }
         return !timers.isEmpty();
     }

@@ -92,6 +92,24 @@ final class TicketChange {
         return add(maker.make(nextSequence, changeVersion));
     }
 
+    /** The version the change events of this change carry. */
+    long changeVersion() {
+        return changeVersion;
+    }
+
+    /**
+     * Records a change event whose result the caller has built already, with the very builder steps its
+     * {@code applyTo} takes from the current snapshot (so the result is equal to the replay): setting fields
+     * builds the ticket once to refuse a bad value, and need not build it a second time.
+     */
+    TicketEvent recordApplied(EventMaker maker, Ticket applied) {
+        TicketEvent event = maker.make(nextSequence, changeVersion);
+        current = applied;
+        events.add(event);
+        nextSequence++;
+        return event;
+    }
+
     /** Records an SLA event, which carries the version it observes. */
     TicketEvent observe(EventMaker maker) {
         return add(maker.make(nextSequence, current.version()));
