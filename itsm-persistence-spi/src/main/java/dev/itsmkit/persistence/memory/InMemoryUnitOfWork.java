@@ -81,6 +81,12 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private int moreTouchedCount;
     /** While hashing a bulk unit of work: the index of the last event seen of each ticket. */
     private @Nullable HashMap<TicketId, Integer> previousIndex;
+    /**
+     * The last ticket whose data the commit looked up, and that data (never replaced in its table, so one found
+     * before the lock serves under it): the writes of a command's unit of work are mostly of one ticket, found once.
+     */
+    private @Nullable TicketId resolvedId;
+    private @Nullable TicketData resolvedData;
 
     /**
      * @param stores the tenant's data if it existed when the unit of work began; if not, the commit
@@ -288,13 +294,21 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         try {
             check(stores);
             for (int i = 0; i < saveCount; i++) {
-                touched(stores.applySave(saveAt(i)));
+                Ticket ticket = saveAt(i);
+                TicketData data = dataForWrite(stores, ticket.id());
+                stores.applySave(data, ticket);
+                touched(data);
             }
             for (int i = 0; i < eventCount; i++) {
-                touched(stores.applyAppend(eventAt(i), hashed, 8 * i + 4, bases[i], hasher));
+                TicketEvent event = eventAt(i);
+                TicketData data = dataForWrite(stores, event.ticket());
+                stores.applyAppend(data, event, hashed, 8 * i + 4, bases[i], hasher);
+                touched(data);
             }
             for (int i = 0; i < clockCount; i++) {
-                touched(stores.applySave(clocks[i]));
+                TicketData data = dataForWrite(stores, clocks[i].ticket());
+                data.save(clocks[i]);
+                touched(data);
             }
             // each touched ticket's view once, after all of the commit's changes to it
             if (firstTouched != null) {
@@ -306,15 +320,61 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             applyTimerChanges();
             if (entryCount > 0) {
                 OutboxEntry first = requireNonNull(firstEntry);
-                stores.applyEnqueue(first);
+                dataForWrite(stores, first.ticket()).enqueue(first);
                 for (int i = 0; i < entryCount - 1; i++) {
-                    stores.applyEnqueue(moreEntries[i]);
+                    dataForWrite(stores, moreEntries[i].ticket()).enqueue(moreEntries[i]);
                 }
                 root.outbox.append(first, moreEntries, entryCount - 1);
             }
         } finally {
             stores.lock.writeLock().unlock();
         }
+    }
+
+    /** Whether a ticket is the one {@link #resolvedData} belongs to. */
+    private boolean isResolved(TicketId id) {
+        TicketId last = resolvedId;
+        return last != null && (last == id || last.equals(id));
+    }
+
+    /** The data of a ticket to write: the last one looked up if it is that ticket's, else looked up (added if new). */
+    private TicketData dataForWrite(InMemoryTenantStores stores, TicketId id) {
+        if (isResolved(id)) {
+            return requireNonNull(resolvedData);
+        }
+        TicketData data = stores.dataForWrite(id);
+        resolvedId = id;
+        resolvedData = data;
+        return data;
+    }
+
+    /** The data of a ticket to check, or {@code null} if it has none: as {@link #dataForWrite}, adding nothing. */
+    private @Nullable TicketData dataForCheck(InMemoryTenantStores stores, TicketId id) {
+        if (isResolved(id)) {
+            return resolvedData;
+        }
+        TicketData data = stores.dataIfAny(id);
+        if (data != null) {
+            resolvedId = id;
+            resolvedData = data;
+        }
+        return data;
+    }
+
+    /**
+     * The published data of a ticket, before the lock, or {@code null}: what the lock holder will write to, if the
+     * ticket had data by now (a slot's data is never replaced), so it is kept as the resolved one.
+     */
+    private @Nullable TicketData publishedData(InMemoryTenantStores stores, TicketId id) {
+        if (isResolved(id)) {
+            return resolvedData;
+        }
+        TicketData data = stores.tickets.publishedData(id);
+        if (data != null) {
+            resolvedId = id;
+            resolvedData = data;
+        }
+        return data;
     }
 
     /**
@@ -352,7 +412,8 @@ final class InMemoryUnitOfWork implements UnitOfWork {
                 bases[i] = bases[before] + 1;
                 hasher.chain(hashed, at, event, at + 4);
             } else {
-                TicketData.Head head = stores.headOf(event.ticket());
+                TicketData published = publishedData(stores, event.ticket());
+                TicketData.Head head = published == null ? TicketData.Head.EMPTY : published.head();
                 bases[i] = head.trailSize;
                 hashed[at] = head.hash0;
                 hashed[at + 1] = head.hash1;
@@ -397,7 +458,10 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         for (int i = 0; i < saveCount; i++) {
             Ticket ticket = saveAt(i);
             long expected = expectedVersionAt(i);
-            long actual = stores.versionOf(ticket.id());
+            TicketData data = dataForCheck(stores, ticket.id());
+            // the data holds the snapshot the table holds (see InMemoryTenantStores.applySave)
+            Ticket current = data == null ? null : data.snapshot;
+            long actual = current == null ? 0 : current.version();
             if (actual != expected) {
                 throw new ConcurrentUpdateException(ticket.id(), "version", expected, actual);
             }
@@ -415,7 +479,8 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             if (checked != null ? !checked.add(first.ticket()) : appearsBefore(first.ticket(), i)) {
                 continue;
             }
-            long last = stores.lastSequenceOf(first.ticket());
+            TicketData data = dataForCheck(stores, first.ticket());
+            long last = data == null ? 0 : data.lastSequence;
             if (first.sequence() != last + 1) {
                 throw new ConcurrentUpdateException(first.ticket(), "last event sequence", first.sequence() - 1, last);
             }
