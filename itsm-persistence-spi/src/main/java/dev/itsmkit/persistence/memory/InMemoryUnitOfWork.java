@@ -32,6 +32,13 @@ import org.jspecify.annotations.Nullable;
  * chain is the one a commit hashing under the lock would store. Each touched ticket's view is published
  * once, after all changes.
  *
+ * <p>A commit looks its ticket up once: the data the hashing finds before the lock (a table slot's
+ * {@link TicketData} is never replaced) serves the checks and every write under it, and the next ticket's writes
+ * look up only when the ticket changes (a bulk unit of work, or a unit of work without an event, looks up each
+ * ticket once in a row); the snapshot's slot in the table comes from the data ({@link TicketData#slot}), checked by
+ * one read of the slot. Before, the published view, the version check, the sequence check, the save, the append and
+ * the outbox entry each probed the table.
+ *
  * <p>The first write of each kind is kept in a field, the others in a plain array allocated on the
  * second: a command's unit of work (one snapshot, an event, a timer, an outbox entry) allocates this
  * object, and its commit the ticket's published view (and a new clock list per clock saved). A timer change
