@@ -38,8 +38,9 @@ class TimerTableKeysTest {
     }
 
     private static org.quicktheories.core.Gen<String> texts(String alphabet, int longest) {
-        return lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(1, longest).map(indexes -> {
-            StringBuilder text = new StringBuilder();
+        // an identifier starts with a letter or a digit
+        return lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, longest - 1).map(indexes -> {
+            StringBuilder text = new StringBuilder("x");
             indexes.forEach(i -> text.append(alphabet.charAt(i)));
             return text.toString();
         });
