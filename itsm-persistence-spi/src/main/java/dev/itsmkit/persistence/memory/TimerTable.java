@@ -142,17 +142,12 @@ final class TimerTable implements TimerClaims {
             return digitsHash(h, percent);
         }
 
-        /** The hash of a text of hash {@code h} followed by the decimal digits of {@code n}, 0 or more. */
+        /**
+         * The hash of a text of hash {@code h} followed by the decimal digits of {@code n}, 0 or more: the digits
+         * before the last, then the last (divisions by the constant 10, which compile to multiplications).
+         */
         private static int digitsHash(int h, int n) {
-            int power = 1;
-            while (power <= n / 10) {
-                power *= 10;
-            }
-            int result = h;
-            for (; power > 0; power /= 10) {
-                result = 31 * result + ('0' + n / power % 10);
-            }
-            return result;
+            return n < 10 ? 31 * h + ('0' + n) : 31 * digitsHash(h, n / 10) + ('0' + n % 10);
         }
 
         private static final int[] POWERS_OF_31 = new int[64];
