@@ -222,44 +222,20 @@ final class InMemoryTenantStores implements TenantStores {
         return requireNonNull(((TicketData) tie).snapshot, "the snapshot of an indexed ticket");
     }
 
+    long versionOf(TicketId id) {
+        int i = tickets.indexOf(id);
+        Ticket t = i < 0 ? null : tickets.ticketAt(i);
+        return t == null ? 0 : t.version();
+    }
+
     Optional<TicketId> holderOfNumber(TicketNumber number) {
         Object holder = sorted.get(TicketOrder.NUMBER).firstAt(number.kind().ordinal(), number.sequence());
         return holder == null ? Optional.empty() : Optional.of(idOf(holder));
     }
 
-    /**
-     * The data of a ticket, to write, adding its slot if it has none (see {@link TicketTable#indexFor}); for the
-     * writer. Notes the slot in the data ({@link TicketData#slot}).
-     */
-    TicketData dataForWrite(TicketId id) {
-        int slot = tickets.indexFor(id);
-        TicketData data = tickets.dataAt(slot);
-        data.slot = slot;
-        return data;
-    }
-
-    /** The data of a ticket, or {@code null} if it has none, noting its slot in it; for the writer. */
-    @Nullable TicketData dataIfAny(TicketId id) {
-        int slot = tickets.indexOf(id);
-        if (slot < 0) {
-            return null;
-        }
-        TicketData data = tickets.dataAt(slot);
-        data.slot = slot;
-        return data;
-    }
-
-    /**
-     * The slot of a ticket's data in the table: the one noted in the data if the table still holds the data there
-     * (a read of the slot, no probe), else found and noted again (the table grew since). For the writer.
-     */
-    private int slotOf(TicketData data, TicketId id) {
-        int slot = data.slot;
-        if (tickets.dataAt(slot) != data) {
-            slot = tickets.indexOf(id);
-            data.slot = slot;
-        }
-        return slot;
+    long lastSequenceOf(TicketId id) {
+        TicketData data = tickets.data(id);
+        return data == null ? 0 : data.lastSequence;
     }
 
     /**
@@ -286,14 +262,12 @@ final class InMemoryTenantStores implements TenantStores {
                 : Optional.of(new LoadedTicket(snapshot, head.lastSequence, Optional.empty()));
     }
 
-    /**
-     * Saves a snapshot into the ticket's data (from {@link #dataForWrite}, or published before: the data of a slot is
-     * never replaced), to {@link TicketData#publish} once the commit is applied.
-     */
-    void applySave(TicketData data, Ticket ticket) {
-        // the data holds the same snapshot as the table (both are replaced together, here)
-        Ticket old = data.snapshot;
-        tickets.replaceAt(slotOf(data, ticket.id()), ticket);
+    /** Saves a snapshot; returns the ticket's data, to {@link TicketData#publish} once the commit is applied. */
+    TicketData applySave(Ticket ticket) {
+        int slot = tickets.indexFor(ticket.id());
+        Ticket old = tickets.ticketAt(slot);
+        TicketData data = tickets.dataAt(slot);
+        tickets.replaceAt(slot, ticket);
         data.save(ticket);
         if (data.id == null) {
             data.id = ticket.id();
@@ -341,6 +315,7 @@ final class InMemoryTenantStores implements TenantStores {
                 reindex(byItem, null, item, ticket.id());
             }
         }
+        return data;
     }
 
     private static <K> void reindex(Map<K, Set<TicketId>> index, @Nullable K before, @Nullable K after, TicketId id) {
@@ -361,13 +336,26 @@ final class InMemoryTenantStores implements TenantStores {
     }
 
     /**
-     * Appends an event to its ticket's data with the hash computed before the lock, if still chained right (see
-     * {@link TicketData#append}).
+     * Appends an event with the hash computed before the lock, if still chained right (see
+     * {@link TicketData#append}); returns the ticket's data, to publish.
      */
-    void applyAppend(TicketData data, TicketEvent event, long[] hashed, int at, int basis, TrailHasher hasher) {
+    TicketData applyAppend(TicketEvent event, long[] hashed, int at, int basis, TrailHasher hasher) {
+        TicketData data = tickets.dataAt(tickets.indexFor(event.ticket()));
         data.append(event, hashed, at, basis, hasher);
         // the event is its own tie-breaker (ticket, sequence): no key object per event
         eventsByTime.put(event.at().getEpochSecond(), event.at().getNano(), event);
+        return data;
+    }
+
+    /** Saves an SLA clock; returns the ticket's data, to publish. */
+    TicketData applySave(SlaClockSnapshot clock) {
+        TicketData data = tickets.dataAt(tickets.indexFor(clock.ticket()));
+        data.save(clock);
+        return data;
+    }
+
+    void applyEnqueue(OutboxEntry entry) {
+        tickets.dataAt(tickets.indexFor(entry.ticket())).enqueue(entry);
     }
 
     /**

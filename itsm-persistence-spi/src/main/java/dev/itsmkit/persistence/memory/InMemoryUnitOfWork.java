@@ -32,13 +32,6 @@ import org.jspecify.annotations.Nullable;
  * chain is the one a commit hashing under the lock would store. Each touched ticket's view is published
  * once, after all changes.
  *
- * <p>A commit looks its ticket up once: the data the hashing finds before the lock (a table slot's
- * {@link TicketData} is never replaced) serves the checks and every write under it, and the next ticket's writes
- * look up only when the ticket changes (a bulk unit of work, or a unit of work without an event, looks up each
- * ticket once in a row); the snapshot's slot in the table comes from the data ({@link TicketData#slot}), checked by
- * one read of the slot. Before, the published view, the version check, the sequence check, the save, the append and
- * the outbox entry each probed the table.
- *
  * <p>The first write of each kind is kept in a field, the others in a plain array allocated on the
  * second: a command's unit of work (one snapshot, an event, a timer, an outbox entry) allocates this
  * object, and its commit the ticket's published view (and a new clock list per clock saved). A timer change
@@ -88,12 +81,6 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private int moreTouchedCount;
     /** While hashing a bulk unit of work: the index of the last event seen of each ticket. */
     private @Nullable HashMap<TicketId, Integer> previousIndex;
-    /**
-     * The last ticket whose data the commit looked up, and that data (never replaced in its table, so one found
-     * before the lock serves under it): the writes of a command's unit of work are mostly of one ticket, found once.
-     */
-    private @Nullable TicketId resolvedId;
-    private @Nullable TicketData resolvedData;
 
     /**
      * @param stores the tenant's data if it existed when the unit of work began; if not, the commit
@@ -301,21 +288,13 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         try {
             check(stores);
             for (int i = 0; i < saveCount; i++) {
-                Ticket ticket = saveAt(i);
-                TicketData data = dataForWrite(stores, ticket.id());
-                stores.applySave(data, ticket);
-                touched(data);
+                touched(stores.applySave(saveAt(i)));
             }
             for (int i = 0; i < eventCount; i++) {
-                TicketEvent event = eventAt(i);
-                TicketData data = dataForWrite(stores, event.ticket());
-                stores.applyAppend(data, event, hashed, 8 * i + 4, bases[i], hasher);
-                touched(data);
+                touched(stores.applyAppend(eventAt(i), hashed, 8 * i + 4, bases[i], hasher));
             }
             for (int i = 0; i < clockCount; i++) {
-                TicketData data = dataForWrite(stores, clocks[i].ticket());
-                data.save(clocks[i]);
-                touched(data);
+                touched(stores.applySave(clocks[i]));
             }
             // each touched ticket's view once, after all of the commit's changes to it
             if (firstTouched != null) {
@@ -327,61 +306,15 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             applyTimerChanges();
             if (entryCount > 0) {
                 OutboxEntry first = requireNonNull(firstEntry);
-                dataForWrite(stores, first.ticket()).enqueue(first);
+                stores.applyEnqueue(first);
                 for (int i = 0; i < entryCount - 1; i++) {
-                    dataForWrite(stores, moreEntries[i].ticket()).enqueue(moreEntries[i]);
+                    stores.applyEnqueue(moreEntries[i]);
                 }
                 root.outbox.append(first, moreEntries, entryCount - 1);
             }
         } finally {
             stores.lock.writeLock().unlock();
         }
-    }
-
-    /** Whether a ticket is the one {@link #resolvedData} belongs to. */
-    private boolean isResolved(TicketId id) {
-        TicketId last = resolvedId;
-        return last != null && (last == id || last.equals(id));
-    }
-
-    /** The data of a ticket to write: the last one looked up if it is that ticket's, else looked up (added if new). */
-    private TicketData dataForWrite(InMemoryTenantStores stores, TicketId id) {
-        if (isResolved(id)) {
-            return requireNonNull(resolvedData);
-        }
-        TicketData data = stores.dataForWrite(id);
-        resolvedId = id;
-        resolvedData = data;
-        return data;
-    }
-
-    /** The data of a ticket to check, or {@code null} if it has none: as {@link #dataForWrite}, adding nothing. */
-    private @Nullable TicketData dataForCheck(InMemoryTenantStores stores, TicketId id) {
-        if (isResolved(id)) {
-            return resolvedData;
-        }
-        TicketData data = stores.dataIfAny(id);
-        if (data != null) {
-            resolvedId = id;
-            resolvedData = data;
-        }
-        return data;
-    }
-
-    /**
-     * The published data of a ticket, before the lock, or {@code null}: what the lock holder will write to, if the
-     * ticket had data by now (a slot's data is never replaced), so it is kept as the resolved one.
-     */
-    private @Nullable TicketData publishedData(InMemoryTenantStores stores, TicketId id) {
-        if (isResolved(id)) {
-            return resolvedData;
-        }
-        TicketData data = stores.tickets.publishedData(id);
-        if (data != null) {
-            resolvedId = id;
-            resolvedData = data;
-        }
-        return data;
     }
 
     /**
@@ -419,8 +352,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
                 bases[i] = bases[before] + 1;
                 hasher.chain(hashed, at, event, at + 4);
             } else {
-                TicketData published = publishedData(stores, event.ticket());
-                TicketData.Head head = published == null ? TicketData.Head.EMPTY : published.head();
+                TicketData.Head head = stores.headOf(event.ticket());
                 bases[i] = head.trailSize;
                 hashed[at] = head.hash0;
                 hashed[at + 1] = head.hash1;
@@ -465,10 +397,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         for (int i = 0; i < saveCount; i++) {
             Ticket ticket = saveAt(i);
             long expected = expectedVersionAt(i);
-            TicketData data = dataForCheck(stores, ticket.id());
-            // the data holds the snapshot the table holds (see InMemoryTenantStores.applySave)
-            Ticket current = data == null ? null : data.snapshot;
-            long actual = current == null ? 0 : current.version();
+            long actual = stores.versionOf(ticket.id());
             if (actual != expected) {
                 throw new ConcurrentUpdateException(ticket.id(), "version", expected, actual);
             }
@@ -486,8 +415,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             if (checked != null ? !checked.add(first.ticket()) : appearsBefore(first.ticket(), i)) {
                 continue;
             }
-            TicketData data = dataForCheck(stores, first.ticket());
-            long last = data == null ? 0 : data.lastSequence;
+            long last = stores.lastSequenceOf(first.ticket());
             if (first.sequence() != last + 1) {
                 throw new ConcurrentUpdateException(first.ticket(), "last event sequence", first.sequence() - 1, last);
             }

@@ -83,11 +83,6 @@ final class TicketData {
     private boolean changed;
     /** The ticket's id, set by its first save: the tie-breaker of its entries in the sort indexes; for lock holders. */
     @Nullable TicketId id;
-    /**
-     * The ticket's slot in its {@link TicketTable} when a lock holder last looked it up: valid while the table holds
-     * this data there (it moves when the table grows), which a read of that slot tells without a probe.
-     */
-    int slot;
     /** The current snapshot, for the next {@link Head}; for lock holders. */
     @Nullable Ticket snapshot;
 
