@@ -1,6 +1,15 @@
 package dev.itsmkit.benchmarks;
 
+import dev.itsmkit.core.Party;
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.event.SlaWarned;
+import dev.itsmkit.core.event.TicketEvents;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -11,7 +20,18 @@ import java.util.Arrays;
  * commit's bytes per operation). Each round commits {@code batches} batches of
  * {@value InMemoryStoresBenchmark#BATCH} prepared units of work; prints the minimum and median over the
  * rounds, after three warm-up rounds, and the CPU figure of each round in order. Run with
- * {@code java -Xmx3g -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.CommitCost [tickets] [rounds] [batches]}.
+ * {@code java -Xmx3g -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.CommitCost [tickets] [rounds] [batches] [cold|loaded]}.
+ *
+ * <p>{@code cold} (the default) commits units built from the benchmark's own copy of each ticket
+ * ({@link InMemoryStoresBenchmark.PreparedUnits}): the commit pays the misses of a ticket nobody read lately.
+ * {@code loaded} commits units whose tickets were loaded through the store just before, as the engine does
+ * ({@link InMemoryStoresBenchmark.LoadedUnits}), {@value InMemoryStoresBenchmark#LOADED_BATCH} at a time, the same
+ * number of commits per round. Its windows are short, so the cost of reading the thread's CPU time and allocation
+ * at their ends (measured around empty windows in the same round, and printed) is subtracted.
+ *
+ * <p>{@code CommitCost hash} splits the audit hash of one event (an {@code SlaWarned} of 194 bytes, as the commits
+ * append) between its canonical form and SHA-256: the form written into a digest that only counts bytes, SHA-256 of
+ * 64 bytes and the same form's bytes given whole, and both as the store hashes an event.
  */
 public final class CommitCost {
     private CommitCost() {}
@@ -19,39 +39,77 @@ public final class CommitCost {
     /**
      * Runs the measurement.
      *
-     * @param args optionally the number of tickets (default 1,000,000), of measured rounds (default 15) and of
-     *     batches per round (default 100)
+     * @param args optionally the number of tickets (default 1,000,000), of measured rounds (default 15), of
+     *     batches of {@value InMemoryStoresBenchmark#BATCH} commits per round (default 100) and the mode, {@code cold}
+     *     (the default) or {@code loaded}
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("hash")) {
+            hashSplit();
+            return;
+        }
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        boolean loaded = args.length > 3 && switch (args[3]) {
+            case "cold" -> false;
+            case "loaded" -> true;
+            default -> throw new IllegalArgumentException("expected cold or loaded, not " + args[3]);
+        };
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         InMemoryStoresBenchmark b = new InMemoryStoresBenchmark();
         b.tickets = tickets;
         b.fill();
         InMemoryStoresBenchmark.PreparedUnits units = new InMemoryStoresBenchmark.PreparedUnits();
+        InMemoryStoresBenchmark.LoadedUnits loadedUnits = new InMemoryStoresBenchmark.LoadedUnits();
         long thread = Thread.currentThread().getId();
         double[] cpu = new double[rounds];
         double[] bytes = new double[rounds];
+        double[] overheadCpu = new double[rounds];
         long committed = 0;
         for (int round = -3; round < rounds; round++) {
             long cpuNanos = 0;
             long allocated = 0;
-            for (int k = 0; k < batches; k++) {
-                units.prepare(b);
-                long cpu0 = threads.getCurrentThreadCpuTime();
-                long bytes0 = threads.getThreadAllocatedBytes(thread);
-                for (int i = 0; i < InMemoryStoresBenchmark.BATCH; i++) {
-                    committed += b.commitOne(units, i);
+            long emptyCpu = 0;
+            long emptyBytes = 0;
+            int windows = 0;
+            long roundCommits = 0;
+            if (!loaded) {
+                for (int k = 0; k < batches; k++) {
+                    units.prepare(b);
+                    long cpu0 = threads.getCurrentThreadCpuTime();
+                    long bytes0 = threads.getThreadAllocatedBytes(thread);
+                    for (int i = 0; i < InMemoryStoresBenchmark.BATCH; i++) {
+                        roundCommits += b.commitOne(units, i);
+                    }
+                    allocated += threads.getThreadAllocatedBytes(thread) - bytes0;
+                    cpuNanos += threads.getCurrentThreadCpuTime() - cpu0;
                 }
-                allocated += threads.getThreadAllocatedBytes(thread) - bytes0;
-                cpuNanos += threads.getCurrentThreadCpuTime() - cpu0;
+            } else {
+                int perBatch = InMemoryStoresBenchmark.LOADED_BATCH;
+                for (int k = 0; k < batches * (InMemoryStoresBenchmark.BATCH / perBatch); k++) {
+                    loadedUnits.load(b);
+                    long cpu0 = threads.getCurrentThreadCpuTime();
+                    long bytes0 = threads.getThreadAllocatedBytes(thread);
+                    for (int i = 0; i < perBatch; i++) {
+                        roundCommits += b.commitLoaded(loadedUnits, i);
+                    }
+                    allocated += threads.getThreadAllocatedBytes(thread) - bytes0;
+                    cpuNanos += threads.getCurrentThreadCpuTime() - cpu0;
+                    // the same reads around an empty window: what reading the counters adds to each window
+                    long cpu1 = threads.getCurrentThreadCpuTime();
+                    long bytes1 = threads.getThreadAllocatedBytes(thread);
+                    emptyBytes += threads.getThreadAllocatedBytes(thread) - bytes1;
+                    emptyCpu += threads.getCurrentThreadCpuTime() - cpu1;
+                    windows++;
+                }
             }
+            committed += roundCommits;
             if (round >= 0) {
-                long ops = (long) batches * InMemoryStoresBenchmark.BATCH;
-                cpu[round] = (double) cpuNanos / ops;
-                bytes[round] = (double) allocated / ops;
+                long ops = roundCommits;
+                cpu[round] = (double) (cpuNanos - emptyCpu) / ops;
+                bytes[round] = (double) (allocated - emptyBytes) / ops;
+                overheadCpu[round] = windows == 0 ? 0 : (double) emptyCpu / windows;
             }
         }
         // in measuring order too: the update order's stale keys pile up and are compacted as the rounds go on
@@ -62,7 +120,102 @@ public final class CommitCost {
         System.out.println(inOrder);
         Arrays.sort(cpu);
         Arrays.sort(bytes);
-        System.out.printf("commitUnitOfWork, %,d tickets, %,d commits: CPU ns/op min %.0f median %.0f; bytes/op min %.1f median %.1f%n",
-                tickets, committed, cpu[0], cpu[rounds / 2], bytes[0], bytes[rounds / 2]);
+        Arrays.sort(overheadCpu);
+        System.out.printf("%s, %,d tickets, %,d commits: CPU ns/op min %.0f median %.0f; bytes/op min %.1f median %.1f%n",
+                loaded ? "commitLoadedUnitOfWork" : "commitUnitOfWork", tickets, committed, cpu[0], cpu[rounds / 2], bytes[0],
+                bytes[rounds / 2]);
+        if (loaded) {
+            System.out.printf("  (subtracted: reading the counters, median %.0f ns per window of %d commits)%n",
+                    overheadCpu[rounds / 2], InMemoryStoresBenchmark.LOADED_BATCH);
+        }
+    }
+
+    /** A digest that takes the bytes and does nothing with them but count: the canonical form's cost alone. */
+    private static final class CountingDigest extends MessageDigest {
+        long count;
+
+        CountingDigest() {
+            super("count");
+        }
+
+        @Override
+        protected void engineUpdate(byte input) {
+            count++;
+        }
+
+        @Override
+        protected void engineUpdate(byte[] input, int offset, int length) {
+            count += length + input[offset];
+        }
+
+        @Override
+        protected byte[] engineDigest() {
+            return new byte[32];
+        }
+
+        @Override
+        protected void engineReset() {
+            // nothing kept
+        }
+    }
+
+    /** Prints the thread CPU time per event of the canonical form, SHA-256 and both, over 1,000 events of 1,000 tickets. */
+    private static void hashSplit() {
+        TenantId tenant = TenantId.of("acme");
+        Instant t0 = Instant.parse("2026-01-05T09:00:00Z");
+        int n = 1000;
+        SlaWarned[] events = new SlaWarned[n];
+        for (int i = 0; i < n; i++) {
+            Instant at = t0.plusMillis(1_000_000L + 7L * i);
+            events[i] = new SlaWarned(tenant, TicketId.of("inc-" + (i * 7919 % 1_000_000)), Party.ITSM_KIT, at, i + 1, i + 1,
+                    "resolution", 1, 50, at);
+        }
+        byte[] form = TicketEvents.canonicalForm(events[5]).getBytes(StandardCharsets.US_ASCII);
+        byte[] previous = new byte[64];
+        byte[] result = new byte[32];
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        CountingDigest counting = new CountingDigest();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        String[] names = {"canonical form (into a counting digest)", "SHA-256 of 64 + the form's bytes", "both, as the store"};
+        double[][] figures = new double[3][6];
+        long sink = 0;
+        for (int round = -6; round < 6; round++) {
+            for (int mode = 0; mode < 3; mode++) {
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                for (int rep = 0; rep < 300; rep++) {
+                    for (SlaWarned event : events) {
+                        MessageDigest digest = mode == 0 ? counting : sha;
+                        digest.reset();
+                        digest.update(previous, 0, 64);
+                        if (mode == 1) {
+                            digest.update(form, 0, form.length);
+                        } else {
+                            TicketEvents.updateDigest(digest, event);
+                        }
+                        if (mode > 0) {
+                            try {
+                                digest.digest(result, 0, 32);
+                            } catch (java.security.DigestException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            sink += result[3];
+                        }
+                    }
+                }
+                if (round >= 0) {
+                    figures[mode][round] = (double) (threads.getCurrentThreadCpuTime() - cpu0) / (300.0 * n);
+                }
+            }
+        }
+        for (int mode = 0; mode < 3; mode++) {
+            Arrays.sort(figures[mode]);
+            System.out.printf("%-42s CPU ns/event min %.0f median %.0f%n", names[mode], figures[mode][0], figures[mode][3]);
+        }
+        System.out.println("(form of " + form.length + " bytes; " + (sink + counting.count) % 2 + ")");
     }
 }

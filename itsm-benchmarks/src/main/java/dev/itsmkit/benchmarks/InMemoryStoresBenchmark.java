@@ -12,14 +12,17 @@ import dev.itsmkit.core.event.SlaWarned;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.outbox.OutboxEntryId;
 import dev.itsmkit.core.timing.DueTimer;
+import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.persistence.AuditChain;
 import dev.itsmkit.persistence.Page;
 import dev.itsmkit.persistence.TicketOrder;
 import dev.itsmkit.persistence.TicketQuery;
 import dev.itsmkit.persistence.memory.InMemoryStores;
+import dev.itsmkit.persistence.spi.LoadedTicket;
 import dev.itsmkit.persistence.spi.TenantStores;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -547,5 +550,88 @@ public class InMemoryStoresBenchmark {
     @Benchmark
     public Page<Ticket> queryByCategoryInUpdateOrder() {
         return acme.tickets().query(TicketQuery.builder().categories(StateCategory.OPEN).orderBy(TicketOrder.UPDATED).build(), 25);
+    }
+
+    /**
+     * How many units of work {@link LoadedUnits} loads and builds before they are committed: few, so that what each
+     * load read (the ticket's slot, data, published view and snapshot: about half a KiB a ticket, with the values
+     * built from them about 1.5 KiB) is still in the cache, L1 or L2, when its commit runs, as in an engine whose
+     * command loads its ticket, decides and builds the changes, then commits.
+     */
+    static final int LOADED_BATCH = 16;
+
+    /**
+     * The units of work of {@link #saveUnitOfWork}, {@value #LOADED_BATCH} at a time, each built as the engine builds
+     * a command's (itsm-workflow's {@code Batch.existing} and {@code Recorder.record}): the ticket loaded through the
+     * store's public API with {@code loadForCommand} by an id equal to the stored one (as parsed from a request), its
+     * SLA clocks read with {@code clocks().forTicket} (the engine with an SLA policy reads them before its SLA update),
+     * the next snapshot built from the loaded one and the event given the loaded trail's next sequence; the engine
+     * reads no timer and nothing else of the store before it commits. Unlike {@link PreparedUnits}, whose values come
+     * from the benchmark's own copy of each ticket, the commit then finds in the cache what the load read.
+     */
+    @State(Scope.Thread)
+    public static class LoadedUnits {
+        final Ticket[] snapshots = new Ticket[LOADED_BATCH];
+        final long[] expectedVersions = new long[LOADED_BATCH];
+        final SlaWarned[] events = new SlaWarned[LOADED_BATCH];
+        final DueTimer[] timers = new DueTimer[LOADED_BATCH];
+        final OutboxEntry[] entries = new OutboxEntry[LOADED_BATCH];
+        /** What the loads returned, kept so that no load is optimised away. */
+        long clocksRead;
+
+        /** Creates the state; {@link #load} fills it. */
+        public LoadedUnits() {}
+
+        /**
+         * Loads the next {@value #LOADED_BATCH} tickets (the stride of the other benchmarks) and builds their units.
+         *
+         * @param b the benchmark whose store, clock and outbox ids the units continue
+         */
+        @Setup(Level.Invocation)
+        public void load(InMemoryStoresBenchmark b) {
+            for (int k = 0; k < LOADED_BATCH; k++) {
+                int i = b.next();
+                LoadedTicket loaded = b.acme.loadForCommand(b.parsedIds[i]).orElseThrow();
+                Ticket before = loaded.ticket();
+                List<SlaClockSnapshot> clocks = b.acme.clocks().forTicket(before.id());
+                clocksRead += clocks.size();
+                b.now = b.now.plusMillis(1);
+                Ticket after = before.toBuilder().version(before.version() + 1).updatedAt(b.now).build();
+                SlaWarned event = new SlaWarned(TENANT, after.id(), Party.ITSM_KIT, after.updatedAt(),
+                        loaded.lastSequence() + 1, before.version(), "resolution", 1, 50, after.updatedAt());
+                snapshots[k] = after;
+                expectedVersions[k] = before.version();
+                events[k] = event;
+                timers[k] = DueTimer.of(TENANT, after.id(), "resolution", 1, 100, after.updatedAt().plusSeconds(3600));
+                entries[k] = OutboxEntry.announcing(OutboxEntryId.of("o-" + ++b.outboxIds), event, after.updatedAt());
+                b.current[i] = after;
+            }
+        }
+    }
+
+    /**
+     * The store's part of a command's unit of work as an engine pays it: commits {@value #LOADED_BATCH} units of work
+     * whose tickets were loaded just before (see {@link LoadedUnits}); the score is per unit of work. Beside
+     * {@link #commitUnitOfWork}, which commits units built from the benchmark's copy of each ticket, so that its
+     * commit pays the cache misses the command's load would have paid.
+     *
+     * @param units the loaded units
+     * @return the number of units committed
+     */
+    @Benchmark
+    @OperationsPerInvocation(LOADED_BATCH)
+    public int commitLoadedUnitOfWork(LoadedUnits units) {
+        int committed = 0;
+        for (int k = 0; k < LOADED_BATCH; k++) {
+            committed += commitLoaded(units, k);
+        }
+        return committed;
+    }
+
+    /** Commits the k-th loaded unit of work; returns 1. */
+    int commitLoaded(LoadedUnits units, int k) {
+        acme.begin().save(units.snapshots[k], units.expectedVersions[k]).append(units.events[k]).schedule(units.timers[k])
+                .enqueue(units.entries[k]).commit();
+        return 1;
     }
 }

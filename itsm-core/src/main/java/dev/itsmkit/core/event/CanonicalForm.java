@@ -20,7 +20,6 @@ import dev.itsmkit.core.TicketRef;
 import dev.itsmkit.core.TicketState;
 import dev.itsmkit.core.TimeWindow;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -375,35 +374,19 @@ final class CanonicalForm {
             out.append(instant.toString());
             return;
         }
-        LocalDate date = LocalDate.ofEpochDay(seconds / 86_400);
-        int secondOfDay = (int) (seconds % 86_400);
-        pad(out, date.getYear(), 4).append('-');
-        pad(out, date.getMonthValue(), 2).append('-');
-        pad(out, date.getDayOfMonth(), 2).append('T');
-        pad(out, secondOfDay / 3600, 2).append(':');
-        pad(out, secondOfDay / 60 % 60, 2).append(':');
-        pad(out, secondOfDay % 60, 2);
+        out.appendDate(seconds / 86_400).append('T').appendTimeOfDay((int) (seconds % 86_400));
         int nano = instant.getNano();
         if (nano != 0) {
             out.append('.');
             if (nano % 1_000_000 == 0) {
-                pad(out, nano / 1_000_000, 3);
+                out.appendDigits(nano / 1_000_000, 3);
             } else if (nano % 1000 == 0) {
-                pad(out, nano / 1000, 6);
+                out.appendDigits(nano / 1000, 6);
             } else {
-                pad(out, nano, 9);
+                out.appendDigits(nano, 9);
             }
         }
         out.append('Z');
-    }
-
-    private static FormBuffer pad(FormBuffer out, int value, int width) {
-        for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
-            if (value < limit) {
-                out.append('0');
-            }
-        }
-        return out.append(value);
     }
 
     private <T> void optional(Optional<T> value, java.util.function.Consumer<T> write) {

@@ -15,6 +15,10 @@ final class FormBuffer {
 
     private byte[] bytes;
     private int length;
+    /** The day whose date {@link #date} holds, or {@link Long#MIN_VALUE}. */
+    private long dateDay = Long.MIN_VALUE;
+    /** {@code yyyy-MM-dd} of {@link #dateDay}: events of one commit, and of one day, share it. */
+    private final byte[] date = new byte[10];
 
     FormBuffer(int capacity) {
         bytes = new byte[capacity];
@@ -72,6 +76,13 @@ final class FormBuffer {
 
     /** Writes what {@code StringBuilder.append(long)} writes: the decimal digits, after a minus sign if negative. */
     FormBuffer append(long value) {
+        if (value >= 0 && value < 1_000_000_000L) {
+            // the usual case (sequences, versions, the fields of an instant): int arithmetic, whose division by 10 the
+            // compiler turns into a multiplication, and the digits counted by comparisons
+            int v = (int) value;
+            return appendDigits(v, v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5
+                    : v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : 9);
+        }
         if (value == Long.MIN_VALUE) {
             return append(Long.toString(value));
         }
@@ -91,6 +102,73 @@ final class FormBuffer {
             bytes[--at] = (byte) ('0' + v % 10);
             v /= 10;
         } while (v != 0);
+        return this;
+    }
+
+    /**
+     * Writes exactly {@code width} decimal digits of a value, with leading zeros: the value must be at least 0 and
+     * below 10<sup>width</sup> (not checked: the callers' values are).
+     */
+    FormBuffer appendDigits(int value, int width) {
+        ensure(width);
+        byte[] b = bytes;
+        int at = length + width;
+        length = at;
+        int v = value;
+        for (int k = 0; k < width; k++) {
+            b[--at] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return this;
+    }
+
+    /**
+     * Writes the ISO-8601 date ({@code yyyy-MM-dd}) of a day since the epoch in the years 0 to 9999, as
+     * {@link java.time.LocalDate#toString()} writes it, remembering the last day's text (the days of a thread's
+     * events are mostly one).
+     */
+    FormBuffer appendDate(long epochDay) {
+        if (epochDay != dateDay) {
+            java.time.LocalDate d = java.time.LocalDate.ofEpochDay(epochDay);
+            int year = d.getYear();
+            int month = d.getMonthValue();
+            int day = d.getDayOfMonth();
+            byte[] t = date;
+            t[0] = (byte) ('0' + year / 1000);
+            t[1] = (byte) ('0' + year / 100 % 10);
+            t[2] = (byte) ('0' + year / 10 % 10);
+            t[3] = (byte) ('0' + year % 10);
+            t[4] = '-';
+            t[5] = (byte) ('0' + month / 10);
+            t[6] = (byte) ('0' + month % 10);
+            t[7] = '-';
+            t[8] = (byte) ('0' + day / 10);
+            t[9] = (byte) ('0' + day % 10);
+            dateDay = epochDay;
+        }
+        ensure(10);
+        System.arraycopy(date, 0, bytes, length, 10);
+        length += 10;
+        return this;
+    }
+
+    /** Writes {@code HH:mm:ss} of a second of the day (0 to 86,399). */
+    FormBuffer appendTimeOfDay(int secondOfDay) {
+        ensure(8);
+        byte[] b = bytes;
+        int at = length;
+        int hour = secondOfDay / 3600;
+        int minute = secondOfDay / 60 % 60;
+        int second = secondOfDay % 60;
+        b[at] = (byte) ('0' + hour / 10);
+        b[at + 1] = (byte) ('0' + hour % 10);
+        b[at + 2] = ':';
+        b[at + 3] = (byte) ('0' + minute / 10);
+        b[at + 4] = (byte) ('0' + minute % 10);
+        b[at + 5] = ':';
+        b[at + 6] = (byte) ('0' + second / 10);
+        b[at + 7] = (byte) ('0' + second % 10);
+        length = at + 8;
         return this;
     }
 

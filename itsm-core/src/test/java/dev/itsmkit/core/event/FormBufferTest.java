@@ -121,4 +121,51 @@ class FormBufferTest {
             }
         });
     }
+
+    @Test
+    void numbersAroundTheFastPathsBoundsAreWrittenAsABuilderWritesThem() {
+        // the int path below 10^9 and the long path above it, and every digit count on both sides of each bound
+        qt().forAll(integers().between(0, 18), integers().between(-2, 2), integers().between(0, 1))
+                .checkAssert((power, offset, negative) -> {
+                    long value = (long) Math.pow(10, power) + offset;
+                    long signed = negative == 1 ? -value : value;
+                    FormBuffer buffer = new FormBuffer(1);
+                    buffer.append(signed);
+                    assertThat(buffer.toString()).isEqualTo(Long.toString(signed));
+                });
+        qt().forAll(longs().between(0, 2_000_000_000L)).checkAssert(value -> {
+            FormBuffer buffer = new FormBuffer(1);
+            buffer.append(value.longValue());
+            assertThat(buffer.toString()).isEqualTo(Long.toString(value));
+        });
+    }
+
+    @Test
+    void digitsArePaddedWithZerosToTheirWidth() {
+        qt().forAll(integers().between(1, 9), integers().between(0, 999_999_999)).checkAssert((width, raw) -> {
+            int value = raw % (int) Math.pow(10, width);
+            FormBuffer buffer = new FormBuffer(1);
+            buffer.append('x').appendDigits(value, width);
+            assertThat(buffer.toString()).isEqualTo("x" + String.format("%0" + width + "d", value));
+        });
+    }
+
+    @Test
+    void oneBufferWritesEachDateAndTimeExactlyWhateverItWroteBefore() {
+        // one buffer, as a thread's: the date of the last day is remembered, so days repeat and change here (up to
+        // 9999-12-31T23:59:59, the last second written this way)
+        FormBuffer buffer = new FormBuffer(4);
+        qt().forAll(lists().of(longs().between(0, 253_402_300_797L)).ofSizeBetween(1, 40), integers().between(0, 2))
+                .checkAssert((seconds, repeat) -> {
+                    for (long s : seconds) {
+                        for (long t : new long[] {s, s + repeat, s - s % 86_400}) {
+                            java.time.LocalDateTime time = java.time.LocalDateTime.ofEpochSecond(t, 0, java.time.ZoneOffset.UTC);
+                            buffer.clear(1024);
+                            buffer.appendDate(Math.floorDiv(t, 86_400)).append('T').appendTimeOfDay((int) (t % 86_400));
+                            assertThat(buffer.toString()).isEqualTo(time.toLocalDate() + "T"
+                                    + String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond()));
+                        }
+                    }
+                });
+    }
 }

@@ -97,7 +97,7 @@ final class TimerTable implements TimerClaims {
      * of their hashes, at most half full, with backward-shift deletion (no tombstones). The key is read
      * from the entry, so neither a lookup nor an insertion allocates.
      */
-    private static final class EntryTable {
+    static final class EntryTable {
         private static final int GOLDEN = 0x9E3779B9;
         private final boolean byTicket;
         private Entry[] slots = new Entry[16];
@@ -109,8 +109,66 @@ final class TimerTable implements TimerClaims {
             this.byTicket = byTicket;
         }
 
-        static int hash(TenantId tenant, Object key) {
-            return 31 * tenant.hashCode() + key.hashCode();
+        /** The hash of a ticket's key in the table by ticket. */
+        static int hash(TenantId tenant, TicketId ticket) {
+            return 31 * tenant.hashCode() + ticket.hashCode();
+        }
+
+        /** The hash of a timer's key in the table by id: from the id's text (see {@link #hash(TenantId, DueTimer)}). */
+        static int hash(TenantId tenant, TimerId id) {
+            return 31 * tenant.hashCode() + id.value().hashCode();
+        }
+
+        /**
+         * {@link #hash} of a timer's id, computed from the timer's components: the hash code of the id's text
+         * ({@code ticket:target:cycle:percent}, see {@link TimerId#of}) follows from the cached hash codes of the
+         * ticket's and the target's texts and the digits, without hashing the id's text (a new string per timer,
+         * about 30 characters) nor reading it.
+         */
+        static int hash(TenantId tenant, DueTimer timer) {
+            return 31 * tenant.hashCode() + idTextHash(timer.ticket(), timer.target(), timer.cycle(), timer.percent());
+        }
+
+        /** {@code TimerId.of(ticket, target, cycle, percent).value().hashCode()}, for a cycle and percent of 0 or more. */
+        static int idTextHash(TicketId ticket, String target, int cycle, int percent) {
+            // String.hashCode is the polynomial sum of c[i] * 31^(n-1-i): appending a text of length k to a text of
+            // hash h gives h * 31^k + the appended text's hash
+            int h = ticket.value().hashCode();
+            h = 31 * h + ':';
+            h = h * pow31(target.length()) + target.hashCode();
+            h = 31 * h + ':';
+            h = digitsHash(h, cycle);
+            h = 31 * h + ':';
+            return digitsHash(h, percent);
+        }
+
+        /**
+         * The hash of a text of hash {@code h} followed by the decimal digits of {@code n}, 0 or more: the digits
+         * before the last, then the last (divisions by the constant 10, which compile to multiplications).
+         */
+        private static int digitsHash(int h, int n) {
+            return n < 10 ? 31 * h + ('0' + n) : 31 * digitsHash(h, n / 10) + ('0' + n % 10);
+        }
+
+        private static final int[] POWERS_OF_31 = new int[64];
+
+        static {
+            POWERS_OF_31[0] = 1;
+            for (int k = 1; k < POWERS_OF_31.length; k++) {
+                POWERS_OF_31[k] = 31 * POWERS_OF_31[k - 1];
+            }
+        }
+
+        /** 31 to the power k, modulo 2^32 as {@code int} arithmetic is. */
+        private static int pow31(int k) {
+            if (k < POWERS_OF_31.length) {
+                return POWERS_OF_31[k];
+            }
+            int p = POWERS_OF_31[POWERS_OF_31.length - 1];
+            for (int rest = k - (POWERS_OF_31.length - 1); rest > 0; rest--) {
+                p *= 31;
+            }
+            return p;
         }
 
         private int home(int hash) {
@@ -135,6 +193,32 @@ final class TimerTable implements TimerClaims {
                     return i;
                 }
             }
+        }
+
+        /**
+         * The slot of a timer's id, or -1; for the table by id. An entry with the timer's components has its id; one
+         * with other components may still have the same id's text (a ticket id or a target may hold a colon), which
+         * the id's text then tells.
+         */
+        int indexOfTimer(int hash, TenantId tenant, DueTimer timer) {
+            int mask = slots.length - 1;
+            for (int i = home(hash); ; i = (i + 1) & mask) {
+                Entry e = slots[i];
+                if (e == null) {
+                    return -1;
+                }
+                if (hashes[i] == hash && (e.tenant == tenant || e.tenant.equals(tenant))
+                        && (hasComponentsOf(e, timer) || timer.id().identifies(e.ticket, e.target, e.cycle, e.percent))) {
+                    return i;
+                }
+            }
+        }
+
+        private static boolean hasComponentsOf(Entry e, DueTimer timer) {
+            // a rescheduled timer usually carries the instances its entry holds: compared by identity first
+            return e.cycle == timer.cycle() && e.percent == timer.percent()
+                    && (e.ticket == timer.ticket() || e.ticket.equals(timer.ticket()))
+                    && (e.target == timer.target() || e.target.equals(timer.target()));
         }
 
         @Nullable Entry get(int hash, TenantId tenant, Object key) {
@@ -234,10 +318,17 @@ final class TimerTable implements TimerClaims {
             for (int k = -1; k < more; k++) {
                 Object change = k < 0 ? first : others[k];
                 DueTimer timer = change instanceof DueTimer t ? t : null;
-                TimerId id = timer != null ? timer.id() : (TimerId) change;
                 // one lookup decides between a reschedule in place, a replacement, a new timer and a cancel
-                int hash = EntryTable.hash(tenant, id);
-                int slot = byId.indexOf(hash, tenant, id);
+                int hash;
+                int slot;
+                if (timer != null) {
+                    hash = EntryTable.hash(tenant, timer);
+                    slot = byId.indexOfTimer(hash, tenant, timer);
+                } else {
+                    TimerId id = (TimerId) change;
+                    hash = EntryTable.hash(tenant, id);
+                    slot = byId.indexOf(hash, tenant, id);
+                }
                 Entry old = slot < 0 ? null : byId.at(slot);
                 if (timer != null && old != null && old.ticket.equals(timer.ticket())) {
                     reschedule(old, timer);
