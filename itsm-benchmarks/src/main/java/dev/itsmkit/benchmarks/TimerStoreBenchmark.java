@@ -77,11 +77,16 @@ public class TimerStoreBenchmark {
             stores = InMemoryStores.create();
             tenant = stores.forTenant(TENANT);
             claims = stores.timerClaims();
-            step = Math.max(1, THIRTY_DAYS_MILLIS / timers);
+            // a timer waits 15 days on average (due uniformly within 30), so one per step of 15 days / timers keeps
+            // `timers` waiting (until the eighth session the step was 30 days / timers: half as many, once settled)
+            step = Math.max(1, THIRTY_DAYS_MILLIS / (2L * timers));
             tickets = new TicketId[timers];
             for (int i = 0; i < timers; i++) {
                 tickets[i] = TicketId.of("inc-" + i);
-                tenant.begin().schedule(timer(tickets[i])).commit();
+                // the steady state's remaining times, whose density falls linearly over the 30 days
+                long remaining = (long) (THIRTY_DAYS_MILLIS * (1 - Math.sqrt(1 - random.nextDouble())));
+                tenant.begin().schedule(DueTimer.of(TENANT, tickets[i], TARGET, 1, 50,
+                        Instant.ofEpochMilli(nowMillis + 1 + remaining))).commit();
             }
             nextTicket = timers;
         }
