@@ -92,7 +92,7 @@ public final class CommitCost {
                     long cpu0 = threads.getCurrentThreadCpuTime();
                     long bytes0 = threads.getThreadAllocatedBytes(thread);
                     for (int i = 0; i < perBatch; i++) {
-                        roundCommits += b.commitLoaded(loadedUnits, i);
+                        roundCommits += b.commitOne(loadedUnits, i);
                     }
                     allocated += threads.getThreadAllocatedBytes(thread) - bytes0;
                     cpuNanos += threads.getCurrentThreadCpuTime() - cpu0;

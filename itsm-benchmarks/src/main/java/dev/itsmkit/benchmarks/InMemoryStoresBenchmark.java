@@ -468,20 +468,59 @@ public class InMemoryStoresBenchmark {
     }
 
     /**
+     * Units of work built ahead of their commits, outside the measured region: one ticket's next snapshot, an
+     * {@code SlaWarned} event, a due timer and an outbox entry each.
+     */
+    abstract static class Units {
+        final Ticket[] snapshots;
+        final long[] expectedVersions;
+        final SlaWarned[] events;
+        final DueTimer[] timers;
+        final OutboxEntry[] entries;
+
+        Units(int size) {
+            snapshots = new Ticket[size];
+            expectedVersions = new long[size];
+            events = new SlaWarned[size];
+            timers = new DueTimer[size];
+            entries = new OutboxEntry[size];
+        }
+
+        /**
+         * Builds the k-th unit: the snapshot after {@code before}, one millisecond later, and its values.
+         *
+         * @param b the benchmark whose clock and outbox ids the unit continues, and whose copy of the ticket it updates
+         * @param k the unit's place in this batch
+         * @param i the ticket's index
+         * @param before the ticket as the unit finds it
+         * @param sequence the event's sequence in the ticket's trail
+         */
+        final void build(InMemoryStoresBenchmark b, int k, int i, Ticket before, long sequence) {
+            b.now = b.now.plusMillis(1);
+            Ticket after = before.toBuilder().version(before.version() + 1).updatedAt(b.now).build();
+            SlaWarned event = new SlaWarned(TENANT, after.id(), Party.ITSM_KIT, after.updatedAt(), sequence,
+                    before.version(), "resolution", 1, 50, after.updatedAt());
+            snapshots[k] = after;
+            expectedVersions[k] = before.version();
+            events[k] = event;
+            timers[k] = DueTimer.of(TENANT, after.id(), "resolution", 1, 100, after.updatedAt().plusSeconds(3600));
+            entries[k] = OutboxEntry.announcing(OutboxEntryId.of("o-" + ++b.outboxIds), event, after.updatedAt());
+            b.current[i] = after;
+        }
+    }
+
+    /**
      * The values of {@value #BATCH} units of work of {@link #saveUnitOfWork}, built before each measured batch of
      * {@link #commitUnitOfWork}: the same tickets, instants and ids as {@code saveUnitOfWork} would build.
      */
     @State(Scope.Thread)
-    public static class PreparedUnits {
+    public static class PreparedUnits extends Units {
         final int[] slots = new int[BATCH];
-        final Ticket[] snapshots = new Ticket[BATCH];
-        final long[] expectedVersions = new long[BATCH];
-        final SlaWarned[] events = new SlaWarned[BATCH];
-        final DueTimer[] timers = new DueTimer[BATCH];
-        final OutboxEntry[] entries = new OutboxEntry[BATCH];
 
         /** Creates the state; {@link #prepare} fills it. */
-        public PreparedUnits() {}
+        public PreparedUnits() {
+            super(BATCH);
+        }
 
         /**
          * Builds the next batch's values; consecutive strides over the tickets never repeat a ticket within a batch.
@@ -493,17 +532,8 @@ public class InMemoryStoresBenchmark {
             for (int k = 0; k < BATCH; k++) {
                 int i = b.next();
                 Ticket before = b.current[i];
-                b.now = b.now.plusMillis(1);
-                Ticket after = before.toBuilder().version(before.version() + 1).updatedAt(b.now).build();
-                SlaWarned event = new SlaWarned(TENANT, after.id(), Party.ITSM_KIT, after.updatedAt(), before.version(),
-                        before.version(), "resolution", 1, 50, after.updatedAt());
                 slots[k] = i;
-                snapshots[k] = after;
-                expectedVersions[k] = before.version();
-                events[k] = event;
-                timers[k] = DueTimer.of(TENANT, after.id(), "resolution", 1, 100, after.updatedAt().plusSeconds(3600));
-                entries[k] = OutboxEntry.announcing(OutboxEntryId.of("o-" + ++b.outboxIds), event, after.updatedAt());
-                b.current[i] = after;
+                build(b, k, i, before, before.version());
             }
         }
     }
@@ -525,8 +555,8 @@ public class InMemoryStoresBenchmark {
         return committed;
     }
 
-    /** Commits the k-th prepared unit of work; returns 1. */
-    int commitOne(PreparedUnits units, int k) {
+    /** Commits the k-th unit of work built ahead; returns 1. */
+    int commitOne(Units units, int k) {
         acme.begin().save(units.snapshots[k], units.expectedVersions[k]).append(units.events[k]).schedule(units.timers[k])
                 .enqueue(units.entries[k]).commit();
         return 1;
@@ -570,17 +600,14 @@ public class InMemoryStoresBenchmark {
      * from the benchmark's own copy of each ticket, the commit then finds in the cache what the load read.
      */
     @State(Scope.Thread)
-    public static class LoadedUnits {
-        final Ticket[] snapshots = new Ticket[LOADED_BATCH];
-        final long[] expectedVersions = new long[LOADED_BATCH];
-        final SlaWarned[] events = new SlaWarned[LOADED_BATCH];
-        final DueTimer[] timers = new DueTimer[LOADED_BATCH];
-        final OutboxEntry[] entries = new OutboxEntry[LOADED_BATCH];
+    public static class LoadedUnits extends Units {
         /** What the loads returned, kept so that no load is optimised away. */
         long clocksRead;
 
         /** Creates the state; {@link #load} fills it. */
-        public LoadedUnits() {}
+        public LoadedUnits() {
+            super(LOADED_BATCH);
+        }
 
         /**
          * Loads the next {@value #LOADED_BATCH} tickets (the stride of the other benchmarks) and builds their units.
@@ -595,16 +622,7 @@ public class InMemoryStoresBenchmark {
                 Ticket before = loaded.ticket();
                 List<SlaClockSnapshot> clocks = b.acme.clocks().forTicket(before.id());
                 clocksRead += clocks.size();
-                b.now = b.now.plusMillis(1);
-                Ticket after = before.toBuilder().version(before.version() + 1).updatedAt(b.now).build();
-                SlaWarned event = new SlaWarned(TENANT, after.id(), Party.ITSM_KIT, after.updatedAt(),
-                        loaded.lastSequence() + 1, before.version(), "resolution", 1, 50, after.updatedAt());
-                snapshots[k] = after;
-                expectedVersions[k] = before.version();
-                events[k] = event;
-                timers[k] = DueTimer.of(TENANT, after.id(), "resolution", 1, 100, after.updatedAt().plusSeconds(3600));
-                entries[k] = OutboxEntry.announcing(OutboxEntryId.of("o-" + ++b.outboxIds), event, after.updatedAt());
-                b.current[i] = after;
+                build(b, k, i, before, loaded.lastSequence() + 1);
             }
         }
     }
@@ -623,15 +641,8 @@ public class InMemoryStoresBenchmark {
     public int commitLoadedUnitOfWork(LoadedUnits units) {
         int committed = 0;
         for (int k = 0; k < LOADED_BATCH; k++) {
-            committed += commitLoaded(units, k);
+            committed += commitOne(units, k);
         }
         return committed;
-    }
-
-    /** Commits the k-th loaded unit of work; returns 1. */
-    int commitLoaded(LoadedUnits units, int k) {
-        acme.begin().save(units.snapshots[k], units.expectedVersions[k]).append(units.events[k]).schedule(units.timers[k])
-                .enqueue(units.entries[k]).commit();
-        return 1;
     }
 }
