@@ -5,10 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.timing.ClockStatus;
-import dev.itsmkit.core.timing.Pause;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.sla.internal.ClockMachine;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +15,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -104,48 +101,12 @@ public final class SlaTimeline {
             }
             List<ClockOutcome> perCycle = new ArrayList<>();
             for (SlaClockSnapshot cycle : cycles) {
-                perCycle.add(withWallGoal(machine.evaluate(cycle, cycles.size(), at), cycle));
+                perCycle.add(machine.evaluate(cycle, cycles.size(), at));
             }
             outcomes.put(target.name(), perCycle.isEmpty() ? List.of(ClockOutcome.notStarted(target.name(), at))
                     : List.copyOf(perCycle));
         }
         return outcomes;
-    }
-
-    /*
-     * The outcome with its wall goal whenever its deadline is known: the due instant of a running
-     * clock, or the breach of one that crossed it (ClockOutcome's own constructor knows only the first).
-     */
-    private static ClockOutcome withWallGoal(ClockOutcome outcome, SlaClockSnapshot clock) {
-        Optional<Instant> deadline = outcome.due().or(outcome::breachedAt);
-        Optional<Instant> started = clock.startedAt();
-        if (deadline.isEmpty() || started.isEmpty()) {
-            return outcome;
-        }
-        return new ClockOutcome(outcome.target(), outcome.cycle(), outcome.status(), outcome.goal(), outcome.elapsed(),
-                outcome.wallElapsed(), outcome.remaining(), outcome.due(), outcome.breachedAt(), outcome.warnings(),
-                outcome.cycles(), outcome.at(), Optional.of(wallCounted(clock, started.get(), deadline.get())));
-    }
-
-    /* The real time a clock counted (ran, not paused) from its start to an instant. */
-    static Duration wallCounted(SlaClockSnapshot clock, Instant startedAt, Instant until) {
-        Duration counted = Duration.ZERO;
-        Instant from = startedAt;
-        for (Pause pause : clock.pauses()) {
-            counted = counted.plus(overlap(from, pause.from(), until));
-            if (pause.until().isEmpty()) {
-                return counted;
-            }
-            from = pause.until().get();
-        }
-        Instant end = clock.stoppedAt().orElse(until);
-        return counted.plus(overlap(from, end, until));
-    }
-
-    /* The length of [from, to) before an instant. */
-    private static Duration overlap(Instant from, Instant to, Instant until) {
-        Instant end = to.isAfter(until) ? until : to;
-        return end.isAfter(from) ? Duration.between(from, end) : Duration.ZERO;
     }
 
     /**

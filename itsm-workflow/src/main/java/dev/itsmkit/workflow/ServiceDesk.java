@@ -356,7 +356,8 @@ public final class ServiceDesk implements AutoCloseable {
      * @param clock one of the ticket's clocks, as {@link #clocks} returned it
      * @return the steps in time order
      * @throws TicketNotFoundException if the tenant has no such ticket
-     * @throws IllegalArgumentException if the tenant's SLA engine lacks the clock's policy version or target
+     * @throws IllegalArgumentException if the clock is another ticket's, or the tenant's SLA engine lacks the
+     *     clock's policy version or target
      */
     public List<ClockChange> explainSla(TenantId tenant, TicketId ticket, SlaClockSnapshot clock) {
         requireNonNull(tenant, "tenant");

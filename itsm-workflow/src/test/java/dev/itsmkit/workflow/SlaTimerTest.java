@@ -127,6 +127,18 @@ class SlaTimerTest {
     }
 
     @Test
+    void aClockIsExplainedOnlyWithItsOwnTicket() {
+        ServiceDesk desk = desk("a");
+        Ticket mail = desk.open(open(TicketKind.INCIDENT, "Mail is down")).ticket();
+        Ticket vpn = desk.open(open(TicketKind.INCIDENT, "VPN is down")).ticket();
+        var mailClock = desk.clocks(ACME, mail.id()).get(0);
+        assertThat(desk.explainSla(ACME, mail.id(), mailClock)).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.explainSla(ACME, vpn.id(), mailClock))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(mail.id().toString())
+                .hasMessageContaining(vpn.id().toString());
+    }
+
+    @Test
     void recomputingNeedsAPublishedVersionAndAnExistingTicket() {
         ServiceDesk desk = desk("a");
         Ticket ticket = desk.open(open(TicketKind.INCIDENT, "Mail is down")).ticket();

@@ -462,22 +462,31 @@ public final class ClockMachine {
         Measure measure = measure(clock);
         List<Instant[]> segments = measure.segments();
         Duration elapsed = counted(segments, at);
-        Duration wallElapsed = Duration.ZERO;
-        for (Instant[] s : segments) {
-            if (s[0].isBefore(at)) {
-                Instant end = s[1] == null || s[1].isAfter(at) ? at : s[1];
-                wallElapsed = wallElapsed.plus(Duration.between(s[0], end));
-            }
-        }
+        Duration wallElapsed = wallCounted(segments, at);
         Duration goal = clock.goal();
         List<ThresholdCrossing> warnings = warningsCrossed(measure, at);
         Instant breachAt = measure.thresholds()[target.warnings().size()];
         Optional<Instant> breach = Optional.ofNullable(breachAt);
         boolean breached = breachAt != null && crossed(segments, breachAt, at);
         boolean running = clock.stoppedAt().isEmpty() && !isPaused(clock);
+        // the deadline is known while the clock runs (its due instant) and once it was crossed (the breach)
+        Optional<Duration> wallGoal = breachAt != null && (running || breached)
+                ? Optional.of(wallCounted(segments, breachAt)) : Optional.empty();
         return new ClockOutcome(target.name(), clock.cycle(), status(clock, breached, running), Optional.of(goal), elapsed,
                 wallElapsed, Optional.of(goal.minus(elapsed)), running ? breach : Optional.empty(),
-                breached ? breach : Optional.empty(), warnings, cycles, at);
+                breached ? breach : Optional.empty(), warnings, cycles, at, wallGoal);
+    }
+
+    /* The real time the segments counted before an instant; a segment still open counts up to it. */
+    private static Duration wallCounted(List<Instant[]> segments, Instant until) {
+        Duration counted = Duration.ZERO;
+        for (Instant[] s : segments) {
+            if (s[0].isBefore(until)) {
+                Instant end = s[1] == null || s[1].isAfter(until) ? until : s[1];
+                counted = counted.plus(Duration.between(s[0], end));
+            }
+        }
+        return counted;
     }
 
     /* The spans in which the clock counted: [start, end), end null while it still runs. */

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,14 +105,27 @@ public final class TimerService {
 
     private List<TicketEvent> fire(DueTimer timer, Instant now) {
         TenantStores stores = settings.stores().forTenant(timer.tenant());
+        return retried(() -> fireOnce(stores, timer, now));
+    }
+
+    /** Runs a read-then-write step again from a fresh read while a command keeps changing its ticket. */
+    private static <T> T retried(Supplier<T> step) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return fireOnce(stores, timer, now);
+                return step.get();
             } catch (ConcurrentUpdateException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** Refuses a trail whose last record is not the snapshot's version: a commit came between the two reads. */
+    private static void requireSameVersion(Ticket ticket, List<AuditRecord> trail) {
+        if (!trail.isEmpty() && trail.get(trail.size() - 1).event().version() != ticket.version()) {
+            throw new ConcurrentUpdateException(ticket.id(), "version", ticket.version(),
+                    trail.get(trail.size() - 1).event().version());
         }
     }
 
@@ -123,12 +137,7 @@ public final class TimerService {
         }
         TicketChange change = batch.existing(timer.ticket());
         Ticket ticket = change.current();
-        List<AuditRecord> last = stores.auditTrail().forTicket(ticket.id(), Math.max(1, stores.auditTrail().lastSequence(ticket.id())));
-        if (!last.isEmpty() && last.get(last.size() - 1).event().version() != ticket.version()) {
-            // The snapshot and the trail were read across a commit: read again.
-            throw new ConcurrentUpdateException(ticket.id(), "version", ticket.version(),
-                    last.get(last.size() - 1).event().version());
-        }
+        requireSameVersion(ticket, stores.auditTrail().forTicket(ticket.id(), Math.max(1, stores.auditTrail().lastSequence(ticket.id()))));
         List<SlaClockSnapshot> clocks = stores.clocks().forTicket(ticket.id());
         if (clocks.isEmpty()) {
             return List.of();
@@ -155,15 +164,7 @@ public final class TimerService {
      */
     public CommandResult recompute(TenantId tenant, TicketId id, String policyId, int version) {
         TenantStores stores = settings.stores().forTenant(tenant);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return recomputeOnce(stores, tenant, id, policyId, version);
-            } catch (ConcurrentUpdateException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return retried(() -> recomputeOnce(stores, tenant, id, policyId, version));
     }
 
     private CommandResult recomputeOnce(TenantStores stores, TenantId tenant, TicketId id, String policyId, int version) {
@@ -190,20 +191,25 @@ public final class TimerService {
      * @param clock the clock
      * @return the clock's steps and their causes, as of now
      * @throws TicketNotFoundException if the tenant has no such ticket
+     * @throws IllegalArgumentException if the clock is another tenant's or another ticket's
      */
     public List<ClockChange> explain(TenantId tenant, TicketId id, SlaClockSnapshot clock) {
+        if (!clock.tenant().equals(tenant) || !clock.ticket().equals(id)) {
+            throw new IllegalArgumentException("the clock " + clock.target() + "#" + clock.cycle() + " is ticket "
+                    + clock.ticket() + "'s of tenant " + clock.tenant() + ", not " + id + "'s of tenant " + tenant
+                    + ": explain a clock of the ticket's own");
+        }
         TenantStores stores = settings.stores().forTenant(tenant);
-        Ticket ticket = stores.tickets().find(id).orElseThrow(() -> new TicketNotFoundException(tenant, id));
-        return settings.slaFor(tenant).explain(trailOf(stores, ticket), clock, settings.clock().instant());
+        return retried(() -> {
+            Ticket ticket = stores.tickets().find(id).orElseThrow(() -> new TicketNotFoundException(tenant, id));
+            return settings.slaFor(tenant).explain(trailOf(stores, ticket), clock, settings.clock().instant());
+        });
     }
 
     /** The ticket's whole trail, checked to end at the snapshot's version (else a commit came between the reads). */
     private static List<TicketEvent> trailOf(TenantStores stores, Ticket ticket) {
         List<AuditRecord> records = stores.auditTrail().forTicket(ticket.id());
-        long last = records.isEmpty() ? 0 : records.get(records.size() - 1).event().version();
-        if (last != ticket.version()) {
-            throw new ConcurrentUpdateException(ticket.id(), "version", ticket.version(), last);
-        }
+        requireSameVersion(ticket, records);
         List<TicketEvent> events = new ArrayList<>(records.size());
         for (AuditRecord r : records) {
             events.add(r.event());
