@@ -91,8 +91,16 @@ import org.jspecify.annotations.Nullable;
  * clocks up to now, records each warning and breach once as an event, runs the escalations the
  * policy attaches to the threshold, and completes the claims. A new {@code ServiceDesk} on the same
  * stores carries on where the last one stopped. Tests drive a virtual clock and call
- * {@code fireDue()}; production calls {@link #startTimers()} to fire on a daemon thread that sleeps
+ * {@code fireDue()}; production calls {@link #start()} to fire on a daemon thread that sleeps
  * until the next due instant.
+ *
+ * <p><b>Notifications.</b> What lifecycle notify actions, SLA escalations and
+ * {@linkplain Builder#announce announced} events ask for is written to the outbox in the command's unit of
+ * work, and delivered to the {@linkplain Builder#notifier notifiers} at least once, by default on the
+ * command's thread after its commit, or only on the desk's delivery thread
+ * ({@link Builder#delivery NotificationDelivery}); once {@link #start()} has run, that thread also retries
+ * failed deliveries with backoff. A desk with no notifier writes no notifications, so that nothing piles
+ * up unread, unless the application reads the outbox itself ({@link Builder#outboxReadElsewhere()}).
  *
  * <p>Thread-safe.
  */
@@ -422,8 +430,9 @@ public final class ServiceDesk implements AutoCloseable {
     }
 
     /**
-     * Delivers the outbox entries due now to the notifiers; the desk does it after each command that
-     * wrote to the outbox, and this retries the deliveries that failed.
+     * Delivers the outbox entries due now to the notifiers, on the calling thread, failed deliveries whose
+     * backoff has passed included: what the delivery thread of {@link #start()} does every poll interval, for
+     * a desk driven by a virtual clock or without that thread.
      *
      * @return how many deliveries succeeded and failed; nothing if no notifier is registered
      */
@@ -432,20 +441,28 @@ public final class ServiceDesk implements AutoCloseable {
     }
 
     /**
-     * Starts a daemon thread that fires due timers on the desk's clock: it sleeps until the earliest
-     * due instant, fires, and sleeps again; a command that schedules an earlier timer wakes it. Meant
-     * for a real clock; with a virtual clock, call {@link #fireDue()} instead.
+     * Starts the desk's daemon threads, on the desk's clock: the SLA timer thread, which sleeps until the
+     * earliest due instant, fires, and sleeps again (a command that schedules an earlier timer wakes it);
+     * and, if notifiers are registered, the delivery thread, which delivers the outbox and retries failed
+     * deliveries every {@linkplain NotificationDelivery#pollInterval() poll interval} and, in background
+     * delivery, as soon as a command wrote to the outbox. Meant for a real clock; with a virtual clock,
+     * call {@link #fireDue()} and {@link #deliverOutbox()} instead.
      *
-     * @throws IllegalStateException if the thread is already running or the desk is closed
+     * @throws IllegalStateException if the threads are already running or the desk was closed
      */
-    public void startTimers() {
+    public void start() {
         timers.start();
+        settings.dispatcher().ifPresent(OutboxDispatcher::start);
     }
 
-    /** Stops the timer thread, if it runs; a firing under way completes. The desk still takes commands. */
+    /**
+     * Stops the threads of {@link #start()}, if they run; a firing or delivery under way completes. The desk
+     * still takes commands (and {@link #fireDue()}, {@link #deliverOutbox()}), but cannot be started again.
+     */
     @Override
     public void close() {
         timers.stop();
+        settings.dispatcher().ifPresent(OutboxDispatcher::close);
     }
 
     /**
@@ -493,6 +510,9 @@ public final class ServiceDesk implements AutoCloseable {
         private NodeId node = NodeId.of("itsm-node");
         private Duration lease = Duration.ofMinutes(1);
         private Predicate<TicketEvent> announce = e -> false;
+        private boolean announceSet;
+        private NotificationDelivery delivery = NotificationDelivery.afterEachCommand();
+        private boolean outboxReadElsewhere;
 
         private Builder() {}
 
@@ -593,10 +613,11 @@ public final class ServiceDesk implements AutoCloseable {
         }
 
         /**
-         * Adds a notifier, to which the outbox is delivered after every command that wrote to it, on
-         * the command's thread once its unit of work has committed. A notifier that fails does not
-         * fail the command: the entry stays pending for it and is retried with backoff by
-         * {@link ServiceDesk#deliverOutbox()} (or the next command's delivery).
+         * Adds a notifier, to which the outbox is delivered as the {@linkplain #delivery delivery settings}
+         * say: by default after every command that wrote to it, on the command's thread once its unit of work
+         * has committed. A notifier that fails does not fail the command: the entry stays pending for it and is
+         * retried with backoff by the delivery thread of {@link ServiceDesk#start()}, by
+         * {@link ServiceDesk#deliverOutbox()}, or by the next command's delivery.
          *
          * @param notifier the notifier; its name must differ from the others'
          * @return this builder
@@ -700,6 +721,33 @@ public final class ServiceDesk implements AutoCloseable {
          */
         public Builder announce(Predicate<TicketEvent> events) {
             this.announce = requireNonNull(events, "events");
+            this.announceSet = true;
+            return this;
+        }
+
+        /**
+         * Sets how the outbox is delivered to the notifiers: on which thread, the backoff of retries, the
+         * delivery thread's interval, how long delivered entries are kept; {@link NotificationDelivery#afterEachCommand()}
+         * unless set.
+         *
+         * @param settings the delivery settings
+         * @return this builder
+         */
+        public Builder delivery(NotificationDelivery settings) {
+            this.delivery = requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Says that the application reads the stores' outbox itself ({@code stores.outboxDelivery()}, or another
+         * process on the same database), so that commands write notifications to it even when no notifier is
+         * registered with the desk. Without a notifier and without this, the desk writes none: nothing would read
+         * them, and the outbox would only grow.
+         *
+         * @return this builder
+         */
+        public Builder outboxReadElsewhere() {
+            this.outboxReadElsewhere = true;
             return this;
         }
 
@@ -708,6 +756,8 @@ public final class ServiceDesk implements AutoCloseable {
          *
          * @return the desk
          * @throws IllegalArgumentException if the lease is not positive or two notifiers share a name
+         * @throws IllegalStateException if events are {@linkplain #announce announced} with neither a notifier nor
+         *     {@link #outboxReadElsewhere()}: nothing would read them
          * @throws IllegalStateException if no validator was set and no Bean Validation provider is on the path
          */
         public ServiceDesk build() {
@@ -715,16 +765,24 @@ public final class ServiceDesk implements AutoCloseable {
                 throw new IllegalArgumentException("a timer claim's lease must be positive, got " + lease);
             }
             CommandValidator v = validator != null ? validator : CommandValidator.create();
+            if (announceSet && notifiers.isEmpty() && !outboxReadElsewhere) {
+                throw new IllegalStateException("events are announced to the outbox, but no notifier is registered and the"
+                        + " application does not read the outbox itself: add a notifier, or call outboxReadElsewhere()");
+            }
             Optional<OutboxDispatcher> dispatcher = Optional.empty();
             if (!notifiers.isEmpty()) {
-                OutboxDispatcher.Builder b = OutboxDispatcher.builder(stores.outboxDelivery()).schedule(clock, Duration.ofSeconds(1));
+                OutboxDispatcher.Builder b = OutboxDispatcher.builder(stores.outboxDelivery())
+                        .schedule(clock, delivery.pollInterval())
+                        .backoff(delivery.initialBackoff(), delivery.maxBackoff())
+                        .retention(delivery.retention());
                 notifiers.forEach(b::notifier);
                 dispatcher = Optional.of(b.build());
             }
             Map<TenantId, Map<TicketKind, FieldSchema>> frozenSchemas = new HashMap<>();
             schemas.forEach((t, m) -> frozenSchemas.put(t, Map.copyOf(m)));
             return new ServiceDesk(new DeskSettings(stores, clock, authorizer, groups, lifecycles, sla, Map.copyOf(tenantSla), v,
-                    matrix, Map.copyOf(tenantMatrices), Map.copyOf(frozenSchemas), retry, node, lease, announce, dispatcher));
+                    matrix, Map.copyOf(tenantMatrices), Map.copyOf(frozenSchemas), retry, node, lease, announce, dispatcher,
+                    delivery, !notifiers.isEmpty() || outboxReadElsewhere));
         }
 
         @Override

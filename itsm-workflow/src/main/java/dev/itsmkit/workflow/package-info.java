@@ -23,7 +23,7 @@
  *         Optional.empty()));
  *
  * // 3. Fire SLA timers: on a thread of the desk's own in production, by hand with a virtual clock.
- * desk.startTimers();
+ * desk.start();
  *
  * // 4. Read: tickets, queries, history (the audit trail), SLA clocks.
  * desk.get(tenant, incident.id());  desk.query(tenant, TicketQuery.all(), 50);

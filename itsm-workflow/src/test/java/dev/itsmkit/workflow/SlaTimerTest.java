@@ -208,10 +208,10 @@ class SlaTimerTest {
     @Test
     void theTimerThreadStartsAndStops() {
         ServiceDesk desk = ServiceDesk.builder().sla(SLA).build();
-        desk.startTimers();
-        org.assertj.core.api.Assertions.assertThatThrownBy(desk::startTimers).isInstanceOf(IllegalStateException.class);
+        desk.start();
+        org.assertj.core.api.Assertions.assertThatThrownBy(desk::start).isInstanceOf(IllegalStateException.class);
         desk.close();
-        org.assertj.core.api.Assertions.assertThatThrownBy(desk::startTimers).isInstanceOf(IllegalStateException.class)
+        org.assertj.core.api.Assertions.assertThatThrownBy(desk::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("stopped");
     }
 
@@ -269,7 +269,7 @@ class SlaTimerTest {
                 .build())).forKinds(Set.of(TicketKind.INCIDENT));
         try (ServiceDesk desk = ServiceDesk.builder().sla(SlaEngine.of(BusinessCalendars.onlyAlways(), List.of(quick)))
                 .notifier(pager).build()) {
-            desk.startTimers();
+            desk.start();
             Ticket ticket = desk.open(open(TicketKind.INCIDENT, "Mail is down")).ticket();
             assertThat(breached.await(30, TimeUnit.SECONDS)).as("the breach was delivered").isTrue();
             assertThat(slaEvents(desk, ticket)).singleElement().isInstanceOf(SlaBreached.class);

@@ -13,8 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #dispatchDue(Instant)} is one pure step driven by the instant it is given, for tests
  * with a virtual clock; {@link #start()} runs it on a daemon thread every poll interval with the
- * builder's {@link Clock}. Thread-safe; {@code dispatchDue} calls are serialized.
+ * builder's {@link Clock}, and {@link #dispatchSoon()} asks that thread for a step at once (after a
+ * commit that wrote to the outbox). A notifier that throws an exception or an error (an assertion, a
+ * class missing at run time) has failed that delivery; only the JVM's own
+ * {@link VirtualMachineError}s (out of memory, stack overflow) go on to the caller. Thread-safe;
+ * {@code dispatchDue} calls are serialized.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -51,7 +57,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Duration pollInterval;
     private final Duration retention;
     private final Set<String> channels;
-    private @Nullable ScheduledExecutorService executor;
+    /** The thread of {@link #start()}; volatile so that {@link #dispatchSoon()} never waits for a dispatch's lock. */
+    private volatile @Nullable ScheduledExecutorService executor;
+    /** Guards starting and closing, apart from the dispatch lock, which a slow notifier may hold for long. */
+    private final Object running = new Object();
+    /** Whether a step asked for by {@link #dispatchSoon()} is queued and has not started yet. */
+    private final AtomicBoolean soonQueued = new AtomicBoolean();
 
     private OutboxDispatcher(Builder b) {
         this.outbox = b.outbox;
@@ -106,7 +117,11 @@ public final class OutboxDispatcher implements AutoCloseable {
                         notifier.deliver(pending.entry());
                         outbox.acknowledge(channel, pending.position());
                         delivered++;
-                    } catch (Exception e) {
+                    } catch (RuntimeException | Error e) {
+                        if (e instanceof VirtualMachineError) {
+                            // out of memory or stack: not the notifier's failure to report, the JVM's
+                            throw (VirtualMachineError) e;
+                        }
                         Instant next = now.plus(backoff(pending.failedAttempts() + 1));
                         outbox.retryLater(channel, pending.position(), next, String.valueOf(e));
                         failed++;
@@ -142,31 +157,68 @@ public final class OutboxDispatcher implements AutoCloseable {
      *
      * @throws IllegalStateException if already started
      */
-    public synchronized void start() {
-        if (executor != null) {
-            throw new IllegalStateException("the dispatcher is already running");
-        }
-        ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "itsm-outbox-dispatcher");
-            t.setDaemon(true);
-            return t;
-        });
-        ex.scheduleWithFixedDelay(() -> {
-            try {
-                dispatchDue(clock.instant());
-            } catch (RuntimeException e) {
-                LOG.error("outbox dispatch failed; trying again in {}", pollInterval, e);
+    public void start() {
+        synchronized (running) {
+            if (executor != null) {
+                throw new IllegalStateException("the dispatcher is already running");
             }
-        }, 0, pollInterval.toNanos(), TimeUnit.NANOSECONDS);
-        executor = ex;
+            ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "itsm-outbox-dispatcher");
+                t.setDaemon(true);
+                return t;
+            });
+            ex.scheduleWithFixedDelay(this::step, 0, pollInterval.toNanos(), TimeUnit.NANOSECONDS);
+            executor = ex;
+        }
+    }
+
+    /** One step on the dispatcher's thread; a failure of the outbox itself is logged, and the next step tries again. */
+    private void step() {
+        try {
+            dispatchDue(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("outbox dispatch failed; trying again in {}", pollInterval, e);
+        }
+    }
+
+    /**
+     * Asks the thread started by {@link #start()} for a step now instead of at its next poll, for entries just
+     * committed. Returns at once; requests made while one is still queued are merged into it. Does nothing if the
+     * dispatcher is not running: the entries wait for the next {@link #dispatchDue} call.
+     */
+    public void dispatchSoon() {
+        ScheduledExecutorService ex = executor;
+        if (ex != null && soonQueued.compareAndSet(false, true)) {
+            try {
+                ex.execute(() -> {
+                    soonQueued.set(false);
+                    step();
+                });
+            } catch (RejectedExecutionException closed) {
+                // closed meanwhile: the entries wait for the next dispatchDue, as documented
+                soonQueued.set(false);
+            }
+        }
+    }
+
+    /**
+     * Tells whether the thread of {@link #start()} runs.
+     *
+     * @return whether the dispatcher was started and not closed since
+     */
+    public boolean isRunning() {
+        return executor != null;
     }
 
     /** Stops the thread started by {@link #start()}, if any; a dispatch under way completes. */
     @Override
-    public synchronized void close() {
-        if (executor != null) {
-            executor.shutdown();
-            executor = null;
+    public void close() {
+        synchronized (running) {
+            ScheduledExecutorService ex = executor;
+            if (ex != null) {
+                ex.shutdown();
+                executor = null;
+            }
         }
     }
 

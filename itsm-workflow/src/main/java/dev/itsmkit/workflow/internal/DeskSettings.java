@@ -13,6 +13,7 @@ import dev.itsmkit.sla.BusinessCalendars;
 import dev.itsmkit.sla.SlaEngine;
 import dev.itsmkit.workflow.GroupMembership;
 import dev.itsmkit.workflow.LifecycleCatalog;
+import dev.itsmkit.workflow.NotificationDelivery;
 import dev.itsmkit.workflow.RetryPolicy;
 import dev.itsmkit.workflow.TransitionAuthorizer;
 import java.time.Clock;
@@ -41,13 +42,16 @@ import java.util.function.Predicate;
  * @param lease the lease of timer claims
  * @param announce which events to write to the outbox besides those actions ask for
  * @param dispatcher the outbox dispatcher, if there are notifiers
+ * @param delivery how and on which thread the outbox is delivered
+ * @param writesOutbox whether commands write notifications to the outbox: when a notifier or an
+ *     outside reader consumes it, so that nothing piles up unread
  */
 public record DeskSettings(Stores stores, Clock clock, TransitionAuthorizer authorizer, GroupMembership groups,
         LifecycleCatalog lifecycles,
         SlaEngine sla, Map<TenantId, SlaEngine> tenantSla, CommandValidator validator, ImpactUrgencyMatrix matrix,
         Map<TenantId, ImpactUrgencyMatrix> tenantMatrices, Map<TenantId, Map<TicketKind, FieldSchema>> schemas,
         RetryPolicy retry, NodeId node, Duration lease, Predicate<TicketEvent> announce,
-        Optional<OutboxDispatcher> dispatcher) {
+        Optional<OutboxDispatcher> dispatcher, NotificationDelivery delivery, boolean writesOutbox) {
     /**
      * Creates the settings.
      *
@@ -67,6 +71,8 @@ public record DeskSettings(Stores stores, Clock clock, TransitionAuthorizer auth
      * @param lease the claim lease
      * @param announce events to announce
      * @param dispatcher the dispatcher, if any
+     * @param delivery the delivery settings
+     * @param writesOutbox whether notifications are written to the outbox
      */
     public DeskSettings {
         tenantSla = Map.copyOf(tenantSla);

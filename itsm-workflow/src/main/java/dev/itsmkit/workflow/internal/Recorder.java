@@ -113,7 +113,11 @@ final class Recorder {
             timersScheduled.run();
         }
         if (announced) {
-            deliverOutbox();
+            if (settings.delivery().onCommandThread()) {
+                deliverOutbox();
+            } else {
+                settings.dispatcher().ifPresent(OutboxDispatcher::dispatchSoon);
+            }
         }
     }
 
@@ -131,12 +135,13 @@ final class Recorder {
         for (int i = 0; i < events.size(); i++) {
             TicketEvent event = events.get(i);
             work.append(event);
-            if (settings.announce().test(event)) {
+            if (settings.writesOutbox() && settings.announce().test(event)) {
                 work.enqueue(OutboxEntry.announcing(OutboxEntryId.of(CommandEngine.randomId()), event, batch.now));
                 announced = true;
             }
         }
-        List<TicketChange.Notification> notifications = change.notifications();
+        // notices nobody will read are not kept: an outbox without a notifier or an outside reader only grows
+        List<TicketChange.Notification> notifications = settings.writesOutbox() ? change.notifications() : List.of();
         for (int i = 0; i < notifications.size(); i++) {
             TicketChange.Notification asked = notifications.get(i);
             work.enqueue(OutboxEntry.notifying(OutboxEntryId.of(CommandEngine.randomId()), asked.event(), asked.notice(), batch.now));
