@@ -155,6 +155,71 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void dispatchSoonRunsAStepOnTheStartedThreadAtOnceAndDoesNothingBeforeStart() throws InterruptedException {
+        List<OutboxEntry> entries = enqueue(1);
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch both = new CountDownLatch(2);
+        RecordingNotifier recorder = RecordingNotifier.named("rec");
+        Notifier counting = new Notifier() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public void deliver(OutboxEntry entry) {
+                recorder.deliver(entry);
+                first.countDown();
+                both.countDown();
+            }
+        };
+        // an hour between polls: within the test only the step at start and dispatchSoon can deliver
+        OutboxDispatcher dispatcher = OutboxDispatcher.builder(stores.outboxDelivery()).notifier(counting)
+                .schedule(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), Duration.ofHours(1)).build();
+        try {
+            dispatcher.dispatchSoon();
+            assertThat(dispatcher.isRunning()).isFalse();
+            assertThat(recorder.received()).isEmpty();
+            dispatcher.start();
+            assertThat(dispatcher.isRunning()).isTrue();
+            assertThat(first.await(30, TimeUnit.SECONDS)).isTrue();
+            OutboxEntry later = entry(2);
+            stores.forTenant(TENANT).begin().enqueue(later).commit();
+            dispatcher.dispatchSoon();
+            assertThat(both.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(recorder.received()).containsExactly(entries.get(0), later);
+        } finally {
+            dispatcher.close();
+        }
+        assertThat(dispatcher.isRunning()).isFalse();
+    }
+
+    @Test
+    void aNotifierThrowingAnErrorHasFailedThatDeliveryAndTheOthersGoOn() {
+        List<OutboxEntry> entries = enqueue(2);
+        RecordingNotifier good = RecordingNotifier.named("good");
+        Notifier asserting = new Notifier() {
+            private int calls;
+
+            @Override
+            public String name() {
+                return "asserting";
+            }
+
+            @Override
+            public void deliver(OutboxEntry entry) {
+                if (calls++ == 0) {
+                    throw new AssertionError("not this one");
+                }
+            }
+        };
+        OutboxDispatcher dispatcher = dispatcher(asserting, good);
+        assertThat(dispatcher.dispatchDue(T0.plusSeconds(1))).isEqualTo(new OutboxDispatcher.Report(3, 1));
+        assertThat(good.received()).containsExactlyElementsOf(entries);
+        assertThat(dispatcher.dispatchDue(T0.plusSeconds(3))).isEqualTo(new OutboxDispatcher.Report(1, 0));
+    }
+
+    @Test
     void aDispatcherNeedsDistinctlyNamedNotifiersAndSaneSettings() {
         var outbox = stores.outboxDelivery();
         assertThatThrownBy(() -> OutboxDispatcher.builder(outbox).build()).isInstanceOf(IllegalArgumentException.class);
