@@ -80,7 +80,8 @@ import org.jspecify.annotations.Nullable;
  * (mirrored on the target with the inverse type, in the same unit of work). A ticket in a final
  * state takes comments and links only. When a problem becomes a known error, each of its incidents
  * gets a work note naming the known error and its workaround (and the link back to the problem, if
- * it lacked it), in the same unit of work.
+ * it lacked it), in the same unit of work; so does an incident linked to the known error later, when
+ * the link is made (from either ticket).
  *
  * <p><b>Concurrency.</b> Optimistic: the unit of work checks the version read. A command that lost
  * a race is decided again from a fresh load when {@link RetryPolicy#isSafeToRetry} says so, up to the

@@ -475,6 +475,30 @@ class ServiceDeskTest {
     }
 
     @Test
+    void anIncidentLinkedToAKnownErrorLaterIsToldItsWorkaroundFromEitherSide() {
+        Ticket problem = desk.open(open(TicketKind.PROBLEM, "Mail server leaks memory")).ticket();
+        move(problem, "assess");
+        desk.execute(transition(problem.id(), "recordKnownError", Map.of("workaround", new FieldValue.Text("Restart nightly"))));
+        Ticket fromProblem = incident();
+        Ticket fromIncident = incident();
+        CommandResult linkedByProblem = desk.execute(new AddLink(ACME, ALICE, problem.id(), OptionalLong.empty(),
+                new Link(LinkType.PROBLEM_OF_INCIDENT, fromProblem.ref())));
+        CommandResult linkedByIncident = desk.execute(new AddLink(ACME, ALICE, fromIncident.id(), OptionalLong.empty(),
+                new Link(LinkType.INCIDENT_OF_PROBLEM, problem.ref())));
+        for (Ticket told : List.of(desk.get(ACME, fromProblem.id()), desk.get(ACME, fromIncident.id()))) {
+            assertThat(told.links()).containsOnlyOnce(new Link(LinkType.INCIDENT_OF_PROBLEM, problem.ref()));
+            assertThat(told.journal()).filteredOn(e -> e.kind() == JournalEntryKind.WORK_NOTE).singleElement()
+                    .satisfies(entry -> assertThat(entry.text()).contains(problem.number().toString(), "Restart nightly"));
+        }
+        assertThat(linkedByProblem.alsoChanged()).extracting(Ticket::id).containsExactly(fromProblem.id());
+        assertThat(linkedByIncident.ticket().id()).isEqualTo(fromIncident.id());
+        // a comment on the known error tells nobody again
+        desk.execute(new AddJournalEntry(ACME, ALICE, problem.id(), OptionalLong.empty(), JournalEntryKind.WORK_NOTE, "Vendor asked",
+                List.of()));
+        assertThat(desk.get(ACME, fromProblem.id()).journal()).filteredOn(e -> e.kind() == JournalEntryKind.WORK_NOTE).hasSize(1);
+    }
+
+    @Test
     void fulfillingARequestOpensItsTaskAsAChild() {
         Ticket request = desk.open(open(TicketKind.SERVICE_REQUEST, "New laptop")).ticket();
         move(request, "submitForApproval");

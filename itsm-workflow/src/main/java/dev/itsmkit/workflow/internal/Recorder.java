@@ -235,7 +235,8 @@ final class Recorder {
 
     /*
      * A problem that became a known error tells each of its incidents: a work note naming the known
-     * error and its workaround, and the link back to the problem where the incident lacks it.
+     * error and its workaround, and the link back to the problem where the incident lacks it. An
+     * incident linked to a problem that is a known error already is told the same when the link is made.
      */
     private static void propagateKnownErrors(Batch batch) {
         for (TicketChange change : batch.changes()) {
@@ -244,15 +245,17 @@ final class Recorder {
                 continue;
             }
             Ticket before = change.before();
-            if (before != null && before.problem().knownError()) {
-                continue;
+            boolean wasKnownError = before != null && before.problem().knownError();
+            if (wasKnownError && before.links().size() >= problem.links().size()) {
+                continue; // no link was added: every incident it has was told before
             }
             Party actor = change.events().isEmpty() ? Party.ITSM_KIT : change.events().get(change.events().size() - 1).actor();
             Link back = new Link(LinkType.INCIDENT_OF_PROBLEM, problem.ref());
             String note = "Known error recorded in " + problem.number() + ": " + problem.title()
                     + problem.problem().workaround().map(w -> ". Workaround: " + w).orElse("");
             for (Link link : problem.links()) {
-                if (link.type() != LinkType.PROBLEM_OF_INCIDENT || batch.peek(link.target().id()).isEmpty()) {
+                if (link.type() != LinkType.PROBLEM_OF_INCIDENT || batch.peek(link.target().id()).isEmpty()
+                        || wasKnownError && before.links().contains(link)) {
                     continue;
                 }
                 TicketChange incident = batch.existing(link.target().id());
