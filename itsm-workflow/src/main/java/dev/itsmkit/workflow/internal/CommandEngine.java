@@ -503,19 +503,9 @@ public final class CommandEngine {
                 && !(approver.kind() == PartyKind.GROUP && settings.groups().isMember(actor, approver))) {
             requirePermission(ticket, actor, ServiceDesk.DECIDE_ON_BEHALF_PERMISSION);
         }
-        List<Approval> approvals = ticket.approvals();
-        int index = -1;
-        for (int i = 0; i < approvals.size(); i++) {
-            Approval a = approvals.get(i);
-            if (a.isPending() && a.approver().equals(command.approver()) && (index < 0 || a.step() < approvals.get(index).step())) {
-                index = i;
-            }
-        }
-        if (index < 0) {
-            throw new CommandRefusedException(ticket.number().toString(), CommandRefusedException.NO_PENDING_APPROVAL,
-                    command.approver() + " has no pending approval to decide");
-        }
-        int chosen = index;
+        // the approval awaited under the lifecycle's approval policies (a sequence's turn, nothing after the outcome)
+        int chosen = ApprovalTurns.approvalToDecide(settings.lifecycles().lifecycle(batch.tenant, ticket.kind()), ticket,
+                approver);
         ApprovalDecision decision = new ApprovalDecision(command.verdict(), actor, batch.now, command.comment());
         change.record((seq, v) -> new ApprovalDecided(batch.tenant, ticket.id(), actor, batch.now, seq, v, chosen, decision));
     }
