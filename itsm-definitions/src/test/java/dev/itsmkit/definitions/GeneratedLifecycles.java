@@ -94,13 +94,14 @@ final class GeneratedLifecycles {
     }
 
     private static Guard guard(Draw d, TicketKind kind, List<String> fields, List<String> states) {
-        return switch (d.between(0, kind == TicketKind.CHANGE ? 5 : 4)) {
+        return switch (d.between(0, kind == TicketKind.CHANGE ? 6 : 5)) {
             case 0 -> Guard.requiresFields(d.listOf(1, 3, drawing(x -> x.pick(fields))).stream().distinct()
                     .toArray(String[]::new));
             case 1 -> Guard.when(condition(d, fields, states, 2));
             case 2 -> Guard.approved(policy(d));
             case 3 -> Guard.rejected(policy(d));
             case 4 -> Guard.permission(d.pick(List.of("incident.cancel", "change.emergency-authority", "p")));
+            case 5 -> Guard.childrenFinished();
             default -> Guard.insidePlannedWindow();
         };
     }

@@ -208,6 +208,7 @@ class LifecycleDocumentProblemsTest {
                       - when: {state: []}
                       - insidePlannedWindow: false
                       - {permission: a, when: {field: risk, present: true}}
+                      - childrenFinished: 1
                     actions:
                       - assign: organization:acme
                       - createTask: {title: "  ", group: person:bob}
@@ -217,7 +218,8 @@ class LifecycleDocumentProblemsTest {
                 "$.transitions[0].guards[1].when.equals.timestamp", "$.transitions[0].guards[2].when.equals.date",
                 "$.transitions[0].guards[3].when.equals[0]", "$.transitions[0].guards[4].when.priority[0]",
                 "$.transitions[0].guards[5].when.state", "$.transitions[0].guards[6].insidePlannedWindow",
-                "$.transitions[0].guards[7]", "$.transitions[0].actions[0].assign",
+                "$.transitions[0].guards[7]", "$.transitions[0].guards[8].childrenFinished",
+                "$.transitions[0].actions[0].assign",
                 "$.transitions[0].actions[1].createTask");
     }
 

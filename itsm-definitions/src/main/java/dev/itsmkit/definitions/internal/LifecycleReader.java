@@ -48,7 +48,7 @@ public final class LifecycleReader {
     static final List<String> STATE_KEYS = List.of("name", "category", "initial");
     static final List<String> TRANSITION_KEYS = List.of("name", "from", "to", "guards", "actions");
     static final List<String> GUARD_FORMS = List.of("requiresFields", "when", "approved", "rejected", "permission",
-            "insidePlannedWindow");
+            "insidePlannedWindow", "childrenFinished");
     static final List<String> ACTION_FORMS = List.of("setField", "clearField", "assign", "createTask", "notify");
     static final List<String> SET_FIELD_KEYS = List.of("field", "value");
     static final List<String> CREATE_TASK_KEYS = List.of("title", "group");
@@ -231,6 +231,14 @@ public final class LifecycleReader {
             case "permission" -> {
                 String permission = identifier(value, at, "permission");
                 yield permission == null ? null : Guard.permission(permission);
+            }
+            case "childrenFinished" -> {
+                if (!value.isBoolean() || !value.booleanValue()) {
+                    problem(at, "childrenFinished takes the value true, got " + describe(value)
+                            + "; leave the guard out to not wait for the children");
+                    yield null;
+                }
+                yield Guard.childrenFinished();
             }
             default -> {
                 if (!value.isBoolean() || !value.booleanValue()) {
