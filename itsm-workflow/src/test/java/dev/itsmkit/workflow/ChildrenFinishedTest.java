@@ -112,13 +112,13 @@ class ChildrenFinishedTest {
         void theGuardsBeforeTheChildrenAreStillCheckedFirst() {
             Lifecycle strict = request.toBuilder().removeTransition("complete")
                     .transition(Transition.builder("complete").from("FULFILMENT").to("FULFILLED")
-                            .guard(Guard.childrenFinished(), Guard.requiresFields("resolutionNotes")))
+                            .guard(Guard.childrenFinished(), Guard.requiresFields("description")))
                     .build();
             Ticket done = task(1, new TicketState("CLOSED_COMPLETE", StateCategory.CLOSED));
             assertThat(strict.evaluate(inFulfilment(done), "complete", Party.person("agent"), T0,
                     TransitionAuthorizer.permitAll(), ref -> Optional.of(done)))
                     .isInstanceOfSatisfying(TransitionDecision.Refused.class,
-                            r -> assertThat(r.guard()).contains(Guard.requiresFields("resolutionNotes")));
+                            r -> assertThat(r.guard()).contains(Guard.requiresFields("description")));
         }
 
         @Test
