@@ -77,7 +77,11 @@ public sealed interface Guard {
     /**
      * Requires a condition on the ticket to hold.
      *
-     * @param condition over state category, state, priority and fields
+     * @param condition over state category, state, priority and fields; besides the ticket's built-in
+     *     and declared custom fields it may read the names {@link TicketView#of} derives from every
+     *     ticket: {@code kind}, {@code requester}, {@code assignee}, {@code assignmentGroup} and
+     *     {@code lastPublicUpdate} (so {@link Condition#kind}, {@link Condition#requester} and
+     *     {@link Condition#service} work in guards as in SLA policies)
      * @return the guard
      */
     static Guard when(Condition condition) {

@@ -33,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Validation reports every problem at once, each with its path: a transition from or to an
  * unknown state ({@code transitions[3].to}), a transition leaving a final state, no initial state or
  * several, a state no transition reaches from the initial one or one with no way on to a final state
- * ({@code states.RESOLVED}), two transitions of one name from one state, and guards or actions that
- * name a field the kind does not have (built-in fields of another kind, custom fields not declared).
+ * ({@code states.RESOLVED}), two transitions of one name from one state, guards or actions that
+ * name a field the kind does not have (built-in fields of another kind, custom fields not declared,
+ * or a name derived from the ticket, such as {@code requester}, outside a condition), and a set-field
+ * action whose value the built-in field does not take ({@code transitions[2].actions[0].value}: a
+ * text for a boolean, a hold reason that does not exist, clearing the title).
  *
  * <p>The hot path: construction makes one {@code Step} per (state, transition) pair, holding the
  * state's and the transition's names, the state's category, the guards and a pre-built
