@@ -260,4 +260,54 @@ class LifecycleDocumentProblemsTest {
         assertThatThrownBy(() -> new LifecycleDefinitionException("x", List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSetFieldValueTheFieldDoesNotTakeIsReportedAtTheValueAndAClearedRequiredFieldAtItsName() {
+        String yaml = """
+                id: bad-values
+                kind: INCIDENT
+                states:
+                  - {name: A, category: NEW, initial: true}
+                  - {name: DONE, category: CLOSED}
+                transitions:
+                  - name: finish
+                    from: A
+                    to: DONE
+                    actions:
+                      - notify: finished
+                      - setField: {field: holdReason, value: BOGUS}
+                      - clearField: title
+                      - setField: {field: major, value: "yes"}
+                """;
+        List<DefinitionProblem> problems = problemsOf(yaml, DefinitionFormat.YAML);
+        assertThat(problems).extracting(DefinitionProblem::path).containsExactly(
+                "$.transitions[0].actions[1].setField.value", "$.transitions[0].actions[2].clearField",
+                "$.transitions[0].actions[3].setField.value");
+        assertThat(problems.get(0).line()).isEqualTo(11);
+        assertThat(problems.get(0).message()).contains("is not one of the values of holdReason: [AWAITING_CALLER");
+        assertThat(problems.get(1).message()).contains("is required and cannot be removed");
+        assertThat(problems.get(2).message()).contains("must be a Bool value, got a Text");
+    }
+
+    @Test
+    void aConditionReadsTheDerivedNamesButARequiredFieldCannotBeOne() {
+        String accepted = """
+                id: derived
+                kind: SERVICE_REQUEST
+                states:
+                  - {name: A, category: NEW, initial: true}
+                  - {name: DONE, category: CLOSED}
+                transitions:
+                  - name: finish
+                    from: A
+                    to: DONE
+                    guards:
+                      - when: {all: [{field: kind, equals: SERVICE_REQUEST}, {field: requester, in: ["person:alice"]},
+                                     {field: service, equals: mail}, {field: lastPublicUpdate, present: true}]}
+                """;
+        assertThat(LifecycleDefinitions.read(accepted, DefinitionFormat.YAML).transitions().get(0).guards()).hasSize(1);
+        DefinitionProblem problem = only(accepted + "      - requiresFields: [requester]\n", DefinitionFormat.YAML);
+        assertThat(problem.path()).isEqualTo("$.transitions[0].guards[1].requiresFields[0]");
+        assertThat(problem.message()).contains("is a name derived from the ticket", "which only a condition can read");
+    }
 }
