@@ -283,7 +283,7 @@ class LifecycleDocumentProblemsTest {
         assertThat(problems).extracting(DefinitionProblem::path).containsExactly(
                 "$.transitions[0].actions[1].setField.value", "$.transitions[0].actions[2].clearField",
                 "$.transitions[0].actions[3].setField.value");
-        assertThat(problems.get(0).line()).isEqualTo(11);
+        assertThat(problems.get(0).line()).isEqualTo(12);
         assertThat(problems.get(0).message()).contains("is not one of the values of holdReason: [AWAITING_CALLER");
         assertThat(problems.get(1).message()).contains("is required and cannot be removed");
         assertThat(problems.get(2).message()).contains("must be a Bool value, got a Text");
