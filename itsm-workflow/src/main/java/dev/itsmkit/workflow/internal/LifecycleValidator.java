@@ -39,6 +39,10 @@ import java.util.stream.Collectors;
  * definition, so it favours clear messages over speed: O(states + transitions) graph walks.
  */
 public final class LifecycleValidator {
+    /** The identity of the probe tickets set-field values are written to (see {@link #checkValue}). */
+    private static final TenantId PROBE_TENANT = TenantId.of("lifecycle-validation");
+    private static final TicketId PROBE_ID = TicketId.of("probe");
+
     private LifecycleValidator() {}
 
     /**
@@ -176,9 +180,6 @@ public final class LifecycleValidator {
             violations.add(new Violation(path, value.map(Object::toString).orElse("(cleared)"), message));
         }
     }
-
-    private static final TenantId PROBE_TENANT = TenantId.of("lifecycle-validation");
-    private static final TicketId PROBE_ID = TicketId.of("probe");
 
     /** The names a built-in field holding an enumeration takes; empty for any other field. */
     private static List<String> enumNames(TicketField field) {
