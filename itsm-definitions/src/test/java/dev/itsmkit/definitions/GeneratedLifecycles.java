@@ -2,6 +2,10 @@ package dev.itsmkit.definitions;
 
 import static dev.itsmkit.core.testing.DomainGenerators.drawing;
 
+import dev.itsmkit.core.ChangeRisk;
+import dev.itsmkit.core.ChangeType;
+import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.HoldReason;
 import dev.itsmkit.core.Party;
 import dev.itsmkit.core.Priority;
 import dev.itsmkit.core.StateCategory;
@@ -16,6 +20,7 @@ import dev.itsmkit.workflow.Guard;
 import dev.itsmkit.workflow.Lifecycle;
 import dev.itsmkit.workflow.LifecycleState;
 import dev.itsmkit.workflow.Transition;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -94,13 +99,14 @@ final class GeneratedLifecycles {
     }
 
     private static Guard guard(Draw d, TicketKind kind, List<String> fields, List<String> states) {
-        return switch (d.between(0, kind == TicketKind.CHANGE ? 5 : 4)) {
+        return switch (d.between(0, kind == TicketKind.CHANGE ? 6 : 5)) {
             case 0 -> Guard.requiresFields(d.listOf(1, 3, drawing(x -> x.pick(fields))).stream().distinct()
                     .toArray(String[]::new));
             case 1 -> Guard.when(condition(d, fields, states, 2));
             case 2 -> Guard.approved(policy(d));
             case 3 -> Guard.rejected(policy(d));
             case 4 -> Guard.permission(d.pick(List.of("incident.cancel", "change.emergency-authority", "p")));
+            case 5 -> Guard.childrenFinished();
             default -> Guard.insidePlannedWindow();
         };
     }
@@ -133,10 +139,33 @@ final class GeneratedLifecycles {
         };
     }
 
+    /** The built-in fields a ticket always has, which a lifecycle may set but not clear. */
+    private static final Set<String> REQUIRED = Set.of("title", "changeType", "risk");
+
+    /** A value a built-in field takes (the validator checks set-field values against the field). */
+    private static FieldValue valueOf(Draw d, TicketField field) {
+        return switch (field) {
+            case MAJOR, KNOWN_ERROR -> new FieldValue.Bool(d.chance(50));
+            case HOLD_REASON -> FieldValue.of(d.pick(HoldReason.class).name());
+            case CHANGE_TYPE -> FieldValue.of(d.pick(ChangeType.class).name());
+            case RISK -> FieldValue.of(d.pick(ChangeRisk.class).name());
+            case PLANNED_START, PLANNED_END -> new FieldValue.Timestamp(Instant.parse("2026-03-02T09:00:00Z")
+                    .plusSeconds(60L * d.between(0, 10_000)));
+            case CONFIGURATION_ITEMS, ACCEPTANCE_CRITERIA -> new FieldValue.Multi(List.of(FieldValue.of("ci-" + d.between(1, 9))));
+            case REQUESTED_FOR -> FieldValue.of(d.of(DomainGenerators.persons()).toString());
+            case SERVICE, CATALOGUE_ITEM -> FieldValue.of(d.pick(List.of("mail", "vpn.eu", "laptop-14")));
+            default -> FieldValue.of(d.pick(List.of("Restarted the service", "n/a", "Step 1: check the logs")));
+        };
+    }
+
     private static Action action(Draw d, List<String> fields) {
         return switch (d.between(0, 4)) {
-            case 0 -> Action.setField(d.pick(fields), d.of(DomainGenerators.fieldValues()));
-            case 1 -> Action.clearField(d.pick(fields));
+            case 0 -> {
+                String field = d.pick(fields);
+                yield Action.setField(field, TicketField.byName(field).map(f -> valueOf(d, f))
+                        .orElseGet(() -> d.of(DomainGenerators.fieldValues())));
+            }
+            case 1 -> Action.clearField(d.pick(fields.stream().filter(f -> !REQUIRED.contains(f)).toList()));
             case 2 -> Action.assign(d.chance(50) ? d.of(DomainGenerators.persons())
                     : d.chance(50) ? d.of(DomainGenerators.groups()) : Party.system("robot-1"));
             case 3 -> Action.createTask(d.of(DomainGenerators.lines(80)),

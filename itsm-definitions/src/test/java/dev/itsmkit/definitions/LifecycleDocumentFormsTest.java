@@ -56,6 +56,7 @@ class LifecycleDocumentFormsTest {
                   - approved: {quorum: 2}
                   - permission: change.start
                   - insidePlannedWindow: true
+                  - childrenFinished: true
                 actions:
                   - setField: {field: site, value: "B"}
                   - setField: {field: goNoGo, value: {date: "2026-12-24"}}
@@ -97,7 +98,8 @@ class LifecycleDocumentFormsTest {
                                 Guard.rejected(ApprovalPolicy.sequence()),
                                 Guard.approved(ApprovalPolicy.quorum(2)),
                                 Guard.permission("change.start"),
-                                Guard.insidePlannedWindow())
+                                Guard.insidePlannedWindow(),
+                                Guard.childrenFinished())
                         .action(Action.setField("site", new FieldValue.Text("B")),
                                 Action.setField("goNoGo", new FieldValue.Date(LocalDate.parse("2026-12-24"))),
                                 Action.clearField("site"),
@@ -121,7 +123,8 @@ class LifecycleDocumentFormsTest {
     @Test
     void theSameDocumentInJsonSaysTheSame() {
         String json = LifecycleDefinitions.write(everyFormBuilt(), DefinitionFormat.JSON);
-        assertThat(json).contains("\"insidePlannedWindow\" : true", "\"quorum\" : 2", "\"timestamp\" : \"2026-03-01T09:30:00Z\"");
+        assertThat(json).contains("\"insidePlannedWindow\" : true", "\"childrenFinished\" : true",
+                "\"quorum\" : 2", "\"timestamp\" : \"2026-03-01T09:30:00Z\"");
         assertThat(LifecycleDefinitions.read(json, DefinitionFormat.JSON)).isEqualTo(everyFormBuilt());
     }
 

@@ -208,6 +208,7 @@ class LifecycleDocumentProblemsTest {
                       - when: {state: []}
                       - insidePlannedWindow: false
                       - {permission: a, when: {field: risk, present: true}}
+                      - childrenFinished: 1
                     actions:
                       - assign: organization:acme
                       - createTask: {title: "  ", group: person:bob}
@@ -217,7 +218,8 @@ class LifecycleDocumentProblemsTest {
                 "$.transitions[0].guards[1].when.equals.timestamp", "$.transitions[0].guards[2].when.equals.date",
                 "$.transitions[0].guards[3].when.equals[0]", "$.transitions[0].guards[4].when.priority[0]",
                 "$.transitions[0].guards[5].when.state", "$.transitions[0].guards[6].insidePlannedWindow",
-                "$.transitions[0].guards[7]", "$.transitions[0].actions[0].assign",
+                "$.transitions[0].guards[7]", "$.transitions[0].guards[8].childrenFinished",
+                "$.transitions[0].actions[0].assign",
                 "$.transitions[0].actions[1].createTask");
     }
 
@@ -257,5 +259,55 @@ class LifecycleDocumentProblemsTest {
         assertThat(new DefinitionProblem("$", 0, 0, "bad")).hasToString("$: bad");
         assertThatThrownBy(() -> new LifecycleDefinitionException("x", List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSetFieldValueTheFieldDoesNotTakeIsReportedAtTheValueAndAClearedRequiredFieldAtItsName() {
+        String yaml = """
+                id: bad-values
+                kind: INCIDENT
+                states:
+                  - {name: A, category: NEW, initial: true}
+                  - {name: DONE, category: CLOSED}
+                transitions:
+                  - name: finish
+                    from: A
+                    to: DONE
+                    actions:
+                      - notify: finished
+                      - setField: {field: holdReason, value: BOGUS}
+                      - clearField: title
+                      - setField: {field: major, value: "yes"}
+                """;
+        List<DefinitionProblem> problems = problemsOf(yaml, DefinitionFormat.YAML);
+        assertThat(problems).extracting(DefinitionProblem::path).containsExactly(
+                "$.transitions[0].actions[1].setField.value", "$.transitions[0].actions[2].clearField",
+                "$.transitions[0].actions[3].setField.value");
+        assertThat(problems.get(0).line()).isEqualTo(12);
+        assertThat(problems.get(0).message()).contains("is not one of the values of holdReason: [AWAITING_CALLER");
+        assertThat(problems.get(1).message()).contains("is required and cannot be removed");
+        assertThat(problems.get(2).message()).contains("must be a Bool value, got a Text");
+    }
+
+    @Test
+    void aConditionReadsTheDerivedNamesButARequiredFieldCannotBeOne() {
+        String accepted = """
+                id: derived
+                kind: SERVICE_REQUEST
+                states:
+                  - {name: A, category: NEW, initial: true}
+                  - {name: DONE, category: CLOSED}
+                transitions:
+                  - name: finish
+                    from: A
+                    to: DONE
+                    guards:
+                      - when: {all: [{field: kind, equals: SERVICE_REQUEST}, {field: requester, in: ["person:alice"]},
+                                     {field: service, equals: mail}, {field: lastPublicUpdate, present: true}]}
+                """;
+        assertThat(LifecycleDefinitions.read(accepted, DefinitionFormat.YAML).transitions().get(0).guards()).hasSize(1);
+        DefinitionProblem problem = only(accepted + "      - requiresFields: [requester]\n", DefinitionFormat.YAML);
+        assertThat(problem.path()).isEqualTo("$.transitions[0].guards[1].requiresFields[0]");
+        assertThat(problem.message()).contains("is a name derived from the ticket", "which only a condition can read");
     }
 }

@@ -25,7 +25,7 @@ class LifecycleDocumentationTest {
         assertThat(lifecycle.kind()).isEqualTo(TicketKind.CHANGE);
         assertThat(lifecycle.states()).hasSize(6);
         assertThat(lifecycle.transition("NEW", "start")).get()
-                .satisfies(t -> assertThat(t.guards()).hasSize(8))
+                .satisfies(t -> assertThat(t.guards()).hasSize(9))
                 .satisfies(t -> assertThat(t.actions()).hasSize(5));
     }
 }

@@ -27,7 +27,10 @@ public sealed interface ApprovalPolicy {
 
     /**
      * Returns the approvals that may be decided now: every pending one, or for a sequence only the
-     * pending ones of the earliest step not yet approved. Empty once the outcome is decided.
+     * pending ones of the earliest step not yet approved. Empty once the outcome is decided. The
+     * {@link ServiceDesk} takes a decision only on an approval this returns (refusing others with
+     * {@link CommandRefusedException#NOT_YOUR_TURN}, or {@link CommandRefusedException#APPROVAL_CLOSED}
+     * once the outcome is decided).
      *
      * @param approvals the ticket's approvals, in the order asked
      * @return the approvals awaiting a decision, in the order asked

@@ -7,7 +7,7 @@ import dev.itsmkit.core.ItsmException;
 /**
  * The {@link ServiceDesk} refused a command for a rule outside the lifecycle: the actor lacks a
  * permission the command requires, the ticket is in a final state, an approver has no pending
- * approval, a linked ticket does not exist. Names the ticket and the rule; nothing was changed.
+ * approval, decides out of turn or after the outcome is final, a linked ticket does not exist. Names the ticket and the rule; nothing was changed.
  * Lifecycle refusals are {@link TransitionRefusedException}s, malformed commands
  * {@link dev.itsmkit.core.ValidationException}s.
  *
@@ -22,6 +22,13 @@ public final class CommandRefusedException extends ItsmException {
     public static final String FINAL_STATE = "final-state";
     /** The rule that an approver decides only an approval that is pending for them. */
     public static final String NO_PENDING_APPROVAL = "no-pending-approval";
+    /**
+     * The rule that an approver decides only when the approval policy awaits their decision: under a
+     * {@link ApprovalPolicy#sequence() sequence}, only the approvers of the earliest step not yet approved.
+     */
+    public static final String NOT_YOUR_TURN = "not-your-turn";
+    /** The rule that no decision is taken once the approvals' outcome is final (approved, or ended by a rejection). */
+    public static final String APPROVAL_CLOSED = "approval-closed";
     /** The rule that a link points to a ticket that exists in the tenant. */
     public static final String LINK_TARGET = "link-target";
 

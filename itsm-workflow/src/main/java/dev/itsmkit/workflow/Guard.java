@@ -3,7 +3,10 @@ package dev.itsmkit.workflow;
 import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.Identifier;
+import dev.itsmkit.core.Link;
+import dev.itsmkit.core.LinkType;
 import dev.itsmkit.core.Party;
+import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketField;
 import dev.itsmkit.core.TicketKind;
@@ -18,8 +21,8 @@ import java.util.Optional;
 
 /**
  * A rule a transition must pass before it is taken: fields present, a condition on the ticket,
- * approvals decided, a permission held by the actor, or the current instant inside a change's
- * planned window. A transition passes when all its guards pass; the first that fails is named in
+ * approvals decided, a permission held by the actor, the current instant inside a change's
+ * planned window, or every child ticket finished. A transition passes when all its guards pass; the first that fails is named in
  * the refusal.
  *
  * <p>Immutable and thread-safe. Checking a guard that passes allocates nothing beyond what reading a
@@ -36,6 +39,22 @@ public sealed interface Guard {
      * @return empty if the guard passes, otherwise why it refuses
      */
     Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer);
+
+    /**
+     * Checks the guard with the tickets the ticket links to at hand. Only {@link ChildrenFinished}
+     * reads them; every other guard answers as {@link #check(Ticket, Party, Instant, TransitionAuthorizer)}.
+     *
+     * @param ticket the ticket as it stands before the transition
+     * @param actor who asks for the transition
+     * @param now the current instant, from the engine's clock
+     * @param authorizer decides the actor's permissions
+     * @param related finds the tickets the ticket links to
+     * @return empty if the guard passes, otherwise why it refuses
+     */
+    default Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer,
+            RelatedTickets related) {
+        return check(ticket, actor, now, authorizer);
+    }
 
     /**
      * Describes the guard in a few words, for refusals, documentation and diagrams.
@@ -58,7 +77,11 @@ public sealed interface Guard {
     /**
      * Requires a condition on the ticket to hold.
      *
-     * @param condition over state category, state, priority and fields
+     * @param condition over state category, state, priority and fields; besides the ticket's built-in
+     *     and declared custom fields it may read the names {@link TicketView#of} derives from every
+     *     ticket: {@code kind}, {@code requester}, {@code assignee}, {@code assignmentGroup} and
+     *     {@code lastPublicUpdate} (so {@link Condition#kind}, {@link Condition#requester} and
+     *     {@link Condition#service} work in guards as in SLA policies)
      * @return the guard
      */
     static Guard when(Condition condition) {
@@ -103,6 +126,20 @@ public sealed interface Guard {
      */
     static Guard insidePlannedWindow() {
         return InsidePlannedWindow.INSTANCE;
+    }
+
+    /**
+     * Requires every child ticket (the targets of the ticket's {@link LinkType#PARENT_OF} links, such as
+     * the tasks {@link Action#createTask} opens) to be finished: in a final state, closed or
+     * cancelled. A cancelled child counts as finished: its work will not be done, so nothing is left
+     * to wait for. A resolved child does not: it may still be reopened. A ticket without children passes.
+     * The children are read through {@link RelatedTickets}, which the {@link ServiceDesk} provides; see
+     * {@link Lifecycle#evaluate(Ticket, String, Party, Instant, TransitionAuthorizer, RelatedTickets)}.
+     *
+     * @return the guard
+     */
+    static Guard childrenFinished() {
+        return ChildrenFinished.INSTANCE;
     }
 
     /**
@@ -302,6 +339,63 @@ public sealed interface Guard {
         @Override
         public String toString() {
             return "InsidePlannedWindow";
+        }
+    }
+
+    /**
+     * Every child ticket must be finished (in a state of category CLOSED or CANCELLED); see
+     * {@link Guard#childrenFinished()}. Checking it reads the ticket's links, and the children only when
+     * it has some: one lookup per child.
+     */
+    final class ChildrenFinished implements Guard {
+        static final ChildrenFinished INSTANCE = new ChildrenFinished();
+
+        private ChildrenFinished() {}
+
+        /**
+         * Checks the guard without the children at hand: passes for a ticket without children, and
+         * refuses one with children, whose states only their tickets tell (fails closed).
+         */
+        @Override
+        public Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer) {
+            List<String> children = ticket.links().stream().filter(l -> l.type() == LinkType.PARENT_OF)
+                    .map(l -> l.target().number().toString()).toList();
+            return children.isEmpty() ? Optional.empty()
+                    : Optional.of(ticket.number() + " has the child tickets " + children + ", whose states were not read;"
+                            + " evaluate the lifecycle with RelatedTickets to check them");
+        }
+
+        @Override
+        public Optional<String> check(Ticket ticket, Party actor, Instant now, TransitionAuthorizer authorizer,
+                RelatedTickets related) {
+            List<String> open = null;
+            for (Link link : ticket.links()) {
+                if (link.type() != LinkType.PARENT_OF) {
+                    continue;
+                }
+                Optional<Ticket> child = related.find(link.target());
+                StateCategory category = child.map(c -> c.state().category()).orElse(null);
+                if (category == null || !category.isFinal()) {
+                    if (open == null) {
+                        open = new java.util.ArrayList<>(2);
+                    }
+                    open.add(link.target().number() + (child.isEmpty() ? " (not found)"
+                            : " (" + child.get().state().name() + ", " + category + ")"));
+                }
+            }
+            return open == null ? Optional.empty()
+                    : Optional.of((open.size() == 1 ? "the child ticket " + open.get(0) + " is" : "the child tickets "
+                            + String.join(", ", open) + " are") + " not finished; a child is finished when closed or cancelled");
+        }
+
+        @Override
+        public String describe() {
+            return "children finished";
+        }
+
+        @Override
+        public String toString() {
+            return "ChildrenFinished";
         }
     }
 }

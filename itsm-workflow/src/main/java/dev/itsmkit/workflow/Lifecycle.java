@@ -33,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Validation reports every problem at once, each with its path: a transition from or to an
  * unknown state ({@code transitions[3].to}), a transition leaving a final state, no initial state or
  * several, a state no transition reaches from the initial one or one with no way on to a final state
- * ({@code states.RESOLVED}), two transitions of one name from one state, and guards or actions that
- * name a field the kind does not have (built-in fields of another kind, custom fields not declared).
+ * ({@code states.RESOLVED}), two transitions of one name from one state, guards or actions that
+ * name a field the kind does not have (built-in fields of another kind, custom fields not declared,
+ * or a name derived from the ticket, such as {@code requester}, outside a condition), and a set-field
+ * action whose value the built-in field does not take ({@code transitions[2].actions[0].value}: a
+ * text for a boolean, a hold reason that does not exist, clearing the title).
  *
  * <p>The hot path: construction makes one {@code Step} per (state, transition) pair, holding the
  * state's and the transition's names, the state's category, the guards and a pre-built
@@ -371,6 +374,48 @@ public final class Lifecycle {
             }
             if (step.guards.length > 1) {
                 return checkFurtherGuards(ticket, transition, actor, now, authorizer, step);
+            }
+        }
+        return step.allowed;
+    }
+
+    /**
+     * The gate, with the tickets the ticket links to at hand for the guards that read them
+     * ({@link Guard#childrenFinished()}); otherwise as
+     * {@link #evaluate(Ticket, String, Party, Instant, TransitionAuthorizer)}, which it calls first: the
+     * linked tickets are looked up only when that refuses at such a guard, so a ticket without
+     * children, or a transition without the guard, costs no lookup.
+     *
+     * @param ticket the ticket as it stands
+     * @param transition the transition's name
+     * @param actor who asks for it
+     * @param now the current instant, from the engine's clock
+     * @param authorizer decides the actor's permissions for permission guards
+     * @param related finds the tickets the ticket links to
+     * @return the allowed decision with the target state and actions, or the refusal
+     * @throws IllegalArgumentException if the ticket is of another kind than the lifecycle governs
+     */
+    public TransitionDecision evaluate(Ticket ticket, String transition, Party actor, Instant now,
+            TransitionAuthorizer authorizer, RelatedTickets related) {
+        requireNonNull(related, "related");
+        TransitionDecision decision = evaluate(ticket, transition, actor, now, authorizer);
+        if (decision instanceof TransitionDecision.Refused refused
+                && refused.guard().filter(Guard.ChildrenFinished.class::isInstance).isPresent()) {
+            return evaluateWithRelated(ticket, transition, actor, now, authorizer, related);
+        }
+        return decision;
+    }
+
+    /** The guards of a transition checked again in order, with the linked tickets (after a children guard refused). */
+    private TransitionDecision evaluateWithRelated(Ticket ticket, String transition, Party actor, Instant now,
+            TransitionAuthorizer authorizer, RelatedTickets related) {
+        TicketState state = ticket.state();
+        StateSlot slot = requireNonNull(find(state.name()), "a guard refused, so the state is the lifecycle's");
+        Step step = slot.steps[slot.indexOf(transition)];
+        for (Guard guard : step.guards) {
+            Optional<String> refusal = guard.check(ticket, actor, now, authorizer, related);
+            if (refusal.isPresent()) {
+                return guardFailed(transition, step, state, guard, refusal.get());
             }
         }
         return step.allowed;

@@ -114,8 +114,8 @@ public final class Lifecycles {
      *       policy, notifying {@code request-approved}; {@code reject} to {@code REJECTED} (cancelled,
      *       final) when they are rejected, notifying {@code request-rejected}.
      *   <li>{@code fulfil} leads to {@code FULFILMENT} (open) and creates the fulfilment task;
-     *       {@code complete} leads to {@code FULFILLED} (resolved) and notifies
-     *       {@code request-fulfilled}; {@code reopen} leads back to {@code FULFILMENT}.
+     *       {@code complete} leads to {@code FULFILLED} (resolved) once every fulfilment task is finished
+     *       (closed or cancelled: {@link Guard#childrenFinished()}) and notifies {@code request-fulfilled}; {@code reopen} leads back to {@code FULFILMENT}.
      *   <li>{@code close} leads from {@code FULFILLED} to {@code CLOSED} (final).
      * </ul>
      *
@@ -140,7 +140,7 @@ public final class Lifecycles {
                 .transition(Transition.builder("fulfil").from("APPROVED").to("FULFILMENT")
                         .action(Action.createTask("Fulfil the request", Optional.empty())))
                 .transition(Transition.builder("complete").from("FULFILMENT").to("FULFILLED")
-                        .action(Action.notify("request-fulfilled")))
+                        .guard(Guard.childrenFinished()).action(Action.notify("request-fulfilled")))
                 .transition(Transition.builder("reopen").from("FULFILLED").to("FULFILMENT"))
                 .transition(Transition.builder("close").from("FULFILLED").to("CLOSED"))
                 .build();

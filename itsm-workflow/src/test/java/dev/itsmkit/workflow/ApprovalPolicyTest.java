@@ -82,4 +82,31 @@ class ApprovalPolicyTest {
         assertThat(sequence.decide(List.of(decided(1, "manager", Verdict.REJECTED, 1), asked(2, "cab1"))))
                 .isEqualTo(ApprovalStatus.REJECTED);
     }
+
+    @Test
+    void aSequenceAwaitsOnlyTheEarliestStepNotYetApprovedAndNothingOnceDecided() {
+        ApprovalPolicy sequence = ApprovalPolicy.sequence();
+        List<Approval> none = List.of(asked(1, "manager"), asked(2, "cab1"), asked(3, "director"));
+        assertThat(sequence.awaiting(none)).extracting(a -> a.approver().id()).containsExactly("manager");
+        assertThat(sequence.explain(none)).endsWith("waiting for step 1");
+        List<Approval> rejected = List.of(decided(1, "manager", Verdict.REJECTED, 1), asked(2, "cab1"), asked(3, "director"));
+        assertThat(sequence.awaiting(rejected)).as("a rejection ends the sequence").isEmpty();
+        List<Approval> stepsOutOfOrder = List.of(asked(3, "director"), asked(2, "cab1"), decided(1, "manager", Verdict.APPROVED, 1));
+        assertThat(sequence.awaiting(stepsOutOfOrder)).as("steps, not the order asked, decide the turn")
+                .extracting(a -> a.approver().id()).containsExactly("cab1");
+    }
+
+    @Test
+    void noPolicyAwaitsADecisionOnceItsOutcomeIsFinal() {
+        List<Approval> rejectedFirst = List.of(decided(1, "a", Verdict.REJECTED, 1), asked(1, "b"), asked(1, "c"));
+        for (ApprovalPolicy policy : List.of(ApprovalPolicy.anyOne(), ApprovalPolicy.all(), ApprovalPolicy.quorum(2),
+                ApprovalPolicy.sequence())) {
+            assertThat(policy.decide(rejectedFirst)).as(policy.toString()).isEqualTo(ApprovalStatus.REJECTED);
+            assertThat(policy.awaiting(rejectedFirst)).as(policy.toString()).isEmpty();
+        }
+        List<Approval> quorumMet = List.of(decided(1, "a", Verdict.APPROVED, 1), decided(1, "b", Verdict.APPROVED, 2),
+                asked(1, "c"));
+        assertThat(ApprovalPolicy.quorum(2).awaiting(quorumMet)).isEmpty();
+        assertThat(ApprovalPolicy.quorum(3).awaiting(quorumMet)).extracting(a -> a.approver().id()).containsExactly("c");
+    }
 }

@@ -174,6 +174,81 @@ class LifecycleValidationTest {
     }
 
     @Test
+    void aSetFieldValueThatTheFieldDoesNotTakeIsRefusedWhenTheLifecycleIsBuilt() {
+        List<Violation> v = violationsOf(b -> b.transition(Transition.builder("hold").from("OPEN").to("DONE")
+                .action(Action.setField("holdReason", new FieldValue.Text("BOGUS")),
+                        Action.setField("major", new FieldValue.Text("yes")),
+                        Action.setField("holdReason", new FieldValue.Text("AWAITING_VENDOR")),
+                        Action.setField("major", new FieldValue.Bool(true)),
+                        Action.clearField("title"),
+                        Action.clearField("holdReason"),
+                        Action.setField("service", new FieldValue.Text("bad id!")))));
+        assertThat(v).extracting(Violation::path).containsExactly("transitions[1].actions[0].value",
+                "transitions[1].actions[1].value", "transitions[1].actions[4].value", "transitions[1].actions[6].value");
+        assertThat(v.get(0).invalidValue()).isEqualTo("\"BOGUS\"");
+        assertThat(v.get(0).message()).isEqualTo("is not one of the values of holdReason: [AWAITING_CALLER, AWAITING_VENDOR,"
+                + " AWAITING_CHANGE, AWAITING_PROBLEM]");
+        assertThat(v.get(1).message()).contains("must be a Bool value, got a Text");
+        assertThat(v.get(2).invalidValue()).isEqualTo("(cleared)");
+        assertThat(v.get(2).message()).contains("is required and cannot be removed");
+        assertThat(v.get(3).invalidValue()).isEqualTo("\"bad id!\"");
+    }
+
+    @Test
+    void aChangesTypeAndRiskAreCheckedAgainstTheirValues() {
+        UnaryOperator<Lifecycle.Builder> change = b -> b.transition(Transition.builder("plan").from("NEW").to("DONE")
+                .action(Action.setField("changeType", new FieldValue.Text("QUICK")),
+                        Action.setField("risk", new FieldValue.Text("HIGH")),
+                        Action.setField("plannedStart", new FieldValue.Timestamp(java.time.Instant.parse("2026-03-02T09:00:00Z"))),
+                        Action.setField("plannedEnd", new FieldValue.Text("tomorrow"))));
+        Lifecycle.Builder changes = Lifecycle.builder("mini", TicketKind.CHANGE).initialState("NEW", StateCategory.NEW)
+                .state("DONE", StateCategory.CLOSED);
+        assertThatThrownBy(() -> change.apply(changes).build()).isInstanceOfSatisfying(ValidationException.class,
+                e -> {
+                    assertThat(e.violations()).extracting(Violation::path).containsExactly("transitions[0].actions[0].value",
+                            "transitions[0].actions[3].value");
+                    assertThat(e.violations().get(0).message()).contains("[STANDARD, NORMAL, EMERGENCY]");
+                    assertThat(e.violations().get(1).message()).contains("must be a Timestamp value, got a Text");
+                });
+    }
+
+    @Test
+    void aConditionMayReadTheNamesDerivedFromEveryTicket() {
+        Lifecycle lifecycle = valid().transition(Transition.builder("fix").from("OPEN").to("DONE")
+                .guard(Guard.when(Condition.all(Condition.kind(TicketKind.INCIDENT),
+                        Condition.requester(dev.itsmkit.core.Party.person("alice")),
+                        Condition.service(dev.itsmkit.core.ServiceId.of("mail")),
+                        Condition.fieldPresent("lastPublicUpdate", true),
+                        Condition.fieldEquals("assignmentGroup", new FieldValue.Text("group:network")),
+                        Condition.fieldPresent("assignee", false))))).build();
+        dev.itsmkit.core.Ticket alices = dev.itsmkit.core.Ticket.builder(dev.itsmkit.core.TenantId.of("acme"),
+                dev.itsmkit.core.TicketId.of("t-1"), new dev.itsmkit.core.TicketNumber(TicketKind.INCIDENT, 1))
+                .title("Mail").state(new dev.itsmkit.core.TicketState("OPEN", StateCategory.OPEN))
+                .requester(dev.itsmkit.core.Party.person("alice")).service(java.util.Optional.of(dev.itsmkit.core.ServiceId.of("mail")))
+                .assignmentGroup(java.util.Optional.of(dev.itsmkit.core.Party.group("network")))
+                .journal(List.of(new dev.itsmkit.core.JournalEntry(dev.itsmkit.core.JournalEntryKind.PUBLIC_COMMENT,
+                        dev.itsmkit.core.Party.person("agent"), Fixtures.T0, "On it", List.of())))
+                .createdAt(Fixtures.T0).build();
+        assertThat(lifecycle.evaluate(alices, "fix", Fixtures.AGENT, Fixtures.T0, TransitionAuthorizer.permitAll()))
+                .isInstanceOf(TransitionDecision.Allowed.class);
+        dev.itsmkit.core.Ticket bobs = alices.toBuilder().requester(dev.itsmkit.core.Party.person("bob")).build();
+        assertThat(lifecycle.evaluate(bobs, "fix", Fixtures.AGENT, Fixtures.T0, TransitionAuthorizer.permitAll()))
+                .isInstanceOfSatisfying(TransitionDecision.Refused.class,
+                        r -> assertThat(r.message()).contains("does not hold"));
+    }
+
+    @Test
+    void aDerivedNameCannotBeRequiredOrSetAndTheRefusalSaysWhy() {
+        List<Violation> v = violationsOf(b -> b.transition(Transition.builder("fix").from("OPEN").to("DONE")
+                .guard(Guard.requiresFields("requester"))
+                .action(Action.setField("kind", new FieldValue.Text("PROBLEM")))));
+        assertThat(at("transitions[1].guards[0].fields[0]", v).message())
+                .startsWith("is a name derived from the ticket (one of [kind, requester, assignee, assignmentGroup,"
+                        + " lastPublicUpdate]), which only a condition can read");
+        assertThat(at("transitions[1].actions[0]", v).invalidValue()).isEqualTo("kind");
+    }
+
+    @Test
     void aPlannedWindowGuardOutsideAChangeLifecycleIsRefused() {
         List<Violation> v = violationsOf(b -> b.transition(Transition.builder("fix").from("OPEN").to("DONE")
                 .guard(Guard.insidePlannedWindow())));

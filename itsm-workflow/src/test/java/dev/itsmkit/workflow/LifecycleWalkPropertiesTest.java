@@ -171,6 +171,10 @@ class LifecycleWalkPropertiesTest {
         if (guard instanceof Guard.PermissionHeld permission) {
             return authorizer.permits(AGENT, permission.permission(), ticket);
         }
+        if (guard instanceof Guard.ChildrenFinished) {
+            // evaluated without the children at hand: only a ticket without children passes
+            return ticket.links().stream().noneMatch(l -> l.type() == dev.itsmkit.core.LinkType.PARENT_OF);
+        }
         return ticket.change().plannedWindow().map((TimeWindow w) -> !now.isBefore(w.start()) && now.isBefore(w.end()))
                 .orElse(false);
     }

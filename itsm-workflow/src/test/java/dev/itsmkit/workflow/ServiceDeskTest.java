@@ -290,10 +290,19 @@ class ServiceDeskTest {
         CommandResult asked = desk.execute(new RequestApprovals(ACME, ALICE, request.id(), OptionalLong.empty(), 1, List.of(BOB, carol)));
         assertThat(asked.events()).hasExactlyElementsOfTypes(ApprovalRequested.class, ApprovalRequested.class);
         assertThatThrownBy(() -> move(request, "approve")).isInstanceOf(TransitionRefusedException.class);
+        clock.advance(java.time.Duration.ofMinutes(3));
         desk.execute(new DecideApproval(ACME, BOB, request.id(), OptionalLong.empty(), BOB, Verdict.APPROVED, "fine"));
+        clock.advance(java.time.Duration.ofMinutes(4));
         CommandResult decided = desk.execute(new DecideApproval(ACME, carol, request.id(), OptionalLong.empty(), carol,
                 Verdict.APPROVED, ""));
-        assertThat(decided.events()).singleElement().isInstanceOf(ApprovalDecided.class);
+        assertThat(decided.events()).singleElement().isInstanceOfSatisfying(ApprovalDecided.class, e -> {
+            assertThat(e.approvalIndex()).isEqualTo(1);
+            assertThat(e.actor()).isEqualTo(carol);
+            assertThat(e.at()).isEqualTo(T0.plusSeconds(7 * 60));
+        });
+        assertThat(decided.ticket().approvals()).extracting(a -> a.decision().orElseThrow()).containsExactly(
+                new dev.itsmkit.core.ApprovalDecision(Verdict.APPROVED, BOB, T0.plusSeconds(3 * 60), "fine"),
+                new dev.itsmkit.core.ApprovalDecision(Verdict.APPROVED, carol, T0.plusSeconds(7 * 60), ""));
         assertThat(move(request, "approve").state().name()).isEqualTo("APPROVED");
         List<Object> before = picture(desk, ACME);
         assertThatThrownBy(() -> desk.execute(new DecideApproval(ACME, BOB, request.id(), OptionalLong.empty(), BOB,
@@ -334,6 +343,8 @@ class ServiceDeskTest {
         assertThat(decided.events()).singleElement().isInstanceOfSatisfying(ApprovalDecided.class, e -> {
             assertThat(e.actor()).isEqualTo(dave);
             assertThat(e.decision().decidedBy()).isEqualTo(dave);
+            assertThat(e.decision().at()).isEqualTo(clock.instant());
+            assertThat(e.decision().comment()).isEqualTo("CAB agrees");
         });
         assertThat(decided.ticket().approvals()).singleElement().satisfies(a -> {
             assertThat(a.approver()).isEqualTo(cab);
@@ -515,11 +526,12 @@ class ServiceDeskTest {
         });
         Ticket task = fulfil.alsoChanged().get(0);
         assertThat(fulfil.ticket().links()).containsExactly(new Link(LinkType.PARENT_OF, task.ref()));
-        assertThat(desk.execute(transition(request.id(), "complete")).openChildren()).extracting(Ticket::id)
-                .containsExactly(task.id());
+        assertThatThrownBy(() -> move(request, "complete")).as("the task is open")
+                .isInstanceOfSatisfying(TransitionRefusedException.class, e -> assertThat(e.rule()).isEqualTo("children finished"));
         Ticket done = move(task, "complete");
         assertThat(done.state()).isEqualTo(new TicketState("CLOSED_COMPLETE", StateCategory.CLOSED));
         assertThat(done.number().kind()).isEqualTo(TicketKind.TASK);
+        assertThat(move(request, "complete").state().name()).isEqualTo("FULFILLED");
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class LifecycleReader {
     static final List<String> STATE_KEYS = List.of("name", "category", "initial");
     static final List<String> TRANSITION_KEYS = List.of("name", "from", "to", "guards", "actions");
     static final List<String> GUARD_FORMS = List.of("requiresFields", "when", "approved", "rejected", "permission",
-            "insidePlannedWindow");
+            "insidePlannedWindow", "childrenFinished");
     static final List<String> ACTION_FORMS = List.of("setField", "clearField", "assign", "createTask", "notify");
     static final List<String> SET_FIELD_KEYS = List.of("field", "value");
     static final List<String> CREATE_TASK_KEYS = List.of("title", "group");
@@ -60,7 +60,7 @@ public final class LifecycleReader {
 
     private static final Pattern TRANSITION_PATH = Pattern.compile("transitions\\[(\\d+)](.*)");
     private static final Pattern GUARD_PATH = Pattern.compile("\\.guards\\[(\\d+)](.*)");
-    private static final Pattern ACTION_PATH = Pattern.compile("\\.actions\\[(\\d+)]");
+    private static final Pattern ACTION_PATH = Pattern.compile("\\.actions\\[(\\d+)](\\.value)?");
 
     private final DocumentTree tree;
     private final List<DefinitionProblem> problems = new ArrayList<>();
@@ -68,6 +68,8 @@ public final class LifecycleReader {
     private final List<Boolean> singleFrom = new ArrayList<>();
     /** Per transition, per guard: the form's key, to map the validation's paths back. */
     private final List<List<String>> guardForms = new ArrayList<>();
+    /** The form of each action of each transition, to place the lifecycle's validation problems. */
+    private final List<List<String>> actionForms = new ArrayList<>();
 
     private LifecycleReader(DocumentTree tree) {
         this.tree = tree;
@@ -118,6 +120,7 @@ public final class LifecycleReader {
             for (int i = 0; i < items.size(); i++) {
                 singleFrom.add(false);
                 guardForms.add(new ArrayList<>());
+                actionForms.add(new ArrayList<>());
                 Transition transition = transition(items.get(i), top.path("transitions") + "[" + i + "]", i);
                 if (transition != null) {
                     transitions.add(transition);
@@ -189,7 +192,7 @@ public final class LifecycleReader {
             List<JsonNode> items = array(n, t.path("actions"), "a list of actions");
             boolean all = true;
             for (int i = 0; i < items.size(); i++) {
-                Action action = action(items.get(i), t.path("actions") + "[" + i + "]");
+                Action action = action(items.get(i), t.path("actions") + "[" + i + "]", index);
                 all &= action != null;
                 if (action != null) {
                     actions.add(action);
@@ -231,6 +234,14 @@ public final class LifecycleReader {
             case "permission" -> {
                 String permission = identifier(value, at, "permission");
                 yield permission == null ? null : Guard.permission(permission);
+            }
+            case "childrenFinished" -> {
+                if (!value.isBoolean() || !value.booleanValue()) {
+                    problem(at, "childrenFinished takes the value true, got " + describe(value)
+                            + "; leave the guard out to not wait for the children");
+                    yield null;
+                }
+                yield Guard.childrenFinished();
             }
             default -> {
                 if (!value.isBoolean() || !value.booleanValue()) {
@@ -275,11 +286,12 @@ public final class LifecycleReader {
         return ApprovalPolicy.quorum(needed);
     }
 
-    private @Nullable Action action(JsonNode node, String path) {
+    private @Nullable Action action(JsonNode node, String path, int transition) {
         Form form = form(node, path, ACTION_FORMS, "an action");
         if (form == null) {
             return null;
         }
+        actionForms.get(transition).add(form.name);
         JsonNode value = form.value;
         String at = form.path;
         switch (form.name) {
@@ -525,8 +537,15 @@ public final class LifecycleReader {
                 }
                 return inner.isEmpty() ? guardPath : guardPath + "." + form;
             }
-            if (ACTION_PATH.matcher(rest).matches()) {
-                return prefix + rest + ".setField.field";
+            Matcher action = ACTION_PATH.matcher(rest);
+            if (action.matches()) {
+                int a = Integer.parseInt(action.group(1));
+                String actionPath = prefix + ".actions[" + a + "]";
+                // a set-field action names its field and value; a clear-field action is its field's name
+                if (!actionForms.get(t).get(a).equals("setField")) {
+                    return actionPath + "." + actionForms.get(t).get(a);
+                }
+                return actionPath + (action.group(2) == null ? ".setField.field" : ".setField.value");
             }
             return prefix + rest;
         }

@@ -83,6 +83,8 @@ public final class LifecycleWriter {
             g.put("permission", permission.permission());
         } else if (guard instanceof Guard.InsidePlannedWindow) {
             g.put("insidePlannedWindow", true);
+        } else if (guard instanceof Guard.ChildrenFinished) {
+            g.put("childrenFinished", true);
         } else {
             throw new IllegalStateException("no document form for the guard " + guard);
         }

@@ -281,8 +281,7 @@ public final class CommandEngine {
         }
         Ticket ticket = change.current();
         Lifecycle lifecycle = settings.lifecycles().lifecycle(batch.tenant, ticket.kind());
-        TransitionDecision.Allowed allowed = lifecycle.evaluate(ticket, name, actor, batch.now, settings.authorizer())
-                .orElseThrow(ticket);
+        TransitionDecision.Allowed allowed = gate(lifecycle, batch, ticket, name, actor).orElseThrow(ticket);
         TicketEvent stateChange = null;
         if (!allowed.from().equals(allowed.to())) {
             stateChange = change.record((seq, v) -> new StateChanged(batch.tenant, ticket.id(), actor, batch.now, seq, v,
@@ -294,6 +293,20 @@ public final class CommandEngine {
         if (comment.isPresent()) {
             comment(batch, change, actor, JournalEntryKind.PUBLIC_COMMENT, comment.get(), List.of());
         }
+    }
+
+    /**
+     * The lifecycle's gate. A refusal is decided again with the ticket's linked tickets at hand, for the
+     * guards that read them (children finished): only a refusal, so an allowed transition looks nothing
+     * up and allocates nothing more, and the children are read only if the ticket has some.
+     */
+    private TransitionDecision gate(Lifecycle lifecycle, Batch batch, Ticket ticket, String name, Party actor) {
+        TransitionDecision decision = lifecycle.evaluate(ticket, name, actor, batch.now, settings.authorizer());
+        if (decision instanceof TransitionDecision.Refused) {
+            return lifecycle.evaluate(ticket, name, actor, batch.now, settings.authorizer(),
+                    ref -> ref.tenant().equals(batch.tenant) ? batch.peek(ref.id()) : Optional.empty());
+        }
+        return decision;
     }
 
     private void perform(Batch batch, TicketChange change, Party actor, Action action, TicketEvent stateChange) {
@@ -503,19 +516,9 @@ public final class CommandEngine {
                 && !(approver.kind() == PartyKind.GROUP && settings.groups().isMember(actor, approver))) {
             requirePermission(ticket, actor, ServiceDesk.DECIDE_ON_BEHALF_PERMISSION);
         }
-        List<Approval> approvals = ticket.approvals();
-        int index = -1;
-        for (int i = 0; i < approvals.size(); i++) {
-            Approval a = approvals.get(i);
-            if (a.isPending() && a.approver().equals(command.approver()) && (index < 0 || a.step() < approvals.get(index).step())) {
-                index = i;
-            }
-        }
-        if (index < 0) {
-            throw new CommandRefusedException(ticket.number().toString(), CommandRefusedException.NO_PENDING_APPROVAL,
-                    command.approver() + " has no pending approval to decide");
-        }
-        int chosen = index;
+        // the approval awaited under the lifecycle's approval policies (a sequence's turn, nothing after the outcome)
+        int chosen = ApprovalTurns.approvalToDecide(settings.lifecycles().lifecycle(batch.tenant, ticket.kind()), ticket,
+                approver);
         ApprovalDecision decision = new ApprovalDecision(command.verdict(), actor, batch.now, command.comment());
         change.record((seq, v) -> new ApprovalDecided(batch.tenant, ticket.id(), actor, batch.now, seq, v, chosen, decision));
     }

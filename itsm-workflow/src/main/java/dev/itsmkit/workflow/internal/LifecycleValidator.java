@@ -1,11 +1,21 @@
 package dev.itsmkit.workflow.internal;
 
+import dev.itsmkit.core.ChangeRisk;
+import dev.itsmkit.core.ChangeType;
+import dev.itsmkit.core.FieldValue;
+import dev.itsmkit.core.HoldReason;
 import dev.itsmkit.core.Identifier;
 import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.TicketField;
+import dev.itsmkit.core.TenantId;
+import dev.itsmkit.core.Ticket;
+import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.TicketKind;
+import dev.itsmkit.core.TicketNumber;
+import dev.itsmkit.core.ValidationException;
 import dev.itsmkit.core.Violation;
 import dev.itsmkit.sla.Condition;
+import dev.itsmkit.sla.TicketView;
 import dev.itsmkit.workflow.Action;
 import dev.itsmkit.workflow.Guard;
 import dev.itsmkit.workflow.LifecycleState;
@@ -18,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -28,6 +39,10 @@ import java.util.stream.Collectors;
  * definition, so it favours clear messages over speed: O(states + transitions) graph walks.
  */
 public final class LifecycleValidator {
+    /** The identity of the probe tickets set-field values are written to (see {@link #checkValue}). */
+    private static final TenantId PROBE_TENANT = TenantId.of("lifecycle-validation");
+    private static final TicketId PROBE_ID = TicketId.of("probe");
+
     private LifecycleValidator() {}
 
     /**
@@ -108,8 +123,8 @@ public final class LifecycleValidator {
                 checkGuard(t.guards().get(j), path + ".guards[" + j + "]", kind, byName.keySet(), fields, violations);
             }
             for (int j = 0; j < t.actions().size(); j++) {
-                if (t.actions().get(j) instanceof Action.SetField set) {
-                    fields.check(set.field(), path + ".actions[" + j + "]");
+                if (t.actions().get(j) instanceof Action.SetField set && fields.check(set.field(), path + ".actions[" + j + "]")) {
+                    checkValue(kind, set, path + ".actions[" + j + "].value", violations);
                 }
             }
         }
@@ -128,9 +143,9 @@ public final class LifecycleValidator {
         } else if (guard instanceof Guard.ConditionHolds holds) {
             walk(holds.condition(), c -> {
                 if (c instanceof Condition.FieldIn in) {
-                    fields.check(in.field(), path + ".condition");
+                    fields.checkInCondition(in.field(), path + ".condition");
                 } else if (c instanceof Condition.FieldPresent present) {
-                    fields.check(present.field(), path + ".condition");
+                    fields.checkInCondition(present.field(), path + ".condition");
                 } else if (c instanceof Condition.StateIn in) {
                     in.names().stream().filter(n -> !stateNames.contains(n)).sorted().forEach(n -> violations.add(
                             new Violation(path + ".condition", n, "is not a state of the lifecycle; states: " + stateNames)));
@@ -140,6 +155,41 @@ public final class LifecycleValidator {
             violations.add(new Violation(path, guard.describe(), "only a change has a planned window, this lifecycle governs "
                     + kind + " tickets"));
         }
+    }
+
+    /**
+     * Checks a set-field action's value (or its clearing) against the built-in field's type and
+     * values, as the ticket will when the action runs: the value is written to a probe ticket of the
+     * kind, so that the rules are the ticket's own. Custom fields are left alone: a lifecycle declares
+     * their names, not their types (the desk's field schema checks them when the action runs).
+     */
+    private static void checkValue(TicketKind kind, Action.SetField set, String path, List<Violation> violations) {
+        TicketField builtIn = TicketField.byName(set.field()).orElse(null);
+        if (builtIn == null) {
+            return;
+        }
+        Optional<FieldValue> value = set.value();
+        try {
+            Ticket.builder(PROBE_TENANT, PROBE_ID, new TicketNumber(kind, 1)).field(set.field(), value);
+        } catch (ValidationException | IllegalArgumentException e) {
+            List<String> names = enumNames(builtIn);
+            String why = e instanceof ValidationException v && !v.violations().isEmpty() ? v.violations().get(0).message()
+                    : String.valueOf(e.getMessage());
+            String message = !names.isEmpty() && value.isPresent() && value.get() instanceof FieldValue.Text
+                    ? "is not one of the values of " + set.field() + ": " + names : why;
+            violations.add(new Violation(path, value.map(Object::toString).orElse("(cleared)"), message));
+        }
+    }
+
+    /** The names a built-in field holding an enumeration takes; empty for any other field. */
+    private static List<String> enumNames(TicketField field) {
+        Enum<?>[] values = switch (field) {
+            case HOLD_REASON -> HoldReason.values();
+            case CHANGE_TYPE -> ChangeType.values();
+            case RISK -> ChangeRisk.values();
+            default -> new Enum<?>[0];
+        };
+        return java.util.Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static void walk(Condition condition, Consumer<Condition> visit) {
@@ -199,6 +249,10 @@ public final class LifecycleValidator {
 
     /** Whether a field name means something for the lifecycle's kind. */
     private static final class FieldCheck {
+        /** The names {@link TicketView#of} derives from a ticket, in a stable order for messages. */
+        private static final List<String> DERIVED = List.of(TicketView.KIND, TicketView.REQUESTER, TicketView.ASSIGNEE,
+                TicketView.ASSIGNMENT_GROUP, TicketView.LAST_PUBLIC_UPDATE);
+
         private final TicketKind kind;
         private final Set<String> customFields;
         private final List<Violation> violations;
@@ -209,17 +263,37 @@ public final class LifecycleValidator {
             this.violations = violations;
         }
 
-        void check(String field, String path) {
+        /**
+         * Checks a name a condition reads: as {@link #check}, but the names {@link TicketView} derives
+         * from every ticket (kind, requester, assignee, assignment group, last public update) are
+         * readable too, since a guard's condition reads the ticket through that view.
+         */
+        void checkInCondition(String field, String path) {
+            if (!DERIVED.contains(field)) {
+                check(field, path);
+            }
+        }
+
+        /** Reports a field the kind does not have; returns whether the field is known. */
+        boolean check(String field, String path) {
             TicketField builtIn = TicketField.byName(field).orElse(null);
             if (builtIn != null) {
                 if (!builtIn.kinds().contains(kind)) {
                     violations.add(new Violation(path, field, "is a built-in field of " + new TreeSet<>(builtIn.kinds())
                             + ", not of a " + kind));
+                    return false;
                 }
+            } else if (DERIVED.contains(field) && !customFields.contains(field)) {
+                violations.add(new Violation(path, field, "is a name derived from the ticket (one of " + DERIVED
+                        + "), which only a condition can read (a 'when' guard: Guard.when(Condition.fieldIn(\"" + field
+                        + "\", ...))); it cannot be required or set. Declare a custom field to keep a value of your own"));
+                return false;
             } else if (!customFields.contains(field)) {
                 violations.add(new Violation(path, field, "is neither a built-in field of a " + kind
                         + " nor a custom field the lifecycle declares; declared: " + new TreeSet<>(customFields)));
+                return false;
             }
+            return true;
         }
     }
 }
