@@ -276,23 +276,31 @@ public abstract class ModelContract extends StoresContract {
         model.undelivered.add(entry);
     }
 
-    /** Claims as a node: the earliest due of the claimable timers (due, and unclaimed or with an expired lease). */
+    /** When a timer next needs attention: its due instant, or the end of the lease of the claim that holds it. */
+    private static Instant wake(ModelTimer t) {
+        return t.claim().map(TimerClaim::leaseUntil).orElse(t.timer().dueAt());
+    }
+
+    /**
+     * Claims as a node: the claimable timers (due, and unclaimed or with an expired lease) that wake first, a
+     * timer held by an expired claim waking at its lease's end (both adapters order so, as {@code nextWakeUp} does).
+     */
     private void claim(Model model, NodeId node, int limit) {
-        List<ModelTimer> claimable = model.timers.values().stream()
+        Map<DueTimer, Instant> claimable = new HashMap<>();
+        model.timers.values().stream()
                 .filter(t -> !t.timer().dueAt().isAfter(model.now))
                 .filter(t -> t.claim().isEmpty() || !t.claim().get().leaseUntil().isAfter(model.now))
-                .toList();
+                .forEach(t -> claimable.put(t.timer(), wake(t)));
         List<TimerClaim> claims = this.stores.timerClaims().claimDue(model.now, node, LEASE, limit);
         assertThat(claims).hasSize(Math.min(limit, claimable.size()));
-        assertThat(claims).extracting(c -> c.timer().dueAt()).isSorted();
-        List<DueTimer> claimableTimers = claimable.stream().map(ModelTimer::timer).toList();
-        assertThat(claims).extracting(TimerClaim::timer).isSubsetOf(claimableTimers).doesNotHaveDuplicates();
+        assertThat(claims).extracting(TimerClaim::timer).isSubsetOf(claimable.keySet()).doesNotHaveDuplicates();
+        assertThat(claims).extracting(c -> claimable.get(c.timer())).as("the claims' wake instants").isSorted();
         if (!claims.isEmpty()) {
-            Instant latestClaimed = claims.get(claims.size() - 1).timer().dueAt();
+            Instant latestClaimed = claimable.get(claims.get(claims.size() - 1).timer());
             List<DueTimer> claimedTimers = claims.stream().map(TimerClaim::timer).toList();
-            assertThat(claimableTimers).filteredOn(t -> !claimedTimers.contains(t))
-                    .as("claimable timers left behind are due no earlier than the last one claimed")
-                    .allSatisfy(t -> assertThat(t.dueAt()).isAfterOrEqualTo(latestClaimed));
+            assertThat(claimable.entrySet()).filteredOn(e -> !claimedTimers.contains(e.getKey()))
+                    .as("claimable timers left behind wake no earlier than the last one claimed")
+                    .allSatisfy(e -> assertThat(e.getValue()).isAfterOrEqualTo(latestClaimed));
         }
         for (TimerClaim c : claims) {
             assertThat(c.node()).isEqualTo(node);
@@ -333,9 +341,7 @@ public abstract class ModelContract extends StoresContract {
     }
 
     private static Optional<Instant> nextWakeUp(Model model) {
-        return model.timers.values().stream()
-                .map(t -> t.claim().map(TimerClaim::leaseUntil).orElse(t.timer().dueAt()))
-                .min(Comparator.naturalOrder());
+        return model.timers.values().stream().map(ModelContract::wake).min(Comparator.naturalOrder());
     }
 
     private void checkQuery(TenantId tenant, Model model, TicketQuery query, int pageSize) {
