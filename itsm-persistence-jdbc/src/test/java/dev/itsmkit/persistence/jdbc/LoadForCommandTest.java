@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code TenantStores.loadForCommand} reads what the separate reads read: on PostgreSQL in one statement,
- * clocks included; on H2 and in memory with the SPI's default, which leaves the clocks to the caller.
+ * clocks included; on H2 in one statement and in memory from one published view, both leaving the clocks to the caller.
  */
 class LoadForCommandTest {
     static Stream<String> stores() {

@@ -7,7 +7,6 @@ import static dev.itsmkit.persistence.tck.Fixtures.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.TimeWindow;
@@ -19,6 +18,7 @@ import dev.itsmkit.persistence.Page;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,15 +30,37 @@ public abstract class AuditTrailContract extends StoresContract {
     protected AuditTrailContract() {}
 
     /**
-     * Changes a stored event behind the SPI's back, without fixing the hashes, as someone with
-     * access to the storage could (an UPDATE in the database, an edit of a file).
+     * Returns the means to edit this adapter's stored trail behind the SPI's back. Called by the tamper tests after
+     * {@link #createStores()}, so it may use {@link #stores}.
      *
-     * @param tenant the tenant
-     * @param ticket the ticket
-     * @param sequence the event's sequence
-     * @param forged the event to put in its place
+     * @return the adapter's tampering; each of its edits may be unsupported, saying why (see {@link StorageTampering})
      */
-    protected abstract void tamperWithStoredEvent(TenantId tenant, TicketId ticket, long sequence, TicketEvent forged);
+    protected abstract StorageTampering tampering();
+
+    /** Runs an edit, or skips the test (a failed assumption with the adapter's reason) if the adapter cannot make it. */
+    private static void tamper(String what, Runnable edit) {
+        try {
+            edit.run();
+        } catch (UnsupportedOperationException e) {
+            Assumptions.abort("the adapter cannot " + what + ": " + e.getMessage());
+        }
+    }
+
+    /** Appends a trail of events 1..count to a new ticket, one unit of work each. */
+    private Ticket ticketWithTrail(long number, int count) {
+        Ticket t = incident(ACME, number);
+        for (int s = 1; s <= count; s++) {
+            append(ACME, event(t, s, T0.plusSeconds(s)));
+        }
+        return t;
+    }
+
+    private void assertBrokenAt(Ticket t, long sequence) {
+        assertThat(acme().auditTrail().verify(t.id())).isInstanceOfSatisfying(ChainVerification.Broken.class, b -> {
+            assertThat(b.ticket()).isEqualTo(t.id());
+            assertThat(b.sequence()).as("the first broken link of %s", t.id()).isEqualTo(sequence);
+        });
+    }
 
     /** Each record links to its predecessor's hash, from the genesis hash on. */
     @Test
@@ -71,15 +93,78 @@ public abstract class AuditTrailContract extends StoresContract {
     /** An event changed in storage breaks the chain at that event. */
     @Test
     public void tamperingIsReportedAtTheFirstBrokenLink() {
-        Ticket t = incident(ACME, 1);
-        append(ACME, event(t, 1, T0), event(t, 2, T0.plusSeconds(1)), event(t, 3, T0.plusSeconds(2)));
-        tamperWithStoredEvent(ACME, t.id(), 2, event(t, 2, T0.plusSeconds(99)));
+        Ticket t = ticketWithTrail(1, 3);
+        tamper("replace an event", () -> tampering().replaceEvent(ACME, t.id(), 2, event(t, 2, T0.plusSeconds(99))));
         ChainVerification result = acme().auditTrail().verify(t.id());
         assertThat(result.intact()).isFalse();
-        assertThat(result).isInstanceOfSatisfying(ChainVerification.Broken.class, b -> {
-            assertThat(b.ticket()).isEqualTo(t.id());
-            assertThat(b.sequence()).isEqualTo(2);
+        assertBrokenAt(t, 2);
+    }
+
+    /**
+     * Of several events changed in storage, the first in sequence is reported, whatever order they were changed in;
+     * a trail changed only later is reported there, and the other tickets' trails stay intact.
+     */
+    @Test
+    public void ofSeveralTamperedEventsTheFirstIsReported() {
+        Ticket several = ticketWithTrail(1, 6);
+        Ticket lateOnly = ticketWithTrail(2, 6);
+        Ticket untouched = ticketWithTrail(3, 6);
+        tamper("replace an event", () -> {
+            tampering().replaceEvent(ACME, several.id(), 5, event(several, 5, T0.plusSeconds(99)));
+            tampering().replaceEvent(ACME, several.id(), 2, event(several, 2, T0.plusSeconds(98)));
+            tampering().replaceEvent(ACME, several.id(), 4, event(several, 4, T0.plusSeconds(97)));
+            tampering().replaceEvent(ACME, lateOnly.id(), 6, event(lateOnly, 6, T0.plusSeconds(96)));
+            tampering().replaceEvent(ACME, lateOnly.id(), 5, event(lateOnly, 5, T0.plusSeconds(95)));
         });
+        assertBrokenAt(several, 2);
+        assertBrokenAt(lateOnly, 5);
+        assertThat(acme().auditTrail().verify(untouched.id()).intact()).isTrue();
+    }
+
+    /** An event replaced by one of another ticket (a record moved between trails) is reported at that record. */
+    @Test
+    public void anEventOfAnotherTicketInATrailIsReported() {
+        Ticket t = ticketWithTrail(1, 3);
+        Ticket other = incident(ACME, 2);
+        tamper("replace an event", () -> tampering().replaceEvent(ACME, t.id(), 3, event(other, 3, T0.plusSeconds(3))));
+        assertBrokenAt(t, 3);
+    }
+
+    /**
+     * A record deleted from the middle of a trail is reported at the record after the gap, the first that does not
+     * verify; deleting the first record is reported at the second.
+     */
+    @Test
+    public void aDeletedEventIsReportedAfterTheGap() {
+        Ticket middle = ticketWithTrail(1, 5);
+        Ticket first = ticketWithTrail(2, 3);
+        tamper("delete an event", () -> {
+            tampering().deleteEvent(ACME, middle.id(), 3);
+            tampering().deleteEvent(ACME, first.id(), 1);
+        });
+        assertBrokenAt(middle, 4);
+        assertBrokenAt(first, 2);
+    }
+
+    /**
+     * A stored hash edited without its event is reported at its record; edited after a changed event, the changed
+     * event (the earlier link) is reported.
+     */
+    @Test
+    public void anEditedStoredHashIsReportedAtTheFirstBrokenLink() {
+        Ticket hashOnly = ticketWithTrail(1, 4);
+        Ticket both = ticketWithTrail(2, 5);
+        Ticket lastHash = ticketWithTrail(3, 3);
+        String forged = "ab".repeat(32);
+        tamper("edit a stored hash", () -> {
+            tampering().replaceStoredHash(ACME, hashOnly.id(), 3, forged);
+            tampering().replaceStoredHash(ACME, both.id(), 4, forged);
+            tampering().replaceStoredHash(ACME, lastHash.id(), 3, forged);
+        });
+        tamper("replace an event", () -> tampering().replaceEvent(ACME, both.id(), 2, event(both, 2, T0.plusSeconds(99))));
+        assertBrokenAt(hashOnly, 3);
+        assertBrokenAt(both, 2);
+        assertBrokenAt(lastHash, 3);
     }
 
     /** A trail can be read from a sequence on. */

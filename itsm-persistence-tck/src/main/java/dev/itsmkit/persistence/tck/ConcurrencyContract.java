@@ -17,12 +17,14 @@ import dev.itsmkit.core.timing.TimerId;
 import dev.itsmkit.persistence.ConcurrentUpdateException;
 import dev.itsmkit.persistence.NodeId;
 import dev.itsmkit.persistence.Page;
+import dev.itsmkit.persistence.TicketOrder;
 import dev.itsmkit.persistence.TicketQuery;
 import dev.itsmkit.persistence.TimerClaim;
 import dev.itsmkit.persistence.spi.UnitOfWork;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -220,59 +222,87 @@ public abstract class ConcurrencyContract extends StoresContract {
     }
 
     /**
-     * A reader paging while writers insert sees every ticket that existed at its start exactly once.
+     * A reader paging in each order (number, created, updated) while writers insert sees pages in that order, with
+     * no ticket twice, and every ticket that existed before its first page exactly once. The writers insert numbers
+     * between and after the existing ones, at instants between and equal to theirs (ties broken by id); each writer
+     * has its own numbers, so no insert may fail, and none is ignored.
      *
      * @throws Exception if a thread fails or times out
      */
     @Test
     public void pagingIsStableUnderConcurrentInserts() throws Exception {
-        final int maxInserts = 2_000;
+        for (TicketOrder order : TicketOrder.values()) {
+            createFreshStores();
+            pageWhileOthersInsert(order);
+        }
+    }
+
+    private static Comparator<Ticket> comparatorOf(TicketOrder order) {
+        Comparator<Ticket> byId = Comparator.comparing(t -> t.id().value());
+        return switch (order) {
+            case NUMBER -> Comparator.comparing(Ticket::number);
+            case CREATED -> Comparator.comparing(Ticket::createdAt).thenComparing(byId);
+            case UPDATED -> Comparator.comparing(Ticket::updatedAt).thenComparing(byId);
+        };
+    }
+
+    /** A fixture incident created (and last updated) at an instant of its own: {@code T0} plus a number of seconds. */
+    private static Ticket insertedAt(long number, long seconds) {
+        return Fixtures.ticket(ACME, new TicketNumber(TicketKind.INCIDENT, number), T0.plusSeconds(seconds));
+    }
+
+    private void pageWhileOthersInsert(TicketOrder order) throws Exception {
+        final int insertsPerWriter = 260; // (j * 37) % 260 takes each value once for j below 260
         List<Ticket> initial = new ArrayList<>();
         for (int i = 1; i <= 200; i++) {
-            initial.add(incident(ACME, i * 10L));
+            initial.add(insertedAt(i * 10L, i * 10L));
         }
         create(initial);
         AtomicBoolean reading = new AtomicBoolean(true);
-        AtomicInteger sequence = new AtomicInteger();
-        CountDownLatch writersStarted = new CountDownLatch(threads() - 1);
-        List<Future<?>> writers = new ArrayList<>();
-        for (int w = 0; w < threads() - 1; w++) {
+        int writerCount = threads() - 1;
+        CountDownLatch writersStarted = new CountDownLatch(writerCount);
+        List<Future<Integer>> writers = new ArrayList<>();
+        for (int w = 1; w <= writerCount; w++) {
+            final int writer = w;
             writers.add(pool.submit(() -> {
                 writersStarted.countDown();
-                // bounded: writers that outrun the reader for ever would leave it paging without end (seen on
-                // a loaded machine, where the reader's pages came slower than the writers' inserts)
-                while (reading.get()) {
-                    int n = sequence.incrementAndGet();
-                    if (n > maxInserts) {
-                        break;
-                    }
-                    // numbers between and after the initial ones
-                    long number = n % 2 == 0 ? 10L * (n % 200) + 1 + (n % 9) : 100_000L + n;
-                    if (number % 10 == 0) {
-                        continue;
-                    }
-                    try {
-                        create(incident(ACME, number));
-                    } catch (ConcurrentUpdateException | IllegalArgumentException e) {
-                        // the same number was inserted already by another writer
-                    }
+                int inserted = 0;
+                // bounded: writers that outrun the reader for ever would leave it paging without end (seen on a
+                // loaded machine, where the reader's pages came slower than the writers' inserts)
+                for (int j = 0; j < insertsPerWriter && reading.get(); j++) {
+                    // the writer's own numbers (never a multiple of 10, which the initial tickets hold), spread
+                    // over the initial range and beyond; every other one at the same instant as an initial ticket
+                    long number = 10L * ((j * 37L) % 260) + writer;
+                    long seconds = j % 2 == 0 ? number - writer : number;
+                    create(insertedAt(number, seconds));
+                    inserted++;
                 }
-                return null;
+                return inserted;
             }));
         }
         assertThat(writersStarted.await(30, TimeUnit.SECONDS)).isTrue();
-        List<TicketId> seen = new ArrayList<>();
-        Page<Ticket> page = acme().tickets().query(TicketQuery.all(), 7);
-        page.items().forEach(t -> seen.add(t.id()));
+        Comparator<Ticket> comparator = comparatorOf(order);
+        TicketQuery query = TicketQuery.builder().orderBy(order).build();
+        List<Ticket> seen = new ArrayList<>();
+        Page<Ticket> page = acme().tickets().query(query, 7);
+        seen.addAll(page.items());
         while (page.hasNext() && seen.size() < 100_000) {
-            page = acme().tickets().query(TicketQuery.all(), page.next().orElseThrow(), 7);
-            page.items().forEach(t -> seen.add(t.id()));
+            page = acme().tickets().query(query, page.next().orElseThrow(), 7);
+            seen.addAll(page.items());
         }
         reading.set(false);
-        for (Future<?> f : writers) {
-            f.get(60, TimeUnit.SECONDS);
+        int inserted = 0;
+        for (Future<Integer> f : writers) {
+            inserted += f.get(60, TimeUnit.SECONDS);
         }
-        assertThat(new HashSet<>(seen)).hasSameSizeAs(seen);
-        assertThat(seen).containsAll(initial.stream().map(Ticket::id).toList());
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(comparator.compare(seen.get(i - 1), seen.get(i)))
+                    .as("in %s order, %s then %s", order, seen.get(i - 1).id(), seen.get(i).id()).isNegative();
+        }
+        List<TicketId> ids = seen.stream().map(Ticket::id).toList();
+        assertThat(new HashSet<>(ids)).as("no ticket twice in %s order", order).hasSameSizeAs(ids);
+        assertThat(ids).as("every ticket that existed before the first page, in %s order", order)
+                .containsAll(initial.stream().map(Ticket::id).toList());
+        assertThat(acme().tickets().count(TicketQuery.all())).isEqualTo(initial.size() + inserted);
     }
 }

@@ -42,7 +42,7 @@ public abstract class TenantIsolationContract extends StoresContract {
         return t;
     }
 
-    /** Another tenant's ids find nothing: tickets, numbers, events, clocks, timers, outbox. */
+    /** Another tenant's ids find nothing: tickets, numbers, events, clocks, timers, outbox, a command's load. */
     @Test
     public void hostileIdsSeeNothing() {
         Ticket t = acmeTicketWithEverything();
@@ -60,6 +60,7 @@ public abstract class TenantIsolationContract extends StoresContract {
         assertThat(hostile.timers().forTicket(t.id())).isEmpty();
         assertThat(hostile.timers().find(timer(t, 100, T0).id())).isEmpty();
         assertThat(hostile.outbox().forTicket(t.id())).isEmpty();
+        assertThat(hostile.loadForCommand(t.id())).isEmpty();
     }
 
     /** Another tenant's values are refused by a unit of work with a typed exception, and nothing is written. */
