@@ -214,7 +214,7 @@ final class UnknownTenantStores implements TenantStores {
     public Optional<LoadedTicket> loadForCommand(TicketId ticket) {
         InMemoryTenantStores d = data();
         // once the tenant's data exists, its lock-free read; before, the tenant has no ticket
-        return d != null ? d.loadForCommand(ticket) : TenantStores.super.loadForCommand(ticket);
+        return d != null ? d.loadForCommand(requireNonNull(ticket, "ticket")) : Optional.empty();
     }
 
     @Override

@@ -64,22 +64,19 @@ public interface TenantStores {
     TicketNumbers numbers();
 
     /**
-     * Reads what a command needs of an existing ticket before changing it: its audit trail's last sequence
-     * and its snapshot, and possibly its SLA clocks. A store on a database may read them in one round trip,
-     * from one consistent view, clocks included. This default reads the last sequence first and then the
-     * snapshot (so that a commit falling between the two reads leaves the sequence behind the snapshot's
-     * version, never ahead of it, which the caller can detect and read again), and leaves the clocks to be
-     * read when needed.
+     * Reads what a command needs of an existing ticket before changing it: its snapshot and its audit trail's last
+     * sequence, and possibly its SLA clocks, as one commit left them. An implementation must never return the
+     * snapshot of one commit with the sequence (or clocks) of another, whatever commits run meanwhile: a command
+     * appends its events after that sequence and saves over that snapshot's version, so a mixed read would make it
+     * refuse or retry for no reason, or chain its events to the wrong predecessor. A store on a database reads
+     * them in one statement or one consistent view; the in-memory store reads one immutable view per ticket that
+     * each commit publishes. The compatibility kit's {@code LoadForCommandContract} checks this under concurrent
+     * commits. Clocks may be left out (empty) for the caller to read when needed.
      *
      * @param ticket the ticket
      * @return what was read, or empty if the ticket does not exist
      */
-    default Optional<LoadedTicket> loadForCommand(TicketId ticket) {
-        requireNonNull(ticket, "ticket");
-        long lastSequence = auditTrail().lastSequence(ticket);
-        Optional<Ticket> snapshot = tickets().find(ticket);
-        return snapshot.isEmpty() ? Optional.empty() : Optional.of(new LoadedTicket(snapshot.get(), lastSequence, Optional.empty()));
-    }
+    Optional<LoadedTicket> loadForCommand(TicketId ticket);
 
     /**
      * Begins a unit of work that writes to this tenant's stores on {@link UnitOfWork#commit()}.

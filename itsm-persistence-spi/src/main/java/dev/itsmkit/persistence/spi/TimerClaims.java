@@ -25,7 +25,9 @@ import java.util.Optional;
 public interface TimerClaims {
     /**
      * Claims timers that are due: scheduled with {@code dueAt <= now}, and either never claimed or
-     * with an expired lease. Earliest due first.
+     * with an expired lease. Earliest wake-up first: an unclaimed timer wakes at its {@code dueAt}, a claimed
+     * one at the end of its lease (what {@link #nextWakeUp} reports), so a timer whose claim ran out comes
+     * after timers due before that lease ended.
      *
      * @param now the current instant
      * @param node the claiming node
