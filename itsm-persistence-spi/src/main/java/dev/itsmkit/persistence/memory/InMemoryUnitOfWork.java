@@ -79,6 +79,9 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private @Nullable TicketData lastTouched;
     private TicketData[] moreTouched = NO_DATA;
     private int moreTouchedCount;
+    /** What {@link #readAhead} read, kept so that the compiler keeps its reads. */
+    @SuppressWarnings("unused")
+    private long readSum;
     /** While hashing a bulk unit of work: the index of the last event seen of each ticket. */
     private @Nullable HashMap<TicketId, Integer> previousIndex;
 
@@ -284,11 +287,12 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         long[] hashed = hasher.scratch(eventCount);
         int[] bases = hasher.bases(eventCount);
         hashAhead(stores, hasher, hashed, bases);
+        int updatedHint = readAhead(stores);
         stores.lockForCommit();
         try {
             check(stores);
             for (int i = 0; i < saveCount; i++) {
-                touched(stores.applySave(saveAt(i)));
+                touched(stores.applySave(saveAt(i), i == 0 ? updatedHint : -1));
             }
             for (int i = 0; i < eventCount; i++) {
                 touched(stores.applyAppend(eventAt(i), hashed, 8 * i + 4, bases[i], hasher));
@@ -315,6 +319,39 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         } finally {
             stores.lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Reads ahead, before the lock, the lines the commit will read and write under it for its first ticket and its
+     * first timer change (a command's unit of work changes one ticket and one or two timers): the ticket's data, the
+     * next slots of its trail and outbox, its old key's chunk in the order by last update, the timer tables' slots
+     * and entries. With a million tickets and timers these are cache misses (about 150 ns each on the development
+     * machine); read here, one after the other without a dependency between them, the processor waits for them
+     * together, and the lock holder finds them in the cache: the critical section that commands of one tenant
+     * share gets shorter by as much. Nothing read here is trusted: the checks and changes under the lock read
+     * everything again.
+     *
+     * @return the chunk of the first saved ticket's old key in the order by last update, a hint, or -1
+     */
+    private int readAhead(InMemoryTenantStores stores) {
+        long read = 0;
+        if (firstTimerChange != null) {
+            read = root.timers.readAhead(tenant, firstTimerChange);
+        }
+        TicketId ticket = saveCount > 0 ? requireNonNull(firstSave).id()
+                : eventCount > 0 ? requireNonNull(firstEvent).ticket()
+                : entryCount > 0 ? requireNonNull(firstEntry).ticket() : null;
+        int hint = -1;
+        if (ticket != null) {
+            TicketData data = stores.tickets.publishedData(ticket);
+            if (data != null) {
+                long ahead = stores.readAhead(data, saveCount > 0 && firstExpectedVersion > 0);
+                hint = (int) ahead;
+                read += ahead >>> 32;
+            }
+        }
+        readSum = read;
+        return hint;
     }
 
     /**
