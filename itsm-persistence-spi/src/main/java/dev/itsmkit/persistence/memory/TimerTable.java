@@ -176,8 +176,8 @@ final class TimerTable implements TimerClaims {
         }
 
         /**
-         * Reads, WITHOUT the lock, a hash's home slot and the entry there: the lines a lookup of the hash will read
-         * first (see {@link TimerTable#readAhead}). Bounded by the array read, whatever a writer is doing.
+         * Reads, WITHOUT the lock, a hash's home slot and the entry there if it has that hash: the lines a lookup of
+         * the hash will read first (see {@link TimerTable#readAhead}). Bounded by the array read, whatever a writer is doing.
          *
          * @return a value made of what was read
          */
@@ -185,12 +185,10 @@ final class TimerTable implements TimerClaims {
             Entry[] entries = slots;
             int[] entryHashes = hashes;
             int i = home(hash) & (entries.length - 1);
-            long read = i < entryHashes.length ? entryHashes[i] : 0;
+            int found = i < entryHashes.length ? entryHashes[i] : 0;
             Entry e = entries[i];
-            if (e != null) {
-                read += e.handle + e.cycle;
-            }
-            return read;
+            // the entry only if it is the hash's (as a lookup reads it): another one's would be a miss for nothing
+            return e != null && found == hash ? e.handle + e.cycle : found;
         }
 
         private boolean matches(Entry e, TenantId tenant, Object key) {
