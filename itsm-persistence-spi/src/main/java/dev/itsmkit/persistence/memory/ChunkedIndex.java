@@ -177,6 +177,18 @@ final class ChunkedIndex<T> {
         if (chunkCount == 0) {
             insertChunk(0, new Chunk());
         }
+        Chunk lastChunk = chunks[chunkCount - 1];
+        int n = lastChunk.size;
+        if (n > 0 && n < CHUNK && compare(major, minor, tie, lastChunk, n - 1) > 0) {
+            // past the last key, with room: the usual put of the time orders (an update's new instant, a new event),
+            // without the search of the directory and of the chunk, which would find this place
+            lastChunk.keys[2 * n] = major;
+            lastChunk.keys[2 * n + 1] = minor;
+            lastChunk.ties[n] = tie;
+            lastChunk.size = n + 1;
+            size++;
+            return;
+        }
         int ci = chunkFor(major, minor, tie);
         Chunk c = chunks[ci];
         int at = lowerBound(c, major, minor, tie);
