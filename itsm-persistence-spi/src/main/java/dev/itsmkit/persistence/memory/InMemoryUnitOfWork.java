@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,13 @@ import org.jspecify.annotations.Nullable;
  * one it was chained to (a comparison of four {@code long}s), else chained again there, so the stored
  * chain is the one a commit hashing under the lock would store. Each touched ticket's view is published
  * once, after all changes.
+ *
+ * <p>What the tenant's commands share is the tenant's lock, so what a commit does while holding it is kept short.
+ * Before taking it, a commit reads ahead the lines it will read and write under it ({@link #readAhead}), whose
+ * cache misses then overlap instead of following one another under the lock. The due timers and the outbox log,
+ * shared by all tenants, have their own locks: a commit takes the timer table's, and the log's, before it releases
+ * the tenant's (a hand-over), then applies its timer changes and appends its outbox entries, so that they follow
+ * the tenant's earlier commits and precede its later ones while the tenant's next commit goes on.
  *
  * <p>The first write of each kind is kept in a field, the others in a plain array allocated on the
  * second: a command's unit of work (one snapshot, an event, a timer, an outbox entry) allocates this
@@ -288,7 +296,10 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         int[] bases = hasher.bases(eventCount);
         hashAhead(stores, hasher, hashed, bases);
         int updatedHint = readAhead(stores);
+        ReentrantReadWriteLock.WriteLock tenantLock = stores.lock.writeLock();
         stores.lockForCommit();
+        boolean tenantLocked = true;
+        boolean timersLocked = false;
         try {
             check(stores);
             for (int i = 0; i < saveCount; i++) {
@@ -307,17 +318,35 @@ final class InMemoryUnitOfWork implements UnitOfWork {
                     moreTouched[i].publish();
                 }
             }
-            applyTimerChanges();
+            // the timer table's and the outbox log's changes are made after the tenant's lock is handed over to their
+            // own locks: in the order of the tenant's commits, without holding up its next commit
+            if (timerChangeCount > 0) {
+                root.timers.lockForApply();
+                timersLocked = true;
+            }
             if (entryCount > 0) {
                 OutboxEntry first = requireNonNull(firstEntry);
                 stores.applyEnqueue(first);
                 for (int i = 0; i < entryCount - 1; i++) {
                     stores.applyEnqueue(moreEntries[i]);
                 }
-                root.outbox.append(first, moreEntries, entryCount - 1);
+                // released first thing under the log's lock, which cannot fail to be taken
+                tenantLocked = false;
+                root.outbox.appendReleasing(tenantLock, first, moreEntries, entryCount - 1);
+            } else {
+                tenantLocked = false;
+                tenantLock.unlock();
+            }
+            if (timersLocked) {
+                root.timers.applyLocked(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1);
             }
         } finally {
-            stores.lock.writeLock().unlock();
+            if (tenantLocked) {
+                tenantLock.unlock();
+            }
+            if (timersLocked) {
+                root.timers.unlockApply();
+            }
         }
     }
 

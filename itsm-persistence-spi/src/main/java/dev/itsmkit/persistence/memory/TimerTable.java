@@ -349,34 +349,58 @@ final class TimerTable implements TimerClaims {
     void apply(TenantId tenant, Object first, Object[] others, int more) {
         lock.lock();
         try {
-            for (int k = -1; k < more; k++) {
-                Object change = k < 0 ? first : others[k];
-                DueTimer timer = change instanceof DueTimer t ? t : null;
-                // one lookup decides between a reschedule in place, a replacement, a new timer and a cancel
-                int hash;
-                int slot;
-                if (timer != null) {
-                    hash = EntryTable.hash(tenant, timer);
-                    slot = byId.indexOfTimer(hash, tenant, timer);
-                } else {
-                    TimerId id = (TimerId) change;
-                    hash = EntryTable.hash(tenant, id);
-                    slot = byId.indexOf(hash, tenant, id);
-                }
-                Entry old = slot < 0 ? null : byId.at(slot);
-                if (timer != null && old != null && old.ticket.equals(timer.ticket())) {
-                    reschedule(old, timer);
-                    continue;
-                }
-                if (old != null) {
-                    remove(old, slot);
-                }
-                if (timer != null) {
-                    add(hash, tenant, timer);
-                }
-            }
+            applyLocked(tenant, first, others, more);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the table's lock for {@link #applyLocked}: a commit takes it while it still holds its tenant's lock, then
+     * releases the tenant's, so that its timer changes follow those of the tenant's earlier commits and precede those
+     * of its later ones, while the tenant's next commit need not wait for them. Released by {@link #unlockApply}.
+     */
+    void lockForApply() {
+        lock.lock();
+    }
+
+    /** Releases the lock {@link #lockForApply} took. */
+    void unlockApply() {
+        lock.unlock();
+    }
+
+    /**
+     * {@link #apply} for the holder of the table's lock ({@link #lockForApply}).
+     *
+     * @param first a {@link DueTimer} to schedule or the {@link TimerId} of a timer to cancel
+     * @param others more such changes, of which the first {@code more} are applied after {@code first}
+     */
+    void applyLocked(TenantId tenant, Object first, Object[] others, int more) {
+        for (int k = -1; k < more; k++) {
+            Object change = k < 0 ? first : others[k];
+            DueTimer timer = change instanceof DueTimer t ? t : null;
+            // one lookup decides between a reschedule in place, a replacement, a new timer and a cancel
+            int hash;
+            int slot;
+            if (timer != null) {
+                hash = EntryTable.hash(tenant, timer);
+                slot = byId.indexOfTimer(hash, tenant, timer);
+            } else {
+                TimerId id = (TimerId) change;
+                hash = EntryTable.hash(tenant, id);
+                slot = byId.indexOf(hash, tenant, id);
+            }
+            Entry old = slot < 0 ? null : byId.at(slot);
+            if (timer != null && old != null && old.ticket.equals(timer.ticket())) {
+                reschedule(old, timer);
+                continue;
+            }
+            if (old != null) {
+                remove(old, slot);
+            }
+            if (timer != null) {
+                add(hash, tenant, timer);
+            }
         }
     }
 
