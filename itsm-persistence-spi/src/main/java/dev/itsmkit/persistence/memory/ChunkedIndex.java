@@ -177,6 +177,18 @@ final class ChunkedIndex<T> {
         if (chunkCount == 0) {
             insertChunk(0, new Chunk());
         }
+        Chunk lastChunk = chunks[chunkCount - 1];
+        int n = lastChunk.size;
+        if (n > 0 && n < CHUNK && compare(major, minor, tie, lastChunk, n - 1) > 0) {
+            // past the last key, with room: the usual put of the time orders (an update's new instant, a new event),
+            // without the search of the directory and of the chunk, which would find this place
+            lastChunk.keys[2 * n] = major;
+            lastChunk.keys[2 * n + 1] = minor;
+            lastChunk.ties[n] = tie;
+            lastChunk.size = n + 1;
+            size++;
+            return;
+        }
         int ci = chunkFor(major, minor, tie);
         Chunk c = chunks[ci];
         int at = lowerBound(c, major, minor, tie);
@@ -272,6 +284,16 @@ final class ChunkedIndex<T> {
      * liveness test must reject it from now on. Compacts the entry's chunk when about half of it is stale.
      */
     void markStale(long major, long minor, T tie) {
+        markStale(major, minor, tie, -1);
+    }
+
+    /**
+     * {@link #markStale(long, long, Object)} with the chunk {@link #chunkHint} found before the lock: used if it is
+     * still the key's chunk, which two comparisons with the cached first keys tell; else the key's chunk is searched.
+     *
+     * @param hint a chunk index from {@link #chunkHint}, or -1
+     */
+    void markStale(long major, long minor, T tie, int hint) {
         Liveness<? super T> live = liveness;
         if (live == null) {
             throw new IllegalStateException("an index without a liveness test removes its keys: call remove");
@@ -279,13 +301,71 @@ final class ChunkedIndex<T> {
         if (chunkCount == 0) {
             return;
         }
-        int ci = chunkFor(major, minor, tie);
+        int ci = holdsKey(hint, major, minor) ? hint : chunkFor(major, minor, tie);
         int stale = ++staleCounts[ci];
         // the chunk's size is in the chunk object, a cold line: read only on every STALE_CHECK-th mark, so a chunk
         // keeps fewer than 2 * STALE_CHECK stale entries more than live ones
         if ((stale & (STALE_CHECK - 1)) == 0 && 2 * stale >= chunks[ci].size) {
             compact(ci, live);
         }
+    }
+
+    /**
+     * Whether a chunk is the one {@link #chunkFor} finds for a key: its first key is below the key (or it is the first
+     * chunk) and the next chunk's first key above it (or it is the last). A key equal to a first key is left to the
+     * search, which compares ties. For the lock holder.
+     */
+    private boolean holdsKey(int ci, long major, long minor) {
+        if (ci < 0 || ci >= chunkCount) {
+            return false;
+        }
+        if (ci > 0 && !below(firstKeys[2 * ci], firstKeys[2 * ci + 1], major, minor)) {
+            return false;
+        }
+        return ci == chunkCount - 1 || below(major, minor, firstKeys[2 * ci + 2], firstKeys[2 * ci + 3]);
+    }
+
+    private static boolean below(long major, long minor, long thanMajor, long thanMinor) {
+        return major < thanMajor || major == thanMajor && minor < thanMinor;
+    }
+
+    /**
+     * The chunk a key lies in, searched WITHOUT the lock, by a thread that will take it to {@link #markStale} the key:
+     * the search's reads (the lower levels of the first keys' directory, which miss the cache in an index of a
+     * million keys), the chunk's stale count and, on every {@value #STALE_CHECK}th mark, its size, are then paid
+     * before the lock, where they overlap with the commit's other reads ahead, and the lock holder finds them in the
+     * cache and checks the hint with two comparisons ({@link #markStale(long, long, Object, int)}). The fields read
+     * may be changing under another thread's commit: every index is bounded by the array it reads, and a wrong
+     * answer is only a hint that fails its check.
+     *
+     * @return the chunk index in the low 32 bits (-1 if none) and, above them, a value made of what was read, which
+     *     the caller keeps (so that the reads are not dropped as unused)
+     */
+    long chunkHint(long major, long minor) {
+        long[] first = firstKeys;
+        Chunk[] directory = chunks;
+        int[] stale = staleCounts;
+        int count = Math.min(chunkCount, Math.min(first.length / 2, Math.min(directory.length, stale.length)));
+        if (count <= 0) {
+            return 0xFFFF_FFFFL;
+        }
+        int low = 0;
+        int high = count - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (below(major, minor, first[2 * mid], first[2 * mid + 1])) {
+                high = mid - 1;
+            } else {
+                low = mid;
+            }
+        }
+        int marks = stale[low] + 1;
+        long read = marks;
+        if ((marks & (STALE_CHECK - 1)) == 0) {
+            Chunk c = directory[low];
+            read += c == null ? 0 : c.size;
+        }
+        return read << 32 | low;
     }
 
     /** Drops the entries of a chunk its liveness test rejects, keeping the others in order. */

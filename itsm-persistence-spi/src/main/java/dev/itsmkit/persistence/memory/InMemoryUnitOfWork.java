@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,13 @@ import org.jspecify.annotations.Nullable;
  * one it was chained to (a comparison of four {@code long}s), else chained again there, so the stored
  * chain is the one a commit hashing under the lock would store. Each touched ticket's view is published
  * once, after all changes.
+ *
+ * <p>What the tenant's commands share is the tenant's lock, so what a commit does while holding it is kept short.
+ * Before taking it, a commit reads ahead the lines it will read and write under it ({@link #readAhead}), whose
+ * cache misses then overlap instead of following one another under the lock. The due timers and the outbox log,
+ * shared by all tenants, have their own locks: a commit takes the timer table's, and the log's, before it releases
+ * the tenant's (a hand-over), then applies its timer changes and appends its outbox entries, so that they follow
+ * the tenant's earlier commits and precede its later ones while the tenant's next commit goes on.
  *
  * <p>The first write of each kind is kept in a field, the others in a plain array allocated on the
  * second: a command's unit of work (one snapshot, an event, a timer, an outbox entry) allocates this
@@ -79,6 +87,9 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private @Nullable TicketData lastTouched;
     private TicketData[] moreTouched = NO_DATA;
     private int moreTouchedCount;
+    /** What {@link #readAhead} read, kept so that the compiler keeps its reads. */
+    @SuppressWarnings("unused")
+    private long readSum;
     /** While hashing a bulk unit of work: the index of the last event seen of each ticket. */
     private @Nullable HashMap<TicketId, Integer> previousIndex;
 
@@ -284,11 +295,15 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         long[] hashed = hasher.scratch(eventCount);
         int[] bases = hasher.bases(eventCount);
         hashAhead(stores, hasher, hashed, bases);
+        int updatedHint = readAhead(stores);
+        ReentrantReadWriteLock.WriteLock tenantLock = stores.lock.writeLock();
         stores.lockForCommit();
+        boolean tenantLocked = true;
+        boolean timersLocked = false;
         try {
             check(stores);
             for (int i = 0; i < saveCount; i++) {
-                touched(stores.applySave(saveAt(i)));
+                touched(stores.applySave(saveAt(i), i == 0 ? updatedHint : -1));
             }
             for (int i = 0; i < eventCount; i++) {
                 touched(stores.applyAppend(eventAt(i), hashed, 8 * i + 4, bases[i], hasher));
@@ -303,18 +318,69 @@ final class InMemoryUnitOfWork implements UnitOfWork {
                     moreTouched[i].publish();
                 }
             }
-            applyTimerChanges();
+            // the timer table's and the outbox log's changes are made after the tenant's lock is handed over to their
+            // own locks: in the order of the tenant's commits, without holding up its next commit
+            if (timerChangeCount > 0) {
+                root.timers.lockForApply();
+                timersLocked = true;
+            }
             if (entryCount > 0) {
                 OutboxEntry first = requireNonNull(firstEntry);
                 stores.applyEnqueue(first);
                 for (int i = 0; i < entryCount - 1; i++) {
                     stores.applyEnqueue(moreEntries[i]);
                 }
-                root.outbox.append(first, moreEntries, entryCount - 1);
+                // released first thing under the log's lock, which cannot fail to be taken
+                tenantLocked = false;
+                root.outbox.appendReleasing(tenantLock, first, moreEntries, entryCount - 1);
+            } else {
+                tenantLocked = false;
+                tenantLock.unlock();
+            }
+            if (timersLocked) {
+                root.timers.applyLocked(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1);
             }
         } finally {
-            stores.lock.writeLock().unlock();
+            if (tenantLocked) {
+                tenantLock.unlock();
+            }
+            if (timersLocked) {
+                root.timers.unlockApply();
+            }
         }
+    }
+
+    /**
+     * Reads ahead, before the lock, the lines the commit will read and write under it for its first ticket and its
+     * first timer change (a command's unit of work changes one ticket and one or two timers): the ticket's data, the
+     * next slots of its trail and outbox, its old key's chunk in the order by last update, the timer tables' slots
+     * and entries. With a million tickets and timers these are cache misses (about 150 ns each on the development
+     * machine); read here, one after the other without a dependency between them, the processor waits for them
+     * together, and the lock holder finds them in the cache: the critical section that commands of one tenant
+     * share gets shorter by as much. Nothing read here is trusted: the checks and changes under the lock read
+     * everything again.
+     *
+     * @return the chunk of the first saved ticket's old key in the order by last update, a hint, or -1
+     */
+    private int readAhead(InMemoryTenantStores stores) {
+        long read = 0;
+        if (firstTimerChange != null) {
+            read = root.timers.readAhead(tenant, firstTimerChange);
+        }
+        TicketId ticket = saveCount > 0 ? requireNonNull(firstSave).id()
+                : eventCount > 0 ? requireNonNull(firstEvent).ticket()
+                : entryCount > 0 ? requireNonNull(firstEntry).ticket() : null;
+        int hint = -1;
+        if (ticket != null) {
+            TicketData data = stores.tickets.publishedData(ticket);
+            if (data != null) {
+                long ahead = stores.readAhead(data, saveCount > 0 && firstExpectedVersion > 0);
+                hint = (int) ahead;
+                read += ahead >>> 32;
+            }
+        }
+        readSum = read;
+        return hint;
     }
 
     /**

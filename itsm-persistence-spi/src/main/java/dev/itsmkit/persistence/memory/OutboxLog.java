@@ -69,6 +69,19 @@ final class OutboxLog implements OutboxDelivery {
         this.onPurged = onPurged;
     }
 
+    /**
+     * Appends as {@link #append} does, after releasing a lock once the log's own is held: a commit hands its tenant's
+     * lock over to the log's, so that its entries follow those of the tenant's earlier commits and precede those of
+     * its later ones, while the tenant's next commit need not wait for the append.
+     *
+     * @param released a lock the caller holds, released first
+     */
+    synchronized void appendReleasing(java.util.concurrent.locks.Lock released, OutboxEntry first, OutboxEntry[] others,
+            int more) {
+        released.unlock();
+        append(first, others, more);
+    }
+
     /** Appends an entry, then the first {@code more} entries of an array. */
     synchronized void append(OutboxEntry first, OutboxEntry[] others, int more) {
         Segment[] directory = segments;

@@ -273,6 +273,35 @@ final class TicketData {
         clocks = List.of(grown);
     }
 
+    /**
+     * Reads, WITHOUT the lock, the lines a commit appending an event and an outbox entry to this ticket will write:
+     * this object's fields past its published view, the trail's next slots (event and hash) and the outbox's next
+     * slot. A commit calls it before it takes the lock, so that these cache misses overlap with its other reads
+     * ahead instead of following one another under the lock. The fields may be changing under another thread's
+     * commit: each index is checked against the array read, and what is read is only summed.
+     *
+     * @return a value made of what was read, for the caller to keep (so that the reads are not dropped as unused)
+     */
+    long readAhead() {
+        TicketEvent[] trail = events;
+        long[] trailHashes = hashes;
+        OutboxEntry[] entries = outbox;
+        int n = trailSize;
+        int m = outboxCount;
+        long read = lastSequence + updatedSecond + n + m;
+        if (n >= 0 && n < trail.length && trail[n] != null) {
+            read++;
+        }
+        int h = TrailHasher.LONGS_PER_HASH * n;
+        if (h >= 0 && h < trailHashes.length) {
+            read += trailHashes[h];
+        }
+        if (m >= 0 && m < entries.length && entries[m] != null) {
+            read++;
+        }
+        return read;
+    }
+
     void enqueue(OutboxEntry entry) {
         if (outboxCount == outbox.length) {
             outbox = Arrays.copyOf(outbox, Math.max(2, 2 * outboxCount));

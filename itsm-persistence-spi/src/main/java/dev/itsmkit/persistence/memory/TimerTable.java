@@ -175,6 +175,22 @@ final class TimerTable implements TimerClaims {
             return (hash * GOLDEN) >>> shift;
         }
 
+        /**
+         * Reads, WITHOUT the lock, a hash's home slot and the entry there if it has that hash: the lines a lookup of
+         * the hash will read first (see {@link TimerTable#readAhead}). Bounded by the array read, whatever a writer is doing.
+         *
+         * @return a value made of what was read
+         */
+        long readAhead(int hash) {
+            Entry[] entries = slots;
+            int[] entryHashes = hashes;
+            int i = home(hash) & (entries.length - 1);
+            int found = i < entryHashes.length ? entryHashes[i] : 0;
+            Entry e = entries[i];
+            // the entry only if it is the hash's (as a lookup reads it): another one's would be a miss for nothing
+            return e != null && found == hash ? e.handle + e.cycle : found;
+        }
+
         private boolean matches(Entry e, TenantId tenant, Object key) {
             boolean same = byTicket ? e.ticket == key || e.ticket.equals(key)
                     : ((TimerId) key).identifies(e.ticket, e.target, e.cycle, e.percent);
@@ -307,6 +323,24 @@ final class TimerTable implements TimerClaims {
     private long tokens;
 
     /**
+     * Reads, WITHOUT the lock, the lines that applying a timer change will read first: the home slots of the timer's
+     * id and of its ticket (a new timer looks for the ticket's first timer) and the entries there. A commit calls it
+     * before it takes its locks, so that these cache misses (random slots of tables of a million timers) overlap with
+     * its other reads ahead instead of coming one after another under the locks. Nothing is changed, and nothing read
+     * is trusted: the locked lookup reads it again, from the cache.
+     *
+     * @param change a {@link DueTimer} to schedule or the {@link TimerId} of a timer to cancel
+     * @return a value made of what was read, for the caller to keep (so that the reads are not dropped as unused)
+     */
+    long readAhead(TenantId tenant, Object change) {
+        if (change instanceof DueTimer timer) {
+            return byId.readAhead(EntryTable.hash(tenant, timer))
+                    + byTicket.readAhead(EntryTable.hash(tenant, timer.ticket()));
+        }
+        return byId.readAhead(EntryTable.hash(tenant, (TimerId) change));
+    }
+
+    /**
      * Applies a unit of work's timer changes in order.
      *
      * @param first a {@link DueTimer} to schedule or the {@link TimerId} of a timer to cancel
@@ -315,34 +349,58 @@ final class TimerTable implements TimerClaims {
     void apply(TenantId tenant, Object first, Object[] others, int more) {
         lock.lock();
         try {
-            for (int k = -1; k < more; k++) {
-                Object change = k < 0 ? first : others[k];
-                DueTimer timer = change instanceof DueTimer t ? t : null;
-                // one lookup decides between a reschedule in place, a replacement, a new timer and a cancel
-                int hash;
-                int slot;
-                if (timer != null) {
-                    hash = EntryTable.hash(tenant, timer);
-                    slot = byId.indexOfTimer(hash, tenant, timer);
-                } else {
-                    TimerId id = (TimerId) change;
-                    hash = EntryTable.hash(tenant, id);
-                    slot = byId.indexOf(hash, tenant, id);
-                }
-                Entry old = slot < 0 ? null : byId.at(slot);
-                if (timer != null && old != null && old.ticket.equals(timer.ticket())) {
-                    reschedule(old, timer);
-                    continue;
-                }
-                if (old != null) {
-                    remove(old, slot);
-                }
-                if (timer != null) {
-                    add(hash, tenant, timer);
-                }
-            }
+            applyLocked(tenant, first, others, more);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the table's lock for {@link #applyLocked}: a commit takes it while it still holds its tenant's lock, then
+     * releases the tenant's, so that its timer changes follow those of the tenant's earlier commits and precede those
+     * of its later ones, while the tenant's next commit need not wait for them. Released by {@link #unlockApply}.
+     */
+    void lockForApply() {
+        lock.lock();
+    }
+
+    /** Releases the lock {@link #lockForApply} took. */
+    void unlockApply() {
+        lock.unlock();
+    }
+
+    /**
+     * {@link #apply} for the holder of the table's lock ({@link #lockForApply}).
+     *
+     * @param first a {@link DueTimer} to schedule or the {@link TimerId} of a timer to cancel
+     * @param others more such changes, of which the first {@code more} are applied after {@code first}
+     */
+    void applyLocked(TenantId tenant, Object first, Object[] others, int more) {
+        for (int k = -1; k < more; k++) {
+            Object change = k < 0 ? first : others[k];
+            DueTimer timer = change instanceof DueTimer t ? t : null;
+            // one lookup decides between a reschedule in place, a replacement, a new timer and a cancel
+            int hash;
+            int slot;
+            if (timer != null) {
+                hash = EntryTable.hash(tenant, timer);
+                slot = byId.indexOfTimer(hash, tenant, timer);
+            } else {
+                TimerId id = (TimerId) change;
+                hash = EntryTable.hash(tenant, id);
+                slot = byId.indexOf(hash, tenant, id);
+            }
+            Entry old = slot < 0 ? null : byId.at(slot);
+            if (timer != null && old != null && old.ticket.equals(timer.ticket())) {
+                reschedule(old, timer);
+                continue;
+            }
+            if (old != null) {
+                remove(old, slot);
+            }
+            if (timer != null) {
+                add(hash, tenant, timer);
+            }
         }
     }
 

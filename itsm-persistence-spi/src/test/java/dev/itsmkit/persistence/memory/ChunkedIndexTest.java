@@ -165,6 +165,70 @@ class ChunkedIndexTest {
         });
     }
 
+    /**
+     * A commit looks for an old key's chunk before it takes the lock ({@code chunkHint}); under the lock the hint is
+     * used only if it is still that key's chunk. Two indexes take the same moves, one marking stale keys without a
+     * hint, the other with a fresh hint, a hint taken before the previous move (possibly outdated by a split,
+     * merge or compaction) or an arbitrary number: they must stay the same, entry for entry, in size and in chunks
+     * (a wrong chunk's stale count would change when chunks are compacted).
+     */
+    @Test
+    void aChunkHintFromBeforeTheLockIsUsedOnlyWhenItIsStillTheKeysChunk() {
+        qt().withExamples(40).forAll(lists().of(integers().between(-4_000, 4_000)).ofSizeBetween(0, 4_000))
+                .checkAssert(ops -> {
+            Map<String, Key> present = new HashMap<>();
+            ChunkedIndex.Liveness<String> live = (major, minor, tie) -> {
+                Key k = present.get(tie);
+                return k != null && k.major() == major && k.minor() == minor;
+            };
+            ChunkedIndex<String> plain = new ChunkedIndex<>(Comparator.naturalOrder(), live);
+            ChunkedIndex<String> hinted = new ChunkedIndex<>(Comparator.naturalOrder(), live);
+            long clock = 0;
+            int earlierHint = -1;
+            for (int op : ops) {
+                String tie = "t" + (Math.abs(op) % 300);
+                clock += Math.abs(op) % 3;
+                Key moved = op >= 0 ? new Key(clock / 5, clock % 5, tie) : new Key(0, Math.abs(op) % 4, tie);
+                Key before = present.get(tie);
+                if (before != null && !before.equals(moved)) {
+                    long ahead = hinted.chunkHint(before.major(), before.minor());
+                    int hint = switch (Math.abs(op) % 3) {
+                        case 0 -> (int) ahead;
+                        case 1 -> earlierHint;
+                        default -> Math.abs(op) % (hinted.chunkCount() + 3) - 1;
+                    };
+                    earlierHint = (int) ahead;
+                    present.put(tie, moved);
+                    plain.markStale(before.major(), before.minor(), tie);
+                    hinted.markStale(before.major(), before.minor(), tie, hint);
+                } else {
+                    present.put(tie, moved);
+                }
+                plain.put(moved.major(), moved.minor(), tie);
+                hinted.put(moved.major(), moved.minor(), tie);
+                assertThat(hinted.size()).isEqualTo(plain.size());
+                assertThat(hinted.chunkCount()).isEqualTo(plain.chunkCount());
+            }
+            assertThat(all(hinted)).containsExactlyElementsOf(all(plain));
+        });
+    }
+
+    @Test
+    void aChunkHintNamesTheChunkOfAKeyBetweenTwoChunksFirstKeys() {
+        ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), (major, minor, tie) -> true);
+        assertThat((int) index.chunkHint(5, 0)).isEqualTo(-1);
+        for (int k = 0; k < 10 * ChunkedIndex.CHUNK; k++) {
+            index.put(k, 0, "t" + k);
+        }
+        // keys in order fill whole chunks: key k is in chunk k / CHUNK
+        for (int k : new int[] {1, ChunkedIndex.CHUNK - 1, ChunkedIndex.CHUNK + 1, 5 * ChunkedIndex.CHUNK + 7,
+                10 * ChunkedIndex.CHUNK - 1, 20 * ChunkedIndex.CHUNK}) {
+            assertThat((int) index.chunkHint(k, 0)).as("chunk of key %d", k)
+                    .isEqualTo(Math.min(k / ChunkedIndex.CHUNK, index.chunkCount() - 1));
+        }
+        assertThat((int) index.chunkHint(-1, 0)).isZero();
+    }
+
     @Test
     void anIndexWithLazyDeletionRefusesTheReadsThatCannotSkipStaleEntries() {
         ChunkedIndex<String> lazy = new ChunkedIndex<>(Comparator.naturalOrder(), (major, minor, tie) -> true);
