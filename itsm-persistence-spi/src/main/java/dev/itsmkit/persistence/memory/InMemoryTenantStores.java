@@ -89,6 +89,15 @@ import org.jspecify.annotations.Nullable;
  * O(1) per inverted index whose key changed, and the copy of each event's hash, computed before. A single tenant-wide
  * lock is kept on purpose: uncontended it costs a few tens of nanoseconds, and finer locks would let
  * a query see half of a commit.
+ *
+ * <p>The structures shared by every tenant, the due timers and the outbox's delivery log, have locks of their
+ * own. A commit takes them before it releases the tenant's lock and applies its timer changes and delivery
+ * entries after, so they follow the tenants' commits in order, and the tenant's next commit does not wait for
+ * them. A timer claim or an outbox delivery running at that moment may therefore see a commit's snapshot and
+ * clocks shortly before its timer changes or delivery entries (never the other way round); everything is
+ * visible when {@code commit()} returns. That is safe for both: a claim of a timer that the commit reschedules
+ * or cancels is fenced and cannot complete, and the firing evaluates the clocks it reads, which are the
+ * commit's.
  */
 final class InMemoryTenantStores implements TenantStores {
     static final int MAX_LIMIT = 10_000;
