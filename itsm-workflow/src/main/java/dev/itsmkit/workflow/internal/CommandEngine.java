@@ -134,12 +134,13 @@ public final class CommandEngine {
             ExistingTicketCommand existing = (ExistingTicketCommand) command;
             main = batch.existing(existing.ticket());
             Ticket ticket = main.current();
+            // the authorize step of every command, first once the ticket is loaded (an actor without the
+            // permission learns nothing of it): one question, a constant permission, nothing built when permitted
+            requirePermission(ticket, existing.actor(), CommandPermissions.of(existing));
             if (existing.expectedVersion().isPresent() && existing.expectedVersion().getAsLong() != ticket.version()) {
                 throw new ConcurrentUpdateException(ticket.id(), "version", existing.expectedVersion().getAsLong(),
                         ticket.version());
             }
-            // the authorize step of every command: one question, a constant permission, nothing built when permitted
-            requirePermission(ticket, existing.actor(), CommandPermissions.of(existing));
             apply(batch, main, existing, withChildren);
         }
         recorder.record(batch);
