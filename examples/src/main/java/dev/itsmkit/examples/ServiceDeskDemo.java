@@ -443,7 +443,9 @@ public final class ServiceDeskDemo {
             return changed.transition() + ": " + changed.from().name() + " -> " + changed.to().name();
         } else if (event instanceof FieldsChanged changed) {
             return changed.changes().stream()
-                    .map(c -> (c.after().isPresent() ? "set " : "cleared ") + c.field())
+                    .map(c -> c.field().equals(Lifecycles.GO_NO_GO) && c.after().isPresent()
+                            ? "go/no-go decided: " + c.after().get() // the decision is worth its verdict
+                            : (c.after().isPresent() ? "set " : "cleared ") + c.field())
                     .collect(Collectors.joining(", "));
         } else if (event instanceof Assigned assigned) {
             return "assigned to " + assigned.assignee().map(Party::id).orElse("-") + " / "
