@@ -25,16 +25,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The lifecycle of one kind of ticket, as data: its states (each with a {@link StateCategory}, one of
- * them initial), its named {@link Transition transitions} with their {@link Guard guards} and
- * {@link Action actions}, and the custom fields its guards and actions may name. A lifecycle is
+ * them initial, each with the fields it {@linkplain LifecycleState locks}), its named
+ * {@link Transition transitions} with their {@link Guard guards} and {@link Action actions}, and the
+ * custom fields its guards and actions may name. A lifecycle is
  * validated when built, so an invalid one never exists, and every change of state goes through one
  * gate, {@link #evaluate}.
  *
  * <p>Validation reports every problem at once, each with its path: a transition from or to an
  * unknown state ({@code transitions[3].to}), a transition leaving a final state, no initial state or
  * several, a state no transition reaches from the initial one or one with no way on to a final state
- * ({@code states.RESOLVED}), two transitions of one name from one state, and guards or actions that
- * name a field the kind does not have (built-in fields of another kind, custom fields not declared).
+ * ({@code states.RESOLVED}), two transitions of one name from one state, guards, actions or locked
+ * fields ({@code states[2].lockedFields[0]}) that name a field the kind does not have (built-in
+ * fields of another kind, custom fields not declared), and fields locked in a state the lifecycle
+ * lacks ({@code lockedFields.LIMBO}).
  *
  * <p>The hot path: construction makes one {@code Step} per (state, transition) pair, holding the
  * state's and the transition's names, the state's category, the guards and a pre-built
