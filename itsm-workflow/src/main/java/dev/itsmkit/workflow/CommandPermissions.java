@@ -42,6 +42,9 @@ import java.util.Set;
  *   <tr><td>{@value #DECIDE_APPROVAL}</td><td>{@code DecideApproval}</td><td>the ticket as loaded</td></tr>
  * </table>
  *
+ * <p>What the desk does by itself is not a command and asks nothing: the SLA escalations of
+ * {@link ServiceDesk#fireDue()} and the lifecycle's actions of an authorized transition.
+ *
  * <p>These are asked on top of what a command needs besides: a transition's own
  * {@linkplain Guard#permission permission guards} (for example {@link Lifecycles#EMERGENCY_CHANGE_AUTHORITY}),
  * and {@link ServiceDesk#DECIDE_ON_BEHALF_PERMISSION} for a decision taken for another party.

@@ -535,11 +535,16 @@ public final class CommandEngine {
 
     // ---- rules
 
+    /** Asks the authorizer; the refusal is built out of line, so that the permitted path stays small to inline. */
     private void requirePermission(Ticket ticket, Party actor, String permission) {
         if (!settings.authorizer().permits(actor, permission, ticket)) {
-            throw new CommandRefusedException(ticket.number().toString(), CommandRefusedException.PERMISSION,
-                    actor + " does not hold the permission " + permission);
+            throw permissionRefused(ticket, actor, permission);
         }
+    }
+
+    private static CommandRefusedException permissionRefused(Ticket ticket, Party actor, String permission) {
+        return new CommandRefusedException(ticket.number().toString(), CommandRefusedException.PERMISSION,
+                actor + " does not hold the permission " + permission);
     }
 
     /**
