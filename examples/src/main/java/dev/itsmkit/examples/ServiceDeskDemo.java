@@ -16,6 +16,7 @@ import dev.itsmkit.core.Verdict;
 import dev.itsmkit.core.command.AddJournalEntry;
 import dev.itsmkit.core.command.AddLink;
 import dev.itsmkit.core.command.Assign;
+import dev.itsmkit.core.command.ChangeImpactUrgency;
 import dev.itsmkit.core.command.DecideApproval;
 import dev.itsmkit.core.command.OpenTicket;
 import dev.itsmkit.core.command.RequestApprovals;
@@ -51,8 +52,11 @@ import dev.itsmkit.sla.SlaReport;
 import dev.itsmkit.sla.SlaReporter;
 import dev.itsmkit.sla.SlaTarget;
 import dev.itsmkit.testkit.VirtualClock;
+import dev.itsmkit.workflow.CommandPermissions;
+import dev.itsmkit.workflow.CommandRefusedException;
 import dev.itsmkit.workflow.CommandResult;
 import dev.itsmkit.workflow.FiringReport;
+import dev.itsmkit.workflow.Lifecycles;
 import dev.itsmkit.workflow.ServiceDesk;
 import dev.itsmkit.workflow.TransitionAuthorizer;
 import dev.itsmkit.workflow.TransitionRefusedException;
@@ -82,8 +86,9 @@ import java.util.stream.Collectors;
  * <p>What happens: the mail service goes down and is restored as a major incident; a VPN complaint
  * is put on hold awaiting the caller, resolved, reopened and resolved again; a printer incident
  * nobody picks up breaches its response target and escalates; a problem records the mail outage's
- * known error; a normal change is authorized by the change advisory board and implemented inside
- * its planned window. Every event is printed as it happens, SLA warnings and breaches included;
+ * known error; a caller who tries to raise his own ticket's urgency is refused, as callers only open
+ * tickets and comment; a normal change is authorized by the change advisory board, gets its go from
+ * the change manager against its acceptance criteria, and is implemented inside its planned window. Every event is printed as it happens, SLA warnings and breaches included;
  * the day ends with each ticket's SLA clocks and the SLA report.
  *
  * <p>Run it with {@code ./mvnw -q -pl examples -am package -DskipTests exec:java} (the README's main job).
@@ -144,10 +149,25 @@ public final class ServiceDeskDemo {
                 .stores(stores)
                 .clock(clock)
                 .sla(sla)
-                .authorizer(TransitionAuthorizer.granting(Map.of(
-                        CHANGE_MANAGER, Set.of("change.emergency-authority", ServiceDesk.OVERRIDE_PRIORITY_PERMISSION))))
+                .authorizer(roles())
                 .notifier(new PrintingNotifier())
                 .build();
+    }
+
+    /**
+     * Who may do what: callers open tickets and comment; agents run every command but the priority
+     * override; the board members decide their approvals; the change manager does everything,
+     * authorizes emergency changes and takes the go/no-go decision.
+     */
+    static TransitionAuthorizer roles() {
+        Set<String> caller = Set.of(CommandPermissions.OPEN, CommandPermissions.JOURNAL);
+        Set<String> agent = CommandPermissions.ALL.stream().filter(p -> !p.equals(CommandPermissions.OVERRIDE_PRIORITY))
+                .collect(Collectors.toUnmodifiableSet());
+        Set<String> board = Set.of(CommandPermissions.DECIDE_APPROVAL, CommandPermissions.JOURNAL);
+        Set<String> manager = new java.util.HashSet<>(CommandPermissions.ALL);
+        manager.addAll(Set.of(Lifecycles.EMERGENCY_CHANGE_AUTHORITY, Lifecycles.CHANGE_GO_NO_GO));
+        return TransitionAuthorizer.granting(Map.of(CALLER_ANNA, caller, CALLER_OMAR, caller, AGENT_LEA, agent, AGENT_JONAS, agent,
+                CAB_NETWORK, board, CAB_SECURITY, board, CHANGE_MANAGER, manager));
     }
 
     /**
@@ -259,6 +279,7 @@ public final class ServiceDeskDemo {
         // the caller answers, the VPN is fixed
         move("13:00");
         comment(vpn, CALLER_OMAR, "It happens only on the hotel Wi-Fi.");
+        tryExecute(vpn, new ChangeImpactUrgency(TENANT, CALLER_OMAR, vpn.id(), OptionalLong.empty(), Impact.of(1), Urgency.of(1)));
         transition(vpn, AGENT_JONAS, "resume", Map.of());
         move("14:00");
         transition(vpn, AGENT_JONAS, "resolve", Map.of(
@@ -273,9 +294,12 @@ public final class ServiceDeskDemo {
                 .build());
         link(change, AGENT_LEA, problem, LinkType.RELATED_TO);
         transition(change, CHANGE_MANAGER, "assess", Map.of());
+        // the board sees the plans, the window and the acceptance criteria, which are locked from now on
         transition(change, CHANGE_MANAGER, "requestAuthorization", Map.of(
                 "implementationPlan", FieldValue.of("Deploy the rotation hook; restart the transport once."),
-                "backoutPlan", FieldValue.of("Remove the hook; rotate by hand as before.")));
+                "backoutPlan", FieldValue.of("Remove the hook; rotate by hand as before."),
+                "plannedStart", FieldValue.of(at("17:00")), "plannedEnd", FieldValue.of(at("17:45")),
+                "acceptanceCriteria", ACCEPTANCE));
         execute(new RequestApprovals(TENANT, CHANGE_MANAGER, change.id(), OptionalLong.empty(), 1,
                 List.of(CAB_NETWORK, CAB_SECURITY)));
 
@@ -288,8 +312,7 @@ public final class ServiceDeskDemo {
         move("15:30");
         execute(new DecideApproval(TENANT, CAB_NETWORK, change.id(), OptionalLong.empty(), CAB_NETWORK, Verdict.APPROVED,
                 "Fine outside business hours."));
-        tryTransition(change, CHANGE_MANAGER, "authorize", Map.of(
-                "plannedStart", FieldValue.of(at("17:00")), "plannedEnd", FieldValue.of(at("17:45"))));
+        tryTransition(change, CHANGE_MANAGER, "authorize", Map.of());
         move("16:00");
         transition(vpn, AGENT_JONAS, "resolve", Map.of(
                 "resolutionCode", FieldValue.of("CONFIGURATION"),
@@ -297,18 +320,19 @@ public final class ServiceDeskDemo {
         move("16:10");
         execute(new DecideApproval(TENANT, CAB_SECURITY, change.id(), OptionalLong.empty(), CAB_SECURITY, Verdict.APPROVED,
                 "Keys stay in the vault."));
-        transition(change, CHANGE_MANAGER, "authorize", Map.of(
-                "plannedStart", FieldValue.of(at("17:00")), "plannedEnd", FieldValue.of(at("17:45"))));
+        transition(change, CHANGE_MANAGER, "authorize", Map.of());
 
-        // implementation only inside the planned window
+        // the go/no-go is the change manager's decision, not a field the implementer writes
         move("16:30");
-        tryTransition(change, AGENT_LEA, "implement", Map.of(
-                "acceptanceCriteria", ACCEPTANCE,
-                "goNoGo", FieldValue.of("GO")));
+        tryTransition(change, AGENT_LEA, "implement", Map.of("goNoGo", FieldValue.of("GO")));
+        tryTransition(change, AGENT_LEA, "go", Map.of());
+        move("16:45");
+        transition(change, CHANGE_MANAGER, "go", Map.of());
+        // implementation only inside the planned window
+        move("16:50");
+        tryTransition(change, AGENT_LEA, "implement", Map.of());
         move("17:05");
-        transition(change, AGENT_LEA, "implement", Map.of(
-                "acceptanceCriteria", ACCEPTANCE,
-                "goNoGo", FieldValue.of("GO")));
+        transition(change, AGENT_LEA, "implement", Map.of());
         move("17:40");
         transition(change, AGENT_LEA, "complete", Map.of());
 
@@ -343,13 +367,26 @@ public final class ServiceDeskDemo {
         result.alsoChanged().forEach(other -> numbers.putIfAbsent(other.id(), other.number().toString()));
     }
 
-    /** A transition that the lifecycle may refuse: the refusal is printed, and nothing was written. */
+    /**
+     * A transition that the lifecycle or the desk's rules may refuse: the refusal is printed, and
+     * nothing was written.
+     */
     private void tryTransition(Ticket ticket, Party actor, String transition, Map<String, FieldValue> fields) {
         try {
             transition(ticket, actor, transition, fields);
-        } catch (TransitionRefusedException refused) {
+        } catch (TransitionRefusedException | CommandRefusedException refused) {
             out.printf("%s  %-10s refused %-20s %s%n", HH_MM.format(clock.instant()), number(ticket), transition,
                     refused.getMessage());
+        }
+    }
+
+    /** A command the desk may refuse (a permission the actor lacks, say): the refusal is printed, nothing was written. */
+    private void tryExecute(Ticket ticket, TicketCommand command) {
+        try {
+            execute(command);
+        } catch (CommandRefusedException refused) {
+            out.printf("%s  %-10s refused %-20s %s%n", HH_MM.format(clock.instant()), number(ticket),
+                    command.getClass().getSimpleName(), refused.getMessage());
         }
     }
 
@@ -406,7 +443,9 @@ public final class ServiceDeskDemo {
             return changed.transition() + ": " + changed.from().name() + " -> " + changed.to().name();
         } else if (event instanceof FieldsChanged changed) {
             return changed.changes().stream()
-                    .map(c -> (c.after().isPresent() ? "set " : "cleared ") + c.field())
+                    .map(c -> c.field().equals(Lifecycles.GO_NO_GO) && c.after().isPresent()
+                            ? "go/no-go decided: " + c.after().get() // the decision is worth its verdict
+                            : (c.after().isPresent() ? "set " : "cleared ") + c.field())
                     .collect(Collectors.joining(", "));
         } else if (event instanceof Assigned assigned) {
             return "assigned to " + assigned.assignee().map(Party::id).orElse("-") + " / "

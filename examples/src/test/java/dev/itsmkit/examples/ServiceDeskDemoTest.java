@@ -55,8 +55,31 @@ class ServiceDeskDemoTest {
     void theChangeIsAuthorizedOnlyOnceEveryApproverApprovedAndImplementedOnlyInsideItsWindow() {
         assertThat(day).containsPattern("15:30  CHG0000001 refused authorize .*1 approved, 0 rejected, 1 pending");
         assertThat(day).containsPattern("16:10  CHG0000001 mia.schulz +authorize: AUTHORIZE -> SCHEDULED");
-        assertThat(day).containsPattern("16:30  CHG0000001 refused implement .*outside the planned window");
+        assertThat(day).containsPattern("16:50  CHG0000001 refused implement .*outside the planned window");
         assertThat(day).containsPattern("17:05  CHG0000001 lea.fischer +implement: SCHEDULED -> IMPLEMENT");
+    }
+
+    @Test
+    void theBoardSeesTheWindowAndTheCriteriaWhenItIsAskedAndTheyAreLockedFromThen() {
+        assertThat(day).containsPattern("14:30  CHG0000001 mia.schulz +(?=[^\\n]*set plannedStart)(?=[^\\n]*set plannedEnd)"
+                + "(?=[^\\n]*set acceptanceCriteria)set ");
+        assertThat(day.indexOf("set plannedStart")).isLessThan(day.indexOf("requestAuthorization: ASSESS -> AUTHORIZE"));
+    }
+
+    @Test
+    void theGoIsTheChangeManagersDecisionNotAFieldTheImplementerWrites() {
+        assertThat(day).containsPattern("16:30  CHG0000001 refused implement .*the field goNoGo is locked while the ticket is in "
+                + "SCHEDULED.*the transitions \\[go, noGo\\] set it \\[rule: locked-field]");
+        assertThat(day).containsPattern("16:30  CHG0000001 refused go .*lea.fischer does not hold the permission change.go-no-go");
+        assertThat(day).containsPattern("16:45  CHG0000001 mia.schulz +go/no-go decided: \"GO\"");
+        assertThat(day.indexOf("go/no-go decided: GO")).isLessThan(day.indexOf("implement: SCHEDULED -> IMPLEMENT"));
+    }
+
+    @Test
+    void aCallerMayCommentButNotRaiseTheUrgencyOfHisTicket() {
+        assertThat(day).containsPattern("13:00  INC0000003 omar.haddad +public comment");
+        assertThat(day).containsPattern("13:00  INC0000003 refused ChangeImpactUrgency .*omar.haddad does not hold the permission "
+                + "ticket.change-impact-urgency \\[rule: permission]");
     }
 
     @Test

@@ -56,7 +56,8 @@ final class GeneratedLifecycles {
         int finals = d.between(1, 3);
         List<LifecycleState> states = new ArrayList<>();
         for (int i = 0; i < active; i++) {
-            states.add(new LifecycleState("S" + i + (d.chance(20) ? "_x.y" : ""), d.pick(ACTIVE), i == 0));
+            Set<String> locked = new LinkedHashSet<>(d.listOf(0, 2, drawing(x -> x.pick(fields))));
+            states.add(new LifecycleState("S" + i + (d.chance(20) ? "_x.y" : ""), d.pick(ACTIVE), i == 0, locked));
         }
         for (int i = 0; i < finals; i++) {
             states.add(new LifecycleState("F" + i, d.pick(FINAL), false));

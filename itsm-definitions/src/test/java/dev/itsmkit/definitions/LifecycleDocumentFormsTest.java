@@ -30,7 +30,7 @@ class LifecycleDocumentFormsTest {
             customFields: [goNoGo, site]
             states:
               - {name: NEW, category: NEW, initial: true}
-              - {name: WORK, category: OPEN}
+              - {name: WORK, category: OPEN, lockedFields: [site, implementationPlan]}
               - {name: WAIT, category: PENDING}
               - {name: CHECK, category: RESOLVED}
               - {name: DONE, category: CLOSED}
@@ -76,6 +76,7 @@ class LifecycleDocumentFormsTest {
         return Lifecycle.builder("every-form", TicketKind.CHANGE).version(3).customFields("goNoGo", "site")
                 .initialState("NEW", StateCategory.NEW)
                 .state("WORK", StateCategory.OPEN)
+                .lockFields("WORK", "implementationPlan", "site")
                 .state("WAIT", StateCategory.PENDING)
                 .state("CHECK", StateCategory.RESOLVED)
                 .state("DONE", StateCategory.CLOSED)

@@ -109,6 +109,33 @@ class LifecycleDocumentProblemsTest {
     }
 
     @Test
+    void aLockedFieldTheKindLacksIsReportedWhereTheDocumentListsIt() {
+        List<DefinitionProblem> problems = problemsOf("""
+                id: x
+                kind: INCIDENT
+                states:
+                  - {name: A, category: NEW, initial: true, lockedFields: [title, plannedStart, nonsense]}
+                  - {name: B, category: CLOSED, lockedFields: [title, title]}
+                transitions:
+                  - {name: finish, from: A, to: B}
+                """, DefinitionFormat.YAML);
+        assertThat(problems).extracting(p -> p.path() + " line " + p.line()).containsExactly("$.states[1].lockedFields[1] line 5");
+        List<DefinitionProblem> fields = problemsOf("""
+                id: x
+                kind: INCIDENT
+                states:
+                  - {name: A, category: NEW, initial: true, lockedFields: [title, plannedStart, nonsense]}
+                  - {name: B, category: CLOSED}
+                transitions:
+                  - {name: finish, from: A, to: B}
+                """, DefinitionFormat.YAML);
+        assertThat(fields).extracting(p -> p.path() + " line " + p.line()).containsExactlyInAnyOrder(
+                "$.states[0].lockedFields[1] line 4", "$.states[0].lockedFields[2] line 4");
+        assertThat(fields).extracting(DefinitionProblem::message).anySatisfy(m -> assertThat(m).contains("CHANGE"))
+                .anySatisfy(m -> assertThat(m).contains("neither a built-in field"));
+    }
+
+    @Test
     void theExceptionMessageListsEveryProblem() {
         LifecycleDefinitionException e = catchThrowableOfType(LifecycleDefinitionException.class,
                 () -> LifecycleDefinitions.read("{\"id\": \"x\", \"kind\": 1, \"states\": {}}", DefinitionFormat.JSON));

@@ -24,6 +24,7 @@ class LifecycleDocumentationTest {
         assertThat(lifecycle.id()).isEqualTo("acme-change");
         assertThat(lifecycle.kind()).isEqualTo(TicketKind.CHANGE);
         assertThat(lifecycle.states()).hasSize(6);
+        assertThat(lifecycle.state("WORK")).get().satisfies(s -> assertThat(s.lockedFields()).containsExactly("site"));
         assertThat(lifecycle.transition("NEW", "start")).get()
                 .satisfies(t -> assertThat(t.guards()).hasSize(9))
                 .satisfies(t -> assertThat(t.actions()).hasSize(5));

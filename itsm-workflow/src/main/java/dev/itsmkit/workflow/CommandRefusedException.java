@@ -5,9 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.itsmkit.core.ItsmException;
 
 /**
- * The {@link ServiceDesk} refused a command for a rule outside the lifecycle: the actor lacks a
- * permission the command requires, the ticket is in a final state, an approver has no pending
- * approval, decides out of turn or after the outcome is final, a linked ticket does not exist. Names the ticket and the rule; nothing was changed.
+ * The {@link ServiceDesk} refused a command for a rule outside the lifecycle's gate: the actor lacks a
+ * permission the command requires, a field is locked in the ticket's state, the ticket is in a final
+ * state, an approver has no pending approval, decides out of turn or after the outcome is final, a
+ * linked ticket does not exist. Names the ticket and the rule; nothing was changed.
  * Lifecycle refusals are {@link TransitionRefusedException}s, malformed commands
  * {@link dev.itsmkit.core.ValidationException}s.
  *
@@ -16,8 +17,18 @@ import dev.itsmkit.core.ItsmException;
 public final class CommandRefusedException extends ItsmException {
     private static final long serialVersionUID = 1L;
 
-    /** The rule of a command that needs a permission the actor does not hold. */
+    /**
+     * The rule of a command that needs a permission the actor does not hold: the permission of its
+     * kind of command ({@link CommandPermissions}) or another the command needs, such as
+     * {@link ServiceDesk#DECIDE_ON_BEHALF_PERMISSION}. The message names the actor and the permission.
+     */
     public static final String PERMISSION = "permission";
+    /**
+     * The rule that a field locked in the ticket's state ({@link LifecycleState#lockedFields()}) is not
+     * changed by hand. The message names the field and the state, the states where it may change and
+     * the transitions that set it.
+     */
+    public static final String LOCKED_FIELD = "locked-field";
     /** The rule that a ticket in a final state (closed, cancelled) changes no more, except by comments and links. */
     public static final String FINAL_STATE = "final-state";
     /** The rule that an approver decides only an approval that is pending for them. */

@@ -25,19 +25,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The lifecycle of one kind of ticket, as data: its states (each with a {@link StateCategory}, one of
- * them initial), its named {@link Transition transitions} with their {@link Guard guards} and
- * {@link Action actions}, and the custom fields its guards and actions may name. A lifecycle is
+ * them initial, each with the fields it {@linkplain LifecycleState locks}), its named
+ * {@link Transition transitions} with their {@link Guard guards} and {@link Action actions}, and the
+ * custom fields its guards and actions may name. A lifecycle is
  * validated when built, so an invalid one never exists, and every change of state goes through one
  * gate, {@link #evaluate}.
  *
  * <p>Validation reports every problem at once, each with its path: a transition from or to an
  * unknown state ({@code transitions[3].to}), a transition leaving a final state, no initial state or
  * several, a state no transition reaches from the initial one or one with no way on to a final state
- * ({@code states.RESOLVED}), two transitions of one name from one state, guards or actions that
- * name a field the kind does not have (built-in fields of another kind, custom fields not declared,
- * or a name derived from the ticket, such as {@code requester}, outside a condition), and a set-field
- * action whose value the built-in field does not take ({@code transitions[2].actions[0].value}: a
- * text for a boolean, a hold reason that does not exist, clearing the title).
+ * ({@code states.RESOLVED}), two transitions of one name from one state, guards, actions or locked
+ * fields ({@code states[2].lockedFields[0]}) that name a field the kind does not have (built-in
+ * fields of another kind, custom fields not declared, or a name derived from the ticket, such as
+ * {@code requester}, outside a condition), fields locked in a state the lifecycle lacks
+ * ({@code lockedFields.LIMBO}), and a set-field action whose value the built-in field does not take
+ * ({@code transitions[2].actions[0].value}: a text for a boolean, a hold reason that does not exist,
+ * clearing the title).
  *
  * <p>The hot path: construction makes one {@code Step} per (state, transition) pair, holding the
  * state's and the transition's names, the state's category, the guards and a pre-built
@@ -86,7 +89,7 @@ public final class Lifecycle {
         this.initialState = states.stream().filter(LifecycleState::initial).findFirst().orElseThrow().ticketState();
         Map<String, StateSlot> index = new HashMap<>();
         for (LifecycleState state : states) {
-            index.put(state.name(), new StateSlot(state.ticketState(), states, transitions));
+            index.put(state.name(), new StateSlot(state, states, transitions));
         }
         this.slots = index;
         int size = Integer.highestOneBit(Math.max(2, index.size() * 2) - 1) << 1;
@@ -271,6 +274,19 @@ public final class Lifecycle {
     public Optional<LifecycleState> state(String name) {
         requireNonNull(name, "name");
         return states.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Returns the fields locked while a ticket is in a state (see {@link LifecycleState}): changes
+     * to them by hand are refused. Cheap: one probe of the state table, nothing allocated.
+     *
+     * @param state a ticket's state
+     * @return the locked fields, sorted and unmodifiable; empty if the state locks none or is not a
+     *     state of this lifecycle (of that name and category)
+     */
+    public Set<String> lockedFields(TicketState state) {
+        StateSlot slot = find(state.name());
+        return slot == null || slot.category != state.category() ? Set.of() : slot.lockedFields;
     }
 
     /**
@@ -545,10 +561,13 @@ public final class Lifecycle {
         final Step[] steps;
         final List<Transition> transitionList;
         final List<String> nameList;
+        final Set<String> lockedFields;
 
-        StateSlot(TicketState state, List<LifecycleState> states, List<Transition> transitions) {
+        StateSlot(LifecycleState definition, List<LifecycleState> states, List<Transition> transitions) {
+            TicketState state = definition.ticketState();
             this.state = state;
             this.category = state.category();
+            this.lockedFields = definition.lockedFields();
             List<Transition> leaving = transitions.stream().filter(t -> t.from().contains(state.name())).toList();
             this.transitionList = leaving;
             this.names = leaving.stream().map(Transition::name).toArray(String[]::new);
@@ -628,6 +647,8 @@ public final class Lifecycle {
         private final List<LifecycleState> states = new ArrayList<>();
         private final List<Transition> transitions = new ArrayList<>();
         private final Set<String> customFields = new java.util.LinkedHashSet<>();
+        /** Fields to lock by state name, merged into the states by {@link #build()}. */
+        private final Map<String, Set<String>> locks = new java.util.LinkedHashMap<>();
 
         private Builder(String id, TicketKind kind) {
             this.id = id;
@@ -726,13 +747,54 @@ public final class Lifecycle {
         }
 
         /**
+         * Locks fields in a state: while a ticket is in it, neither {@code UpdateFields} nor the
+         * fields of a transition (nor, in the initial state, of {@code OpenTicket}) may change them;
+         * the lifecycle's actions still may. See {@link LifecycleState}. Adds to the fields locked
+         * there already; {@link #build()} checks that the state exists and that the fields are the
+         * kind's built-in fields or declared custom fields.
+         *
+         * @param state the state's name
+         * @param fields the fields to lock in it
+         * @return this builder
+         */
+        public Builder lockFields(String state, String... fields) {
+            requireNonNull(state, "state");
+            Set<String> locked = locks.computeIfAbsent(state, s -> new java.util.LinkedHashSet<>());
+            Arrays.stream(fields).forEach(f -> locked.add(requireNonNull(f, "field")));
+            return this;
+        }
+
+        /**
          * Validates the definition and builds the lifecycle.
          *
          * @return the lifecycle
          * @throws ValidationException listing every problem with its path
          */
         public Lifecycle build() {
+            List<Violation> lockViolations = new ArrayList<>();
+            if (!locks.isEmpty()) {
+                for (Map.Entry<String, Set<String>> lock : locks.entrySet()) {
+                    int at = -1;
+                    for (int i = 0; i < states.size(); i++) {
+                        if (states.get(i).name().equals(lock.getKey())) {
+                            at = i;
+                        }
+                    }
+                    if (at < 0) {
+                        lockViolations.add(new Violation("lockedFields." + lock.getKey(), Identifier.printable(lock.getKey()),
+                                "is not a state of the lifecycle, so no field can be locked in it; states: "
+                                        + states.stream().map(LifecycleState::name).toList()));
+                    } else {
+                        states.set(at, states.get(at).withLockedFields(lock.getValue()));
+                    }
+                }
+                locks.clear();
+            }
             List<Violation> violations = LifecycleValidator.validate(kind, version, states, transitions, customFields);
+            if (!lockViolations.isEmpty()) {
+                violations = new ArrayList<>(violations);
+                violations.addAll(lockViolations);
+            }
             if (!violations.isEmpty()) {
                 throw new ValidationException("lifecycle " + id + " v" + version + " for " + kind, violations);
             }

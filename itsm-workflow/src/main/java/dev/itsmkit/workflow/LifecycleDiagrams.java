@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * Draws a lifecycle so people can look at it: Mermaid {@code stateDiagram-v2} (renders on GitHub and
  * in most Markdown tools) and Graphviz DOT. Each transition becomes one edge per state it leaves
  * from, labelled with its name and its guards; states are coloured by category and final states
- * lead to the end marker. The output is deterministic (definition order), so it can be kept in
+ * lead to the end marker. The fields a state locks ({@link LifecycleState#lockedFields()}) are a
+ * note beside the state in Mermaid and a line of its label in DOT. The output is deterministic (definition order), so it can be kept in
  * documentation and compared in tests. Stateless and thread-safe.
  */
 public final class LifecycleDiagrams {
@@ -62,6 +63,12 @@ public final class LifecycleDiagrams {
                 out.append("    ").append(ids.get(state.name())).append(" --> [*]\n");
             }
         }
+        for (LifecycleState state : states) {
+            if (!state.lockedFields().isEmpty()) {
+                out.append("    note right of ").append(ids.get(state.name())).append(": ")
+                        .append(mermaidLabel(locks(state))).append('\n');
+            }
+        }
         for (StateCategory category : StateCategory.values()) {
             List<String> members = states.stream().filter(s -> s.category() == category).map(s -> ids.get(s.name())).toList();
             if (!members.isEmpty()) {
@@ -89,7 +96,9 @@ public final class LifecycleDiagrams {
         out.append("    \"[*]\" [shape=point, label=\"\"];\n");
         for (LifecycleState state : lifecycle.states()) {
             out.append("    ").append(quote(state.name())).append(" [label=")
-                    .append(quote(state.name() + "\n" + state.category())).append(", fillcolor=")
+                    .append(quote(state.name() + "\n" + state.category()
+                            + (state.lockedFields().isEmpty() ? "" : "\n" + locks(state))))
+                    .append(", fillcolor=")
                     .append(quote(COLOURS.get(state.category())))
                     .append(state.category().isFinal() ? ", peripheries=2" : "").append("];\n");
         }
@@ -102,6 +111,10 @@ public final class LifecycleDiagrams {
         }
         out.append("}\n");
         return out.toString();
+    }
+
+    private static String locks(LifecycleState state) {
+        return "locks " + String.join(", ", state.lockedFields());
     }
 
     private static String label(Transition t) {

@@ -26,8 +26,14 @@ public final class Lifecycles {
     /** The permission of the emergency change authority, which authorizes emergency changes. */
     public static final String EMERGENCY_CHANGE_AUTHORITY = "change.emergency-authority";
     /**
+     * The permission to take the go/no-go decision of a scheduled change against its service
+     * acceptance criteria (the transitions {@code go} and {@code noGo}).
+     */
+    public static final String CHANGE_GO_NO_GO = "change.go-no-go";
+    /**
      * The change lifecycle's custom field holding the go/no-go decision against the service
-     * acceptance criteria; implementation needs the text {@code GO}.
+     * acceptance criteria: {@code GO} or {@code NO_GO}, set only by the transitions {@code go} and
+     * {@code noGo} (it is locked in every state); implementation needs {@code GO}.
      */
     public static final String GO_NO_GO = "goNoGo";
     /** The change lifecycle's custom field holding the outcome of the post-implementation review. */
@@ -154,6 +160,8 @@ public final class Lifecycles {
      *       {@code analyse} to {@code ROOT_CAUSE_ANALYSIS} (open).
      *   <li>{@code recordKnownError} from either to {@code KNOWN_ERROR} (open) requires a
      *       {@code workaround}, sets {@code knownError} and notifies {@code known-error-recorded}.
+     *       {@code knownError} is locked in every state, so only this transition sets it: a problem
+     *       is never a known error without its workaround.
      *   <li>{@code resolve} from {@code ROOT_CAUSE_ANALYSIS} or {@code KNOWN_ERROR} to
      *       {@code RESOLVED} requires the {@code rootCause}; {@code reopen} leads back to root cause
      *       analysis; {@code close} leads to {@code CLOSED} (final).
@@ -178,6 +186,11 @@ public final class Lifecycles {
                         .guard(Guard.requiresFields("rootCause")))
                 .transition(Transition.builder("reopen").from("RESOLVED").to("ROOT_CAUSE_ANALYSIS"))
                 .transition(Transition.builder("close").from("RESOLVED").to("CLOSED"))
+                .lockFields("NEW", "knownError")
+                .lockFields("ASSESSMENT", "knownError")
+                .lockFields("ROOT_CAUSE_ANALYSIS", "knownError")
+                .lockFields("KNOWN_ERROR", "knownError")
+                .lockFields("RESOLVED", "knownError")
                 .build();
     }
 
@@ -234,20 +247,29 @@ public final class Lifecycles {
      * planned window, review.
      *
      * <ul>
-     *   <li>{@code NEW} (new, initial) — {@code assess} leads to {@code ASSESS} (open).
+     *   <li>{@code NEW} (new, initial) — {@code assess} leads to {@code ASSESS} (open). The
+     *       {@code changeType} is chosen in {@code NEW} (when the change is opened, or with
+     *       {@code assess}) and locked from then on.
      *   <li>Normal and emergency changes: {@code requestAuthorization} to {@code AUTHORIZE} (pending)
-     *       requires the {@code implementationPlan} and {@code backoutPlan} and is refused for standard
-     *       changes. From there {@code authorize} to {@code SCHEDULED} (pending) needs a normal change
-     *       whose approvals are approved under the policy; {@code authorizeEmergency} needs an
-     *       emergency change and the permission {@value #EMERGENCY_CHANGE_AUTHORITY}; both need the
-     *       planned window ({@code plannedStart}, {@code plannedEnd}). {@code reject} leads to
-     *       {@code CANCELLED} when the approvals are rejected.
+     *       requires the {@code implementationPlan}, the {@code backoutPlan}, the planned window
+     *       ({@code plannedStart}, {@code plannedEnd}) and the service {@code acceptanceCriteria}, and is
+     *       refused for standard changes. These five fields are locked from {@code AUTHORIZE} on: the
+     *       change authority approves what it saw. From there {@code authorize} to {@code SCHEDULED}
+     *       (pending) needs a normal change whose approvals are approved under the policy;
+     *       {@code authorizeEmergency} needs an emergency change and the permission
+     *       {@value #EMERGENCY_CHANGE_AUTHORITY}. {@code reject} leads to {@code CANCELLED} when the
+     *       approvals are rejected.
      *   <li>Standard changes are pre-approved: {@code scheduleStandard} leads from {@code ASSESS}
      *       straight to {@code SCHEDULED}, skipping {@code AUTHORIZE}, when {@code changeType} is
-     *       {@code STANDARD} and the planned window is set.
-     *   <li>The go/no-go: {@code implement} from {@code SCHEDULED} to {@code IMPLEMENT} (open)
-     *       requires the service {@code acceptanceCriteria}, the custom field {@value #GO_NO_GO} set to
-     *       {@code GO}, and the current instant inside the planned window.
+     *       {@code STANDARD} (set in {@code NEW}, so not in the same call) and the planned window and
+     *       the acceptance criteria are set.
+     *   <li>The go/no-go is a decision of its own, taken in {@code SCHEDULED} by an actor holding
+     *       {@value #CHANGE_GO_NO_GO}: {@code go} (which needs the {@code acceptanceCriteria}) sets the
+     *       custom field {@value #GO_NO_GO} to {@code GO}, {@code noGo} sets it to {@code NO_GO}; both
+     *       stay in {@code SCHEDULED} and are recorded with the actor and the instant. The field is
+     *       locked in every state, so nobody writes it by hand. {@code implement} from
+     *       {@code SCHEDULED} to {@code IMPLEMENT} (open) requires {@code GO} and the current instant
+     *       inside the planned window.
      *   <li>{@code complete} or {@code backOut} lead to {@code REVIEW} (resolved); the
      *       post-implementation review: {@code close} to {@code CLOSED} (final) requires the custom
      *       field {@value #REVIEW_OUTCOME}.
@@ -272,22 +294,27 @@ public final class Lifecycles {
                 .transition(Transition.builder("assess").from("NEW").to("ASSESS"))
                 .transition(Transition.builder("requestAuthorization").from("ASSESS").to("AUTHORIZE")
                         .guard(Guard.when(Condition.not(changeType(ChangeType.STANDARD))),
-                                Guard.requiresFields("implementationPlan", "backoutPlan")))
+                                Guard.requiresFields("implementationPlan", "backoutPlan", "plannedStart", "plannedEnd",
+                                        "acceptanceCriteria")))
                 .transition(Transition.builder("scheduleStandard").from("ASSESS").to("SCHEDULED")
-                        .guard(Guard.when(changeType(ChangeType.STANDARD)), Guard.requiresFields("plannedStart", "plannedEnd")))
+                        .guard(Guard.when(changeType(ChangeType.STANDARD)),
+                                Guard.requiresFields("plannedStart", "plannedEnd", "acceptanceCriteria")))
                 .transition(Transition.builder("authorize").from("AUTHORIZE").to("SCHEDULED")
-                        .guard(Guard.when(changeType(ChangeType.NORMAL)), Guard.approved(approvals),
-                                Guard.requiresFields("plannedStart", "plannedEnd"))
+                        .guard(Guard.when(changeType(ChangeType.NORMAL)), Guard.approved(approvals))
                         .action(Action.notify("change-authorized")))
                 .transition(Transition.builder("authorizeEmergency").from("AUTHORIZE").to("SCHEDULED")
-                        .guard(Guard.when(changeType(ChangeType.EMERGENCY)), Guard.permission(EMERGENCY_CHANGE_AUTHORITY),
-                                Guard.requiresFields("plannedStart", "plannedEnd"))
+                        .guard(Guard.when(changeType(ChangeType.EMERGENCY)), Guard.permission(EMERGENCY_CHANGE_AUTHORITY))
                         .action(Action.notify("change-authorized")))
                 .transition(Transition.builder("reject").from("AUTHORIZE").to("CANCELLED")
                         .guard(Guard.rejected(approvals)).action(Action.notify("change-rejected")))
+                .transition(Transition.builder("go").from("SCHEDULED").to("SCHEDULED")
+                        .guard(Guard.permission(CHANGE_GO_NO_GO), Guard.requiresFields("acceptanceCriteria"))
+                        .action(Action.setField(GO_NO_GO, new FieldValue.Text("GO"))))
+                .transition(Transition.builder("noGo").from("SCHEDULED").to("SCHEDULED")
+                        .guard(Guard.permission(CHANGE_GO_NO_GO))
+                        .action(Action.setField(GO_NO_GO, new FieldValue.Text("NO_GO"))))
                 .transition(Transition.builder("implement").from("SCHEDULED").to("IMPLEMENT")
-                        .guard(Guard.requiresFields("acceptanceCriteria"),
-                                Guard.when(Condition.fieldEquals(GO_NO_GO, new FieldValue.Text("GO"))),
+                        .guard(Guard.when(Condition.fieldEquals(GO_NO_GO, new FieldValue.Text("GO"))),
                                 Guard.insidePlannedWindow()))
                 .transition(Transition.builder("complete").from("IMPLEMENT").to("REVIEW")
                         .action(Action.notify("change-implemented")))
@@ -297,6 +324,16 @@ public final class Lifecycles {
                         .guard(Guard.requiresFields(REVIEW_OUTCOME)))
                 .transition(Transition.builder("cancel").from("NEW", "ASSESS", "AUTHORIZE", "SCHEDULED").to("CANCELLED")
                         .action(Action.notify("change-cancelled")))
+                .lockFields("NEW", GO_NO_GO)
+                .lockFields("ASSESS", GO_NO_GO, "changeType")
+                .lockFields("AUTHORIZE", GO_NO_GO, "changeType", "implementationPlan", "backoutPlan", "plannedStart",
+                        "plannedEnd", "acceptanceCriteria")
+                .lockFields("SCHEDULED", GO_NO_GO, "changeType", "implementationPlan", "backoutPlan", "plannedStart",
+                        "plannedEnd", "acceptanceCriteria")
+                .lockFields("IMPLEMENT", GO_NO_GO, "changeType", "implementationPlan", "backoutPlan", "plannedStart",
+                        "plannedEnd", "acceptanceCriteria")
+                .lockFields("REVIEW", GO_NO_GO, "changeType", "implementationPlan", "backoutPlan", "plannedStart",
+                        "plannedEnd", "acceptanceCriteria")
                 .build();
     }
 

@@ -57,9 +57,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p><b>The flow of one command</b> ({@link #execute}): the command is checked with Jakarta Bean
- * Validation; the ticket is loaded; the lifecycle gate decides a transition (its guards, approvals
- * and the actor's permissions through the {@link TransitionAuthorizer}), and the few other commands
- * that need a permission ask the authorizer too; the command becomes domain events, which applied to
+ * Validation; the ticket is loaded; the command is authorized: the {@link TransitionAuthorizer} is
+ * asked once whether the actor holds the command's permission ({@link CommandPermissions}) for the
+ * ticket; fields the ticket's state locks ({@link LifecycleState#lockedFields()}) are refused; the
+ * lifecycle gate decides a transition (its guards, approvals and permission guards); the command becomes domain events, which applied to
  * the snapshot give the new one (version + 1); the lifecycle's actions run (set a field, assign,
  * open a child task, notify); the SLA engine updates the ticket's clocks and says which due timers to
  * schedule and cancel; then one unit of work saves the snapshot with an optimistic version check,
@@ -541,9 +542,11 @@ public final class ServiceDesk implements AutoCloseable {
         }
 
         /**
-         * Sets who may do what: the permission guards of lifecycles and the permissions of
-         * {@link ServiceDesk#OVERRIDE_PRIORITY_PERMISSION} and
-         * {@link ServiceDesk#DECIDE_ON_BEHALF_PERMISSION}; {@link TransitionAuthorizer#permitAll()} unless set.
+         * Sets who may do what: the permission of every command ({@link CommandPermissions}), the
+         * permission guards of lifecycles and {@link ServiceDesk#DECIDE_ON_BEHALF_PERMISSION}.
+         * {@link TransitionAuthorizer#permitAll()} unless set, so that a desk whose embedder sets
+         * none permits every command, as before command permissions existed; an authorizer that is
+         * set must grant the {@link CommandPermissions} to whoever may run the commands.
          *
          * @param authorizer the authorizer
          * @return this builder

@@ -11,7 +11,7 @@
  * ServiceDesk desk = ServiceDesk.builder()
  *         .stores(stores)                                  // in-memory unless set
  *         .clock(clock)                                    // a virtual clock in tests
- *         .authorizer(myDirectory::permits)                // permission guards; everything permitted unless set
+ *         .authorizer(myDirectory::permits)                // CommandPermissions and guards; all permitted unless set
  *         .sla(calendars, policies)                        // SLA clocks for the tickets the policies apply to
  *         .notifier(webhook)                               // the outbox is delivered to it after each commit
  *         .build();
@@ -32,8 +32,9 @@
  *
  * <p>Refusals: {@link dev.itsmkit.core.ValidationException} (a malformed command or a value the
  * ticket or the tenant's field schema refuses), {@link dev.itsmkit.workflow.TransitionRefusedException}
- * (the lifecycle's gate), {@link dev.itsmkit.workflow.CommandRefusedException} (permissions, final
- * states, approvals, links), {@link dev.itsmkit.workflow.TicketNotFoundException} and
+ * (the lifecycle's gate), {@link dev.itsmkit.workflow.CommandRefusedException} (permissions of
+ * {@link dev.itsmkit.workflow.CommandPermissions}, fields locked by the state, final states,
+ * approvals, links), {@link dev.itsmkit.workflow.TicketNotFoundException} and
  * {@link dev.itsmkit.persistence.ConcurrentUpdateException}. A refused command writes nothing.
  * Vendors load their own lifecycle per tenant at runtime through
  * {@link dev.itsmkit.workflow.LifecycleCatalog#register}.

@@ -326,16 +326,18 @@ class BuiltInLifecyclesTest {
         final TransitionAuthorizer cab = TransitionAuthorizer.granting(Map.of(Fixtures.MANAGER,
                 Set.of(Lifecycles.EMERGENCY_CHANGE_AUTHORITY)));
 
+        static final FieldValue CRITERIA = new FieldValue.Multi(List.of(new FieldValue.Text("Ping works")));
+
+        /** A change in ASSESS with its type, plans, window and acceptance criteria: ready to ask for authorization. */
         Ticket assessed(String type) {
-            Ticket t = take(change, newTicket(change), "assess");
-            t = withText(t, "changeType", type);
+            Ticket t = take(change, withText(newTicket(change), "changeType", type), "assess");
             t = withText(withText(t, "implementationPlan", "Swap the switch"), "backoutPlan", "Swap it back");
-            return t;
+            return with(withWindow(t, windowStart, Duration.ofHours(2)), "acceptanceCriteria", CRITERIA);
         }
 
+        /** The go decision, taken by the transition that records it. */
         Ticket readyToImplement(Ticket scheduled) {
-            Ticket t = with(scheduled, "acceptanceCriteria", new FieldValue.Multi(List.of(new FieldValue.Text("Ping works"))));
-            return withText(t, Lifecycles.GO_NO_GO, "GO");
+            return take(change, scheduled, "go");
         }
 
         TransitionDecision at(Ticket t, String transition, Instant now) {
@@ -346,10 +348,12 @@ class BuiltInLifecyclesTest {
         void aNormalChangeIsAuthorizedScheduledImplementedInItsWindowReviewedAndClosed() {
             Ticket t = take(change, assessed("NORMAL"), "requestAuthorization");
             assertThat(t.state()).isEqualTo(TicketState.of("AUTHORIZE", StateCategory.PENDING));
-            t = withApprovals(withWindow(t, windowStart, Duration.ofHours(2)), Verdict.APPROVED, Verdict.APPROVED);
+            t = withApprovals(t, Verdict.APPROVED, Verdict.APPROVED);
             t = take(change, t, "authorize");
             assertThat(state(t)).isEqualTo("SCHEDULED");
             t = readyToImplement(t);
+            assertThat(state(t)).as("the go decision stays in SCHEDULED").isEqualTo("SCHEDULED");
+            assertThat(t.field(Lifecycles.GO_NO_GO)).contains(new FieldValue.Text("GO"));
             t = Fixtures.apply(t, at(t, "implement", windowStart.plusSeconds(60)).orElseThrow(t));
             assertThat(state(t)).isEqualTo("IMPLEMENT");
             t = take(change, t, "complete");
@@ -361,7 +365,7 @@ class BuiltInLifecyclesTest {
 
         @Test
         void aStandardChangeIsPreApprovedAndSkipsAuthorization() {
-            Ticket t = withWindow(assessed("STANDARD"), windowStart, Duration.ofHours(1));
+            Ticket t = assessed("STANDARD");
             assertRefusedByGuard(evaluate(change, t, "requestAuthorization"),
                     Guard.when(dev.itsmkit.sla.Condition.not(dev.itsmkit.sla.Condition.fieldEquals("changeType",
                             new FieldValue.Text("STANDARD")))), "does not hold");
@@ -375,7 +379,7 @@ class BuiltInLifecyclesTest {
 
         @Test
         void aNormalChangeCannotBeScheduledAsAStandardOne() {
-            Ticket t = withWindow(assessed("NORMAL"), windowStart, Duration.ofHours(1));
+            Ticket t = assessed("NORMAL");
             assertRefusedByGuard(evaluate(change, t, "scheduleStandard"), Guard.when(dev.itsmkit.sla.Condition.fieldEquals(
                     "changeType", new FieldValue.Text("STANDARD"))), "changeType = \"STANDARD\" does not hold");
         }
@@ -383,13 +387,28 @@ class BuiltInLifecyclesTest {
         @Test
         void requestingAuthorizationWithoutABackoutPlanIsRefused() {
             Ticket t = Fixtures.without(assessed("NORMAL"), "backoutPlan");
-            assertRefusedByGuard(evaluate(change, t, "requestAuthorization"),
-                    Guard.requiresFields("implementationPlan", "backoutPlan"), "the field backoutPlan is not set");
+            assertRefusedByGuard(evaluate(change, t, "requestAuthorization"), Guard.requiresFields("implementationPlan",
+                    "backoutPlan", "plannedStart", "plannedEnd", "acceptanceCriteria"), "the field backoutPlan is not set");
+        }
+
+        @Test
+        void requestingAuthorizationWithoutThePlannedWindowOrTheAcceptanceCriteriaIsRefused() {
+            Guard required = Guard.requiresFields("implementationPlan", "backoutPlan", "plannedStart", "plannedEnd",
+                    "acceptanceCriteria");
+            Ticket noWindow = Fixtures.without(Fixtures.without(assessed("NORMAL"), "plannedStart"), "plannedEnd");
+            assertRefusedByGuard(evaluate(change, noWindow, "requestAuthorization"), required,
+                    "plannedStart, plannedEnd are not set");
+            Ticket noCriteria = Fixtures.without(assessed("EMERGENCY"), "acceptanceCriteria");
+            assertRefusedByGuard(evaluate(change, noCriteria, "requestAuthorization"), required,
+                    "the field acceptanceCriteria is not set");
+            Ticket standard = Fixtures.without(assessed("STANDARD"), "acceptanceCriteria");
+            assertRefusedByGuard(evaluate(change, standard, "scheduleStandard"),
+                    Guard.requiresFields("plannedStart", "plannedEnd", "acceptanceCriteria"), "acceptanceCriteria");
         }
 
         @Test
         void anEmergencyChangeIsAuthorizedOnlyByTheEmergencyAuthority() {
-            Ticket t = withWindow(take(change, assessed("EMERGENCY"), "requestAuthorization"), windowStart, Duration.ofHours(1));
+            Ticket t = take(change, assessed("EMERGENCY"), "requestAuthorization");
             assertRefusedByGuard(change.evaluate(t, "authorizeEmergency", AGENT, T0, cab),
                     Guard.permission(Lifecycles.EMERGENCY_CHANGE_AUTHORITY), "does not hold the permission");
             TransitionDecision byAuthority = change.evaluate(t, "authorizeEmergency", Fixtures.MANAGER, T0, cab);
@@ -400,21 +419,14 @@ class BuiltInLifecyclesTest {
 
         @Test
         void aNormalChangeCannotTakeTheEmergencyRoute() {
-            Ticket t = withWindow(take(change, assessed("NORMAL"), "requestAuthorization"), windowStart, Duration.ofHours(1));
+            Ticket t = take(change, assessed("NORMAL"), "requestAuthorization");
             assertThat(refused(change.evaluate(t, "authorizeEmergency", Fixtures.MANAGER, T0, cab)).message())
                     .contains("changeType = \"EMERGENCY\" does not hold");
         }
 
         @Test
-        void authorizingWithoutAPlannedWindowIsRefused() {
-            Ticket t = withApprovals(take(change, assessed("NORMAL"), "requestAuthorization"), Verdict.APPROVED);
-            assertRefusedByGuard(evaluate(change, t, "authorize"), Guard.requiresFields("plannedStart", "plannedEnd"),
-                    "plannedStart, plannedEnd are not set");
-        }
-
-        @Test
         void authorizingBeforeTheApprovalsAreInIsRefusedAndARejectionCancelsTheChange() {
-            Ticket t = withWindow(take(change, assessed("NORMAL"), "requestAuthorization"), windowStart, Duration.ofHours(1));
+            Ticket t = take(change, assessed("NORMAL"), "requestAuthorization");
             Ticket pending = withApprovals(t, Verdict.APPROVED, null);
             assertRefusedByGuard(evaluate(change, pending, "authorize"), Guard.approved(ApprovalPolicy.all()), "PENDING");
             Ticket rejected = withApprovals(t, Verdict.REJECTED, null);
@@ -423,8 +435,7 @@ class BuiltInLifecyclesTest {
 
         @Test
         void implementationIsRefusedOutsideThePlannedWindow() {
-            Ticket t = withWindow(assessed("STANDARD"), windowStart, Duration.ofHours(2));
-            t = readyToImplement(take(change, t, "scheduleStandard"));
+            Ticket t = readyToImplement(take(change, assessed("STANDARD"), "scheduleStandard"));
             Instant end = windowStart.plus(Duration.ofHours(2));
             assertRefusedByGuard(at(t, "implement", windowStart.minusSeconds(1)), Guard.insidePlannedWindow(),
                     "is outside the planned window");
@@ -433,13 +444,38 @@ class BuiltInLifecyclesTest {
         }
 
         @Test
-        void implementationNeedsTheGoDecisionAgainstTheAcceptanceCriteria() {
-            Ticket scheduled = take(change, withWindow(assessed("STANDARD"), windowStart, Duration.ofHours(2)), "scheduleStandard");
-            assertRefusedByGuard(at(scheduled, "implement", windowStart), Guard.requiresFields("acceptanceCriteria"),
-                    "acceptanceCriteria");
-            Ticket noGo = withText(readyToImplement(scheduled), Lifecycles.GO_NO_GO, "NO_GO");
-            assertRefusedByGuard(at(noGo, "implement", windowStart), Guard.when(dev.itsmkit.sla.Condition.fieldEquals(
-                    Lifecycles.GO_NO_GO, new FieldValue.Text("GO"))), "goNoGo = \"GO\" does not hold");
+        void implementationNeedsTheGoDecisionWhichOnlyTheGoNoGoAuthorityTakes() {
+            Guard go = Guard.when(dev.itsmkit.sla.Condition.fieldEquals(Lifecycles.GO_NO_GO, new FieldValue.Text("GO")));
+            Ticket scheduled = take(change, assessed("STANDARD"), "scheduleStandard");
+            assertRefusedByGuard(at(scheduled, "implement", windowStart), go, "goNoGo = \"GO\" does not hold");
+            TransitionAuthorizer authority = TransitionAuthorizer.granting(Map.of(Fixtures.MANAGER,
+                    Set.of(Lifecycles.CHANGE_GO_NO_GO)));
+            assertRefusedByGuard(change.evaluate(scheduled, "go", AGENT, windowStart, authority),
+                    Guard.permission(Lifecycles.CHANGE_GO_NO_GO), "does not hold the permission");
+            Ticket noGo = Fixtures.apply(scheduled, change.evaluate(scheduled, "noGo", Fixtures.MANAGER, windowStart, authority)
+                    .orElseThrow(scheduled));
+            assertThat(noGo.field(Lifecycles.GO_NO_GO)).contains(new FieldValue.Text("NO_GO"));
+            assertRefusedByGuard(at(noGo, "implement", windowStart), go, "goNoGo = \"GO\" does not hold");
+            Ticket withoutCriteria = Fixtures.without(scheduled, "acceptanceCriteria");
+            assertRefusedByGuard(change.evaluate(withoutCriteria, "go", Fixtures.MANAGER, windowStart, authority),
+                    Guard.requiresFields("acceptanceCriteria"), "acceptanceCriteria");
+            Ticket goDecided = Fixtures.apply(noGo, change.evaluate(noGo, "go", Fixtures.MANAGER, windowStart, authority)
+                    .orElseThrow(noGo));
+            assertThat(at(goDecided, "implement", windowStart).isAllowed()).isTrue();
+        }
+
+        @Test
+        void theChangeLocksItsTypeAfterNewAndWhatTheBoardApprovedFromAuthorizationOn() {
+            assertThat(change.lockedFields(TicketState.of("NEW", StateCategory.NEW))).containsExactly(Lifecycles.GO_NO_GO);
+            assertThat(change.lockedFields(TicketState.of("ASSESS", StateCategory.OPEN)))
+                    .containsExactlyInAnyOrder(Lifecycles.GO_NO_GO, "changeType");
+            for (String state : List.of("AUTHORIZE", "SCHEDULED", "IMPLEMENT", "REVIEW")) {
+                assertThat(change.lockedFields(change.state(state).orElseThrow().ticketState())).as(state)
+                        .containsExactlyInAnyOrder(Lifecycles.GO_NO_GO, "changeType", "implementationPlan", "backoutPlan",
+                                "plannedStart", "plannedEnd", "acceptanceCriteria");
+            }
+            assertThat(change.lockedFields(TicketState.of("ASSESS", StateCategory.PENDING)))
+                    .as("a state of another category is not the lifecycle's").isEmpty();
         }
 
         @Test

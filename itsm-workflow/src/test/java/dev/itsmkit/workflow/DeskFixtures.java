@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** Commands and a picture of the stores, for the engine's tests. */
 final class DeskFixtures {
@@ -37,6 +38,17 @@ final class DeskFixtures {
 
     static TransitionTicket transition(TicketId ticket, String name, Map<String, FieldValue> fields) {
         return new TransitionTicket(ACME, ALICE, ticket, OptionalLong.empty(), name, fields, Optional.empty());
+    }
+
+    /**
+     * An authorizer that lets every actor run every command except those needing one of the
+     * withheld permissions, and grants the other permissions (guards, deciding on behalf) as given.
+     */
+    static TransitionAuthorizer commandsPermitted(Map<Party, Set<String>> grants, String... withheld) {
+        Set<String> refused = Set.of(withheld);
+        TransitionAuthorizer granted = TransitionAuthorizer.granting(grants);
+        return (actor, permission, ticket) -> CommandPermissions.ALL.contains(permission) && !refused.contains(permission)
+                || granted.permits(actor, permission, ticket);
     }
 
     static Map<String, FieldValue> resolution() {

@@ -26,6 +26,7 @@ class LifecycleDiagramsTest {
             .transition(Transition.builder("finish").from("NEW", "on-hold").to("DONE")
                     .guard(Guard.permission("incident.finish"), Guard.when(dev.itsmkit.sla.Condition.fieldEquals("category",
                             new dev.itsmkit.core.FieldValue.Text("a;b")))))
+            .lockFields("on-hold", "title", "holdReason")
             .build();
 
     @Test
@@ -39,6 +40,7 @@ class LifecycleDiagramsTest {
                     NEW --> DONE: finish [permission incident.finish and when category = 'a,b']
                     s1 --> DONE: finish [permission incident.finish and when category = 'a,b']
                     DONE --> [*]
+                    note right of s1: locks holdReason, title
                     classDef new fill:#e3f2fd
                     class NEW new
                     classDef pending fill:#fce4ec
@@ -57,7 +59,7 @@ class LifecycleDiagramsTest {
                     edge [fontname="Helvetica", fontsize=10];
                     "[*]" [shape=point, label=""];
                     "NEW" [label="NEW\\nNEW", fillcolor="#e3f2fd"];
-                    "on-hold" [label="on-hold\\nPENDING", fillcolor="#fce4ec"];
+                    "on-hold" [label="on-hold\\nPENDING\\nlocks holdReason, title", fillcolor="#fce4ec"];
                     "DONE" [label="DONE\\nCLOSED", fillcolor="#e0e0e0", peripheries=2];
                     "[*]" -> "NEW";
                     "NEW" -> "on-hold" [label="wait [requires holdReason]"];

@@ -52,7 +52,14 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceDeskPropertiesTest {
     private static final TicketKind[] KINDS = {TicketKind.INCIDENT, TicketKind.PROBLEM, TicketKind.SERVICE_REQUEST, TicketKind.CHANGE};
-    private static final Party[] ACTORS = {ALICE, BOB};
+    /** A requester: may open tickets and comment, nothing else. */
+    private static final Party CAROL = Party.person("carol");
+    private static final Party[] ACTORS = {ALICE, BOB, CAROL};
+    /** Alice and Bob run every command; Bob holds the guards' permissions besides; Carol only opens and comments. */
+    private static final TransitionAuthorizer AUTHORIZER = (actor, permission, ticket) -> actor.equals(CAROL)
+            ? permission.equals(CommandPermissions.OPEN) || permission.equals(CommandPermissions.JOURNAL)
+            : CommandPermissions.ALL.contains(permission) || actor.equals(BOB) && Set.of(Lifecycles.CANCEL_INCIDENT,
+                    Lifecycles.EMERGENCY_CHANGE_AUTHORITY, Lifecycles.CHANGE_GO_NO_GO).contains(permission);
     private static final String[] FIELDS = {"resolutionCode", "resolutionNotes", "holdReason", "workaround", "rootCause",
         "major", "changeType", "implementationPlan", "backoutPlan", "category"};
     private static final FieldValue[] VALUES = {new FieldValue.Text("AWAITING_CALLER"), new FieldValue.Text("NORMAL"),
@@ -83,8 +90,7 @@ class ServiceDeskPropertiesTest {
     private void run(List<Integer> ops) {
         MutableClock clock = new MutableClock(T0);
         ServiceDesk desk = ServiceDesk.builder().clock(clock)
-                .authorizer(TransitionAuthorizer.granting(Map.of(BOB, Set.of(Lifecycles.CANCEL_INCIDENT,
-                        Lifecycles.EMERGENCY_CHANGE_AUTHORITY, ServiceDesk.OVERRIDE_PRIORITY_PERMISSION))))
+                .authorizer(AUTHORIZER)
                 .sla(BusinessCalendars.onlyAlways(), List.of(SlaTimerTest.GOLD))
                 .build();
         List<Ticket> tickets = new ArrayList<>();
@@ -97,10 +103,12 @@ class ServiceDeskPropertiesTest {
             Party actor = ACTORS[(op >>> 8) % ACTORS.length];
             TicketCommand command = command(op, ticket, actor, tickets, desk);
             List<Object> before = picture(desk, ACME);
+            boolean permitted = AUTHORIZER.permits(command.actor(), CommandPermissions.of(command), ticket);
             Optional<Boolean> expectedAllowed = command instanceof TransitionTicket t ? expectedDecision(desk, ticket, t, clock)
                     : Optional.empty();
             try {
                 CommandResult result = desk.execute(command);
+                assertThat(permitted).as("%s may run %s", command.actor(), command).isTrue();
                 expectedAllowed.ifPresent(allowed -> assertThat(allowed).as("the lifecycle allows %s", command).isTrue());
                 if (command instanceof OpenTicket) {
                     tickets.add(result.ticket());
@@ -108,6 +116,12 @@ class ServiceDeskPropertiesTest {
                 tickets.addAll(result.alsoChanged().stream().filter(t -> tickets.stream().noneMatch(k -> k.id().equals(t.id())))
                         .toList());
             } catch (ItsmException refused) {
+                if (!permitted && !(refused instanceof ValidationException)) {
+                    // a malformed command is refused first (validate, then authorize); anything else is the permission
+                    assertThat(refused).as("%s lacks the permission of %s", command.actor(), command)
+                            .isInstanceOfSatisfying(CommandRefusedException.class,
+                                    e -> assertThat(e.rule()).isEqualTo(CommandRefusedException.PERMISSION));
+                }
                 expectedAllowed.ifPresent(allowed -> assertThat(allowed).as("the lifecycle refuses %s", command).isFalse());
                 assertThat(picture(desk, ACME)).as("nothing written after %s", refused.getMessage()).isEqualTo(before);
             }
@@ -123,15 +137,27 @@ class ServiceDeskPropertiesTest {
         }
     }
 
-    /** What the lifecycle says of the transition, on the ticket with the command's fields set; empty if the fields do not fit. */
+    /**
+     * What the desk must say of the transition: refused without the command's permission or when a
+     * field the state locks would change; else what the lifecycle says on the ticket with the
+     * command's fields set.
+     */
     private static Optional<Boolean> expectedDecision(ServiceDesk desk, Ticket ticket, TransitionTicket command, MutableClock clock) {
+        if (!AUTHORIZER.permits(command.actor(), CommandPermissions.TRANSITION, ticket)) {
+            return Optional.of(false);
+        }
+        Set<String> locked = desk.lifecycle(ACME, ticket.kind()).lockedFields(ticket.state());
+        for (Map.Entry<String, FieldValue> field : command.fields().entrySet()) {
+            if (locked.contains(field.getKey()) && !ticket.field(field.getKey()).equals(Optional.of(field.getValue()))) {
+                return Optional.of(false);
+            }
+        }
         Ticket.Builder withFields = ticket.toBuilder();
         try {
             command.fields().forEach((name, value) -> withFields.field(name, Optional.of(value)));
             Ticket probe = withFields.build();
             return Optional.of(desk.lifecycle(ACME, ticket.kind()).evaluate(probe, command.transition(), command.actor(),
-                    clock.instant(), TransitionAuthorizer.granting(Map.of(BOB, Set.of(Lifecycles.CANCEL_INCIDENT,
-                            Lifecycles.EMERGENCY_CHANGE_AUTHORITY, ServiceDesk.OVERRIDE_PRIORITY_PERMISSION)))).isAllowed());
+                    clock.instant(), AUTHORIZER).isAllowed());
         } catch (ValidationException e) {
             return Optional.of(false);
         }

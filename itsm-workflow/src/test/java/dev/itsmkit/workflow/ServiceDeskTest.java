@@ -135,7 +135,7 @@ class ServiceDeskTest {
 
     @Test
     void aPermissionGuardAsksTheAuthorizer() {
-        ServiceDesk strict = ServiceDesk.builder().clock(clock).authorizer(TransitionAuthorizer.granting(
+        ServiceDesk strict = ServiceDesk.builder().clock(clock).authorizer(DeskFixtures.commandsPermitted(
                 Map.of(BOB, Set.of(Lifecycles.CANCEL_INCIDENT)))).build();
         Ticket ticket = strict.open(open(TicketKind.INCIDENT, "Duplicate")).ticket();
         assertThatThrownBy(() -> strict.execute(transition(ticket.id(), "cancel")))
@@ -223,11 +223,16 @@ class ServiceDeskTest {
         assertThat(cleared.ticket().priority()).isEqualTo(Priority.of(1));
         assertThat(cleared.ticket().priorityOverrideReason()).isEmpty();
 
-        ServiceDesk strict = ServiceDesk.builder().clock(clock).authorizer(TransitionAuthorizer.denyAll()).build();
+        ServiceDesk strict = ServiceDesk.builder().clock(clock)
+                .authorizer(DeskFixtures.commandsPermitted(Map.of(), CommandPermissions.OVERRIDE_PRIORITY)).build();
         Ticket other = strict.open(open(TicketKind.INCIDENT, "Printer")).ticket();
         List<Object> before = picture(strict, ACME);
         assertThatThrownBy(() -> strict.execute(new OverridePriority(ACME, ALICE, other.id(), OptionalLong.empty(), Priority.of(1),
                 "VIP"))).isInstanceOfSatisfying(CommandRefusedException.class,
+                        e -> assertThat(e.rule()).isEqualTo(CommandRefusedException.PERMISSION))
+                .hasMessageContaining(ServiceDesk.OVERRIDE_PRIORITY_PERMISSION);
+        assertThatThrownBy(() -> strict.execute(new ClearPriorityOverride(ACME, ALICE, other.id(), OptionalLong.empty())))
+                .isInstanceOfSatisfying(CommandRefusedException.class,
                         e -> assertThat(e.rule()).isEqualTo(CommandRefusedException.PERMISSION));
         assertThat(picture(strict, ACME)).isEqualTo(before);
     }
@@ -313,7 +318,7 @@ class ServiceDeskTest {
 
     @Test
     void decidingForAnotherApproverNeedsThePermission() {
-        ServiceDesk strict = ServiceDesk.builder().clock(clock).authorizer(TransitionAuthorizer.denyAll()).build();
+        ServiceDesk strict = ServiceDesk.builder().clock(clock).authorizer(DeskFixtures.commandsPermitted(Map.of())).build();
         Ticket request = strict.open(open(TicketKind.SERVICE_REQUEST, "New phone")).ticket();
         strict.execute(new RequestApprovals(ACME, ALICE, request.id(), OptionalLong.empty(), 1, List.of(BOB)));
         List<Object> before = picture(strict, ACME);
@@ -327,7 +332,7 @@ class ServiceDeskTest {
     void aMemberOfAnApprovingGroupDecidesForItWithoutThePermission() {
         Party cab = Party.group("cab");
         Party dave = Party.person("dave");
-        ServiceDesk withGroups = ServiceDesk.builder().clock(clock).authorizer(TransitionAuthorizer.denyAll())
+        ServiceDesk withGroups = ServiceDesk.builder().clock(clock).authorizer(DeskFixtures.commandsPermitted(Map.of()))
                 .groups(GroupMembership.of(Map.of(cab, Set.of(BOB, dave)))).build();
         Ticket request = withGroups.open(open(TicketKind.SERVICE_REQUEST, "New server")).ticket();
         withGroups.execute(new RequestApprovals(ACME, ALICE, request.id(), OptionalLong.empty(), 1, List.of(cab)));
@@ -358,7 +363,7 @@ class ServiceDeskTest {
     @Test
     void membershipOfAGroupDoesNotLetAPersonDecideForAnotherPerson() {
         Party cab = Party.group("cab");
-        ServiceDesk withGroups = ServiceDesk.builder().clock(clock).authorizer(TransitionAuthorizer.denyAll())
+        ServiceDesk withGroups = ServiceDesk.builder().clock(clock).authorizer(DeskFixtures.commandsPermitted(Map.of()))
                 .groups(GroupMembership.of(Map.of(cab, Set.of(ALICE)))).build();
         Ticket request = withGroups.open(open(TicketKind.SERVICE_REQUEST, "New desk")).ticket();
         withGroups.execute(new RequestApprovals(ACME, ALICE, request.id(), OptionalLong.empty(), 1, List.of(BOB)));

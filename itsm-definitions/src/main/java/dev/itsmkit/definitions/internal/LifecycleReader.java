@@ -45,7 +45,7 @@ public final class LifecycleReader {
     public static final int FORMAT = 1;
 
     static final List<String> TOP_KEYS = List.of("format", "id", "version", "kind", "customFields", "states", "transitions");
-    static final List<String> STATE_KEYS = List.of("name", "category", "initial");
+    static final List<String> STATE_KEYS = List.of("name", "category", "initial", "lockedFields");
     static final List<String> TRANSITION_KEYS = List.of("name", "from", "to", "guards", "actions");
     static final List<String> GUARD_FORMS = List.of("requiresFields", "when", "approved", "rejected", "permission",
             "insidePlannedWindow", "childrenFinished");
@@ -61,11 +61,14 @@ public final class LifecycleReader {
     private static final Pattern TRANSITION_PATH = Pattern.compile("transitions\\[(\\d+)](.*)");
     private static final Pattern GUARD_PATH = Pattern.compile("\\.guards\\[(\\d+)](.*)");
     private static final Pattern ACTION_PATH = Pattern.compile("\\.actions\\[(\\d+)](\\.value)?");
+    private static final Pattern LOCKED_FIELD_PATH = Pattern.compile("states\\[(\\d+)]\\.lockedFields\\[\\d+]");
 
     private final DocumentTree tree;
     private final List<DefinitionProblem> problems = new ArrayList<>();
     /** Per transition of the document: whether {@code from} was a single string rather than a list. */
     private final List<Boolean> singleFrom = new ArrayList<>();
+    /** Per state read: its locked fields in the document's order (a state sorts them), to map the validation's paths back. */
+    private final List<List<String>> stateLocks = new ArrayList<>();
     /** Per transition, per guard: the form's key, to map the validation's paths back. */
     private final List<List<String>> guardForms = new ArrayList<>();
     /** The form of each action of each transition, to place the lifecycle's validation problems. */
@@ -146,7 +149,7 @@ public final class LifecycleReader {
     }
 
     private @Nullable LifecycleState state(JsonNode node, String path) {
-        Obj state = object(node, path, STATE_KEYS, "a state is an object with name, category and, for one, initial: true");
+        Obj state = object(node, path, STATE_KEYS, "a state is an object with name, category, optionally lockedFields and, for one, initial: true");
         if (state == null) {
             return null;
         }
@@ -154,7 +157,13 @@ public final class LifecycleReader {
         StateCategory category = state.required("category")
                 .map(n -> enumValue(n, state.path("category"), StateCategory.class, "state category")).orElse(null);
         Boolean initial = state.optional("initial").map(n -> bool(n, state.path("initial"))).orElse(false);
-        return name == null || category == null || initial == null ? null : new LifecycleState(name, category, initial);
+        List<String> locked = state.optional("lockedFields")
+                .map(n -> distinctIdentifiers(n, state.path("lockedFields"), "field name", false)).orElse(List.of());
+        if (name == null || category == null || initial == null) {
+            return null;
+        }
+        stateLocks.add(locked);
+        return new LifecycleState(name, category, initial, java.util.Set.copyOf(locked));
     }
 
     private @Nullable Transition transition(JsonNode node, String path, int index) {
@@ -517,6 +526,12 @@ public final class LifecycleReader {
             int i = customFields.indexOf(path.startsWith("customFields.") ? path.substring("customFields.".length())
                     : v.invalidValue());
             return i < 0 ? "$.customFields" : "$.customFields[" + i + "]";
+        }
+        Matcher locked = LOCKED_FIELD_PATH.matcher(path);
+        if (locked.matches()) {
+            int s = Integer.parseInt(locked.group(1));
+            int i = s < stateLocks.size() ? stateLocks.get(s).indexOf(v.invalidValue()) : -1;
+            return "$.states[" + s + "].lockedFields" + (i < 0 ? "" : "[" + i + "]");
         }
         Matcher transition = TRANSITION_PATH.matcher(path);
         if (transition.matches()) {

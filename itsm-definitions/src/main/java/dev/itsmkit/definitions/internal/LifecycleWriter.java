@@ -49,6 +49,9 @@ public final class LifecycleWriter {
             if (state.initial()) {
                 s.put("initial", true);
             }
+            if (!state.lockedFields().isEmpty()) {
+                s.set("lockedFields", strings(state.lockedFields()));
+            }
         }
         ArrayNode transitions = top.putArray("transitions");
         for (Transition transition : lifecycle.transitions()) {

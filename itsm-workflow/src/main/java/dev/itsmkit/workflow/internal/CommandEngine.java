@@ -52,9 +52,11 @@ import dev.itsmkit.core.outbox.Notice;
 import dev.itsmkit.persistence.ConcurrentUpdateException;
 import dev.itsmkit.persistence.notification.OutboxDispatcher;
 import dev.itsmkit.workflow.Action;
+import dev.itsmkit.workflow.CommandPermissions;
 import dev.itsmkit.workflow.CommandRefusedException;
 import dev.itsmkit.workflow.CommandResult;
 import dev.itsmkit.workflow.Lifecycle;
+import dev.itsmkit.workflow.LifecycleState;
 import dev.itsmkit.workflow.RetryPolicy;
 import dev.itsmkit.workflow.ServiceDesk;
 import dev.itsmkit.workflow.TransitionDecision;
@@ -64,6 +66,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -131,6 +134,9 @@ public final class CommandEngine {
             ExistingTicketCommand existing = (ExistingTicketCommand) command;
             main = batch.existing(existing.ticket());
             Ticket ticket = main.current();
+            // the authorize step of every command, first once the ticket is loaded (an actor without the
+            // permission learns nothing of it): one question, a constant permission, nothing built when permitted
+            requirePermission(ticket, existing.actor(), CommandPermissions.of(existing));
             if (existing.expectedVersion().isPresent() && existing.expectedVersion().getAsLong() != ticket.version()) {
                 throw new ConcurrentUpdateException(ticket.id(), "version", existing.expectedVersion().getAsLong(),
                         ticket.version());
@@ -156,6 +162,7 @@ public final class CommandEngine {
             transition(batch, change, actor, t.transition(), t.fields(), t.comment());
             if (withChildren) {
                 for (Ticket child : openChildren(batch, change)) {
+                    requirePermission(child, actor, CommandPermissions.TRANSITION);
                     transition(batch, batch.existing(child.id()), actor, t.transition(), t.fields(), t.comment());
                 }
             }
@@ -175,6 +182,7 @@ public final class CommandEngine {
         }
         refuseIfFinal(change.current(), command);
         if (command instanceof UpdateFields u) {
+            refuseLockedChanges(batch, change.current(), u.fields());
             setFields(batch, change, actor, u.fields());
         } else if (command instanceof Assign a) {
             Ticket t = change.current();
@@ -193,10 +201,9 @@ public final class CommandEngine {
                         c.urgency(), derived, t.priority(), to, reason));
             }
         } else if (command instanceof OverridePriority o) {
-            requirePermission(change.current(), actor, ServiceDesk.OVERRIDE_PRIORITY_PERMISSION);
+            // its permission, CommandPermissions.OVERRIDE_PRIORITY, was asked by attempt
             overridePriority(batch, change, actor, o.priority(), o.reason());
         } else if (command instanceof ClearPriorityOverride) {
-            requirePermission(change.current(), actor, ServiceDesk.OVERRIDE_PRIORITY_PERMISSION);
             Ticket t = change.current();
             if (t.priorityOverrideReason().isPresent()) {
                 Priority derived = t.priorityDecision().derived();
@@ -238,6 +245,11 @@ public final class CommandEngine {
         command.customFields().forEach((name, value) -> b.field(name, Optional.of(value)));
         command.catalogueItem().ifPresent(item -> b.details(((RequestDetails) b.details()).withCatalogueItem(Optional.of(item))));
         Ticket ticket = b.build();
+        // authorized with the ticket about to be created (see CommandPermissions): its number is taken, nothing else written
+        requirePermission(ticket, command.actor(), CommandPermissions.OPEN);
+        if (!command.fields().isEmpty() || !command.customFields().isEmpty()) {
+            refuseLockedFieldsAtOpen(lifecycle, ticket, command);
+        }
         TicketChange change = TicketChange.created(new TicketCreated(command.tenant(), ticket.id(), command.actor(), batch.now,
                 1, 1, ticket));
         batch.add(change);
@@ -277,6 +289,7 @@ public final class CommandEngine {
         if (!fields.isEmpty()) {
             Map<String, Optional<FieldValue>> values = new LinkedHashMap<>(2 * fields.size());
             fields.forEach((field, value) -> values.put(field, Optional.of(value)));
+            refuseLockedChanges(batch, change.current(), values);
             setFields(batch, change, actor, values);
         }
         Ticket ticket = change.current();
@@ -525,11 +538,72 @@ public final class CommandEngine {
 
     // ---- rules
 
+    /** Asks the authorizer; the refusal is built out of line, so that the permitted path stays small to inline. */
     private void requirePermission(Ticket ticket, Party actor, String permission) {
         if (!settings.authorizer().permits(actor, permission, ticket)) {
-            throw new CommandRefusedException(ticket.number().toString(), CommandRefusedException.PERMISSION,
-                    actor + " does not hold the permission " + permission);
+            throw permissionRefused(ticket, actor, permission);
         }
+    }
+
+    private static CommandRefusedException permissionRefused(Ticket ticket, Party actor, String permission) {
+        return new CommandRefusedException(ticket.number().toString(), CommandRefusedException.PERMISSION,
+                actor + " does not hold the permission " + permission);
+    }
+
+    /**
+     * Refuses changes by hand to the fields the ticket's state locks (LifecycleState#lockedFields): by
+     * UpdateFields and by the fields a transition carries. A value equal to the field's is no change.
+     * The lifecycle's actions do not come here. Costs a lifecycle lookup and one probe of its state
+     * table; nothing is allocated when the state locks nothing.
+     */
+    private void refuseLockedChanges(Batch batch, Ticket ticket, Map<String, Optional<FieldValue>> values) {
+        Lifecycle lifecycle = settings.lifecycles().lifecycle(batch.tenant, ticket.kind());
+        Set<String> locked = lifecycle.lockedFields(ticket.state());
+        if (locked.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Optional<FieldValue>> value : values.entrySet()) {
+            String field = value.getKey();
+            if (locked.contains(field) && !ticket.field(field).equals(value.getValue())) {
+                throw lockedField(lifecycle, ticket, field);
+            }
+        }
+    }
+
+    /** OpenTicket sets its fields in the initial state: those it locks cannot be given at all. */
+    private static void refuseLockedFieldsAtOpen(Lifecycle lifecycle, Ticket ticket, OpenTicket command) {
+        Set<String> locked = lifecycle.lockedFields(ticket.state());
+        for (String field : locked) {
+            if (command.fields().containsKey(field) || command.customFields().containsKey(field)) {
+                throw lockedField(lifecycle, ticket, field);
+            }
+        }
+    }
+
+    /** The refusal of a locked field, saying where it may change and which transitions set it. */
+    private static CommandRefusedException lockedField(Lifecycle lifecycle, Ticket ticket, String field) {
+        List<String> open = new ArrayList<>();
+        for (LifecycleState state : lifecycle.states()) {
+            if (!state.category().isFinal() && !state.lockedFields().contains(field)) {
+                open.add(state.name());
+            }
+        }
+        List<String> setters = new ArrayList<>();
+        for (dev.itsmkit.workflow.Transition t : lifecycle.transitions()) {
+            for (Action action : t.actions()) {
+                if (action instanceof Action.SetField set && set.field().equals(field) && !setters.contains(t.name())) {
+                    setters.add(t.name());
+                }
+            }
+        }
+        String instead = open.isEmpty() ? "no state of the lifecycle lets it be changed by hand"
+                : "it can be changed by hand only in " + open;
+        if (!setters.isEmpty()) {
+            instead += "; the transitions " + setters + " set it";
+        }
+        return new CommandRefusedException(ticket.number().toString(), CommandRefusedException.LOCKED_FIELD,
+                "the field " + field + " is locked while the ticket is in " + ticket.state().name() + " (lifecycle "
+                        + lifecycle.id() + " v" + lifecycle.version() + "); " + instead);
     }
 
     private static void refuseIfFinal(Ticket ticket, TicketCommand command) {

@@ -94,6 +94,7 @@ public final class LifecycleValidator {
             }
         }
         FieldCheck fields = new FieldCheck(kind, Set.copyOf(customFields), violations);
+        checkLockedFields(states, fields);
         Map<String, Integer> firstByStateAndName = new HashMap<>();
         for (int i = 0; i < transitions.size(); i++) {
             Transition t = transitions.get(i);
@@ -132,6 +133,17 @@ public final class LifecycleValidator {
             checkGraph(byName, transitions, initial.get(0), violations);
         }
         return violations;
+    }
+
+    /** The fields a state locks must be fields of the kind, like those guards and actions name. */
+    private static void checkLockedFields(List<LifecycleState> states, FieldCheck fields) {
+        for (int i = 0; i < states.size(); i++) {
+            int j = 0;
+            for (String field : states.get(i).lockedFields()) {
+                fields.check(field, "states[" + i + "].lockedFields[" + j + "]");
+                j++;
+            }
+        }
     }
 
     private static void checkGuard(Guard guard, String path, TicketKind kind, Set<String> stateNames, FieldCheck fields,
