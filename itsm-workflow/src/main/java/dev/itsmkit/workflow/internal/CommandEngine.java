@@ -65,7 +65,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -74,17 +73,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link RetryPolicy#isSafeToRetry} allows. Thread-safe: it keeps no state between commands.
  */
 public final class CommandEngine {
-    /* At most this many notices are kept in {@link #notices}; past it (names made up at run time?) each is made anew. */
-    private static final int NOTICES_KEPT = 256;
-
     private final DeskSettings settings;
     private final Recorder recorder;
-    /*
-     * The notice of each notification a lifecycle's notify action names, made once: an outbox entry holds its
-     * notice for as long as the store keeps the entry, so one shared immutable notice per name instead of one per
-     * entry is less for the collector to copy and trace. The names come from the lifecycles (configuration), a few.
-     */
-    private final ConcurrentHashMap<String, Notice> notices = new ConcurrentHashMap<>();
+    private final Notices notices = new Notices();
 
     /**
      * Creates the engine.
@@ -93,7 +84,7 @@ public final class CommandEngine {
      */
     public CommandEngine(DeskSettings settings) {
         this.settings = requireNonNull(settings, "settings");
-        this.recorder = new Recorder(settings);
+        this.recorder = new Recorder(settings, notices);
     }
 
     Recorder recorder() {
@@ -321,22 +312,10 @@ public final class CommandEngine {
             createTask(batch, change, actor, task);
         } else if (action instanceof Action.Notify notify) {
             List<TicketEvent> events = change.events();
-            change.notify(stateChange != null ? stateChange : events.get(events.size() - 1), noticeNamed(notify.notification()));
+            change.notify(stateChange != null ? stateChange : events.get(events.size() - 1), notices.named(notify.notification()));
         } else {
             throw new IllegalStateException("no handler for action " + action);
         }
-    }
-
-    private Notice noticeNamed(String name) {
-        Notice known = notices.get(name);
-        if (known != null) {
-            return known;
-        }
-        Notice made = Notice.named(name);
-        if (notices.size() < NOTICES_KEPT) {
-            notices.putIfAbsent(name, made);
-        }
-        return made;
     }
 
     private void createTask(Batch batch, TicketChange parentChange, Party actor, Action.CreateTask task) {
