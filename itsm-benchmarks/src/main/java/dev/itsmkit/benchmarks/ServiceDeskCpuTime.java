@@ -18,7 +18,9 @@ import java.util.concurrent.CyclicBarrier;
  * {@code steps} (only for {@code mix}), the last round also reads the thread's CPU time and allocated bytes around
  * each command and reports them per step of the cycle of eight (open, start, comment, comment, comment, resolve,
  * reopen, comment), the cost of one reading of the CPU time (measured first, on the same thread) taken off: this
- * tells which commands make {@code mix} slower than {@code comment}.
+ * tells which commands make {@code mix} slower than {@code comment}. On Linux each round also reports the CPU time
+ * per command of the JVM's own threads by kind, from {@code /proc/self/task}: the collector's pause workers, its
+ * concurrent marker and refinement threads, the compilers and the VM thread (what grows as the store grows).
  */
 public final class ServiceDeskCpuTime {
     private static volatile int sink;
