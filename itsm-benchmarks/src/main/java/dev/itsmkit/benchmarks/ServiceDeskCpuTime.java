@@ -18,7 +18,9 @@ import java.util.concurrent.CyclicBarrier;
  * {@code steps} (only for {@code mix}), the last round also reads the thread's CPU time and allocated bytes around
  * each command and reports them per step of the cycle of eight (open, start, comment, comment, comment, resolve,
  * reopen, comment), the cost of one reading of the CPU time (measured first, on the same thread) taken off: this
- * tells which commands make {@code mix} slower than {@code comment}.
+ * tells which commands make {@code mix} slower than {@code comment}. On Linux each round also reports the CPU time
+ * per command of the JVM's own threads by kind, from {@code /proc/self/task}: the collector's pause workers, its
+ * concurrent marker and refinement threads, the compilers and the VM thread (what grows as the store grows).
  */
 public final class ServiceDeskCpuTime {
     private static volatile int sink;
@@ -51,6 +53,12 @@ public final class ServiceDeskCpuTime {
         long[][] bytes = new long[threads][rounds];
         long[][] wall = new long[threads][rounds];
         long[] process = new long[rounds];
+        // CPU of the JVM's own threads by kind, per round (Linux: /proc/self/task), to tell the collector's pauses from its
+        // concurrent marking and refinement, and the compilers: these grow or not as the store grows
+        java.util.List<java.util.Map<String, Long>> jvmThreads = new java.util.ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            jvmThreads.add(new java.util.TreeMap<>());
+        }
         CyclicBarrier start = new CyclicBarrier(threads);
         CyclicBarrier end = new CyclicBarrier(threads);
         Thread[] workers = new Thread[threads];
@@ -64,6 +72,7 @@ public final class ServiceDeskCpuTime {
                         start.await();
                         if (thread == 0) {
                             process[round] = os.getProcessCpuTime();
+                            jvmThreads.set(round, jvmThreadCpu());
                         }
                         long cpu0 = threadBean.getCurrentThreadCpuTime();
                         long bytes0 = threadBean.getCurrentThreadAllocatedBytes();
@@ -91,6 +100,10 @@ public final class ServiceDeskCpuTime {
                         end.await();
                         if (thread == 0) {
                             process[round] = os.getProcessCpuTime() - process[round];
+                            java.util.Map<String, Long> before = jvmThreads.get(round);
+                            java.util.Map<String, Long> after = jvmThreadCpu();
+                            after.replaceAll((kind, nanos) -> nanos - before.getOrDefault(kind, 0L));
+                            jvmThreads.set(round, after);
                         }
                     }
                 } catch (InterruptedException | BrokenBarrierException e) {
@@ -116,6 +129,12 @@ public final class ServiceDeskCpuTime {
             line.append(String.format("; process cpu us %.2f; bytes %d; %,.0f commands/s", process[round] / 1000.0 / commands / threads,
                     allocated / commands / threads, perSecond));
             System.out.println(line);
+            if (!jvmThreads.get(round).isEmpty()) {
+                StringBuilder kinds = new StringBuilder("         jvm threads' cpu us per command:");
+                jvmThreads.get(round).forEach((kind, nanos) -> kinds.append(String.format(" %s %.2f;", kind,
+                        nanos / 1000.0 / commands / threads)));
+                System.out.println(kinds);
+            }
         }
         if (steps) {
             String[] names = {"open", "start", "comment", "comment", "comment", "resolve", "reopen", "comment"};
@@ -129,6 +148,40 @@ public final class ServiceDeskCpuTime {
                 System.out.println(line);
             }
         }
+    }
+
+    /*
+     * The CPU time (user and system, nanoseconds at the kernel's 10 ms resolution) of the JVM's own threads so far,
+     * by kind: the collector's pause workers ("GC Thread#n"), its concurrent marker ("G1 Conc#n", "G1 Main Marker"),
+     * its refinement threads ("G1 Refine#n"), its service thread, the compilers and the VM thread. Empty where
+     * /proc is missing (not Linux).
+     */
+    private static java.util.Map<String, Long> jvmThreadCpu() {
+        java.util.Map<String, Long> cpu = new java.util.TreeMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return cpu;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
+                String kind = name.startsWith("GC Thread") ? "gc-pause" : name.startsWith("G1 Conc") || name.startsWith("G1 Main")
+                        ? "g1-marking" : name.startsWith("G1 Refine") ? "g1-refine" : name.startsWith("G1 Service")
+                        ? "g1-service" : name.startsWith("C2 Compiler") ? "c2" : name.startsWith("C1 Compiler") ? "c1"
+                        : name.startsWith("VM Thread") ? "vm-thread" : null;
+                if (kind == null) {
+                    continue;
+                }
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields from the state on: utime is the 12th, stime the 13th (0-based 11 and 12), in clock ticks (100 Hz)
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                cpu.merge(kind, ticks * 10_000_000L, Long::sum);
+            } catch (java.io.IOException | RuntimeException e) {
+                // a thread that ended meanwhile
+            }
+        }
+        return cpu;
     }
 
     /* The CPU time one reading of the thread's CPU time adds between two readings, in nanoseconds (a median of 5 rounds). */

@@ -2,13 +2,14 @@ package dev.itsmkit.core.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An immutable list that shares its elements with the list it was appended to, so that the
@@ -44,14 +45,35 @@ public final class AppendOnlyList<E> extends AbstractList<E> implements RandomAc
         this.size = size;
     }
 
-    /** The shared array and the number of its slots claimed (and written or being written). */
+    /**
+     * The shared array and the number of its slots claimed (and written or being written). The count is an
+     * {@code int} field claimed through a {@link VarHandle} (the same compare-and-set as an
+     * {@code AtomicInteger}'s) rather than an {@code AtomicInteger} object: a ticket's journal is kept for as
+     * long as its ticket, so one object less per list is less for the collector to copy and trace.
+     */
     private static final class Buffer {
+        private static final VarHandle CLAIMED;
+
+        static {
+            try {
+                CLAIMED = MethodHandles.lookup().findVarHandle(Buffer.class, "claimed", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         final Object[] items;
-        final AtomicInteger claimed;
+        @SuppressWarnings("unused") // through CLAIMED
+        private volatile int claimed;
 
         Buffer(Object[] items, int claimed) {
             this.items = items;
-            this.claimed = new AtomicInteger(claimed);
+            this.claimed = claimed;
+        }
+
+        /** Claims slot {@code size} if no list claimed it (or a later one) before. */
+        boolean claim(int size) {
+            return CLAIMED.compareAndSet(this, size, size + 1);
         }
     }
 
@@ -113,7 +135,7 @@ public final class AppendOnlyList<E> extends AbstractList<E> implements RandomAc
     public AppendOnlyList<E> append(E element) {
         requireNonNull(element, "element");
         Object[] items = buffer.items;
-        if (size < items.length && buffer.claimed.compareAndSet(size, size + 1)) {
+        if (size < items.length && buffer.claim(size)) {
             items[size] = element;
             return new AppendOnlyList<>(buffer, size + 1);
         }

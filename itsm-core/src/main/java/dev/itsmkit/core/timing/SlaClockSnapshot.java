@@ -60,9 +60,14 @@ public final class SlaClockSnapshot {
     /** What most running clocks do not have; null if there is none of it. */
     private final @Nullable Details details;
 
-    /** The seldom present values of a snapshot, and those that do not fit the packed fields. */
+    /**
+     * The seldom present values of a snapshot, and those that do not fit the packed fields: {@code elapsed},
+     * {@code asOf}, {@code startedAt} and {@code deadline} only when their packed field is {@link #IN_DETAILS}
+     * (null otherwise, so that a stopped clock, which the store keeps for good, holds no {@link Instant} or
+     * {@link Duration} object beside the packed values).
+     */
     private record Details(int policyVersion, int cycle, @Nullable Instant stoppedAt, @Nullable Instant breachedAt,
-            List<Pause> pauses, List<ThresholdCrossing> warnings, Duration elapsed, Instant asOf,
+            List<Pause> pauses, List<ThresholdCrossing> warnings, @Nullable Duration elapsed, @Nullable Instant asOf,
             @Nullable Instant startedAt, @Nullable Instant deadline) {}
 
     private SlaClockSnapshot(Builder b) {
@@ -90,8 +95,9 @@ public final class SlaClockSnapshot {
         } else {
             this.policyVersion = 0;
             this.cycle = 0;
+            // the packed values stay packed: only those out of range are held as objects
             this.details = new Details(b.policyVersion, b.cycle, b.stoppedAt, b.breachedAt, pauses, warnings,
-                    b.elapsed(), requireNonNull(b.asOf()), b.startedAt(), b.deadline());
+                    b.elapsedInDetails, b.asOfInDetails, b.startedAtInDetails, b.deadlineInDetails);
         }
     }
 
@@ -229,7 +235,7 @@ public final class SlaClockSnapshot {
      */
     public Duration elapsed() {
         if (elapsedNanos == IN_DETAILS) {
-            return requireNonNull(details).elapsed();
+            return requireNonNull(requireNonNull(details).elapsed());
         }
         return unpackDuration(elapsedNanos);
     }

@@ -32,7 +32,13 @@ final class Batch {
     private @Nullable TicketChange first;
     private @Nullable List<TicketChange> firstOnly;
     private @Nullable Map<TicketId, TicketChange> changes;
-    /** The clocks read with the tickets, when the stores read them together; null until then (most stores do not). */
+    /**
+     * The clocks read with the tickets, when the stores read them together (the in-memory stores do): those of the
+     * first ticket loaded in {@code firstClocks} with its id in {@code firstClocksOf} (most commands load one ticket,
+     * so no map per command), those of any other in the map, made when a second ticket's clocks come; null until then.
+     */
+    private @Nullable TicketId firstClocksOf;
+    private @Nullable List<SlaClockSnapshot> firstClocks;
     private @Nullable Map<TicketId, List<SlaClockSnapshot>> clocks;
 
     Batch(TenantStores stores, Instant now) {
@@ -59,11 +65,17 @@ final class Batch {
             }
             change = TicketChange.of(loaded.ticket(), loaded.lastSequence());
             put(id, change);
-            if (loaded.clocks().isPresent()) {
-                if (clocks == null) {
-                    clocks = new HashMap<>(4);
+            Optional<List<SlaClockSnapshot>> read = loaded.clocks();
+            if (read.isPresent()) {
+                if (firstClocksOf == null) {
+                    firstClocksOf = id;
+                    firstClocks = read.get();
+                } else {
+                    if (clocks == null) {
+                        clocks = new HashMap<>(4);
+                    }
+                    clocks.put(id, read.get());
                 }
-                clocks.put(id, loaded.clocks().get());
             }
         }
         return change;
@@ -79,7 +91,7 @@ final class Batch {
      * together, else read now.
      */
     List<SlaClockSnapshot> storedClocks(TicketId id) {
-        @Nullable List<SlaClockSnapshot> loaded = clocks == null ? null : clocks.get(id);
+        @Nullable List<SlaClockSnapshot> loaded = id.equals(firstClocksOf) ? firstClocks : clocks == null ? null : clocks.get(id);
         return loaded != null ? loaded : stores.clocks().forTicket(id);
     }
 

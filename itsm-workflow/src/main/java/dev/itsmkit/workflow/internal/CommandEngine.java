@@ -78,6 +78,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class CommandEngine {
     private final DeskSettings settings;
     private final Recorder recorder;
+    private final Notices notices = new Notices();
 
     /**
      * Creates the engine.
@@ -86,7 +87,7 @@ public final class CommandEngine {
      */
     public CommandEngine(DeskSettings settings) {
         this.settings = requireNonNull(settings, "settings");
-        this.recorder = new Recorder(settings);
+        this.recorder = new Recorder(settings, notices);
     }
 
     Recorder recorder() {
@@ -337,7 +338,7 @@ public final class CommandEngine {
             createTask(batch, change, actor, task);
         } else if (action instanceof Action.Notify notify) {
             List<TicketEvent> events = change.events();
-            change.notify(stateChange != null ? stateChange : events.get(events.size() - 1), Notice.named(notify.notification()));
+            change.notify(stateChange != null ? stateChange : events.get(events.size() - 1), notices.named(notify.notification()));
         } else {
             throw new IllegalStateException("no handler for action " + action);
         }

@@ -13,6 +13,7 @@ import dev.itsmkit.core.event.Linked;
 import dev.itsmkit.core.event.SlaBreached;
 import dev.itsmkit.core.event.SlaWarned;
 import dev.itsmkit.core.event.TicketEvent;
+import dev.itsmkit.core.outbox.Notice;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.outbox.OutboxEntryId;
 import dev.itsmkit.core.timing.DueTimer;
@@ -26,6 +27,7 @@ import dev.itsmkit.sla.SlaUpdate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,10 +38,12 @@ import java.util.Set;
  */
 final class Recorder {
     private final DeskSettings settings;
+    private final Notices notices;
     private volatile Runnable timersScheduled = () -> { };
 
-    Recorder(DeskSettings settings) {
+    Recorder(DeskSettings settings, Notices notices) {
         this.settings = settings;
+        this.notices = notices;
     }
 
     void onTimersScheduled(Runnable listener) {
@@ -144,7 +148,11 @@ final class Recorder {
         List<TicketChange.Notification> notifications = settings.writesOutbox() ? change.notifications() : List.of();
         for (int i = 0; i < notifications.size(); i++) {
             TicketChange.Notification asked = notifications.get(i);
-            work.enqueue(OutboxEntry.notifying(OutboxEntryId.of(CommandEngine.randomId()), asked.event(), asked.notice(), batch.now));
+            // OutboxEntry.notifying's entry, with the optional of a shared notice shared too (see Notices)
+            TicketEvent about = asked.event();
+            Optional<Notice> notice = notices.asked(asked.notice());
+            work.enqueue(new OutboxEntry(OutboxEntryId.of(CommandEngine.randomId()), about.tenant(), about.ticket(), about, batch.now,
+                    OutboxEntry.idempotencyKeyOf(about, notice), notice));
             announced = true;
         }
         return announced;
