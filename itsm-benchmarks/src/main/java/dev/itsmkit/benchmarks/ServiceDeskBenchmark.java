@@ -84,7 +84,9 @@ public class ServiceDeskBenchmark {
     public void setUp() {
         Instant start = Instant.parse("2026-01-05T09:00:00Z");
         Clock running = Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), start));
-        ServiceDesk.Builder builder = ServiceDesk.builder().clock(running);
+        // the resolve's notification is written to the outbox, as in every earlier run of this benchmark, though no
+        // notifier is registered (a desk without one would skip it): the same work per command, and a fair comparison
+        ServiceDesk.Builder builder = ServiceDesk.builder().clock(running).outboxReadElsewhere();
         if (sla) {
             builder.sla(BusinessCalendars.onlyAlways(), List.of(resolutionPolicy()));
         }
