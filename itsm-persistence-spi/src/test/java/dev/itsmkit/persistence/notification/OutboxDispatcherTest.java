@@ -128,12 +128,9 @@ class OutboxDispatcherTest {
                 });
     }
 
-    @Test
-    void theBackgroundThreadDeliversWithTheGivenClock() throws InterruptedException {
-        List<OutboxEntry> entries = enqueue(2);
-        CountDownLatch delivered = new CountDownLatch(2);
-        RecordingNotifier recorder = RecordingNotifier.named("rec");
-        Notifier counting = new Notifier() {
+    /** A notifier named {@code counting} that records each entry, then counts each latch down. */
+    private static Notifier countingDown(RecordingNotifier recorder, CountDownLatch... latches) {
+        return new Notifier() {
             @Override
             public String name() {
                 return "counting";
@@ -142,9 +139,19 @@ class OutboxDispatcherTest {
             @Override
             public void deliver(OutboxEntry entry) {
                 recorder.deliver(entry);
-                delivered.countDown();
+                for (CountDownLatch latch : latches) {
+                    latch.countDown();
+                }
             }
         };
+    }
+
+    @Test
+    void theBackgroundThreadDeliversWithTheGivenClock() throws InterruptedException {
+        List<OutboxEntry> entries = enqueue(2);
+        CountDownLatch delivered = new CountDownLatch(2);
+        RecordingNotifier recorder = RecordingNotifier.named("rec");
+        Notifier counting = countingDown(recorder, delivered);
         try (OutboxDispatcher dispatcher = OutboxDispatcher.builder(stores.outboxDelivery()).notifier(counting)
                 .schedule(Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMillis(10)).build()) {
             dispatcher.start();
@@ -160,19 +167,7 @@ class OutboxDispatcherTest {
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch both = new CountDownLatch(2);
         RecordingNotifier recorder = RecordingNotifier.named("rec");
-        Notifier counting = new Notifier() {
-            @Override
-            public String name() {
-                return "counting";
-            }
-
-            @Override
-            public void deliver(OutboxEntry entry) {
-                recorder.deliver(entry);
-                first.countDown();
-                both.countDown();
-            }
-        };
+        Notifier counting = countingDown(recorder, first, both);
         // an hour between polls: within the test only the step at start and dispatchSoon can deliver
         OutboxDispatcher dispatcher = OutboxDispatcher.builder(stores.outboxDelivery()).notifier(counting)
                 .schedule(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), Duration.ofHours(1)).build();
