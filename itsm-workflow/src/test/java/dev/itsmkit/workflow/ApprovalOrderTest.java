@@ -37,7 +37,7 @@ class ApprovalOrderTest {
 
     private ServiceDesk deskWith(ApprovalPolicy policy) {
         LifecycleCatalog lifecycles = LifecycleCatalog.itil().registerDefault(Lifecycles.itilServiceRequest(policy));
-        return ServiceDesk.builder().clock(clock).lifecycles(lifecycles).authorizer(TransitionAuthorizer.denyAll())
+        return ServiceDesk.builder().clock(clock).lifecycles(lifecycles).authorizer(DeskFixtures.commandsPermitted(Map.of()))
                 .groups(GroupMembership.of(Map.of(CAB, Set.of(DAVE)))).build();
     }
 
