@@ -3,6 +3,7 @@ package dev.itsmkit.workflow;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How a {@link ServiceDesk} delivers its outbox to its notifiers: on which thread, how failed
@@ -23,32 +24,21 @@ import java.time.Duration;
  * deliveries when their backoff has passed, every {@link #pollInterval()}, without waiting for the next
  * command; a failed delivery waits {@code initialBackoff * 2^(attempts-1)}, at most {@code maxBackoff}.
  *
- * @param onCommandThread whether a command delivers on its own thread after its commit
- *     ({@link #afterEachCommand()}) or leaves it to the delivery thread ({@link #inBackground()})
- * @param initialBackoff the wait after a first failure, positive
- * @param maxBackoff the longest wait between attempts, at least {@code initialBackoff}
- * @param pollInterval how often the delivery thread looks for due and retried entries, positive
- * @param retention how long an entry every notifier acknowledged is kept before it is purged, zero
- *     or more, from the entry's creation
+ * <p>Immutable and thread-safe; the {@code with} methods return new settings.
  */
-public record NotificationDelivery(boolean onCommandThread, Duration initialBackoff, Duration maxBackoff, Duration pollInterval,
-        Duration retention) {
+public final class NotificationDelivery {
     private static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
     private static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(10);
     private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
-    /**
-     * Checks the settings.
-     *
-     * @param onCommandThread whether commands deliver on their own thread
-     * @param initialBackoff the first wait after a failure
-     * @param maxBackoff the longest wait
-     * @param pollInterval the delivery thread's interval
-     * @param retention how long acknowledged entries are kept
-     * @throws IllegalArgumentException if a wait or the interval is not positive, the longest wait is shorter
-     *     than the first, or the retention is negative
-     */
-    public NotificationDelivery {
+    private final boolean onCommandThread;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration pollInterval;
+    private final Duration retention;
+
+    private NotificationDelivery(boolean onCommandThread, Duration initialBackoff, Duration maxBackoff, Duration pollInterval,
+            Duration retention) {
         requireNonNull(initialBackoff, "initialBackoff");
         requireNonNull(maxBackoff, "maxBackoff");
         requireNonNull(pollInterval, "pollInterval");
@@ -66,6 +56,11 @@ public record NotificationDelivery(boolean onCommandThread, Duration initialBack
         if (retention.isNegative()) {
             throw new IllegalArgumentException("the retention of delivered entries must be zero or more, got " + retention);
         }
+        this.onCommandThread = onCommandThread;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+        this.pollInterval = pollInterval;
+        this.retention = retention;
     }
 
     /**
@@ -94,7 +89,7 @@ public record NotificationDelivery(boolean onCommandThread, Duration initialBack
      * @param initial the wait after a first failure, positive
      * @param max the longest wait, at least {@code initial}
      * @return the new settings
-     * @throws IllegalArgumentException as the constructor
+     * @throws IllegalArgumentException if a wait is not positive or the longest is shorter than the first
      */
     public NotificationDelivery withBackoff(Duration initial, Duration max) {
         return new NotificationDelivery(onCommandThread, initial, max, pollInterval, retention);
@@ -120,5 +115,67 @@ public record NotificationDelivery(boolean onCommandThread, Duration initialBack
      */
     public NotificationDelivery withRetention(Duration kept) {
         return new NotificationDelivery(onCommandThread, initialBackoff, maxBackoff, pollInterval, kept);
+    }
+
+    /**
+     * Tells whether a command delivers what it wrote on its own thread after its commit.
+     *
+     * @return {@code true} for {@link #afterEachCommand()}, {@code false} for {@link #inBackground()}
+     */
+    public boolean onCommandThread() {
+        return onCommandThread;
+    }
+
+    /**
+     * Returns the wait after a first failed delivery; each further failure doubles it, up to {@link #maxBackoff()}.
+     *
+     * @return a positive duration
+     */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /**
+     * Returns the longest wait between two attempts of one delivery.
+     *
+     * @return at least {@link #initialBackoff()}
+     */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /**
+     * Returns how often the delivery thread of {@link ServiceDesk#start()} looks for due and retried entries.
+     *
+     * @return a positive duration
+     */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /**
+     * Returns how long an entry every notifier acknowledged is kept, from its creation, before it is purged.
+     *
+     * @return zero or more
+     */
+    public Duration retention() {
+        return retention;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NotificationDelivery d && onCommandThread == d.onCommandThread && initialBackoff.equals(d.initialBackoff)
+                && maxBackoff.equals(d.maxBackoff) && pollInterval.equals(d.pollInterval) && retention.equals(d.retention);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(onCommandThread, initialBackoff, maxBackoff, pollInterval, retention);
+    }
+
+    @Override
+    public String toString() {
+        return "NotificationDelivery[" + (onCommandThread ? "afterEachCommand" : "inBackground") + ", backoff " + initialBackoff
+                + ".." + maxBackoff + ", poll " + pollInterval + ", retention " + retention + "]";
     }
 }

@@ -117,9 +117,11 @@ public final class OutboxDispatcher implements AutoCloseable {
                         notifier.deliver(pending.entry());
                         outbox.acknowledge(channel, pending.position());
                         delivered++;
-                    } catch (RuntimeException | Error e) {
+                    } catch (Throwable e) {
+                        // anything a notifier throws fails its delivery: unchecked, an error such as an assertion, or a
+                        // checked exception it did not declare (other JVM languages, sneaky throws); only the JVM's own
+                        // out-of-memory and stack errors go on to the caller
                         if (e instanceof VirtualMachineError) {
-                            // out of memory or stack: not the notifier's failure to report, the JVM's
                             throw (VirtualMachineError) e;
                         }
                         Instant next = now.plus(backoff(pending.failedAttempts() + 1));

@@ -214,6 +214,32 @@ class OutboxDispatcherTest {
         assertThat(dispatcher.dispatchDue(T0.plusSeconds(3))).isEqualTo(new OutboxDispatcher.Report(1, 0));
     }
 
+    /** Throws a checked exception without declaring it, as code of other JVM languages can. */
+    @SuppressWarnings("unchecked") // the erased cast is the point: the compiler does not see the checked exception
+    private static <E extends Throwable> void sneakyThrow(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    @Test
+    void aNotifierThrowingAnUndeclaredCheckedExceptionHasFailedThatDeliveryOnly() {
+        List<OutboxEntry> entries = enqueue(1);
+        RecordingNotifier good = RecordingNotifier.named("good");
+        Notifier sneaky = new Notifier() {
+            @Override
+            public String name() {
+                return "sneaky";
+            }
+
+            @Override
+            public void deliver(OutboxEntry entry) {
+                OutboxDispatcherTest.<RuntimeException>sneakyThrow(new java.io.IOException("connection reset"));
+            }
+        };
+        OutboxDispatcher dispatcher = dispatcher(sneaky, good);
+        assertThat(dispatcher.dispatchDue(T0.plusSeconds(1))).isEqualTo(new OutboxDispatcher.Report(1, 1));
+        assertThat(good.received()).containsExactlyElementsOf(entries);
+    }
+
     @Test
     void aDispatcherNeedsDistinctlyNamedNotifiersAndSaneSettings() {
         var outbox = stores.outboxDelivery();
