@@ -115,6 +115,8 @@ public final class ServiceDesk implements AutoCloseable {
     private final DeskSettings settings;
     private final CommandEngine engine;
     private final TimerService timers;
+    /** Guards {@link #start()} and {@link #close()}, which start and stop the timer and delivery threads together. */
+    private final Object threads = new Object();
 
     private ServiceDesk(DeskSettings settings) {
         this.settings = settings;
@@ -453,8 +455,11 @@ public final class ServiceDesk implements AutoCloseable {
      * @throws IllegalStateException if the threads are already running or the desk was closed
      */
     public void start() {
-        timers.start();
-        settings.dispatcher().ifPresent(OutboxDispatcher::start);
+        // one lock for both threads: a close() racing a start() never leaves the delivery thread running after it
+        synchronized (threads) {
+            timers.start();
+            settings.dispatcher().ifPresent(OutboxDispatcher::start);
+        }
     }
 
     /**
@@ -463,8 +468,10 @@ public final class ServiceDesk implements AutoCloseable {
      */
     @Override
     public void close() {
-        timers.stop();
-        settings.dispatcher().ifPresent(OutboxDispatcher::close);
+        synchronized (threads) {
+            timers.stop();
+            settings.dispatcher().ifPresent(OutboxDispatcher::close);
+        }
     }
 
     /**
