@@ -69,7 +69,8 @@ public final class Lifecycles {
      *       {@code RESOLVED} requires {@code resolutionCode} and {@code resolutionNotes}, clears the
      *       hold reason and notifies {@code incident-resolved}.
      *   <li>{@code reopen} leads from {@code RESOLVED} back to {@code IN_PROGRESS} and notifies
-     *       {@code incident-reopened}; {@code close} leads to {@code CLOSED} (final).
+     *       {@code incident-reopened}; {@code close} leads to {@code CLOSED} (final). While resolved, the
+     *       resolution code and notes are locked: what the resolve required cannot be cleared by hand.
      *   <li>{@code cancel} from any active state to {@code CANCELLED} (final) requires the permission
      *       {@value #CANCEL_INCIDENT}.
      * </ul>
@@ -97,6 +98,8 @@ public final class Lifecycles {
                 .transition(Transition.builder("close").from("RESOLVED").to("CLOSED"))
                 .transition(Transition.builder("cancel").from("NEW", "IN_PROGRESS", "ON_HOLD").to("CANCELLED")
                         .guard(Guard.permission(CANCEL_INCIDENT)))
+                // what the resolve required stays as it was resolved; a reopened incident may change it again
+                .lockFields("RESOLVED", "resolutionCode", "resolutionNotes")
                 .build();
     }
 

@@ -87,6 +87,19 @@ class LockedFieldsTest {
     }
 
     @Test
+    void aResolvedIncidentKeepsTheResolutionItWasResolvedWithUntilItIsReopened() {
+        Ticket incident = desk.open(DeskFixtures.open(TicketKind.INCIDENT, "Mail is down")).ticket();
+        Ticket resolved = run(ALICE, incident, "resolve", DeskFixtures.resolution()).ticket();
+        for (String field : List.of("resolutionCode", "resolutionNotes")) {
+            assertLocked(new UpdateFields(ACME, ALICE, resolved.id(), ANY, Map.of(field, Optional.empty())), field, "RESOLVED",
+                    "IN_PROGRESS");
+        }
+        Ticket reopened = run(ALICE, resolved, "reopen", Map.of()).ticket();
+        assertThat(update(reopened, "resolutionNotes", new FieldValue.Text("It came back")).ticket().field("resolutionNotes"))
+                .contains(new FieldValue.Text("It came back"));
+    }
+
+    @Test
     void aNormalChangeCannotBecomeStandardInTheCallThatSchedulesIt() {
         Ticket normal = assessed("NORMAL");
         Map<String, FieldValue> asStandard = new java.util.HashMap<>(plan());
