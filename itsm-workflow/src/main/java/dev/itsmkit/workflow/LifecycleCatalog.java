@@ -77,7 +77,8 @@ public final class LifecycleCatalog {
 
     /**
      * Sets the lifecycle that governs a tenant's tickets of the lifecycle's kind, replacing the
-     * tenant's previous one.
+     * tenant's previous one. Nothing is checked against the tickets: one in a state the lifecycle lacks
+     * is refused from then on. {@link ServiceDesk#registerLifecycle} checks the tenant's open tickets first.
      *
      * @param tenant the tenant
      * @param lifecycle the lifecycle; its {@link Lifecycle#kind()} says which tickets it governs

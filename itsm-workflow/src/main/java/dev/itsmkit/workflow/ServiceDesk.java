@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.itsmkit.core.FieldSchema;
 import dev.itsmkit.core.ImpactUrgencyMatrix;
+import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.TicketKind;
 import dev.itsmkit.core.TicketNumber;
+import dev.itsmkit.core.TicketState;
 import dev.itsmkit.core.command.CommandValidator;
 import dev.itsmkit.core.command.OpenTicket;
 import dev.itsmkit.core.command.TicketCommand;
@@ -38,10 +40,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -115,6 +119,8 @@ public final class ServiceDesk implements AutoCloseable {
     private final DeskSettings settings;
     private final CommandEngine engine;
     private final TimerService timers;
+    /** How many tickets {@link #registerLifecycle} reads at a time. */
+    private static final int STRANDED_PAGE = 1_000;
     /** Guards {@link #start()} and {@link #close()}, which start and stop the timer and delivery threads together. */
     private final Object threads = new Object();
 
@@ -402,6 +408,51 @@ public final class ServiceDesk implements AutoCloseable {
         Ticket t = get(tenant, ticket);
         Lifecycle lifecycle = lifecycle(tenant, t.kind());
         return lifecycle.defines(t.state()) ? lifecycle.allowedFrom(t.state()) : List.of();
+    }
+
+    /**
+     * Makes a lifecycle govern a tenant's tickets of its kind, as {@link LifecycleCatalog#register} does, after
+     * checking that none of those tickets would be stranded: every ticket of the kind that is not in a final state
+     * must stand in a state the lifecycle defines, with the same category. A ticket in a state the lifecycle lacks
+     * would refuse every transition from then on ({@link RefusalReason#STATE_NOT_IN_LIFECYCLE}). Tickets in a final
+     * state are not checked: they take only comments and links, which no lifecycle decides. The check reads the
+     * tenant's open tickets of the kind, page by page; a ticket moved into another state while it runs is not seen,
+     * so register while no command moves the kind's tickets to states the new lifecycle lacks.
+     *
+     * @param tenant the tenant
+     * @param lifecycle the lifecycle; its {@link Lifecycle#kind()} says which tickets it governs
+     * @throws IllegalArgumentException if tickets of the kind stand in states the lifecycle does not define (each
+     *     state named with how many tickets and one ticket's number); nothing is registered then
+     */
+    public void registerLifecycle(TenantId tenant, Lifecycle lifecycle) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(lifecycle, "lifecycle");
+        TicketQuery open = TicketQuery.builder().kinds(lifecycle.kind())
+                .categories(StateCategory.NEW, StateCategory.OPEN, StateCategory.PENDING, StateCategory.RESOLVED).build();
+        Map<TicketState, List<TicketNumber>> stranded = new TreeMap<>(
+                Comparator.comparing(TicketState::name).thenComparing(TicketState::category));
+        Page<Ticket> page = query(tenant, open, STRANDED_PAGE);
+        while (true) {
+            for (Ticket t : page.items()) {
+                if (!lifecycle.defines(t.state())) {
+                    stranded.computeIfAbsent(t.state(), s -> new ArrayList<>()).add(t.number());
+                }
+            }
+            if (page.next().isEmpty()) {
+                break;
+            }
+            page = query(tenant, open, page.next().get(), STRANDED_PAGE);
+        }
+        if (!stranded.isEmpty()) {
+            StringBuilder states = new StringBuilder();
+            stranded.forEach((state, numbers) -> states.append(states.length() == 0 ? "" : "; ").append(state.name()).append('(')
+                    .append(state.category()).append("): ").append(numbers.size()).append(numbers.size() == 1 ? " ticket, " : " tickets, e.g. ")
+                    .append(numbers.get(0)));
+            throw new IllegalArgumentException("lifecycle " + lifecycle.id() + " v" + lifecycle.version() + " would strand tenant "
+                    + tenant.value() + "'s " + lifecycle.kind() + " tickets in states it does not define: " + states
+                    + "; define those states (with the same category) or move the tickets out of them first");
+        }
+        settings.lifecycles().register(tenant, lifecycle);
     }
 
     /**

@@ -555,6 +555,33 @@ class ServiceDeskTest {
     }
 
     @Test
+    void registeringALifecycleThatWouldStrandOpenTicketsIsRefusedWithTheirStatesAndNothingChanges() {
+        Ticket started = move(incident(), "start");
+        Ticket alsoStarted = move(incident(), "start");
+        Ticket fresh = incident();
+        Ticket closed = move(desk.execute(transition(incident().id(), "resolve", resolution())).ticket(), "close");
+        Lifecycle quick = Lifecycle.builder("quick-incident", TicketKind.INCIDENT)
+                .initialState("NEW", StateCategory.NEW).state("DONE", StateCategory.CLOSED)
+                .transition(Transition.builder("finish").from("NEW").to("DONE")).build();
+        assertThatThrownBy(() -> desk.registerLifecycle(ACME, quick)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IN_PROGRESS(OPEN): 2 tickets, e.g. " + started.number())
+                .hasMessageContaining("quick-incident v1").hasMessageNotContaining("CLOSED(");
+        assertThat(desk.lifecycle(ACME, TicketKind.INCIDENT).id()).isEqualTo("itil-incident");
+
+        Lifecycle wider = Lifecycle.builder("wider-incident", TicketKind.INCIDENT)
+                .initialState("NEW", StateCategory.NEW).state("IN_PROGRESS", StateCategory.OPEN).state("DONE", StateCategory.CLOSED)
+                .transition(Transition.builder("start").from("NEW").to("IN_PROGRESS"))
+                .transition(Transition.builder("finish").from("IN_PROGRESS").to("DONE")).build();
+        // the closed incident stands in a state the lifecycle lacks, but a final ticket takes only comments and links
+        desk.registerLifecycle(ACME, wider);
+        assertThat(desk.lifecycle(ACME, TicketKind.INCIDENT)).isEqualTo(wider);
+        assertThat(move(alsoStarted, "finish").state().name()).isEqualTo("DONE");
+        assertThat(desk.transitionsOf(ACME, fresh.id())).extracting(Transition::name).containsExactly("start");
+        assertThat(desk.get(ACME, closed.id()).state().name()).isEqualTo("CLOSED");
+        assertThat(desk.lifecycle(TenantId.of("globex"), TicketKind.INCIDENT).id()).isEqualTo("itil-incident");
+    }
+
+    @Test
     void aClosedFieldSchemaRefusesAnUndefinedCustomField() {
         ServiceDesk strict = ServiceDesk.builder().clock(clock).fieldSchema(ACME, TicketKind.INCIDENT,
                 FieldSchema.of(FieldDefinition.builder("site", FieldType.TEXT).build())).build();
