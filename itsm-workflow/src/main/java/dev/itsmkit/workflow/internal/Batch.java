@@ -3,10 +3,12 @@ package dev.itsmkit.workflow.internal;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
+import dev.itsmkit.core.TicketRef;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.persistence.ConcurrentUpdateException;
 import dev.itsmkit.persistence.spi.LoadedTicket;
 import dev.itsmkit.persistence.spi.TenantStores;
+import dev.itsmkit.workflow.RelatedTickets;
 import dev.itsmkit.workflow.TicketNotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * The tickets one attempt of a command changes, each loaded once, in the order first touched; all of
  * them are written in one unit of work. Not thread-safe.
  */
-final class Batch {
+final class Batch implements RelatedTickets {
     final TenantStores stores;
     final TenantId tenant;
     final Instant now;
@@ -99,6 +101,15 @@ final class Batch {
     Optional<Ticket> peek(TicketId id) {
         TicketChange change = find(id);
         return change != null ? Optional.of(change.current()) : stores.tickets().find(id);
+    }
+
+    /**
+     * A linked ticket as this batch sees it, for the lifecycle's guards that read linked tickets; a ticket of
+     * another tenant is not found. The batch is the lookup, so a transition's gate allocates none.
+     */
+    @Override
+    public Optional<Ticket> find(TicketRef ticket) {
+        return ticket.tenant().equals(tenant) ? peek(ticket.id()) : Optional.empty();
     }
 
     void add(TicketChange created) {

@@ -183,7 +183,7 @@ public final class CommandEngine {
         }
         refuseIfFinal(change.current(), command);
         if (command instanceof UpdateFields u) {
-            refuseLockedChanges(batch, change.current(), u.fields());
+            refuseLockedChanges(settings.lifecycles().lifecycle(batch.tenant, change.current().kind()), change.current(), u.fields());
             setFields(batch, change, actor, u.fields());
         } else if (command instanceof Assign a) {
             Ticket t = change.current();
@@ -287,15 +287,17 @@ public final class CommandEngine {
 
     private void transition(Batch batch, TicketChange change, Party actor, String name, Map<String, FieldValue> fields,
             Optional<String> comment) {
+        Lifecycle lifecycle = settings.lifecycles().lifecycle(batch.tenant, change.current().kind());
         if (!fields.isEmpty()) {
             Map<String, Optional<FieldValue>> values = new LinkedHashMap<>(2 * fields.size());
             fields.forEach((field, value) -> values.put(field, Optional.of(value)));
-            refuseLockedChanges(batch, change.current(), values);
+            refuseLockedChanges(lifecycle, change.current(), values);
             setFields(batch, change, actor, values);
         }
         Ticket ticket = change.current();
-        Lifecycle lifecycle = settings.lifecycles().lifecycle(batch.tenant, ticket.kind());
-        TransitionDecision.Allowed allowed = gate(lifecycle, batch, ticket, name, actor).orElseThrow(ticket);
+        // the batch finds linked tickets for the guards that read them; the lifecycle asks only when such a guard refused
+        TransitionDecision.Allowed allowed = lifecycle.evaluate(ticket, name, actor, batch.now, settings.authorizer(), batch)
+                .orElseThrow(ticket);
         TicketEvent stateChange = null;
         if (!allowed.from().equals(allowed.to())) {
             stateChange = change.record((seq, v) -> new StateChanged(batch.tenant, ticket.id(), actor, batch.now, seq, v,
@@ -307,20 +309,6 @@ public final class CommandEngine {
         if (comment.isPresent()) {
             comment(batch, change, actor, JournalEntryKind.PUBLIC_COMMENT, comment.get(), List.of());
         }
-    }
-
-    /**
-     * The lifecycle's gate. A refusal is decided again with the ticket's linked tickets at hand, for the
-     * guards that read them (children finished): only a refusal, so an allowed transition looks nothing
-     * up and allocates nothing more, and the children are read only if the ticket has some.
-     */
-    private TransitionDecision gate(Lifecycle lifecycle, Batch batch, Ticket ticket, String name, Party actor) {
-        TransitionDecision decision = lifecycle.evaluate(ticket, name, actor, batch.now, settings.authorizer());
-        if (decision instanceof TransitionDecision.Refused) {
-            return lifecycle.evaluate(ticket, name, actor, batch.now, settings.authorizer(),
-                    ref -> ref.tenant().equals(batch.tenant) ? batch.peek(ref.id()) : Optional.empty());
-        }
-        return decision;
     }
 
     private void perform(Batch batch, TicketChange change, Party actor, Action action, TicketEvent stateChange) {
@@ -554,11 +542,10 @@ public final class CommandEngine {
     /**
      * Refuses changes by hand to the fields the ticket's state locks (LifecycleState#lockedFields): by
      * UpdateFields and by the fields a transition carries. A value equal to the field's is no change.
-     * The lifecycle's actions do not come here. Costs a lifecycle lookup and one probe of its state
-     * table; nothing is allocated when the state locks nothing.
+     * The lifecycle's actions do not come here. Costs one probe of the lifecycle's state table; nothing is
+     * allocated when the state locks nothing.
      */
-    private void refuseLockedChanges(Batch batch, Ticket ticket, Map<String, Optional<FieldValue>> values) {
-        Lifecycle lifecycle = settings.lifecycles().lifecycle(batch.tenant, ticket.kind());
+    private static void refuseLockedChanges(Lifecycle lifecycle, Ticket ticket, Map<String, Optional<FieldValue>> values) {
         Set<String> locked = lifecycle.lockedFields(ticket.state());
         if (locked.isEmpty()) {
             return;
