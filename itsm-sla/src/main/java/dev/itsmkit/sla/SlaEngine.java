@@ -52,23 +52,34 @@ public final class SlaEngine {
 
     private final BusinessCalendars calendars;
     private final Map<String, NavigableMap<Integer, SlaPolicy>> policies;
-    /* Each policy's targets and their qualified names (policy.target), in order: made once, not per change. */
+    /* Each policy's targets, their qualified names (policy.target) and calendars, in order: made once, not per change. */
     private final Map<SlaPolicy, Targets> targetsOf = new IdentityHashMap<>();
+    /* The policies in the order of the map above, each with its versions and its newest: walked by every change. */
+    private final PolicyVersions[] policyList;
 
-    /* A policy's targets and their qualified names, index by index. */
-    private record Targets(List<SlaTarget> targets, String[] names) {}
+    /* A policy's targets, their qualified names and their calendars, index by index. */
+    private record Targets(List<SlaTarget> targets, String[] names, BusinessCalendar[] calendars) {}
+
+    /* A policy's id, its versions and the newest of them. */
+    private record PolicyVersions(String id, NavigableMap<Integer, SlaPolicy> versions, SlaPolicy newest) {}
 
     private SlaEngine(BusinessCalendars calendars, Map<String, NavigableMap<Integer, SlaPolicy>> policies) {
         this.calendars = calendars;
         this.policies = policies;
-        for (NavigableMap<Integer, SlaPolicy> versions : policies.values()) {
+        this.policyList = new PolicyVersions[policies.size()];
+        int p = 0;
+        for (Map.Entry<String, NavigableMap<Integer, SlaPolicy>> entry : policies.entrySet()) {
+            NavigableMap<Integer, SlaPolicy> versions = entry.getValue();
+            policyList[p++] = new PolicyVersions(entry.getKey(), versions, versions.lastEntry().getValue());
             for (SlaPolicy policy : versions.values()) {
                 List<SlaTarget> targets = policy.targets();
                 String[] names = new String[targets.size()];
+                BusinessCalendar[] targetCalendars = new BusinessCalendar[targets.size()];
                 for (int i = 0; i < names.length; i++) {
                     names[i] = qualified(policy, targets.get(i));
+                    targetCalendars[i] = calendars.get(targets.get(i).calendar());
                 }
-                targetsOf.put(policy, new Targets(targets, names));
+                targetsOf.put(policy, new Targets(targets, names, targetCalendars));
             }
         }
     }
@@ -118,26 +129,27 @@ public final class SlaEngine {
         TicketView afterView = TicketView.of(after);
         TicketView beforeView = before == null ? null : TicketView.of(before);
         Update update = new Update(clocks);
-        for (Map.Entry<String, NavigableMap<Integer, SlaPolicy>> entry : policies.entrySet()) {
-            Map<String, List<SlaClockSnapshot>> existing = byPolicy.isEmpty() ? Map.of() : byPolicy.getOrDefault(entry.getKey(), Map.of());
-            boolean onlyOfThisPolicy = only != null && only.policy().equals(entry.getKey());
+        for (PolicyVersions entry : policyList) {
+            Map<String, List<SlaClockSnapshot>> existing = byPolicy.isEmpty() ? Map.of() : byPolicy.getOrDefault(entry.id(), Map.of());
+            boolean onlyOfThisPolicy = only != null && only.policy().equals(entry.id());
             SlaPolicy policy;
             if (onlyOfThisPolicy) {
-                policy = versionOf(entry.getValue(), only.policyVersion());
+                policy = versionOf(entry.versions(), only.policyVersion());
             } else if (existing.isEmpty()) {
-                policy = entry.getValue().lastEntry().getValue();
+                policy = entry.newest();
                 if (!policy.appliesTo(after.kind(), afterView)) {
                     continue;
                 }
             } else {
-                policy = versionOf(entry.getValue(), existing.values().iterator().next().get(0).policyVersion());
+                policy = versionOf(entry.versions(), existing.values().iterator().next().get(0).policyVersion());
             }
             Targets known = targetsOf.get(policy);
             List<SlaTarget> targets = known.targets();
             String[] names = known.names();
             for (int i = 0; i < targets.size(); i++) {
                 SlaTarget target = targets.get(i);
-                ClockMachine machine = machine(after, policy, target);
+                // the calendar found once per engine, not by name on every change
+                ClockMachine machine = ClockMachine.of(after.tenant(), after.id(), policy, target, known.calendars()[i]);
                 List<SlaClockSnapshot> cycles;
                 if (onlyOfThisPolicy) {
                     cycles = !only.target().equals(target.name()) ? List.of()
@@ -415,7 +427,7 @@ public final class SlaEngine {
     private record Step(Instant at, Ticket after, String event) {}
 
     /* A timer the saved clocks imply, to cancel unless the new clocks schedule it again. */
-    private record Pending(TicketId ticket, String qualifiedTarget, int cycle, int percent, Instant dueAt) {
+    private record Pending(TicketId ticket, String qualifiedTarget, int cycle, int percent, Instant thresholdAt) {
         boolean sameId(DueTimer timer) {
             return timer.cycle() == cycle && timer.percent() == percent && timer.target().equals(qualifiedTarget)
                     && timer.ticket().equals(ticket);
@@ -437,8 +449,15 @@ public final class SlaEngine {
 
         Update(Collection<SlaClockSnapshot> saved) {
             clocks = new ArrayList<>(saved.size() + 1);
-            for (SlaClockSnapshot c : saved) {
-                put(c);
+            if (saved instanceof List<SlaClockSnapshot> list) {
+                // indexed: the saved list is one of a few immutable kinds, whose iterators are not always removed
+                for (int i = 0; i < list.size(); i++) {
+                    put(list.get(i));
+                }
+            } else {
+                for (SlaClockSnapshot c : saved) {
+                    put(c);
+                }
             }
         }
 
@@ -485,8 +504,9 @@ public final class SlaEngine {
                 SlaClockSnapshot old = before.get(c);
                 Optional<ClockMachine.Threshold> next = machine.nextThreshold(old, old.asOf());
                 if (next.isPresent()) {
+                    // the threshold's instant, not the timer's (that plus the delay): the same comparison, one Instant less
                     Pending pending = new Pending(old.ticket(), qualifiedTarget, old.cycle(), next.get().percent(),
-                            next.get().at().plus(CROSSING_DELAY));
+                            next.get().at());
                     if (!pendingWithId(pending)) {
                         cancel = add(cancel, pending);
                     }
@@ -541,7 +561,7 @@ public final class SlaEngine {
                         Pending pending = cancel.get(i);
                         if (pending.sameId(timer)) {
                             cancel = remove(cancel, i);
-                            if (pending.dueAt().equals(timer.dueAt())) {
+                            if (pending.thresholdAt().equals(t.at())) {
                                 unchanged = add(unchanged, timer);
                             }
                             break;

@@ -202,7 +202,7 @@ public final class ClockMachine {
                 result.add(check(begin(current.cycle() + 1, time, at, at), after, at, log));
             }
         } else {
-            result.set(result.size() - 1, refresh(current.toBuilder(), at));
+            result.set(result.size() - 1, refresh(current.toBuilder(), current, at));
         }
         return result;
     }
@@ -343,7 +343,8 @@ public final class ClockMachine {
             closePause(clock, next, at);
             step = 3;
         }
-        SlaClockSnapshot checked = refresh(next, at);
+        // with no pause begun or ended the history is the clock's own: no draft is built to measure it
+        SlaClockSnapshot checked = step == 0 ? refresh(next, clock, at) : refresh(next, at);
         if (step != 0 && log != IGNORE) {
             String cause = switch (step) {
                 case 1 -> "paused: pause condition holds (" + target.pause().get() + ")"
@@ -377,7 +378,7 @@ public final class ClockMachine {
         if (at.isBefore(clock.asOf())) {
             throw new IllegalArgumentException("a clock cannot go back from " + clock.asOf() + " to " + at);
         }
-        return refresh(clock.toBuilder(), at);
+        return refresh(clock.toBuilder(), clock, at);
     }
 
     /*
@@ -386,10 +387,18 @@ public final class ClockMachine {
      * with a clock refreshes it at least once).
      */
     private SlaClockSnapshot refresh(SlaClockSnapshot.Builder builder, Instant at) {
-        SlaClockSnapshot draft = builder.deadline(Optional.empty()).build();
+        return refresh(builder, builder.deadline(Optional.empty()).build(), at);
+    }
+
+    /*
+     * The same, with the history (status, start, pauses, stop and goal) read from a snapshot that has the builder's:
+     * the clock itself when a change began or ended no pause and stopped nothing (most commands), so that no draft is
+     * built to be measured, and the measure of the saved clock is the one its timer's check finds again.
+     */
+    private SlaClockSnapshot refresh(SlaClockSnapshot.Builder builder, SlaClockSnapshot draft, Instant at) {
         if (draft.status() == ClockStatus.NOT_STARTED) {
-            return builder.status(ClockStatus.NOT_STARTED).elapsed(Duration.ZERO, at).breachedAt(Optional.empty())
-                    .warnings(List.of()).build();
+            return builder.status(ClockStatus.NOT_STARTED).elapsed(Duration.ZERO, at).deadline(Optional.empty())
+                    .breachedAt(Optional.empty()).warnings(List.of()).build();
         }
         Measure measure = measure(draft);
         List<Instant[]> segments = measure.segments();
@@ -508,10 +517,11 @@ public final class ClockMachine {
      * A measured history: its segments and the instant of each threshold, the warnings in the order of
      * the target and then the breach, null where out of reach.
      */
-    private record Measure(Instant startedAt, List<Pause> pauses, Optional<Instant> stoppedAt, Duration goal,
-            List<Instant[]> segments, @Nullable Instant[] thresholds) {
+    private record Measure(SlaClockSnapshot source, Instant startedAt, List<Pause> pauses, Optional<Instant> stoppedAt,
+            Duration goal, List<Instant[]> segments, @Nullable Instant[] thresholds) {
         boolean measures(SlaClockSnapshot clock) {
-            return goal.equals(clock.goal()) && startedAt.equals(clock.startedAt().orElse(null))
+            // the same snapshot (the saved clock, measured for the change and again for its timer) unpacks nothing
+            return clock == source || goal.equals(clock.goal()) && startedAt.equals(clock.startedAt().orElse(null))
                     && stoppedAt.equals(clock.stoppedAt()) && (pauses == clock.pauses() || pauses.equals(clock.pauses()));
         }
     }
@@ -531,7 +541,7 @@ public final class ClockMachine {
             thresholds[i] = thresholdInstant(segments, share(goal, warnings.get(i)));
         }
         thresholds[warnings.size()] = thresholdInstant(segments, goal);
-        Measure measure = new Measure(startedAt, clock.pauses(), clock.stoppedAt(), goal, segments,
+        Measure measure = new Measure(clock, startedAt, clock.pauses(), clock.stoppedAt(), goal, segments,
                 thresholds);
         measured = measure;
         return measure;
