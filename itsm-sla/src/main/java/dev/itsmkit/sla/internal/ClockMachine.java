@@ -55,6 +55,8 @@ public final class ClockMachine {
      * clock's timer and the new one's), and each measure costs calendar additions.
      */
     private @Nullable Measure measured;
+    /* The snapshot the last refresh built from that measure: the same history, known without comparing it. */
+    private @Nullable SlaClockSnapshot refreshedFromMeasure;
 
     /**
      * Creates the machine of one target of one ticket, for a policy whose start conditions are not
@@ -407,12 +409,15 @@ public final class ClockMachine {
         Instant breachAt = measure.thresholds()[target.warnings().size()];
         boolean breached = breachAt != null && crossed(segments, breachAt, at);
         boolean running = draft.stoppedAt().isEmpty() && !isPaused(draft);
-        return builder.status(status(draft, breached, running))
+        SlaClockSnapshot refreshed = builder.status(status(draft, breached, running))
                 .elapsed(elapsed, at)
                 .deadline(running ? Optional.ofNullable(breachAt) : Optional.empty())
                 .breachedAt(breached ? Optional.of(breachAt) : Optional.empty())
                 .warnings(warnings)
                 .build();
+        // a refresh changes no part of the history: the new clock's timer is found from this measure without a compare
+        refreshedFromMeasure = refreshed;
+        return refreshed;
     }
 
     /* The business time counted in the segments up to an instant. */
@@ -529,7 +534,7 @@ public final class ClockMachine {
     /* The segments and threshold instants of a started clock's history, from the last measure if it has the same history. */
     private Measure measure(SlaClockSnapshot clock) {
         Measure last = measured;
-        if (last != null && last.measures(clock)) {
+        if (last != null && (clock == refreshedFromMeasure || last.measures(clock))) {
             return last;
         }
         Instant startedAt = clock.startedAt().orElseThrow();
@@ -544,6 +549,7 @@ public final class ClockMachine {
         Measure measure = new Measure(clock, startedAt, clock.pauses(), clock.stoppedAt(), goal, segments,
                 thresholds);
         measured = measure;
+        refreshedFromMeasure = null;
         return measure;
     }
 
