@@ -42,6 +42,30 @@ class IdentifiersTest {
     }
 
     @Test
+    void everyCharacterIsAllowedFirstOrLaterExactlyWhenTheRuleSaysSo() {
+        // every UTF-16 unit, first and at index 2: the bit masks against the rule written as character classes
+        for (int code = 0; code <= Character.MAX_VALUE; code++) {
+            char c = (char) code;
+            boolean letterOrDigit = c < 128 && (Character.isLetterOrDigit(c));
+            boolean rest = letterOrDigit || ".:_@-".indexOf(c) >= 0;
+            String first = c + "ab";
+            String later = "ab" + c;
+            if (letterOrDigit) {
+                assertThat(dev.itsmkit.core.internal.Identifiers.check("id", first)).isSameAs(first);
+            } else {
+                assertThatIllegalArgumentException().isThrownBy(() -> dev.itsmkit.core.internal.Identifiers.check("id", first))
+                        .withMessageContaining(" at index 0;");
+            }
+            if (rest) {
+                assertThat(dev.itsmkit.core.internal.Identifiers.check("id", later)).isSameAs(later);
+            } else {
+                assertThatIllegalArgumentException().isThrownBy(() -> dev.itsmkit.core.internal.Identifiers.check("id", later))
+                        .withMessageContaining(" at index 2;");
+            }
+        }
+    }
+
+    @Test
     void everyIdOfAllowedCharactersIsAccepted() {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.:_@-";
         qt().forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(1, 128))

@@ -11,10 +11,16 @@ public final class Identifiers {
     /** The longest identifier accepted. */
     public static final int MAX_LENGTH = 128;
 
-    /* The characters an id may start with (letters and digits), as bits by code point: [0] for 0-63, [1] for 64-127. */
-    private static final long[] FIRST = bits("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    /*
+     * The characters an id may start with (letters and digits), as bits by code point: LOW for 0-63, HIGH for 64-127.
+     * Constants rather than arrays: the test of a character is then a shift and a mask, with no array load or bounds
+     * check (every event, timer and outbox entry checks an id of some 40 to 60 characters).
+     */
+    private static final long FIRST_LOW = bits("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")[0];
+    private static final long FIRST_HIGH = bits("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")[1];
     /* The characters an id may go on with: letters, digits and . _ : @ - */
-    private static final long[] REST = bits("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@-");
+    private static final long REST_LOW = bits("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@-")[0];
+    private static final long REST_HIGH = bits("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@-")[1];
 
     private Identifiers() {}
 
@@ -44,17 +50,29 @@ public final class Identifiers {
             throw new IllegalArgumentException(kind + " must be at most " + MAX_LENGTH
                     + " characters, got " + value.length() + ": '" + value.substring(0, 32) + "...'");
         }
-        for (int i = 0; i < value.length(); i++) {
+        char first = value.charAt(0);
+        if (!allowed(first, FIRST_LOW, FIRST_HIGH)) {
+            throw refused(kind, value, first, 0);
+        }
+        int length = value.length();
+        for (int i = 1; i < length; i++) {
             char c = value.charAt(i);
             // one test against a bit set of the allowed ASCII characters (ids are checked on every event and timer)
-            if (c >= 128 || (((i == 0 ? FIRST : REST)[c >>> 6] >>> c) & 1L) == 0) {
-                throw new IllegalArgumentException(kind + " '" + printable(value) + "' has "
-                        + describe(c) + " at index " + i
-                        + "; an id is letters A-Z a-z, digits and . _ : @ - (not first), 1 to "
-                        + MAX_LENGTH + " characters");
+            if (!allowed(c, REST_LOW, REST_HIGH)) {
+                throw refused(kind, value, c, i);
             }
         }
         return value;
+    }
+
+    /* Whether a character is in a set of ASCII characters given as two 64-bit masks (a shift counts modulo 64). */
+    private static boolean allowed(char c, long low, long high) {
+        return c < 128 && (((c < 64 ? low : high) >>> c) & 1L) != 0;
+    }
+
+    private static IllegalArgumentException refused(String kind, String value, char c, int index) {
+        return new IllegalArgumentException(kind + " '" + printable(value) + "' has " + describe(c) + " at index " + index
+                + "; an id is letters A-Z a-z, digits and . _ : @ - (not first), 1 to " + MAX_LENGTH + " characters");
     }
 
     private static String describe(char c) {
