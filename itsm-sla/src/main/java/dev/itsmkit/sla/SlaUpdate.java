@@ -36,12 +36,27 @@ public record SlaUpdate(List<SlaClockSnapshot> clocks, List<DueTimer> schedule, 
         cancel = List.copyOf(cancel);
         crossed = List.copyOf(crossed);
         unchanged = List.copyOf(unchanged);
-        for (DueTimer timer : unchanged) {
-            if (!schedule.contains(timer)) {
+        for (int i = 0; i < unchanged.size(); i++) {
+            DueTimer timer = unchanged.get(i);
+            if (!isOneOf(timer, schedule)) {
                 throw new IllegalArgumentException("an unchanged timer is one of the timers to schedule; " + timer
                         + " is not one of " + schedule);
             }
         }
+    }
+
+    /*
+     * List.contains, with the very instance tried first: the engine puts the same timer in both lists, and a record's
+     * equals compares all seven components (the id's text among them) through a method handle on every command.
+     */
+    private static boolean isOneOf(DueTimer timer, List<DueTimer> timers) {
+        for (int i = 0; i < timers.size(); i++) {
+            DueTimer t = timers.get(i);
+            if (t == timer || t.equals(timer)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
