@@ -110,6 +110,17 @@ class UnchangedTimersPropertiesTest {
                 List.of(timer))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gold.resolution");
     }
 
+    @Test
+    void anUnchangedTimerIsFoundByValueAsWellAsByInstance() {
+        DueTimer timer = DueTimer.of(TenantId.of("acme"), TicketId.of("t-1"), "gold.resolution", 1, 50, T0);
+        DueTimer equal = DueTimer.of(TenantId.of("acme"), TicketId.of("t-1"), "gold.resolution", 1, 50, T0);
+        DueTimer moved = DueTimer.of(TenantId.of("acme"), TicketId.of("t-1"), "gold.resolution", 1, 50, T0.plusMillis(1));
+        assertThat(new SlaUpdate(List.of(), List.of(timer), List.of(), List.of(), List.of(equal)).moved()).isEmpty();
+        assertThat(new SlaUpdate(List.of(), List.of(timer), List.of(), List.of(), List.of(timer)).moved()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SlaUpdate(List.of(), List.of(timer), List.of(), List.of(),
+                List.of(moved))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not one of");
+    }
+
     private static Step step(int seed) {
         return new Step(seed % 7, (seed >>> 3) % 240, (seed >>> 11) % STATES.size(), (seed >>> 14) % 3, (seed >>> 17) % 2);
     }
