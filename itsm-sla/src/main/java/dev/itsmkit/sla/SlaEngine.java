@@ -428,7 +428,7 @@ public final class SlaEngine {
 
     /* A timer the saved clocks imply, to cancel unless the new clocks schedule it again. */
     private record Pending(TicketId ticket, String qualifiedTarget, int cycle, int percent, Instant thresholdAt) {
-        boolean sameId(DueTimer timer) {
+        boolean sameId(DueTimers.Slot timer) {
             return timer.cycle() == cycle && timer.percent() == percent && timer.target().equals(qualifiedTarget)
                     && timer.ticket().equals(ticket);
         }
@@ -442,8 +442,9 @@ public final class SlaEngine {
     private static final class Update {
         private final List<SlaClockSnapshot> clocks;
         // the lists below are made at their first element: most updates schedule one timer and cross nothing
-        private List<DueTimer> schedule = List.of();
-        private List<DueTimer> unchanged = List.of();
+        // timers as slots, built only when the update's lists are read (see DueTimers)
+        private List<DueTimers.Slot> schedule = List.of();
+        private List<DueTimers.Slot> unchanged = List.of();
         private List<Pending> cancel = List.of();
         private List<SlaCrossing> crossed = List.of();
 
@@ -554,8 +555,8 @@ public final class SlaEngine {
                 Optional<ClockMachine.Threshold> next = machine.nextThreshold(clock, at);
                 if (next.isPresent()) {
                     ClockMachine.Threshold t = next.get();
-                    DueTimer timer = DueTimer.of(clock.tenant(), clock.ticket(), qualifiedTarget, clock.cycle(), t.percent(),
-                            t.at().plus(CROSSING_DELAY));
+                    DueTimers.Slot timer = new DueTimers.Slot(clock.tenant(), clock.ticket(), qualifiedTarget, clock.cycle(),
+                            t.percent(), t.at().plus(CROSSING_DELAY));
                     schedule = add(schedule, timer);
                     for (int i = 0; i < cancel.size(); i++) {
                         Pending pending = cancel.get(i);
@@ -584,7 +585,7 @@ public final class SlaEngine {
                 ids.sort(TIMER_ORDER);
                 cancelled = immutable(ids);
             }
-            return new SlaUpdate(immutable(clocks), immutable(schedule), cancelled, immutable(crossed), immutable(unchanged));
+            return new SlaUpdate(immutable(clocks), DueTimers.of(schedule), cancelled, immutable(crossed), DueTimers.of(unchanged));
         }
 
         /* A list of one as List.of(e), which SlaUpdate keeps as it is rather than copying it through an array. */

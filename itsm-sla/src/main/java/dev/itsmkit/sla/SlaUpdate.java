@@ -32,11 +32,13 @@ public record SlaUpdate(List<SlaClockSnapshot> clocks, List<DueTimer> schedule, 
      */
     public SlaUpdate {
         clocks = List.copyOf(clocks);
-        schedule = List.copyOf(schedule);
+        // the engine's own timer lists are immutable already, and build their timers only when read (see DueTimers)
+        schedule = schedule instanceof DueTimers ? schedule : List.copyOf(schedule);
         cancel = List.copyOf(cancel);
         crossed = List.copyOf(crossed);
-        unchanged = List.copyOf(unchanged);
-        for (int i = 0; i < unchanged.size(); i++) {
+        unchanged = unchanged instanceof DueTimers ? unchanged : List.copyOf(unchanged);
+        boolean sameSlots = unchanged instanceof DueTimers u && schedule instanceof DueTimers s && u.allIn(s);
+        for (int i = 0; !sameSlots && i < unchanged.size(); i++) {
             DueTimer timer = unchanged.get(i);
             if (!isOneOf(timer, schedule)) {
                 throw new IllegalArgumentException("an unchanged timer is one of the timers to schedule; " + timer

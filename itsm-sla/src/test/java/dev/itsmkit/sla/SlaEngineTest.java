@@ -40,6 +40,37 @@ class SlaEngineTest {
     }
 
     @Test
+    void anUpdatesTimersAreAnImmutableListEqualToTheTimersBuiltAndTheUnchangedOnesAreTheScheduledInstances() {
+        SlaUpdate started = ENGINE.onChange(null, incident(NEW, T0), T0, List.of());
+        // a later change that moves no threshold (a comment): its timer is unchanged
+        SlaUpdate comment = ENGINE.onChange(incident(NEW, T0), incident(NEW, T0.plusSeconds(60)), T0.plusSeconds(60),
+                started.clocks());
+        DueTimer expected = DueTimer.of(TenantId.of("acme"), TicketId.of("t-1"), "gold.resolution", 1, 50,
+                T0.plus(Duration.ofHours(2)).plusMillis(1));
+        assertThat(comment.schedule()).containsExactly(expected);
+        assertThat(comment.unchanged()).containsExactly(expected);
+        assertThat(comment.unchanged().get(0)).isSameAs(comment.schedule().get(0));
+        assertThat(comment.moved()).isEmpty();
+        SlaUpdate copied = new SlaUpdate(List.copyOf(comment.clocks()), List.of(expected), List.copyOf(comment.cancel()),
+                List.copyOf(comment.crossed()), List.of(expected));
+        assertThat(comment).isEqualTo(copied).hasSameHashCodeAs(copied);
+        assertThat(comment.schedule()).isEqualTo(List.of(expected)).hasSameHashCodeAs(List.of(expected));
+        assertThatThrownBy(() -> comment.schedule().add(expected)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> comment.schedule().set(0, expected)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> comment.unchanged().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aTimerWhoseIdWouldBeTooLongIsRefusedByTheChangeThatSchedulesIt() {
+        // 128 characters at most: a ticket id of 110 and ":gold.resolution:1:50" make 131
+        Ticket longId = Ticket.builder(TenantId.of("acme"), TicketId.of("t".repeat(110)), new TicketNumber(TicketKind.INCIDENT, 1))
+                .title("Printer on fire").state(NEW).priority(dev.itsmkit.core.Impact.of(2), dev.itsmkit.core.Urgency.of(2),
+                        Priority.of(2)).requester(Party.person("alice")).createdAt(T0).updatedAt(T0).build();
+        assertThatThrownBy(() -> ENGINE.onChange(null, longId, T0, List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 128 characters");
+    }
+
+    @Test
     void aNewIncidentStartsItsClockAndSchedulesItsFirstThreshold() {
         SlaUpdate update = ENGINE.onChange(null, incident(NEW, T0), T0, List.of());
         assertThat(update.clocks()).singleElement().satisfies(c -> {
