@@ -57,6 +57,15 @@ final class FormBuffer {
         return this;
     }
 
+    /** Writes bytes known to be printable ASCII: a constant part of the form, encoded once. */
+    FormBuffer appendAscii(byte[] ascii) {
+        int n = ascii.length;
+        ensure(n);
+        System.arraycopy(ascii, 0, bytes, length, n);
+        length += n;
+        return this;
+    }
+
     FormBuffer append(char c) {
         if (c >= 0x80) {
             return appendUtf8(String.valueOf(c));
@@ -149,6 +158,30 @@ final class FormBuffer {
         ensure(10);
         System.arraycopy(date, 0, bytes, length, 10);
         length += 10;
+        return this;
+    }
+
+    /**
+     * Writes what {@link java.time.Instant#toString()} writes for an instant from 1970 to 9999 (not checked: the
+     * caller's are): {@code yyyy-MM-ddTHH:mm:ss}, the fraction in groups of three digits as needed, and {@code Z}.
+     * One check for room, the date remembered as in {@link #appendDate}.
+     */
+    FormBuffer appendInstant(long epochSecond, int nano) {
+        ensure(31);
+        appendDate(epochSecond / 86_400);
+        bytes[length++] = 'T';
+        appendTimeOfDay((int) (epochSecond % 86_400));
+        if (nano != 0) {
+            bytes[length++] = '.';
+            if (nano % 1_000_000 == 0) {
+                appendDigits(nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                appendDigits(nano / 1000, 6);
+            } else {
+                appendDigits(nano, 9);
+            }
+        }
+        bytes[length++] = 'Z';
         return this;
     }
 
