@@ -82,19 +82,6 @@ final class ChunkedIndex<T> {
     private long[] firstKeys = new long[8];
     private int chunkCount;
     private int size;
-    /**
-     * Chunks inserted or removed so far: how far the directory may have shifted since {@link #sample} was taken. Written
-     * by the lock holder, read without the lock by {@link #chunkHint}.
-     */
-    private int chunkMoves;
-    /**
-     * Every {@value #SAMPLED_EVERY}th chunk's first key as the directory held them when {@link #sampleMoves} chunks had
-     * moved, {@link #sampleCount} of them: what {@link #chunkHint} searches first. Taken and read without the lock (see
-     * {@link #sampledChunk}): the arrays are only reused, so a sample is taken without allocating.
-     */
-    private long[] sampleKeys = new long[0];
-    private int sampleCount;
-    private int sampleMoves = Integer.MIN_VALUE;
 
     ChunkedIndex(Comparator<? super T> ties) {
         this(ties, null);
@@ -279,7 +266,6 @@ final class ChunkedIndex<T> {
         firstKeys[2 * at] = c.size == 0 ? 0 : c.keys[0];
         firstKeys[2 * at + 1] = c.size == 0 ? 0 : c.keys[1];
         chunkCount++;
-        chunkMoves++;
     }
 
     private void removeChunk(int at) {
@@ -291,7 +277,6 @@ final class ChunkedIndex<T> {
         }
         chunkCount--;
         chunks[chunkCount] = null;
-        chunkMoves++;
     }
 
     /**
@@ -364,21 +349,8 @@ final class ChunkedIndex<T> {
         if (count <= 0) {
             return 0xFFFF_FFFFL;
         }
-        int low = sampledChunk(first, count, major, minor);
-        if (low < 0) {
-            low = lastChunkAtMost(first, 0, count - 1, major, minor);
-        }
-        int marks = stale[low] + 1;
-        long read = marks;
-        if ((marks & (STALE_CHECK - 1)) == 0) {
-            Chunk c = directory[low];
-            read += c == null ? 0 : c.size;
-        }
-        return read << 32 | low;
-    }
-
-    /** The last chunk in {@code [low, high]} whose first key is at most the key, or {@code low}: a binary search. */
-    private static int lastChunkAtMost(long[] first, int low, int high, long major, long minor) {
+        int low = 0;
+        int high = count - 1;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
             if (below(major, minor, first[2 * mid], first[2 * mid + 1])) {
@@ -387,76 +359,13 @@ final class ChunkedIndex<T> {
                 low = mid;
             }
         }
-        return low;
-    }
-
-    /** How many chunks the directory's sample holds one first key of: the width of the window its search ends in. */
-    static final int SAMPLED_EVERY = 8;
-    /** How many chunk moves a sample tolerates before it is taken again (each widens the window by one on each side). */
-    static final int SAMPLE_MOVES = 16;
-
-    /**
-     * {@link #chunkHint}'s search through the directory's sample: the chunk of a key, or -1 if the sample cannot tell
-     * it (a small directory, or the window it gives does not hold the key): then the caller searches the whole
-     * directory. With a million keys the directory's lower levels miss the cache, and a binary search over it waits
-     * for each of those misses in turn (about seven, one after the other); the sample, an eighth of the directory,
-     * stays in the cache (every commit searches it) and narrows the search to a window of the directory a few cache
-     * lines long. A sample taken before more than {@value #SAMPLE_MOVES} chunk moves is taken again here, without the
-     * lock: it reads the directory racily, as the rest of the hint does, and is only as good as a hint, since the window
-     * is checked against the directory itself (its first key at most the key, the next one above) and the lock holder
-     * checks the chunk found.
-     */
-    private int sampledChunk(long[] first, int count, long major, long minor) {
-        if (count < 4 * SAMPLED_EVERY) {
-            return -1;
+        int marks = stale[low] + 1;
+        long read = marks;
+        if ((marks & (STALE_CHECK - 1)) == 0) {
+            Chunk c = directory[low];
+            read += c == null ? 0 : c.size;
         }
-        int moves = chunkMoves;
-        int drift = moves - sampleMoves;
-        if (drift > SAMPLE_MOVES || drift < 0) {
-            takeSample(first, count, moves);
-            drift = 0;
-        }
-        long[] keys = sampleKeys;
-        int k = 0;
-        int high = Math.min(sampleCount, keys.length / 2) - 1;
-        while (k < high) {
-            int mid = (k + high + 1) >>> 1;
-            if (below(major, minor, keys[2 * mid], keys[2 * mid + 1])) {
-                high = mid - 1;
-            } else {
-                k = mid;
-            }
-        }
-        // the chunks moved by at most `drift` places since the sample, each way
-        int from = Math.min(count - 1, Math.max(0, k * SAMPLED_EVERY - drift));
-        int to = Math.min(count - 1, (k + 1) * SAMPLED_EVERY - 1 + drift);
-        if (from > 0 && below(major, minor, first[2 * from], first[2 * from + 1])) {
-            return -1;
-        }
-        if (to < count - 1 && !below(major, minor, first[2 * to + 2], first[2 * to + 3])) {
-            return -1;
-        }
-        return lastChunkAtMost(first, from, to, major, minor);
-    }
-
-    private void takeSample(long[] first, int count, int moves) {
-        int samples = (count + SAMPLED_EVERY - 1) / SAMPLED_EVERY;
-        long[] keys = sampleKeys;
-        if (keys.length < 2 * samples) {
-            keys = new long[4 * samples];
-        }
-        for (int k = 0; k < samples; k++) {
-            keys[2 * k] = first[2 * k * SAMPLED_EVERY];
-            keys[2 * k + 1] = first[2 * k * SAMPLED_EVERY + 1];
-        }
-        sampleKeys = keys;
-        sampleCount = samples;
-        sampleMoves = moves;
-    }
-
-    /** The last chunk whose first key is at most a key (keys equal to a first key not told apart by their ties), or 0. */
-    int chunkAtMost(long major, long minor) {
-        return chunkCount == 0 ? -1 : lastChunkAtMost(firstKeys, 0, chunkCount - 1, major, minor);
+        return read << 32 | low;
     }
 
     /** Drops the entries of a chunk its liveness test rejects, keeping the others in order. */

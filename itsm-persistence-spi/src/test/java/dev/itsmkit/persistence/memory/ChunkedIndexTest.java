@@ -229,42 +229,6 @@ class ChunkedIndexTest {
         assertThat((int) index.chunkHint(-1, 0)).isZero();
     }
 
-    /**
-     * With many chunks, {@code chunkHint} searches a sample of the directory taken before some chunks moved (splits,
-     * merges, compactions that empty a chunk), then a window of the directory: a hint taken with no move in between must
-     * still be exactly the chunk a search of the whole directory finds, through every re-sampling, for keys anywhere.
-     */
-    @Test
-    void aFreshChunkHintIsTheChunkASearchOfTheWholeDirectoryFinds() {
-        qt().withExamples(12).forAll(integers().between(0, Integer.MAX_VALUE)).checkAssert(seed -> {
-            java.util.Random random = new java.util.Random(seed);
-            int tickets = 6_000;
-            long[] majorOf = new long[tickets];
-            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(),
-                    (major, minor, tie) -> majorOf[Integer.parseInt(tie)] == major);
-            long clock = 0;
-            for (int t = 0; t < tickets; t++) {
-                majorOf[t] = clock += 1 + random.nextInt(3);
-                index.put(majorOf[t], 0, Integer.toString(t));
-            }
-            assertThat(index.chunkCount()).isGreaterThan(4 * ChunkedIndex.SAMPLED_EVERY);
-            for (int step = 0; step < 20_000; step++) {
-                // an update: the ticket's old key marked stale (compactions merge and drop chunks), its new key at the end
-                int t = random.nextInt(tickets);
-                long old = majorOf[t];
-                majorOf[t] = clock += 1 + random.nextInt(3);
-                index.markStale(old, 0, Integer.toString(t));
-                index.put(majorOf[t], 0, Integer.toString(t));
-                if (step % 7 == 0) {
-                    long probe = random.nextInt((int) clock + 10) - 5;
-                    int minor = random.nextInt(2);
-                    assertThat((int) index.chunkHint(probe, minor)).as("chunk of %d at step %d", probe, step)
-                            .isEqualTo(index.chunkAtMost(probe, minor));
-                }
-            }
-        });
-    }
-
     @Test
     void anIndexWithLazyDeletionRefusesTheReadsThatCannotSkipStaleEntries() {
         ChunkedIndex<String> lazy = new ChunkedIndex<>(Comparator.naturalOrder(), (major, minor, tie) -> true);
