@@ -368,29 +368,21 @@ final class ChunkedIndex<T> {
         return read << 32 | low;
     }
 
-    /**
-     * Drops the entries of a chunk its liveness test rejects, keeping the others in order. Each entry is written at the
-     * place of the next kept one whether it is live or not, and the test's answer only counts it kept: no branch
-     * depends on a test (each reads a random, cold object: a ticket's data), so the processor runs on past a test
-     * whose miss is pending and the misses of the chunk's tests overlap, where a branch on each answer, mispredicted
-     * for about half of them (which entries are stale is random), made it start them over.
-     */
+    /** Drops the entries of a chunk its liveness test rejects, keeping the others in order. */
     @SuppressWarnings("unchecked")
     private void compact(int ci, Liveness<? super T> live) {
         Chunk c = chunks[ci];
-        long[] keys = c.keys;
-        Object[] entries = c.ties;
-        int n = c.size;
         int kept = 0;
-        for (int i = 0; i < n; i++) {
-            long major = keys[2 * i];
-            long minor = keys[2 * i + 1];
-            Object tie = entries[i];
-            // kept <= i: the entries at and after i are not overwritten before they are read
-            keys[2 * kept] = major;
-            keys[2 * kept + 1] = minor;
-            entries[kept] = tie;
-            kept += live.isLive(major, minor, (T) tie) ? 1 : 0;
+        for (int i = 0; i < c.size; i++) {
+            long major = c.keys[2 * i];
+            long minor = c.keys[2 * i + 1];
+            Object tie = c.ties[i];
+            if (live.isLive(major, minor, (T) tie)) {
+                c.keys[2 * kept] = major;
+                c.keys[2 * kept + 1] = minor;
+                c.ties[kept] = tie;
+                kept++;
+            }
         }
         java.util.Arrays.fill(c.ties, kept, c.size, null);
         size -= c.size - kept;

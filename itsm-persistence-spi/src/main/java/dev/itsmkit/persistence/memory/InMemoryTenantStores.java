@@ -145,8 +145,7 @@ final class InMemoryTenantStores implements TenantStores {
      */
     private final EnumMap<TicketOrder, ChunkedIndex<Object>> sorted = new EnumMap<>(TicketOrder.class);
     private static final ChunkedIndex.Liveness<Object> PRESENT_UPDATE_KEY = (second, nano, tie) ->
-            // both compared, no branch between them: see ChunkedIndex.compact
-            ((TicketData) tie).updatedSecond == second & ((TicketData) tie).updatedNano == nano;
+            ((TicketData) tie).updatedSecond == second && ((TicketData) tie).updatedNano == nano;
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
     private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
