@@ -104,6 +104,12 @@ final class FormBuffer {
 
     /** Writes what {@code StringBuilder.append(long)} writes: the decimal digits, after a minus sign if negative. */
     FormBuffer append(long value) {
+        if (value >= 0 && value < 10) {
+            // one digit: a cycle, a level, a small version
+            ensure(1);
+            bytes[length++] = (byte) ('0' + value);
+            return this;
+        }
         if (value >= 0 && value < 1_000_000_000L) {
             // the usual case (sequences, versions, the fields of an instant): int arithmetic, whose division by 10 the
             // compiler turns into a multiplication, and the digits counted by comparisons
@@ -231,6 +237,27 @@ final class FormBuffer {
     void appendEscaped(String text) {
         int n = text.length();
         ensure(n);
+        byte[] b = bytes;
+        int at = length;
+        // every character copied as a byte, and one test at the end whether any needed escaping: a loop without a
+        // branch per character (ids and most texts need none); if one did, the slow loop rewrites the text
+        int outside = 0;
+        for (int i = 0; i < n; i++) {
+            int c = text.charAt(i);
+            b[at + i] = (byte) c;
+            // negative if c is below 0x20, above 0x7E, a quote or a backslash (c ^ x is 0 only for c == x)
+            outside |= (c - 0x20) | (0x7E - c) | ((c ^ '"') - 1) | ((c ^ '\\') - 1);
+        }
+        if (outside >= 0) {
+            length = at + n;
+            return;
+        }
+        appendEscapedSlowly(text);
+    }
+
+    /** {@link #appendEscaped} for a text with a character to escape: character by character. */
+    private void appendEscapedSlowly(String text) {
+        int n = text.length();
         byte[] b = bytes;
         int at = length;
         for (int i = 0; i < n; i++) {
