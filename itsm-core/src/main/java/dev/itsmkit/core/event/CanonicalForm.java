@@ -26,18 +26,26 @@ import java.util.Optional;
 
 /**
  * Writes the canonical form documented at {@link TicketEvents#canonicalForm(TicketEvent)}. Not
- * thread-safe; one instance per event.
+ * thread-safe; the digest's writer is one per thread, {@link #of} makes one per event.
  *
  * <p>Every free text is quoted and escaped, so the structural characters ({@code | = , [ ] { }})
  * appear only as structure and the form can be parsed back unambiguously: that is what makes it
  * injective. Field names are written too, so a reader can check the order without a schema.
+ *
+ * <p>The audit chain hashes the form of every event it stores, so the top level is written for speed:
+ * each event type has its own method (small enough for the JIT to compile whole: one method with every
+ * type's branch ran out of its inlining budget before the later types' fields, which then were calls),
+ * the common fields are read from the concrete record (no interface call), and the constant parts, the
+ * type's name with the first field's name, every field's name with its separators and quotes, are
+ * ASCII bytes encoded once and copied whole. The nested structures (a created ticket, a journal entry,
+ * a field change) are written member by member.
  */
 final class CanonicalForm {
     /** What a thread's digest buffer keeps between events; a larger one (a huge text, once) is dropped. */
     private static final int KEPT_BUFFER = 16 * 1024;
 
-    /** The buffer of {@link #digest}, one per thread: the audit chain hashes the form of every event it stores. */
-    private static final ThreadLocal<FormBuffer> BUFFERS = ThreadLocal.withInitial(() -> new FormBuffer(1024));
+    /** The writer of {@link #digest}, with its buffer, one per thread: the audit chain hashes the form of every event it stores. */
+    private static final ThreadLocal<CanonicalForm> WRITERS = ThreadLocal.withInitial(() -> new CanonicalForm(new FormBuffer(1024)));
 
     private final FormBuffer out;
 
@@ -58,73 +66,255 @@ final class CanonicalForm {
 
     /** Feeds the form's bytes to a digest, written into the thread's buffer: no string, no copy. */
     static void digest(java.security.MessageDigest digest, TicketEvent event) {
-        FormBuffer out = BUFFERS.get();
+        CanonicalForm writer = WRITERS.get();
+        FormBuffer out = writer.out;
         try {
-            new CanonicalForm(out).event(event);
+            writer.event(event);
             digest.update(out.array(), 0, out.length());
         } finally {
             out.clear(KEPT_BUFFER);
         }
     }
 
+    // ---- the top level: v1|Type|tenant="..."|ticket="..."|actor="..."|at=...|sequence=n|version=n|... -------------
+
+    /** The ASCII bytes of a text with no character outside printable ASCII. */
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** What starts the form of an event type: the version, the type's simple name and the opening of the tenant. */
+    private static byte[] head(Class<? extends TicketEvent> type) {
+        return ascii(TicketEvents.CANONICAL_FORM_PREFIX + type.getSimpleName() + "|tenant=\"");
+    }
+
+    /** {@code |name=}: a field whose value is not quoted. */
+    private static byte[] key(String name) {
+        return ascii("|" + name + "=");
+    }
+
+    /** {@code |name="}: a field whose value is quoted (its closing quote is written by the next constant or {@link #QUOTE}). */
+    private static byte[] quotedKey(String name) {
+        return ascii("|" + name + "=\"");
+    }
+
+    private static final byte[] HEAD_CREATED = head(TicketCreated.class);
+    private static final byte[] HEAD_STATE_CHANGED = head(StateChanged.class);
+    private static final byte[] HEAD_FIELDS_CHANGED = head(FieldsChanged.class);
+    private static final byte[] HEAD_ASSIGNED = head(Assigned.class);
+    private static final byte[] HEAD_PRIORITY_CHANGED = head(PriorityChanged.class);
+    private static final byte[] HEAD_LINKED = head(Linked.class);
+    private static final byte[] HEAD_UNLINKED = head(Unlinked.class);
+    private static final byte[] HEAD_COMMENTED = head(Commented.class);
+    private static final byte[] HEAD_APPROVAL_REQUESTED = head(ApprovalRequested.class);
+    private static final byte[] HEAD_APPROVAL_DECIDED = head(ApprovalDecided.class);
+    private static final byte[] HEAD_SLA_WARNED = head(SlaWarned.class);
+    private static final byte[] HEAD_SLA_BREACHED = head(SlaBreached.class);
+
+    /** The closing quote of the tenant, then the ticket's field. */
+    private static final byte[] TICKET = ascii("\"" + "|ticket=\"");
+    /** The closing quote of the ticket, then the actor's field and its opening quote. */
+    private static final byte[] ACTOR = ascii("\"" + "|actor=\"");
+    /** The closing quote of the actor, then the instant's field. */
+    private static final byte[] AT = ascii("\"" + "|at=");
+    private static final byte[] SEQUENCE = key("sequence");
+    private static final byte[] VERSION = key("version");
+    private static final byte[] SNAPSHOT = key("snapshot");
+    private static final byte[] FROM = key("from");
+    private static final byte[] TO = key("to");
+    private static final byte[] TRANSITION = quotedKey("transition");
+    private static final byte[] CHANGES = key("changes");
+    private static final byte[] ASSIGNEE = key("assignee");
+    private static final byte[] GROUP = key("group");
+    private static final byte[] PREVIOUS_ASSIGNEE = key("previousAssignee");
+    private static final byte[] PREVIOUS_GROUP = key("previousGroup");
+    private static final byte[] IMPACT = key("impact");
+    private static final byte[] URGENCY = key("urgency");
+    private static final byte[] DERIVED = key("derived");
+    private static final byte[] OVERRIDE_REASON = key("overrideReason");
+    private static final byte[] LINK = key("link");
+    private static final byte[] ENTRY = key("entry");
+    private static final byte[] APPROVAL = key("approval");
+    private static final byte[] APPROVAL_INDEX = key("approvalIndex");
+    private static final byte[] DECISION = key("decision");
+    private static final byte[] TARGET = quotedKey("target");
+    /** The closing quote of the target, then the cycle's field. */
+    private static final byte[] CYCLE = ascii("\"" + "|cycle=");
+    private static final byte[] PERCENT = key("percent");
+    private static final byte[] THRESHOLD_AT = key("thresholdAt");
+    private static final byte[] BREACHED_AT = key("breachedAt");
+    private static final byte[] NONE = ascii("none");
+
     private void event(TicketEvent e) {
-        out.append(TicketEvents.CANONICAL_FORM_PREFIX).append(SIMPLE_NAMES.get(e.getClass()));
-        field("tenant").quoted(e.tenant().value());
-        field("ticket").quoted(e.ticket().value());
-        field("actor").party(e.actor());
-        field("at").instant(e.at());
-        field("sequence").out.append(e.sequence());
-        field("version").out.append(e.version());
         // an instanceof chain, not a visitor, so that the encoding stays out of the public API; the
         // final else makes a new event type fail loudly until it is given its encoding here
-        if (e instanceof TicketCreated c) {
-            field("snapshot").ticket(c.snapshot());
+        if (e instanceof SlaWarned w) {
+            slaWarned(w);
         } else if (e instanceof StateChanged s) {
-            field("from").state(s.from());
-            field("to").state(s.to());
-            field("transition").quoted(s.transition());
+            stateChanged(s);
         } else if (e instanceof FieldsChanged f) {
-            field("changes").list(f.changes(), this::fieldChange);
+            fieldsChanged(f);
         } else if (e instanceof Assigned a) {
-            field("assignee").optional(a.assignee(), this::party);
-            field("group").optional(a.group(), this::party);
-            field("previousAssignee").optional(a.previousAssignee(), this::party);
-            field("previousGroup").optional(a.previousGroup(), this::party);
-        } else if (e instanceof PriorityChanged p) {
-            field("impact").out.append(p.impact().level());
-            field("urgency").out.append(p.urgency().level());
-            field("derived").out.append(p.derived().level());
-            field("from").out.append(p.from().level());
-            field("to").out.append(p.to().level());
-            field("overrideReason").optional(p.overrideReason(), this::quoted);
-        } else if (e instanceof Linked l) {
-            field("link").link(l.link());
-        } else if (e instanceof Unlinked u) {
-            field("link").link(u.link());
+            assigned(a);
         } else if (e instanceof Commented c) {
-            field("entry").journalEntry(c.entry());
-        } else if (e instanceof ApprovalRequested r) {
-            field("approval").approval(r.approval());
-        } else if (e instanceof ApprovalDecided d) {
-            field("approvalIndex").out.append(d.approvalIndex());
-            field("decision").decision(d.decision());
-        } else if (e instanceof SlaWarned w) {
-            field("target").quoted(w.target());
-            field("cycle").out.append(w.cycle());
-            field("percent").out.append(w.percent());
-            field("thresholdAt").instant(w.thresholdAt());
+            commented(c);
         } else if (e instanceof SlaBreached b) {
-            field("target").quoted(b.target());
-            field("cycle").out.append(b.cycle());
-            field("breachedAt").instant(b.breachedAt());
+            slaBreached(b);
+        } else if (e instanceof PriorityChanged p) {
+            priorityChanged(p);
+        } else if (e instanceof TicketCreated c) {
+            created(c);
+        } else if (e instanceof Linked l) {
+            linked(l);
+        } else if (e instanceof Unlinked u) {
+            unlinked(u);
+        } else if (e instanceof ApprovalRequested r) {
+            approvalRequested(r);
+        } else if (e instanceof ApprovalDecided d) {
+            approvalDecided(d);
         } else {
             throw new IllegalStateException("no canonical form for " + e.getClass().getName() + " yet");
         }
     }
 
-    private CanonicalForm field(String name) {
-        out.append('|').append(name).append('=');
-        return this;
+    /** The fields every event has, after its type's head; each caller reads them from its own record type. */
+    private void common(byte[] head, String tenant, String ticket, Party actor, Instant at, long sequence, long version) {
+        FormBuffer o = out;
+        o.appendAscii(head);
+        o.appendEscaped(tenant);
+        o.appendAscii(TICKET);
+        o.appendEscaped(ticket);
+        o.appendAscii(ACTOR);
+        partyInQuotes(actor);
+        o.appendAscii(AT);
+        appendIsoInstant(o, at);
+        o.appendAscii(SEQUENCE);
+        o.append(sequence);
+        o.appendAscii(VERSION);
+        o.append(version);
+    }
+
+    private void created(TicketCreated c) {
+        common(HEAD_CREATED, c.tenant().value(), c.ticket().value(), c.actor(), c.at(), c.sequence(), c.version());
+        out.appendAscii(SNAPSHOT);
+        ticket(c.snapshot());
+    }
+
+    private void stateChanged(StateChanged s) {
+        common(HEAD_STATE_CHANGED, s.tenant().value(), s.ticket().value(), s.actor(), s.at(), s.sequence(), s.version());
+        out.appendAscii(FROM);
+        state(s.from());
+        out.appendAscii(TO);
+        state(s.to());
+        out.appendAscii(TRANSITION);
+        out.appendEscaped(s.transition());
+        out.append('"');
+    }
+
+    private void fieldsChanged(FieldsChanged f) {
+        common(HEAD_FIELDS_CHANGED, f.tenant().value(), f.ticket().value(), f.actor(), f.at(), f.sequence(), f.version());
+        out.appendAscii(CHANGES);
+        List<FieldChange> changes = f.changes();
+        out.append('[');
+        for (int i = 0; i < changes.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            fieldChange(changes.get(i));
+        }
+        out.append(']');
+    }
+
+    private void assigned(Assigned a) {
+        common(HEAD_ASSIGNED, a.tenant().value(), a.ticket().value(), a.actor(), a.at(), a.sequence(), a.version());
+        out.appendAscii(ASSIGNEE);
+        optionalParty(a.assignee());
+        out.appendAscii(GROUP);
+        optionalParty(a.group());
+        out.appendAscii(PREVIOUS_ASSIGNEE);
+        optionalParty(a.previousAssignee());
+        out.appendAscii(PREVIOUS_GROUP);
+        optionalParty(a.previousGroup());
+    }
+
+    private void priorityChanged(PriorityChanged p) {
+        common(HEAD_PRIORITY_CHANGED, p.tenant().value(), p.ticket().value(), p.actor(), p.at(), p.sequence(), p.version());
+        out.appendAscii(IMPACT).append(p.impact().level());
+        out.appendAscii(URGENCY).append(p.urgency().level());
+        out.appendAscii(DERIVED).append(p.derived().level());
+        out.appendAscii(FROM).append(p.from().level());
+        out.appendAscii(TO).append(p.to().level());
+        out.appendAscii(OVERRIDE_REASON);
+        Optional<String> reason = p.overrideReason();
+        if (reason.isPresent()) {
+            quoted(reason.get());
+        } else {
+            out.appendAscii(NONE);
+        }
+    }
+
+    private void linked(Linked l) {
+        common(HEAD_LINKED, l.tenant().value(), l.ticket().value(), l.actor(), l.at(), l.sequence(), l.version());
+        out.appendAscii(LINK);
+        link(l.link());
+    }
+
+    private void unlinked(Unlinked u) {
+        common(HEAD_UNLINKED, u.tenant().value(), u.ticket().value(), u.actor(), u.at(), u.sequence(), u.version());
+        out.appendAscii(LINK);
+        link(u.link());
+    }
+
+    private void commented(Commented c) {
+        common(HEAD_COMMENTED, c.tenant().value(), c.ticket().value(), c.actor(), c.at(), c.sequence(), c.version());
+        out.appendAscii(ENTRY);
+        journalEntry(c.entry());
+    }
+
+    private void approvalRequested(ApprovalRequested r) {
+        common(HEAD_APPROVAL_REQUESTED, r.tenant().value(), r.ticket().value(), r.actor(), r.at(), r.sequence(), r.version());
+        out.appendAscii(APPROVAL);
+        approval(r.approval());
+    }
+
+    private void approvalDecided(ApprovalDecided d) {
+        common(HEAD_APPROVAL_DECIDED, d.tenant().value(), d.ticket().value(), d.actor(), d.at(), d.sequence(), d.version());
+        out.appendAscii(APPROVAL_INDEX).append(d.approvalIndex());
+        out.appendAscii(DECISION);
+        decision(d.decision());
+    }
+
+    private void slaWarned(SlaWarned w) {
+        common(HEAD_SLA_WARNED, w.tenant().value(), w.ticket().value(), w.actor(), w.at(), w.sequence(), w.version());
+        FormBuffer o = out;
+        o.appendAscii(TARGET);
+        o.appendEscaped(w.target());
+        o.appendAscii(CYCLE);
+        o.append(w.cycle());
+        o.appendAscii(PERCENT);
+        o.append(w.percent());
+        o.appendAscii(THRESHOLD_AT);
+        appendIsoInstant(o, w.thresholdAt());
+    }
+
+    private void slaBreached(SlaBreached b) {
+        common(HEAD_SLA_BREACHED, b.tenant().value(), b.ticket().value(), b.actor(), b.at(), b.sequence(), b.version());
+        FormBuffer o = out;
+        o.appendAscii(TARGET);
+        o.appendEscaped(b.target());
+        o.appendAscii(CYCLE);
+        o.append(b.cycle());
+        o.appendAscii(BREACHED_AT);
+        appendIsoInstant(o, b.breachedAt());
+    }
+
+    /** Writes {@code optional(party, this::party)} without a method reference. */
+    private void optionalParty(Optional<Party> party) {
+        if (party.isPresent()) {
+            party(party.get());
+        } else {
+            out.appendAscii(NONE);
+        }
     }
 
     // ---- structures: {name=value,...} -------------------------------------------------------
@@ -311,22 +501,14 @@ final class CanonicalForm {
     // the leaves below write what quoted(x.toString()) and friends wrote, without building the strings:
     // every audit record hashes a canonical form, so it is on the path of every commit
 
-    /** {@code Class.getSimpleName()} of each event type, computed once per type. */
-    private static final ClassValue<String> SIMPLE_NAMES = new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> type) {
-            return type.getSimpleName();
-        }
-    };
-
     /** The prefix of {@link Party#toString()} per kind: its lower-case name and a colon. */
-    private static final String[] PARTY_PREFIXES = partyPrefixes();
+    private static final byte[][] PARTY_PREFIXES = partyPrefixes();
 
-    private static String[] partyPrefixes() {
+    private static byte[][] partyPrefixes() {
         PartyKind[] kinds = PartyKind.values();
-        String[] prefixes = new String[kinds.length];
+        byte[][] prefixes = new byte[kinds.length][];
         for (PartyKind kind : kinds) {
-            prefixes[kind.ordinal()] = kind.name().toLowerCase(java.util.Locale.ROOT) + ":";
+            prefixes[kind.ordinal()] = ascii(kind.name().toLowerCase(java.util.Locale.ROOT) + ":");
         }
         return prefixes;
     }
@@ -340,9 +522,15 @@ final class CanonicalForm {
 
     /** Writes {@code quoted(party.toString())}: a kind prefix needs no escaping. */
     private void party(Party party) {
-        out.append('"').append(PARTY_PREFIXES[party.kind().ordinal()]);
-        escaped(party.id());
         out.append('"');
+        partyInQuotes(party);
+        out.append('"');
+    }
+
+    /** Writes {@code party.toString()} escaped, for a caller that writes the quotes with its constants. */
+    private void partyInQuotes(Party party) {
+        out.appendAscii(PARTY_PREFIXES[party.kind().ordinal()]);
+        escaped(party.id());
     }
 
     /** Writes {@code quoted(number.toString())}: its prefix and its sequence padded to seven digits need no escaping. */
@@ -374,19 +562,7 @@ final class CanonicalForm {
             out.append(instant.toString());
             return;
         }
-        out.appendDate(seconds / 86_400).append('T').appendTimeOfDay((int) (seconds % 86_400));
-        int nano = instant.getNano();
-        if (nano != 0) {
-            out.append('.');
-            if (nano % 1_000_000 == 0) {
-                out.appendDigits(nano / 1_000_000, 3);
-            } else if (nano % 1000 == 0) {
-                out.appendDigits(nano / 1000, 6);
-            } else {
-                out.appendDigits(nano, 9);
-            }
-        }
-        out.append('Z');
+        out.appendInstant(seconds, instant.getNano());
     }
 
     private <T> void optional(Optional<T> value, java.util.function.Consumer<T> write) {

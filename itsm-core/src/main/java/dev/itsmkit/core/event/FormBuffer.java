@@ -1,5 +1,8 @@
 package dev.itsmkit.core.event;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -12,6 +15,8 @@ import java.util.Arrays;
  */
 final class FormBuffer {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** Eight bytes of an array at once (any byte order would do: bytes are copied, not interpreted). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[] bytes;
     private int length;
@@ -57,6 +62,29 @@ final class FormBuffer {
         return this;
     }
 
+    /**
+     * Writes bytes known to be printable ASCII: a constant part of the form, encoded once. Eight bytes at a time, the
+     * last eight overlapping the ones before (the constants are short: a call of the array copy's stub cost more).
+     */
+    FormBuffer appendAscii(byte[] ascii) {
+        int n = ascii.length;
+        ensure(n);
+        byte[] b = bytes;
+        int at = length;
+        if (n >= 8) {
+            for (int i = 0; i < n - 8; i += 8) {
+                LONGS.set(b, at + i, (long) LONGS.get(ascii, i));
+            }
+            LONGS.set(b, at + n - 8, (long) LONGS.get(ascii, n - 8));
+        } else {
+            for (int i = 0; i < n; i++) {
+                b[at + i] = ascii[i];
+            }
+        }
+        length = at + n;
+        return this;
+    }
+
     FormBuffer append(char c) {
         if (c >= 0x80) {
             return appendUtf8(String.valueOf(c));
@@ -76,6 +104,12 @@ final class FormBuffer {
 
     /** Writes what {@code StringBuilder.append(long)} writes: the decimal digits, after a minus sign if negative. */
     FormBuffer append(long value) {
+        if (value >= 0 && value < 10) {
+            // one digit: a cycle, a level, a small version
+            ensure(1);
+            bytes[length++] = (byte) ('0' + value);
+            return this;
+        }
         if (value >= 0 && value < 1_000_000_000L) {
             // the usual case (sequences, versions, the fields of an instant): int arithmetic, whose division by 10 the
             // compiler turns into a multiplication, and the digits counted by comparisons
@@ -152,6 +186,30 @@ final class FormBuffer {
         return this;
     }
 
+    /**
+     * Writes what {@link java.time.Instant#toString()} writes for an instant from 1970 to 9999 (not checked: the
+     * caller's are): {@code yyyy-MM-ddTHH:mm:ss}, the fraction in groups of three digits as needed, and {@code Z}.
+     * One check for room, the date remembered as in {@link #appendDate}.
+     */
+    FormBuffer appendInstant(long epochSecond, int nano) {
+        ensure(31);
+        appendDate(epochSecond / 86_400);
+        bytes[length++] = 'T';
+        appendTimeOfDay((int) (epochSecond % 86_400));
+        if (nano != 0) {
+            bytes[length++] = '.';
+            if (nano % 1_000_000 == 0) {
+                appendDigits(nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                appendDigits(nano / 1000, 6);
+            } else {
+                appendDigits(nano, 9);
+            }
+        }
+        bytes[length++] = 'Z';
+        return this;
+    }
+
     /** Writes {@code HH:mm:ss} of a second of the day (0 to 86,399). */
     FormBuffer appendTimeOfDay(int secondOfDay) {
         ensure(8);
@@ -179,6 +237,27 @@ final class FormBuffer {
     void appendEscaped(String text) {
         int n = text.length();
         ensure(n);
+        byte[] b = bytes;
+        int at = length;
+        // every character copied as a byte, and one test at the end whether any needed escaping: a loop without a
+        // branch per character (ids and most texts need none); if one did, the slow loop rewrites the text
+        int outside = 0;
+        for (int i = 0; i < n; i++) {
+            int c = text.charAt(i);
+            b[at + i] = (byte) c;
+            // negative if c is below 0x20, above 0x7E, a quote or a backslash (c ^ x is 0 only for c == x)
+            outside |= (c - 0x20) | (0x7E - c) | ((c ^ '"') - 1) | ((c ^ '\\') - 1);
+        }
+        if (outside >= 0) {
+            length = at + n;
+            return;
+        }
+        appendEscapedSlowly(text);
+    }
+
+    /** {@link #appendEscaped} for a text with a character to escape: character by character. */
+    private void appendEscapedSlowly(String text) {
+        int n = text.length();
         byte[] b = bytes;
         int at = length;
         for (int i = 0; i < n; i++) {

@@ -95,6 +95,35 @@ class FormBufferTest {
     }
 
     @Test
+    void asciiTextsAreEscapedAsDocumentedWhetherOrNotOneOfTheirCharactersNeedsIt() {
+        // the fast path copies a text whole and tests once whether any character needed escaping: texts of printable
+        // ASCII (none does), and ASCII with the quote, the backslash, DEL and control characters at any place
+        var printable = strings().betweenCodePoints(0x20, 0x7E).ofLengthBetween(0, 60);
+        var ascii = strings().ascii().ofLengthBetween(0, 60);
+        qt().forAll(printable, ascii, integers().between(1, 70)).checkAssert((plain, any, capacity) -> {
+            FormBuffer buffer = new FormBuffer(capacity);
+            buffer.append("x=");
+            buffer.appendEscaped(plain);
+            buffer.appendEscaped(any);
+            buffer.appendEscaped(plain + "\u00E9" + plain);
+            assertThat(buffer.toString()).isEqualTo("x=" + escapedReference(plain) + escapedReference(any)
+                    + escapedReference(plain + "\u00E9" + plain));
+        });
+    }
+
+    @Test
+    void asciiConstantsAreWrittenWholeAtAnyLengthAndPlace() {
+        qt().forAll(strings().betweenCodePoints(0x20, 0x7E).ofLengthBetween(0, 40), integers().between(0, 20),
+                integers().between(1, 50)).checkAssert((constant, before, capacity) -> {
+            FormBuffer buffer = new FormBuffer(capacity);
+            buffer.append("-".repeat(before));
+            byte[] bytes = constant.getBytes(StandardCharsets.US_ASCII);
+            assertThat(buffer.appendAscii(bytes).appendAscii(bytes)).isSameAs(buffer);
+            assertThat(buffer.toString()).isEqualTo("-".repeat(before) + constant + constant);
+        });
+    }
+
+    @Test
     void clearingEmptiesTheBufferAndDropsAGrownArray() {
         FormBuffer buffer = new FormBuffer(8);
         buffer.append("x".repeat(100));
