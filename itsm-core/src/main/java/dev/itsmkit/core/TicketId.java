@@ -5,18 +5,72 @@ import java.util.UUID;
 
 /**
  * Identifies a ticket within its tenant. The id never changes; the human-readable
- * {@link TicketNumber} is shown to people instead.
+ * {@link TicketNumber} is shown to people instead. A value: two ids are equal when their texts are.
  *
- * @param value 1 to 128 characters of letters, digits and {@code . _ : @ -}, starting with a letter or digit
+ * <p>An id carries its own lookup key ({@link #keyWord}), computed once when it is made, in the pass
+ * that checks its characters: its hash code and length and, for an id of at most {@value #INLINE_CHARS}
+ * characters (ticket numbers, prefixed sequence numbers, UUIDs), its text packed seven bits a character
+ * into four {@code long}s. A store that keeps its keys the same way finds an id among a million with a
+ * few word comparisons on the lines it has read anyway, without reading the stored id's text or
+ * re-reading the caller's; a lookup is then short enough for the processor to overlap the cache misses
+ * of consecutive lookups. (Until the tenth session this was a record of its text alone; the class keeps
+ * the record's {@code value()}, {@code equals}, {@code hashCode} and {@code toString}.)
  */
-public record TicketId(String value) {
+public final class TicketId {
+    /** The number of words in an id's lookup key ({@link #keyWord}): the head, then the packed text. */
+    public static final int KEY_WORDS = 5;
+    /** The longest id whose text is packed into its lookup key. */
+    public static final int INLINE_CHARS = 36;
+    private static final int CHARS_PER_WORD = 9;
+
+    private final String value;
+    /** The hash code and length ({@code hash << 32 | length << 24}); the length is 0 for a text not packed. */
+    private final long head;
+    private final long word1;
+    private final long word2;
+    private final long word3;
+    private final long word4;
+
     /**
-     * Creates the value, checking its components.
+     * Creates the id, checking its text.
      *
      * @param value 1 to 128 characters of letters, digits and {@code . _ : @ -}, starting with a letter or digit
+     * @throws IllegalArgumentException if {@code value} is not a valid identifier
+     * @throws NullPointerException if {@code value} is null
      */
-    public TicketId {
-        Identifiers.check("ticket id", value);
+    public TicketId(String value) {
+        this.value = Identifiers.check("ticket id", value);
+        // a checked id is ASCII (seven bits a character): its hash (String's formula) and packed words in one pass
+        int length = value.length();
+        int hash = 0;
+        long w1 = 0;
+        long w2 = 0;
+        long w3 = 0;
+        long w4 = 0;
+        if (length <= INLINE_CHARS) {
+            for (int from = 0; from < length; from += CHARS_PER_WORD) {
+                long word = 0;
+                int to = Math.min(from + CHARS_PER_WORD, length);
+                for (int c = from; c < to; c++) {
+                    char ch = value.charAt(c);
+                    hash = 31 * hash + ch;
+                    word |= (long) ch << (7 * (c - from));
+                }
+                switch (from / CHARS_PER_WORD) {
+                    case 0 -> w1 = word;
+                    case 1 -> w2 = word;
+                    case 2 -> w3 = word;
+                    default -> w4 = word;
+                }
+            }
+        } else {
+            hash = value.hashCode();
+        }
+        this.head = (long) hash << 32 | (long) (length <= INLINE_CHARS ? length : 0) << 24;
+        this.word1 = w1;
+        this.word2 = w2;
+        this.word3 = w3;
+        this.word4 = w4;
     }
 
     /**
@@ -25,6 +79,7 @@ public record TicketId(String value) {
      * @param value the identifier
      * @return the ticket id
      * @throws IllegalArgumentException if {@code value} is not a valid identifier
+     * @throws NullPointerException if {@code value} is null
      */
     public static TicketId of(String value) {
         return new TicketId(value);
@@ -39,6 +94,64 @@ public record TicketId(String value) {
         return new TicketId(UUID.randomUUID().toString());
     }
 
+    /**
+     * Returns the id's text.
+     *
+     * @return 1 to 128 characters of letters, digits and {@code . _ : @ -}, starting with a letter or digit
+     */
+    public String value() {
+        return value;
+    }
+
+    /**
+     * Returns one word of the id's lookup key, for stores that keep ids in flat arrays of {@code long}s. Word 0 is
+     * {@code (long) hashCode() << 32 | (long) length << 24}, where {@code length} is the text's length if it has at
+     * most {@value #INLINE_CHARS} characters and 0 otherwise; words 1 to 4 hold such a text seven bits a character,
+     * nine characters a word, the first character in the lowest bits (0 past its end, and all 0 for a longer
+     * text). Two ids of at most {@value #INLINE_CHARS} characters are equal exactly when their words are.
+     *
+     * @param index 0 to {@value #KEY_WORDS} - 1
+     * @return the word
+     * @throws IllegalArgumentException if {@code index} is outside 0 to {@value #KEY_WORDS} - 1
+     */
+    public long keyWord(int index) {
+        return switch (index) {
+            case 0 -> head;
+            case 1 -> word1;
+            case 2 -> word2;
+            case 3 -> word3;
+            case 4 -> word4;
+            default -> throw new IllegalArgumentException(
+                    "a ticket id's key has words 0 to " + (KEY_WORDS - 1) + ", not " + index);
+        };
+    }
+
+    /**
+     * Returns whether the other object is a ticket id with the same text.
+     *
+     * @param other any object
+     * @return whether it is an equal ticket id
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof TicketId id && id.head == head && id.value.equals(value);
+    }
+
+    /**
+     * Returns the hash code of the id's text ({@code value().hashCode()}), as the record did.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return (int) (head >>> 32);
+    }
+
+    /**
+     * Returns the id's text.
+     *
+     * @return {@link #value()}
+     */
     @Override
     public String toString() {
         return value;
