@@ -1,5 +1,7 @@
 package dev.itsmkit.core;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.itsmkit.core.internal.Identifiers;
 import java.util.UUID;
 
@@ -22,6 +24,7 @@ public final class TicketId {
     /** The longest id whose text is packed into its lookup key. */
     public static final int INLINE_CHARS = 36;
     private static final int CHARS_PER_WORD = 9;
+    private static final String KIND = "ticket id";
 
     private final String value;
     /** The hash code and length ({@code hash << 32 | length << 24}); the length is 0 for a text not packed. */
@@ -39,22 +42,27 @@ public final class TicketId {
      * @throws NullPointerException if {@code value} is null
      */
     public TicketId(String value) {
-        this.value = Identifiers.check("ticket id", value);
-        // a checked id is ASCII (seven bits a character): its hash (String's formula) and packed words in one pass
+        requireNonNull(value, KIND);
         int length = value.length();
         int hash = 0;
         long w1 = 0;
         long w2 = 0;
         long w3 = 0;
         long w4 = 0;
-        if (length <= INLINE_CHARS) {
+        if (length == 0 || length > INLINE_CHARS) {
+            Identifiers.check(KIND, value); // refuses an empty one; a long one's characters are checked there
+            hash = value.hashCode();
+        } else {
+            // one pass checks the characters and computes the hash (String's formula) and the packed words
+            boolean valid = Identifiers.mayStartWith(value.charAt(0));
             for (int from = 0; from < length; from += CHARS_PER_WORD) {
                 long word = 0;
                 int to = Math.min(from + CHARS_PER_WORD, length);
                 for (int c = from; c < to; c++) {
                     char ch = value.charAt(c);
+                    valid &= Identifiers.mayContain(ch);
                     hash = 31 * hash + ch;
-                    word |= (long) ch << (7 * (c - from));
+                    word |= (long) ch << (7 * (c - from)); // an id is ASCII: seven bits a character
                 }
                 switch (from / CHARS_PER_WORD) {
                     case 0 -> w1 = word;
@@ -63,9 +71,11 @@ public final class TicketId {
                     default -> w4 = word;
                 }
             }
-        } else {
-            hash = value.hashCode();
+            if (!valid) {
+                throw Identifiers.refusal(KIND, value);
+            }
         }
+        this.value = value;
         this.head = (long) hash << 32 | (long) (length <= INLINE_CHARS ? length : 0) << 24;
         this.word1 = w1;
         this.word2 = w2;

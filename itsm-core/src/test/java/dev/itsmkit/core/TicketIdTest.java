@@ -2,11 +2,13 @@ package dev.itsmkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.itsmkit.core.internal.Identifiers;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,48 @@ class TicketIdTest {
         assertThatIllegalArgumentException().isThrownBy(() -> TicketId.of("inc 1"))
                 .withMessageContaining("ticket id 'inc 1' has white space U+0020 at index 3");
         assertThatNullPointerException().isThrownBy(() -> TicketId.of(null)).withMessage("ticket id");
+    }
+
+    @Test
+    void anIdIsRefusedExactlyWhenTheIdentifierRuleRefusesItAndWithItsMessage() {
+        // characters around the allowed ones (controls, punctuation, Latin-1, beyond), lengths around the inline limit
+        Gen<String> texts = lists().of(integers().between(0, 300)).ofSizeBetween(0, TicketId.INLINE_CHARS + 2)
+                .map(codes -> codes.stream().map(c -> String.valueOf(c < 100 ? ALPHABET.charAt(c % 62 + (c & 3)) : (char) (c - 100)))
+                        .reduce("", String::concat));
+        qt().forAll(texts).checkAssert(text -> {
+            String expected;
+            try {
+                Identifiers.check("ticket id", text);
+                expected = null;
+            } catch (IllegalArgumentException refused) {
+                expected = refused.getMessage();
+            }
+            if (expected == null) {
+                assertThat(TicketId.of(text).value()).isEqualTo(text);
+            } else {
+                assertThatIllegalArgumentException().isThrownBy(() -> TicketId.of(text)).withMessage(expected);
+            }
+        });
+    }
+
+    @Test
+    void theOnePassTestsOfACharacterAgreeWithTheIdentifierRule() {
+        for (char c = 0; c < 1000; c++) {
+            assertThat(Identifiers.mayStartWith(c)).as("first %d", (int) c).isEqualTo(valid(String.valueOf(c)));
+            assertThat(Identifiers.mayContain(c)).as("then %d", (int) c).isEqualTo(valid("a" + c));
+        }
+        assertThat(Identifiers.refusal("ticket id", "a b")).hasMessageContaining("white space U+0020 at index 1");
+        assertThatIllegalStateException().isThrownBy(() -> Identifiers.refusal("ticket id", "ab"))
+                .withMessage("ticket id 'ab' is valid; there is nothing to refuse");
+    }
+
+    private static boolean valid(String text) {
+        try {
+            Identifiers.check("id", text);
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
     }
 
     @Test

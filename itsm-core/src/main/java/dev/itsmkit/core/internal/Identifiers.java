@@ -16,6 +16,10 @@ public final class Identifiers {
     /* The characters an id may go on with: letters, digits and . _ : @ - */
     private static final long[] REST = bits("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@-");
 
+    /* REST as two constants, for a test of one character without reading an array. */
+    private static final long REST_LOW = REST[0];
+    private static final long REST_HIGH = REST[1];
+
     private Identifiers() {}
 
     private static long[] bits(String chars) {
@@ -55,6 +59,46 @@ public final class Identifiers {
             }
         }
         return value;
+    }
+
+    /**
+     * Whether a character may appear in an identifier after its first: for one-pass parsers that check the
+     * characters while they read them for something else, and call {@link #refusal} when one fails.
+     *
+     * @param c a character
+     * @return whether {@code c} is a letter A-Z a-z, a digit or one of {@code . _ : @ -}
+     */
+    public static boolean mayContain(char c) {
+        // the shift of a long takes c's low six bits: the half chosen by c < 64 holds c's bit there
+        return c < 128 && ((c < 64 ? REST_LOW : REST_HIGH) >>> c & 1L) != 0;
+    }
+
+    /**
+     * Whether a character may start an identifier (see {@link #mayContain}).
+     *
+     * @param c a character
+     * @return whether {@code c} is a letter A-Z a-z or a digit
+     */
+    public static boolean mayStartWith(char c) {
+        return c < 128 && (FIRST[c >>> 6] >>> c & 1L) != 0;
+    }
+
+    /**
+     * The exception {@link #check} throws for an identifier that is not valid, for one-pass parsers that found
+     * it invalid by {@link #mayStartWith} and {@link #mayContain}.
+     *
+     * @param kind what the identifier names, for the message (for example "ticket id")
+     * @param value an identifier that is not valid
+     * @return the exception to throw, whose message says what is wrong
+     * @throws IllegalStateException if {@code value} is a valid identifier
+     */
+    public static IllegalArgumentException refusal(String kind, String value) {
+        try {
+            check(kind, value);
+        } catch (IllegalArgumentException refused) {
+            return refused;
+        }
+        throw new IllegalStateException(kind + " '" + value + "' is valid; there is nothing to refuse");
     }
 
     private static String describe(char c) {
