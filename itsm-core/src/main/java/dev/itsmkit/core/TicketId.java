@@ -10,7 +10,7 @@ import java.util.UUID;
  * {@link TicketNumber} is shown to people instead. A value: two ids are equal when their texts are.
  *
  * <p>An id carries its own lookup key ({@link #keyWord}), computed once when it is made, in the pass
- * that checks its characters: its hash code and length and, for an id of at most {@value #INLINE_CHARS}
+ * that checks its characters: a hash and its length and, for an id of at most {@value #INLINE_CHARS}
  * characters (ticket numbers, prefixed sequence numbers, UUIDs), its text packed seven bits a character
  * into four {@code long}s. A store that keeps its keys the same way finds an id among a million with a
  * few word comparisons on the lines it has read anyway, without reading the stored id's text or
@@ -25,9 +25,11 @@ public final class TicketId {
     public static final int INLINE_CHARS = 36;
     private static final int CHARS_PER_WORD = 9;
     private static final String KIND = "ticket id";
+    /** An odd constant with well-spread bits (2^64 divided by the golden ratio) for {@link #hashOfWords}. */
+    private static final long MIX = 0x9E3779B97F4A7C15L;
 
     private final String value;
-    /** The hash code and length ({@code hash << 32 | length << 24}); the length is 0 for a text not packed. */
+    /** A hash of the text and its length ({@code hash << 32 | length << 24}); the length is 0 for a text not packed. */
     private final long head;
     private final long word1;
     private final long word2;
@@ -44,7 +46,7 @@ public final class TicketId {
     public TicketId(String value) {
         requireNonNull(value, KIND);
         int length = value.length();
-        int hash = 0;
+        int hash;
         long w1 = 0;
         long w2 = 0;
         long w3 = 0;
@@ -53,16 +55,17 @@ public final class TicketId {
             Identifiers.check(KIND, value); // refuses an empty one; a long one's characters are checked there
             hash = value.hashCode();
         } else {
-            // one pass checks the characters and computes the hash (String's formula) and the packed words
+            // one pass checks the characters and packs them; the hash comes from the words, not from each character
             boolean valid = Identifiers.mayStartWith(value.charAt(0));
             for (int from = 0; from < length; from += CHARS_PER_WORD) {
                 long word = 0;
+                int shift = 0;
                 int to = Math.min(from + CHARS_PER_WORD, length);
                 for (int c = from; c < to; c++) {
                     char ch = value.charAt(c);
                     valid &= Identifiers.mayContain(ch);
-                    hash = 31 * hash + ch;
-                    word |= (long) ch << (7 * (c - from)); // an id is ASCII: seven bits a character
+                    word |= (long) ch << shift; // an id is ASCII: seven bits a character
+                    shift += 7;
                 }
                 switch (from / CHARS_PER_WORD) {
                     case 0 -> w1 = word;
@@ -74,6 +77,7 @@ public final class TicketId {
             if (!valid) {
                 throw Identifiers.refusal(KIND, value);
             }
+            hash = hashOfWords(length, w1, w2, w3, w4);
         }
         this.value = value;
         this.head = (long) hash << 32 | (long) (length <= INLINE_CHARS ? length : 0) << 24;
@@ -81,6 +85,15 @@ public final class TicketId {
         this.word2 = w2;
         this.word3 = w3;
         this.word4 = w4;
+    }
+
+    /** A hash of an inline text from its packed words: four multiplications, not one a character. */
+    private static int hashOfWords(int length, long w1, long w2, long w3, long w4) {
+        long h = (w1 + length) * MIX;
+        h = (h ^ w2) * MIX;
+        h = (h ^ w3) * MIX;
+        h = (h ^ w4) * MIX;
+        return (int) (h >>> 32);
     }
 
     /**
@@ -115,8 +128,10 @@ public final class TicketId {
 
     /**
      * Returns one word of the id's lookup key, for stores that keep ids in flat arrays of {@code long}s. Word 0 is
-     * {@code (long) hashCode() << 32 | (long) length << 24}, where {@code length} is the text's length if it has at
-     * most {@value #INLINE_CHARS} characters and 0 otherwise; words 1 to 4 hold such a text seven bits a character,
+     * {@code (long) hash << 32 | (long) length << 24}, where {@code length} is the text's length if it has at most
+     * {@value #INLINE_CHARS} characters and 0 otherwise, and {@code hash} is a hash of the text (mixed from the
+     * other words for an inline text, {@link #hashCode()} for a longer one: equal ids have equal hashes, but it is
+     * not {@code hashCode()} in general); words 1 to 4 hold an inline text seven bits a character,
      * nine characters a word, the first character in the lowest bits (0 past its end, and all 0 for a longer
      * text). Two ids of at most {@value #INLINE_CHARS} characters are equal exactly when their words are.
      *
@@ -154,7 +169,7 @@ public final class TicketId {
      */
     @Override
     public int hashCode() {
-        return (int) (head >>> 32);
+        return value.hashCode();
     }
 
     /**

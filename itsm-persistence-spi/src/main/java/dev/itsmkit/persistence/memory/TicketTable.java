@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *       snapshot and the ticket's {@link TicketData} (trail, clocks, outbox entries; only lock holders
  *       read it, except its published {@link TicketData#head}) side by side ({@code [3i]}, {@code [3i + 1]}, {@code [3i + 2]}), 12 bytes a slot;</li>
  *   <li>{@code keys}, a {@code long[]} of {@value #WORDS} words a slot: the id's lookup key as the id
- *       computed it when it was made ({@link TicketId#keyWord}): the text's hash code and length
+ *       computed it when it was made ({@link TicketId#keyWord}): a hash of the text and its length
  *       ({@code hash << 32 | length << 24}), then the text itself, seven bits a character, nine
  *       characters a word, when it has at most {@value #INLINE_CHARS} characters (ticket numbers,
  *       prefixed sequence numbers and the engine's UUIDs, 36 characters). A longer text has length 0
@@ -220,7 +220,7 @@ final class TicketTable {
         }
         Arrays a = arrays;
         String text = id.value();
-        int i = place(a, id.hashCode());
+        int i = place(a, (int) (id.keyWord(0) >>> 32));
         writeKey(a.keys, i, id);
         a.refs[3 * i + 2] = new TicketData();
         // the key last, with release semantics: a reader that sees it sees the slot's words, data and (null) snapshot
