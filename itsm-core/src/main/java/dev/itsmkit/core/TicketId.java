@@ -55,27 +55,24 @@ public final class TicketId {
             Identifiers.check(KIND, value); // refuses an empty one; a long one's characters are checked there
             hash = value.hashCode();
         } else {
-            // one pass checks the characters and packs them; the hash comes from the words, not from each character
+            // the characters checked without a branch per character, then packed a word at a time; the hash
+            // comes from the words (a few multiplications), not from each character
             boolean valid = Identifiers.mayStartWith(value.charAt(0));
-            for (int from = 0; from < length; from += CHARS_PER_WORD) {
-                long word = 0;
-                int shift = 0;
-                int to = Math.min(from + CHARS_PER_WORD, length);
-                for (int c = from; c < to; c++) {
-                    char ch = value.charAt(c);
-                    valid &= Identifiers.mayContain(ch);
-                    word |= (long) ch << shift; // an id is ASCII: seven bits a character
-                    shift += 7;
-                }
-                switch (from / CHARS_PER_WORD) {
-                    case 0 -> w1 = word;
-                    case 1 -> w2 = word;
-                    case 2 -> w3 = word;
-                    default -> w4 = word;
-                }
+            for (int c = 1; c < length; c++) {
+                valid &= Identifiers.mayContain(value.charAt(c));
             }
             if (!valid) {
                 throw Identifiers.refusal(KIND, value);
+            }
+            w1 = word(value, 0, Math.min(CHARS_PER_WORD, length));
+            if (length > CHARS_PER_WORD) {
+                w2 = word(value, CHARS_PER_WORD, Math.min(2 * CHARS_PER_WORD, length));
+                if (length > 2 * CHARS_PER_WORD) {
+                    w3 = word(value, 2 * CHARS_PER_WORD, Math.min(3 * CHARS_PER_WORD, length));
+                    if (length > 3 * CHARS_PER_WORD) {
+                        w4 = word(value, 3 * CHARS_PER_WORD, length);
+                    }
+                }
             }
             hash = hashOfWords(length, w1, w2, w3, w4);
         }
@@ -85,6 +82,15 @@ public final class TicketId {
         this.word2 = w2;
         this.word3 = w3;
         this.word4 = w4;
+    }
+
+    /** Characters {@code from} to {@code to} of an ASCII text, seven bits each, the first in the lowest bits. */
+    private static long word(String text, int from, int to) {
+        long word = 0;
+        for (int c = to - 1; c >= from; c--) {
+            word = word << 7 | text.charAt(c);
+        }
+        return word;
     }
 
     /** A hash of an inline text from its packed words: four multiplications, not one a character. */

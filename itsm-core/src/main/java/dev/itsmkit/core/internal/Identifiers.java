@@ -69,8 +69,9 @@ public final class Identifiers {
      * @return whether {@code c} is a letter A-Z a-z, a digit or one of {@code . _ : @ -}
      */
     public static boolean mayContain(char c) {
-        // the shift of a long takes c's low six bits: the half chosen by c < 64 holds c's bit there
-        return c < 128 && ((c < 64 ? REST_LOW : REST_HIGH) >>> c & 1L) != 0;
+        // without a branch: the shift of a long takes c's low six bits, and the half chosen by c holds c's bit there
+        long bits = c < 64 ? REST_LOW : c < 128 ? REST_HIGH : 0L;
+        return (bits >>> c & 1L) != 0;
     }
 
     /**
