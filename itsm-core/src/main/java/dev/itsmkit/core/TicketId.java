@@ -99,7 +99,9 @@ public final class TicketId {
         h = (h ^ w2) * MIX;
         h = (h ^ w3) * MIX;
         h = (h ^ w4) * MIX;
-        return (int) (h >>> 32);
+        // both halves folded: the high half alone, which a table multiplies by a golden ratio again, clusters
+        // sequential ids (39 % of a million "inc-" ids away from their home slot at half load, against 24 %)
+        return (int) (h ^ h >>> 32);
     }
 
     /**
