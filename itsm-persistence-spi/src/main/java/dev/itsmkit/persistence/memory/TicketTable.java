@@ -122,13 +122,19 @@ final class TicketTable {
         Object[] refs = a.refs;
         String text = id.value();
         long head = id.keyWord(0);
+        // the words read here, once a lookup, not in matches: a call site there runs only for an equal copy
+        // of the id, and the JIT would leave it a call (and the id on the heap) when such lookups are rare
+        long w1 = id.keyWord(1);
+        long w2 = id.keyWord(2);
+        long w3 = id.keyWord(3);
+        long w4 = id.keyWord(4);
         for (int i = a.home((int) (head >>> 32)); ; i = (i + 1) & a.mask) {
             Object key = SLOTS.getAcquire(refs, 3 * i);
             if (key == null) {
                 return -1;
             }
             // the acquire load of the key makes the words and references written before its release visible
-            if (key == text || matches(a.keys, i, key, id, head)) {
+            if (key == text || matches(a.keys, i, key, text, head, w1, w2, w3, w4)) {
                 return i;
             }
         }
@@ -140,37 +146,42 @@ final class TicketTable {
         Object[] refs = a.refs;
         String text = id.value();
         long head = id.keyWord(0);
+        long w1 = id.keyWord(1); // as in publishedSlot
+        long w2 = id.keyWord(2);
+        long w3 = id.keyWord(3);
+        long w4 = id.keyWord(4);
         for (int i = a.home((int) (head >>> 32)); ; i = (i + 1) & a.mask) {
             Object key = refs[3 * i];
             if (key == null) {
                 return -1;
             }
-            if (key == text || matches(a.keys, i, key, id, head)) {
+            if (key == text || matches(a.keys, i, key, text, head, w1, w2, w3, w4)) {
                 return i;
             }
         }
     }
 
     /**
-     * Whether slot {@code i}, whose text is {@code key}, holds the id {@code id}, whose key's head is {@code head}.
-     * Reads the slot's first word, and its other words only if hash and length agree: as many as the text fills,
-     * compared with the id's own words (computed when the id was made, so nothing here reads the caller's
-     * characters). Dereferences {@code key} only for a text that is not inline.
+     * Whether slot {@code i}, whose text is {@code key}, holds the id of text {@code text} and lookup key {@code head},
+     * {@code w1} to {@code w4}. Reads the slot's first word, and its other words only if hash and length agree: as
+     * many as the text fills, compared with the id's own words (computed when the id was made, so nothing here reads
+     * the caller's characters). Dereferences {@code key} only for a text that is not inline.
      */
-    private static boolean matches(long[] keys, int i, Object key, TicketId id, long head) {
+    private static boolean matches(long[] keys, int i, Object key, String text, long head, long w1, long w2,
+            long w3, long w4) {
         int at = WORDS * i;
         if (keys[at] != head) {
             return false;
         }
         int length = (int) head >>> 24;
         if (length == 0) {
-            return key.equals(id.value());
+            return key.equals(text);
         }
         // an inline text fills words 1 to (length + 8) / 9; the ids' words past their end are 0 on both sides
-        return keys[at + 1] == id.keyWord(1)
-                && (length <= 9 || keys[at + 2] == id.keyWord(2)
-                        && (length <= 18 || keys[at + 3] == id.keyWord(3)
-                                && (length <= 27 || keys[at + 4] == id.keyWord(4))));
+        return keys[at + 1] == w1
+                && (length <= 9 || keys[at + 2] == w2
+                        && (length <= 18 || keys[at + 3] == w3
+                                && (length <= 27 || keys[at + 4] == w4)));
     }
 
     /** Writes the lookup key of a new slot's id into its words. */
