@@ -122,18 +122,22 @@ final class TicketTable {
         Object[] refs = a.refs;
         String text = id.value();
         long head = id.keyWord(0);
-        // the words read here, once a lookup, not in matches: a call site there runs only for an equal copy
-        // of the id, and the JIT would leave it a call (and the id on the heap) when such lookups are rare
+        int home = a.home((int) (head >>> 32));
+        // the acquire load of a key makes the words and references written before its release visible
+        Object key = SLOTS.getAcquire(refs, 3 * home);
+        if (key == text) {
+            return home; // the stored id's own text in its home slot: its words are not read
+        }
+        // the words read once, here, not in matches: a call site there runs only for an equal copy of the id, and
+        // the JIT leaves such a site a call (and a parsed id on the heap) when the profile saw few of them
         long w1 = id.keyWord(1);
         long w2 = id.keyWord(2);
         long w3 = id.keyWord(3);
         long w4 = id.keyWord(4);
-        for (int i = a.home((int) (head >>> 32)); ; i = (i + 1) & a.mask) {
-            Object key = SLOTS.getAcquire(refs, 3 * i);
+        for (int i = home; ; i = (i + 1) & a.mask, key = SLOTS.getAcquire(refs, 3 * i)) {
             if (key == null) {
                 return -1;
             }
-            // the acquire load of the key makes the words and references written before its release visible
             if (key == text || matches(a.keys, i, key, text, head, w1, w2, w3, w4)) {
                 return i;
             }
