@@ -55,6 +55,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * caller's id is as cold as the table; {@link #loadRequestId} passes ids built just before, in the cache, as a
  * request handler's are (see {@link RequestIds}). {@link #callerOfLoad}, {@link #callerOfLoadByEqualId} and
  * {@link #callerOfRequestId} do the caller's part of each alone: read the id and its hash code.
+ * {@link #parseRequestId} parses the request's ids from their texts, and {@link #parseAndLoadRequestId} parses and
+ * loads: what a request handler pays in total for its ticket, whatever part of the work the id's parsing does.
  *
  * <p>Three floors, measured in the same run, say what part of a figure is not the store's: building a unit of
  * work's values without committing them ({@link #buildUnitOfWorkValues}), the audit chain's hash of one event
@@ -190,6 +192,11 @@ public class InMemoryStoresBenchmark {
     @State(Scope.Thread)
     public static class RequestIds {
         final TicketId[] ids = new TicketId[BATCH];
+        /**
+         * The same ids' texts, as a request carries them before they are parsed (for {@link #parseRequestId} and
+         * {@link #parseAndLoadRequestId}); each is the text its id in {@link #ids} was parsed from.
+         */
+        final String[] texts = new String[BATCH];
 
         /** Creates the state; {@link #parse} fills it. */
         public RequestIds() {}
@@ -202,7 +209,8 @@ public class InMemoryStoresBenchmark {
         @Setup(Level.Invocation)
         public void parse(InMemoryStoresBenchmark b) {
             for (int k = 0; k < BATCH; k++) {
-                ids[k] = TicketId.of("inc-" + (b.next() + 1));
+                texts[k] = "inc-" + (b.next() + 1);
+                ids[k] = TicketId.of(texts[k]);
             }
         }
     }
@@ -248,6 +256,36 @@ public class InMemoryStoresBenchmark {
     public void callerOfRequestId(RequestIds request, Blackhole sink) {
         for (TicketId id : request.ids) {
             sink.consume(id.hashCode());
+        }
+    }
+
+    /**
+     * What a request handler pays to parse its ticket's id ({@code TicketId.of} of the request's text, in the cache),
+     * the part of {@link #parseAndLoadRequestId} before the lookup; the score is per id.
+     *
+     * @param request the texts
+     * @param sink receives the ids
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void parseRequestId(RequestIds request, Blackhole sink) {
+        for (String text : request.texts) {
+            sink.consume(TicketId.of(text));
+        }
+    }
+
+    /**
+     * What a request handler pays in total for its ticket: the id parsed from the request's text, then the load
+     * ({@link #parseRequestId} and {@link #loadRequestId} in one); the score is per request.
+     *
+     * @param request the texts
+     * @param sink receives the tickets
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void parseAndLoadRequestId(RequestIds request, Blackhole sink) {
+        for (String text : request.texts) {
+            sink.consume(acme.tickets().find(TicketId.of(text)).orElseThrow());
         }
     }
 

@@ -132,6 +132,8 @@ public final class LoadCpuTime {
         operations.put("loadRequestId", b::loadRequestId);
         operations.put("hashMapLookupRequestId", b::hashMapLookupRequestId);
         operations.put("callerOfRequestId", b::callerOfRequestId);
+        operations.put("parseRequestId", b::parseRequestId);
+        operations.put("parseAndLoadRequestId", b::parseAndLoadRequestId);
         operations.put("loadInTurn", (ids, h) -> h.consume(b.loadInTurn()));
         operations.put("hashMapLookupInTurn", (ids, h) -> h.consume(b.hashMapLookupInTurn()));
         operations.put("callerOfLoadInTurn", (ids, h) -> h.consume(b.callerOfLoadInTurn()));

@@ -20,6 +20,12 @@ public final class Identifiers {
     private static final boolean[] FIRST = table("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
     private static final boolean[] REST = table("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:@-");
 
+    /* FIRST and REST as bits by code point (0-63, then 64-127): two constants each, for a test without a branch. */
+    private static final long FIRST_LOW = bits(FIRST, 0);
+    private static final long FIRST_HIGH = bits(FIRST, 64);
+    private static final long REST_LOW = bits(REST, 0);
+    private static final long REST_HIGH = bits(REST, 64);
+
     private Identifiers() {}
 
     private static boolean[] table(String chars) {
@@ -28,6 +34,16 @@ public final class Identifiers {
             table[chars.charAt(i)] = true;
         }
         return table;
+    }
+
+    private static long bits(boolean[] table, int from) {
+        long bits = 0;
+        for (int c = from; c < from + 64; c++) {
+            if (table[c]) {
+                bits |= 1L << c;
+            }
+        }
+        return bits;
     }
 
     /**
@@ -65,6 +81,48 @@ public final class Identifiers {
     private static IllegalArgumentException refused(String kind, String value, char c, int index) {
         return new IllegalArgumentException(kind + " '" + printable(value) + "' has " + describe(c) + " at index " + index
                 + "; an id is letters A-Z a-z, digits and . _ : @ - (not first), 1 to " + MAX_LENGTH + " characters");
+    }
+
+    /**
+     * Whether a character may appear in an identifier after its first: for one-pass parsers that check the
+     * characters while they read them for something else, and call {@link #refusal} when one fails.
+     *
+     * @param c a character
+     * @return whether {@code c} is a letter A-Z a-z, a digit or one of {@code . _ : @ -}
+     */
+    public static boolean mayContain(char c) {
+        // without a branch: the shift of a long takes c's low six bits, and the half chosen by c holds c's bit there
+        long bits = c < 64 ? REST_LOW : c < 128 ? REST_HIGH : 0L;
+        return (bits >>> c & 1L) != 0;
+    }
+
+    /**
+     * Whether a character may start an identifier (see {@link #mayContain}).
+     *
+     * @param c a character
+     * @return whether {@code c} is a letter A-Z a-z or a digit
+     */
+    public static boolean mayStartWith(char c) {
+        long bits = c < 64 ? FIRST_LOW : c < 128 ? FIRST_HIGH : 0L;
+        return (bits >>> c & 1L) != 0;
+    }
+
+    /**
+     * The exception {@link #check} throws for an identifier that is not valid, for one-pass parsers that found
+     * it invalid by {@link #mayStartWith} and {@link #mayContain}.
+     *
+     * @param kind what the identifier names, for the message (for example "ticket id")
+     * @param value an identifier that is not valid
+     * @return the exception to throw, whose message says what is wrong
+     * @throws IllegalStateException if {@code value} is a valid identifier
+     */
+    public static IllegalArgumentException refusal(String kind, String value) {
+        try {
+            check(kind, value);
+        } catch (IllegalArgumentException refused) {
+            return refused;
+        }
+        throw new IllegalStateException(kind + " '" + value + "' is valid; there is nothing to refuse");
     }
 
     private static String describe(char c) {

@@ -17,20 +17,24 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code refs}, an {@code Object[]}: the id's text (the stored id's {@code String}), the current
  *       snapshot and the ticket's {@link TicketData} (trail, clocks, outbox entries; only lock holders
  *       read it, except its published {@link TicketData#head}) side by side ({@code [3i]}, {@code [3i + 1]}, {@code [3i + 2]}), 12 bytes a slot;</li>
- *   <li>{@code keys}, a {@code long[]} of {@value #WORDS} words a slot: the text's hash code and length
+ *   <li>{@code keys}, a {@code long[]} of {@value #WORDS} words a slot: the id's lookup key as the id
+ *       computed it when it was made ({@link TicketId#keyWord}): a hash of the text and its length
  *       ({@code hash << 32 | length << 24}), then the text itself, seven bits a character, nine
- *       characters a word, when it has at most {@value #INLINE_CHARS} characters, all ASCII (ids are:
- *       ticket numbers, prefixed sequence numbers and the engine's UUIDs, 36 characters). A longer or
- *       non-ASCII text has length 0 there and is compared through {@code refs}.</li>
+ *       characters a word, when it has at most {@value #INLINE_CHARS} characters (ticket numbers,
+ *       prefixed sequence numbers and the engine's UUIDs, 36 characters). A longer text has length 0
+ *       there and is compared through {@code refs}.</li>
  * </ul>
  * A probe reads slot {@code i} of both arrays; neither address depends on a load, so the processor
  * fetches the two lines at once. A lookup compares by identity first (a caller holding the stored id's
- * text, as one with the stored {@code TicketId} does, reads only {@code refs}), then the hash, then the
- * length and the inline words against the caller's own characters: an equal copy of the id, as parsed
- * from a request, is recognised without dereferencing the stored id, its string or the string's bytes
- * (three dependent misses, which a {@code HashMap} pays on top of its table and node). Only ids that do
- * not fit inline are compared with {@code String.equals}. The hash is spread by a Fibonacci
- * multiplication, so sequential ids such as {@code inc-1}, {@code inc-2} do not cluster. No allocation.
+ * text, as one with the stored {@code TicketId} does, reads only {@code refs}), then the head word
+ * (hash and length), then as many words as the text fills, against the caller's id's own words: an
+ * equal copy of the id, as parsed from a request, is recognised without dereferencing the stored id,
+ * its string or the string's bytes (three dependent misses, which a {@code HashMap} pays on top of its
+ * table and node), and without reading the caller's characters (the id packed them once, in the pass
+ * that checked them), so a lookup is a few dozen instructions around its miss and the processor can
+ * overlap the misses of consecutive lookups. Only ids that do not fit inline are compared with
+ * {@code String.equals}. The hash is spread by a Fibonacci multiplication, so sequential ids such as
+ * {@code inc-1}, {@code inc-2} do not cluster. No allocation.
  *
  * <p>Memory: 52 bytes a slot (12 before the key words), two to four slots a ticket: 109 bytes a ticket at a million.
  *
@@ -47,11 +51,10 @@ import org.jspecify.annotations.Nullable;
 final class TicketTable {
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
     private static final int GOLDEN = 0x9E3779B9;
-    /** The words of {@code keys} per slot: the hash and length, then the characters. */
-    static final int WORDS = 5;
-    private static final int CHARS_PER_WORD = 9;
+    /** The words of {@code keys} per slot: the id's lookup key ({@link TicketId#keyWord}), head and characters. */
+    static final int WORDS = TicketId.KEY_WORDS;
     /** The longest text kept inline. */
-    static final int INLINE_CHARS = (WORDS - 1) * CHARS_PER_WORD;
+    static final int INLINE_CHARS = TicketId.INLINE_CHARS;
 
     /** The arrays of one capacity, published together. */
     private static final class Arrays {
@@ -81,7 +84,7 @@ final class TicketTable {
     /** The current snapshot of a ticket, or {@code null}; safe without a lock. */
     @Nullable Ticket get(TicketId id) {
         Arrays a = arrays;
-        int i = publishedSlot(a, id.value());
+        int i = publishedSlot(a, id);
         return i < 0 ? null : (Ticket) SLOTS.getAcquire(a.refs, 3 * i + 1);
     }
 
@@ -96,7 +99,7 @@ final class TicketTable {
     @SuppressWarnings("unchecked") // only Tickets are stored at 3i + 1 (see above); the cast is erased, so nothing is read
     Optional<Ticket> find(TicketId id) {
         Arrays a = arrays;
-        int i = publishedSlot(a, id.value());
+        int i = publishedSlot(a, id);
         if (i < 0) {
             return Optional.empty();
         }
@@ -110,21 +113,32 @@ final class TicketTable {
      */
     @Nullable TicketData publishedData(TicketId id) {
         Arrays a = arrays;
-        int i = publishedSlot(a, id.value());
+        int i = publishedSlot(a, id);
         return i < 0 ? null : (TicketData) a.refs[3 * i + 2];
     }
 
     /** The slot of a published id in the given arrays, or -1; safe without a lock. */
-    private static int publishedSlot(Arrays a, String text) {
+    private static int publishedSlot(Arrays a, TicketId id) {
         Object[] refs = a.refs;
-        int hash = text.hashCode();
-        for (int i = a.home(hash); ; i = (i + 1) & a.mask) {
-            Object key = SLOTS.getAcquire(refs, 3 * i);
+        String text = id.value();
+        long head = id.keyWord(0);
+        int home = a.home((int) (head >>> 32));
+        // the acquire load of a key makes the words and references written before its release visible
+        Object key = SLOTS.getAcquire(refs, 3 * home);
+        if (key == text) {
+            return home; // the stored id's own text in its home slot: its words are not read
+        }
+        // the words read once, here, not in matches: a call site there runs only for an equal copy of the id, and
+        // the JIT leaves such a site a call (and a parsed id on the heap) when the profile saw few of them
+        long w1 = id.keyWord(1);
+        long w2 = id.keyWord(2);
+        long w3 = id.keyWord(3);
+        long w4 = id.keyWord(4);
+        for (int i = home; ; i = (i + 1) & a.mask, key = SLOTS.getAcquire(refs, 3 * i)) {
             if (key == null) {
                 return -1;
             }
-            // the acquire load of the key makes the words and references written before its release visible
-            if (key == text || matches(a.keys, i, key, text, hash)) {
+            if (key == text || matches(a.keys, i, key, text, head, w1, w2, w3, w4)) {
                 return i;
             }
         }
@@ -135,68 +149,50 @@ final class TicketTable {
         Arrays a = arrays;
         Object[] refs = a.refs;
         String text = id.value();
-        int hash = text.hashCode();
-        for (int i = a.home(hash); ; i = (i + 1) & a.mask) {
+        long head = id.keyWord(0);
+        long w1 = id.keyWord(1); // as in publishedSlot
+        long w2 = id.keyWord(2);
+        long w3 = id.keyWord(3);
+        long w4 = id.keyWord(4);
+        for (int i = a.home((int) (head >>> 32)); ; i = (i + 1) & a.mask) {
             Object key = refs[3 * i];
             if (key == null) {
                 return -1;
             }
-            if (key == text || matches(a.keys, i, key, text, hash)) {
+            if (key == text || matches(a.keys, i, key, text, head, w1, w2, w3, w4)) {
                 return i;
             }
         }
     }
 
     /**
-     * Whether slot {@code i}, whose text is {@code key}, holds the text {@code text} of hash {@code hash}.
-     * Reads the slot's first word, and its other words only if hash and length agree; dereferences
-     * {@code key} only for a text that is not inline.
+     * Whether slot {@code i}, whose text is {@code key}, holds the id of text {@code text} and lookup key {@code head},
+     * {@code w1} to {@code w4}. Reads the slot's first word, and its other words only if hash and length agree: as
+     * many as the text fills, compared with the id's own words (computed when the id was made, so nothing here reads
+     * the caller's characters). Dereferences {@code key} only for a text that is not inline.
      */
-    private static boolean matches(long[] keys, int i, Object key, String text, int hash) {
+    private static boolean matches(long[] keys, int i, Object key, String text, long head, long w1, long w2,
+            long w3, long w4) {
         int at = WORDS * i;
-        long head = keys[at];
-        if ((int) (head >>> 32) != hash) {
+        if (keys[at] != head) {
             return false;
         }
         int length = (int) head >>> 24;
         if (length == 0) {
             return key.equals(text);
         }
-        if (text.length() != length) {
-            return false;
-        }
-        int chars = 0;
-        for (int from = 0; from < length; from += CHARS_PER_WORD) {
-            long word = 0;
-            int to = Math.min(from + CHARS_PER_WORD, length);
-            for (int c = from; c < to; c++) {
-                char ch = text.charAt(c);
-                chars |= ch;
-                word |= (long) ch << (7 * (c - from));
-            }
-            if (word != keys[++at]) {
-                return false;
-            }
-        }
-        // an inline text is ASCII: a text with another character (whose bits would overlap) is another text
-        return chars < 128;
+        // an inline text fills words 1 to (length + 8) / 9; the ids' words past their end are 0 on both sides
+        return keys[at + 1] == w1
+                && (length <= 9 || keys[at + 2] == w2
+                        && (length <= 18 || keys[at + 3] == w3
+                                && (length <= 27 || keys[at + 4] == w4)));
     }
 
-    /** Writes the hash and, if it fits, the text of a new slot's id into its words. */
-    private static void writeKey(long[] keys, int i, String text, int hash) {
+    /** Writes the lookup key of a new slot's id into its words. */
+    private static void writeKey(long[] keys, int i, TicketId id) {
         int at = WORDS * i;
-        int length = text.length();
-        boolean inline = length <= INLINE_CHARS;
-        for (int c = 0; inline && c < length; c++) {
-            inline = text.charAt(c) < 128;
-        }
-        if (!inline) {
-            keys[at] = (long) hash << 32;
-            return;
-        }
-        keys[at] = (long) hash << 32 | (long) length << 24;
-        for (int c = 0; c < length; c++) {
-            keys[at + 1 + c / CHARS_PER_WORD] |= (long) text.charAt(c) << (7 * (c % CHARS_PER_WORD));
+        for (int w = 0; w < WORDS; w++) {
+            keys[at + w] = id.keyWord(w);
         }
     }
 
@@ -239,9 +235,8 @@ final class TicketTable {
         }
         Arrays a = arrays;
         String text = id.value();
-        int hash = text.hashCode();
-        int i = place(a, hash);
-        writeKey(a.keys, i, text, hash);
+        int i = place(a, (int) (id.keyWord(0) >>> 32));
+        writeKey(a.keys, i, id);
         a.refs[3 * i + 2] = new TicketData();
         // the key last, with release semantics: a reader that sees it sees the slot's words, data and (null) snapshot
         SLOTS.setRelease(a.refs, 3 * i, text);
