@@ -15,8 +15,8 @@ import java.util.UUID;
  * into four {@code long}s. A store that keeps its keys the same way finds an id among a million with a
  * few word comparisons on the lines it has read anyway, without reading the stored id's text or
  * re-reading the caller's; a lookup is then short enough for the processor to overlap the cache misses
- * of consecutive lookups. (Until the tenth session this was a record of its text alone; the class keeps
- * the record's {@code value()}, {@code equals}, {@code hashCode} and {@code toString}.)
+ * of consecutive lookups. (It used to be a record of its text alone; this class keeps that record's
+ * {@code value()}, {@code equals}, {@code hashCode} and {@code toString}.)
  */
 public final class TicketId {
     /** The number of words in an id's lookup key ({@link #keyWord}): the head, then the packed text. */
