@@ -1,5 +1,6 @@
 package dev.itsmkit.sla;
 
+import dev.itsmkit.core.Identifier;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.timing.DueTimer;
@@ -23,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * a record, safely published through its final fields).
  */
 final class DueTimers extends AbstractList<DueTimer> implements RandomAccess {
-    /* The longest identifier (a timer id is one): 128 characters. */
-    private static final int ID_MAX_LENGTH = 128;
+    /* The longest identifier (a timer id is one). */
+    private static final int ID_MAX_LENGTH = Identifier.MAX_LENGTH;
 
     /* One timer the engine decided on, built when first read. */
     static final class Slot {
