@@ -19,11 +19,16 @@ import dev.itsmkit.workflow.ServiceDesk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,8 +53,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * cheapest command alone. With {@code sla=true} every incident runs a resolution clock with a
  * warning, so commands also save clocks and schedule and cancel due timers.
  *
+ * <p><b>The desk's scale.</b> Each iteration runs on a desk that already holds {@link #tickets} open incidents
+ * (the product's scale is a million open tickets with their running SLA clocks), opened through the engine when the
+ * iteration is set up, with a full collection before and after, so that every iteration starts from the same state:
+ * the backlog in the old generation, nothing of an earlier iteration left. An iteration of a few seconds then adds
+ * some ten per cent to the store. A store in the heap grows with every command (the audit trail keeps every event),
+ * so a desk kept for the whole run ({@code -p deskPer=trial}, how this benchmark ran until the eleventh session) measures
+ * a store that grows by some 100 MB a second, and late iterations measure the collector's marking of a heap that
+ * the run itself has filled; that setting is kept to reproduce the earlier figures.
+ *
  * <pre>
- * java -jar itsm-benchmarks/target/benchmarks.jar ServiceDeskBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s
+ * java -Xmx6g -jar itsm-benchmarks/target/benchmarks.jar ServiceDeskBenchmark.mix -p sla=true -f 1 -wi 5 -i 10 -w 2s -r 2s
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -68,20 +82,56 @@ public class ServiceDeskBenchmark {
     @Param({"false", "true"})
     public boolean sla;
 
+    /** How many open incidents the desk holds when an iteration starts, with their clocks if {@link #sla} (none outside JMH). */
+    @Param({"1000000"})
+    public int tickets;
+
+    /**
+     * {@code iteration}: a new desk, with its {@link #tickets} incidents, for every iteration; {@code trial}: one desk
+     * for the whole run, growing from iteration to iteration (the benchmark's design until the eleventh session).
+     * Outside JMH (the harnesses that call {@link #setUp()} themselves) a desk with no backlog is built once, as before.
+     */
+    @Param({"iteration"})
+    public String deskPer = "trial";
+
     ServiceDesk desk;
 
     /** Creates the benchmark; {@link #setUp()} builds the desk. */
     public ServiceDeskBenchmark() {}
 
     /**
-     * Builds a desk on fresh in-memory stores. Its clock starts at 2026-01-05T09:00Z and runs with the
-     * system clock, so each command happens at its own instant, as in production: a command brings the
-     * incident's SLA clock up to its instant, and the clock is saved again (a fixed clock would leave
-     * it equal to the saved one, and hide that write). No timer comes due within a run: the first
-     * threshold is six hours away.
+     * Builds the iteration's desk ({@code deskPer=iteration}, or the trial's at its first iteration) and opens its
+     * {@link #tickets} incidents. The earlier desk is dropped and the heap collected first, and collected again after
+     * the incidents are opened, so that each iteration starts from the same heap: the backlog kept, the garbage of
+     * opening it and of earlier iterations gone.
      */
-    @Setup(Level.Trial)
+    @Setup(Level.Iteration)
     public void setUp() {
+        boolean perIteration = switch (deskPer) {
+            case "iteration" -> true;
+            case "trial" -> false;
+            default -> throw new IllegalArgumentException("deskPer is iteration or trial, not " + deskPer);
+        };
+        if (tickets < 0) {
+            throw new IllegalArgumentException("tickets must be 0 or more, not " + tickets);
+        }
+        if (desk != null && !perIteration) {
+            return;
+        }
+        desk = null;
+        System.gc();
+        desk = newDesk(sla);
+        openBacklog(desk, tickets);
+        System.gc();
+    }
+
+    /**
+     * A desk on fresh in-memory stores. Its clock starts at 2026-01-05T09:00Z and runs with the system clock, so
+     * each command happens at its own instant, as in production: a command brings the incident's SLA clock up to its
+     * instant, and the clock is saved again (a fixed clock would leave it equal to the saved one, and hide that
+     * write). No timer comes due within a run: the first threshold is six hours away.
+     */
+    static ServiceDesk newDesk(boolean sla) {
         Instant start = Instant.parse("2026-01-05T09:00:00Z");
         Clock running = Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), start));
         // the resolve's notification is written to the outbox, as in every earlier run of this benchmark, though no
@@ -90,7 +140,34 @@ public class ServiceDeskBenchmark {
         if (sla) {
             builder.sla(BusinessCalendars.onlyAlways(), List.of(resolutionPolicy()));
         }
-        desk = builder.build();
+        return builder.build();
+    }
+
+    /** Opens {@code count} incidents through the desk, from two threads, each reported by one of 1,000 callers. */
+    static void openBacklog(ServiceDesk desk, int count) {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> halves = new ArrayList<>();
+            for (int half = 0; half < 2; half++) {
+                int first = half;
+                halves.add(pool.submit(() -> {
+                    for (int n = first; n < count; n += 2) {
+                        desk.execute(OpenTicket.builder(TENANT, Party.person("caller-" + n % 1000), TicketKind.INCIDENT,
+                                "Printer on floor " + n % 40 + " is jammed").build());
+                    }
+                }));
+            }
+            for (Future<?> half : halves) {
+                half.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the backlog", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("opening the backlog failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** An eight-hour resolution clock with a warning at 75 %, on every incident. */
@@ -111,6 +188,13 @@ public class ServiceDeskBenchmark {
 
         /** Creates the state; {@link #name()} names the agent. */
         public Agent() {}
+
+        /** Starts the thread's cycle again with a new incident: the iteration's desk may be new. */
+        @Setup(Level.Iteration)
+        public void restart() {
+            ticket = null;
+            step = 0;
+        }
 
         /** Gives each thread its own agent. */
         @Setup(Level.Trial)
