@@ -280,6 +280,16 @@ public final class SlaClockSnapshot {
     }
 
     /**
+     * Tells whether the clock stopped or was cancelled, as {@code stoppedAt().isPresent()} does, without making
+     * the instant (the SLA engine asks on every change of a clock).
+     *
+     * @return {@code true} if {@link #stoppedAt()} is present
+     */
+    public boolean hasStopped() {
+        return deadlineIsStop || details != null && details.stoppedAt() != null;
+    }
+
+    /**
      * Returns every pause, oldest first; the last may still last.
      *
      * @return every pause, oldest first; the last may still last

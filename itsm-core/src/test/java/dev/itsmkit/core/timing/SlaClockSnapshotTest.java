@@ -68,6 +68,7 @@ class SlaClockSnapshotTest {
             assertThat(clock.cycle()).isEqualTo(v.cycle());
             assertThat(clock.status()).isEqualTo(v.stopped() ? ClockStatus.MET : ClockStatus.RUNNING);
             assertThat(clock.stoppedAt()).isEqualTo(v.stopped() ? Optional.of(v.asOf()) : Optional.empty());
+            assertThat(clock.hasStopped()).isEqualTo(v.stopped());
             assertThat(clock.deadline()).isEqualTo(v.deadline() && !v.stopped()
                     ? Optional.of(v.started()) : Optional.empty());
             assertThat(clock.breachedAt()).isEmpty();
@@ -127,6 +128,7 @@ class SlaClockSnapshotTest {
         assertThat(breachedAndStopped.stoppedAt()).contains(stop);
         assertThat(breachedAndStopped.breachedAt()).contains(start.plusSeconds(60));
         for (SlaClockSnapshot clock : List.of(stopped, stoppedWithDeadline, breachedAndStopped)) {
+            assertThat(clock.hasStopped()).isTrue();
             assertThat(clock.toBuilder().build()).isEqualTo(clock).hasSameHashCodeAs(clock);
         }
         assertThat(stopped).isNotEqualTo(stoppedWithDeadline).isNotEqualTo(stopped.toBuilder().stoppedAt(Optional.of(start)).build());
@@ -136,6 +138,7 @@ class SlaClockSnapshotTest {
         assertThat(resumed).isEqualTo(running.status(ClockStatus.RUNNING).breachedAt(Optional.empty()).stoppedAt(Optional.empty())
                 .deadline(Optional.of(stop)).build());
         assertThat(resumed.stoppedAt()).isEmpty();
+        assertThat(resumed.hasStopped()).isFalse();
         assertThat(resumed.deadline()).contains(stop);
     }
 
