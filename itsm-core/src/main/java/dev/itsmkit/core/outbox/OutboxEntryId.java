@@ -1,5 +1,7 @@
 package dev.itsmkit.core.outbox;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.itsmkit.core.internal.Identifiers;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -7,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Identifies an entry of the outbox: an identifier (letters, digits and {@code . _ : @ -}, 1 to 128 characters).
  *
- * <p>An id in the form of a random UUID ({@link #random()}, and the ids the engine makes) is held as its 128 bits
- * and written out by {@link #value()} when asked; any other value is held as given. An outbox that is not
- * delivered and purged keeps every entry's id for as long as the entry, so the id costs the collector one object
- * of 32 bytes instead of three of 96 (the id, its {@code String} and the string's bytes). Equal values are equal ids
- * either way. Immutable and thread-safe.
+ * <p>An id in the canonical form of a UUID ({@link #random()}, and the ids the engine makes) is held as its 128 bits
+ * and written out by {@link #value()} when asked; any other value is held as given. An outbox that is not delivered
+ * and purged keeps every entry for good, and an {@link OutboxEntry} keeps these bits (or the text) of its id rather
+ * than the id, its {@code String} and the string's bytes (three objects, 96 bytes). Equal values are equal ids either
+ * way. Immutable and thread-safe.
  */
 public final class OutboxEntryId {
     /* The characters of a UUID's canonical form: 36, lower-case hexadecimal digits and four '-'. */
@@ -61,6 +63,7 @@ public final class OutboxEntryId {
      * @return the id, whose {@link #value()} is {@code uuid.toString()}
      */
     public static OutboxEntryId of(UUID uuid) {
+        requireNonNull(uuid, "uuid");
         return new OutboxEntryId(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), null);
     }
 
