@@ -34,6 +34,15 @@ import org.jspecify.annotations.Nullable;
  * it was built from, and {@code build()} checks only the entries added since that snapshot (the
  * rest were checked when it was built), so a comment on a ticket with n journal entries costs
  * amortised O(1), not O(n).
+ *
+ * <p>Stores keep the current snapshot of every ticket and the first one (in its {@code TicketCreated}), and every
+ * command builds a new one, so a snapshot is kept small (80 bytes with compressed references instead of 128):
+ * impact, urgency, priority and the derived priority are packed as levels into one {@code int} (the accessors
+ * give the shared values of {@link Impact#of}, {@link Urgency#of} and {@link Priority#of}); the values most
+ * changes leave alone and many tickets never set (the override's reason, category, assignee, group, service,
+ * configuration items, custom fields, links, approvals, closing time) are held in one object that a snapshot
+ * shares with the snapshot it was built from while none of them changes, and that every ticket without any of
+ * them shares. Accessors, equality and every check are as if each value were held in a field of its own.
  */
 public final class Ticket {
     private final TenantId tenant;
@@ -42,27 +51,60 @@ public final class Ticket {
     private final String title;
     private final String description;
     private final TicketState state;
-    private final Impact impact;
-    private final Urgency urgency;
-    private final Priority priority;
-    private final Priority derivedPriority;
-    private final @Nullable String priorityOverrideReason;
-    private final @Nullable String category;
+    /* The levels of impact, urgency, priority and derived priority, a byte each from the lowest. */
+    private final int levels;
     private final Party requester;
-    private final @Nullable Party assignee;
-    private final @Nullable Party assignmentGroup;
-    private final @Nullable ServiceId service;
-    private final List<ConfigurationItemId> configurationItems;
-    private final CustomFields customFields;
+    private final Seldom seldom;
     private final TicketDetails details;
-    private final AppendOnlyList<Link> links;
     private final AppendOnlyList<JournalEntry> journal;
-    private final AppendOnlyList<Approval> approvals;
     private final Instant createdAt;
     private final Instant updatedAt;
     private final @Nullable Instant resolvedAt;
-    private final @Nullable Instant closedAt;
     private final long version;
+
+    /*
+     * The values most changes leave as they were, and many tickets never set: shared by a snapshot with the one it
+     * was built from while none changes, and by every ticket that has none (EMPTY).
+     */
+    private static final class Seldom {
+        static final Seldom EMPTY = new Seldom(null, null, null, null, null, List.of(), CustomFields.EMPTY, AppendOnlyList.of(),
+                AppendOnlyList.of(), null);
+
+        final @Nullable String priorityOverrideReason;
+        final @Nullable String category;
+        final @Nullable Party assignee;
+        final @Nullable Party assignmentGroup;
+        final @Nullable ServiceId service;
+        final List<ConfigurationItemId> configurationItems;
+        final CustomFields customFields;
+        final AppendOnlyList<Link> links;
+        final AppendOnlyList<Approval> approvals;
+        final @Nullable Instant closedAt;
+
+        Seldom(@Nullable String priorityOverrideReason, @Nullable String category, @Nullable Party assignee,
+                @Nullable Party assignmentGroup, @Nullable ServiceId service, List<ConfigurationItemId> configurationItems,
+                CustomFields customFields, AppendOnlyList<Link> links, AppendOnlyList<Approval> approvals, @Nullable Instant closedAt) {
+            this.priorityOverrideReason = priorityOverrideReason;
+            this.category = category;
+            this.assignee = assignee;
+            this.assignmentGroup = assignmentGroup;
+            this.service = service;
+            this.configurationItems = configurationItems;
+            this.customFields = customFields;
+            this.links = links;
+            this.approvals = approvals;
+            this.closedAt = closedAt;
+        }
+
+        /* Whether these are the very values (by identity: each was checked when this was built) given. */
+        boolean holds(@Nullable String reason, @Nullable String category, @Nullable Party assignee, @Nullable Party group,
+                @Nullable ServiceId service, List<ConfigurationItemId> items, CustomFields fields, AppendOnlyList<Link> links,
+                AppendOnlyList<Approval> approvals, @Nullable Instant closedAt) {
+            return priorityOverrideReason == reason && this.category == category && this.assignee == assignee
+                    && assignmentGroup == group && this.service == service && configurationItems == items
+                    && customFields == fields && this.links == links && this.approvals == approvals && this.closedAt == closedAt;
+        }
+    }
 
     private Ticket(Builder b) {
         this.tenant = requireNonNull(b.tenant);
@@ -71,30 +113,35 @@ public final class Ticket {
         this.title = requireNonNull(b.title);
         this.description = b.description;
         this.state = requireNonNull(b.state);
-        this.impact = b.impact;
-        this.urgency = b.urgency;
-        this.priority = b.priority;
-        this.derivedPriority = b.derivedPriority;
-        this.priorityOverrideReason = b.priorityOverrideReason;
-        this.category = b.category;
+        this.levels = b.impact.level() | b.urgency.level() << 8 | b.priority.level() << 16 | b.derivedPriority.level() << 24;
         this.requester = requireNonNull(b.requester);
-        this.assignee = b.assignee;
-        this.assignmentGroup = b.assignmentGroup;
-        this.service = b.service;
         // A builder made from a ticket holds that ticket's list, already without repeats and sorted.
-        this.configurationItems = b.configurationItemsNormal || b.configurationItems.isEmpty() ? b.configurationItems
+        List<ConfigurationItemId> items = b.configurationItemsNormal || b.configurationItems.isEmpty() ? b.configurationItems
                 : b.configurationItems.stream().distinct().sorted(java.util.Comparator.comparing(ConfigurationItemId::value))
                         .toList();
-        this.customFields = b.customFields;
+        this.seldom = seldom(b, items);
         this.details = requireNonNull(b.details);
-        this.links = b.links;
         this.journal = b.journal;
-        this.approvals = b.approvals;
         this.createdAt = requireNonNull(b.createdAt);
         this.updatedAt = requireNonNull(b.updatedAt);
         this.resolvedAt = b.resolvedAt;
-        this.closedAt = b.closedAt;
         this.version = b.version;
+    }
+
+    /* The seldom changed values of a builder: its source's when they are the very same, the shared empty ones, or new. */
+    private static Seldom seldom(Builder b, List<ConfigurationItemId> items) {
+        Ticket from = b.source;
+        if (from != null && from.seldom.holds(b.priorityOverrideReason, b.category, b.assignee, b.assignmentGroup, b.service,
+                items, b.customFields, b.links, b.approvals, b.closedAt)) {
+            return from.seldom;
+        }
+        if (b.priorityOverrideReason == null && b.category == null && b.assignee == null && b.assignmentGroup == null
+                && b.service == null && items.isEmpty() && b.customFields.isEmpty() && b.links.isEmpty() && b.approvals.isEmpty()
+                && b.closedAt == null) {
+            return Seldom.EMPTY;
+        }
+        return new Seldom(b.priorityOverrideReason, b.category, b.assignee, b.assignmentGroup, b.service, items, b.customFields,
+                b.links, b.approvals, b.closedAt);
     }
 
     /**
@@ -197,7 +244,7 @@ public final class Ticket {
      * @return how widely the business is affected
      */
     public Impact impact() {
-        return impact;
+        return Impact.of(levels & 0xFF);
     }
 
     /**
@@ -206,7 +253,7 @@ public final class Ticket {
      * @return how soon the business needs it
      */
     public Urgency urgency() {
-        return urgency;
+        return Urgency.of(levels >>> 8 & 0xFF);
     }
 
     /**
@@ -215,7 +262,7 @@ public final class Ticket {
      * @return the priority in effect: derived from impact and urgency, or overridden
      */
     public Priority priority() {
-        return priority;
+        return Priority.of(levels >>> 16 & 0xFF);
     }
 
     /**
@@ -225,7 +272,7 @@ public final class Ticket {
      * @return the recorded reason, or empty when the priority is the derived one
      */
     public Optional<String> priorityOverrideReason() {
-        return Optional.ofNullable(priorityOverrideReason);
+        return Optional.ofNullable(seldom.priorityOverrideReason);
     }
 
     /**
@@ -235,8 +282,9 @@ public final class Ticket {
      * @return the decision; its {@link PriorityDecision#effective()} is {@link #priority()}
      */
     public PriorityDecision priorityDecision() {
-        return priorityOverrideReason == null ? PriorityDecision.derived(derivedPriority)
-                : PriorityDecision.derived(derivedPriority).overriddenTo(priority, priorityOverrideReason);
+        Priority derived = Priority.of(levels >>> 24);
+        String reason = seldom.priorityOverrideReason;
+        return reason == null ? PriorityDecision.derived(derived) : PriorityDecision.derived(derived).overriddenTo(priority(), reason);
     }
 
     /**
@@ -245,7 +293,7 @@ public final class Ticket {
      * @return the category, or empty
      */
     public Optional<String> category() {
-        return Optional.ofNullable(category);
+        return Optional.ofNullable(seldom.category);
     }
 
     /**
@@ -263,7 +311,7 @@ public final class Ticket {
      * @return the person (or system) working the ticket, or empty
      */
     public Optional<Party> assignee() {
-        return Optional.ofNullable(assignee);
+        return Optional.ofNullable(seldom.assignee);
     }
 
     /**
@@ -272,7 +320,7 @@ public final class Ticket {
      * @return the group responsible for the ticket, or empty
      */
     public Optional<Party> assignmentGroup() {
-        return Optional.ofNullable(assignmentGroup);
+        return Optional.ofNullable(seldom.assignmentGroup);
     }
 
     /**
@@ -281,7 +329,7 @@ public final class Ticket {
      * @return the affected service, or empty
      */
     public Optional<ServiceId> service() {
-        return Optional.ofNullable(service);
+        return Optional.ofNullable(seldom.service);
     }
 
     /**
@@ -290,7 +338,7 @@ public final class Ticket {
      * @return the affected configuration items in id order; unmodifiable
      */
     public List<ConfigurationItemId> configurationItems() {
-        return configurationItems;
+        return seldom.configurationItems;
     }
 
     /**
@@ -299,7 +347,7 @@ public final class Ticket {
      * @return the custom fields
      */
     public CustomFields customFields() {
-        return customFields;
+        return seldom.customFields;
     }
 
     /**
@@ -364,7 +412,7 @@ public final class Ticket {
      * @return the links to other tickets, in the order made; unmodifiable
      */
     public List<Link> links() {
-        return links;
+        return seldom.links;
     }
 
     /**
@@ -382,7 +430,7 @@ public final class Ticket {
      * @return the approvals asked and decided, in the order asked; unmodifiable
      */
     public List<Approval> approvals() {
-        return approvals;
+        return seldom.approvals;
     }
 
     /**
@@ -418,7 +466,7 @@ public final class Ticket {
      * @return when the ticket was closed, or empty if it is not closed
      */
     public Optional<Instant> closedAt() {
-        return Optional.ofNullable(closedAt);
+        return Optional.ofNullable(seldom.closedAt);
     }
 
     /**
@@ -439,7 +487,7 @@ public final class Ticket {
     public Optional<FieldValue> field(String name) {
         requireNonNull(name, "name");
         Optional<TicketField> builtIn = TicketField.byName(name);
-        return builtIn.isPresent() ? TicketFields.read(this, builtIn.get()) : customFields.get(name);
+        return builtIn.isPresent() ? TicketFields.read(this, builtIn.get()) : seldom.customFields.get(name);
     }
 
     /**
@@ -464,15 +512,18 @@ public final class Ticket {
     public boolean equals(Object o) {
         return o instanceof Ticket t && version == t.version && tenant.equals(t.tenant) && id.equals(t.id)
                 && number.equals(t.number) && title.equals(t.title) && description.equals(t.description)
-                && state.equals(t.state) && impact.equals(t.impact) && urgency.equals(t.urgency)
-                && priority.equals(t.priority) && derivedPriority.equals(t.derivedPriority) && Objects.equals(priorityOverrideReason, t.priorityOverrideReason)
-                && Objects.equals(category, t.category) && requester.equals(t.requester)
-                && Objects.equals(assignee, t.assignee) && Objects.equals(assignmentGroup, t.assignmentGroup)
-                && Objects.equals(service, t.service) && configurationItems.equals(t.configurationItems)
-                && customFields.equals(t.customFields) && details.equals(t.details) && links.equals(t.links)
-                && journal.equals(t.journal) && approvals.equals(t.approvals) && createdAt.equals(t.createdAt)
-                && updatedAt.equals(t.updatedAt) && Objects.equals(resolvedAt, t.resolvedAt)
-                && Objects.equals(closedAt, t.closedAt);
+                && state.equals(t.state) && levels == t.levels && requester.equals(t.requester)
+                && seldomEquals(seldom, t.seldom) && details.equals(t.details)
+                && journal.equals(t.journal) && createdAt.equals(t.createdAt)
+                && updatedAt.equals(t.updatedAt) && Objects.equals(resolvedAt, t.resolvedAt);
+    }
+
+    private static boolean seldomEquals(Seldom a, Seldom b) {
+        return a == b || Objects.equals(a.priorityOverrideReason, b.priorityOverrideReason) && Objects.equals(a.category, b.category)
+                && Objects.equals(a.assignee, b.assignee) && Objects.equals(a.assignmentGroup, b.assignmentGroup)
+                && Objects.equals(a.service, b.service) && a.configurationItems.equals(b.configurationItems)
+                && a.customFields.equals(b.customFields) && a.links.equals(b.links) && a.approvals.equals(b.approvals)
+                && Objects.equals(a.closedAt, b.closedAt);
     }
 
     @Override
@@ -482,7 +533,7 @@ public final class Ticket {
 
     @Override
     public String toString() {
-        return number + " v" + version + " [" + state + ", " + priority + "] " + Texts.abbreviate(title);
+        return number + " v" + version + " [" + state + ", " + priority() + "] " + Texts.abbreviate(title);
     }
 
     /**
@@ -539,31 +590,32 @@ public final class Ticket {
             this.title = t.title;
             this.description = t.description;
             this.state = t.state;
-            this.impact = t.impact;
-            this.urgency = t.urgency;
-            this.priority = t.priority;
-            this.derivedPriority = t.derivedPriority;
-            this.priorityOverrideReason = t.priorityOverrideReason;
-            this.category = t.category;
+            this.impact = t.impact();
+            this.urgency = t.urgency();
+            this.priority = t.priority();
+            this.derivedPriority = Priority.of(t.levels >>> 24);
+            Seldom seldom = t.seldom;
+            this.priorityOverrideReason = seldom.priorityOverrideReason;
+            this.category = seldom.category;
             this.requester = t.requester;
-            this.assignee = t.assignee;
-            this.assignmentGroup = t.assignmentGroup;
-            this.service = t.service;
-            this.configurationItems = t.configurationItems;
+            this.assignee = seldom.assignee;
+            this.assignmentGroup = seldom.assignmentGroup;
+            this.service = seldom.service;
+            this.configurationItems = seldom.configurationItems;
             this.configurationItemsNormal = true;
-            this.customFields = t.customFields;
+            this.customFields = seldom.customFields;
             this.details = t.details;
-            this.links = t.links;
+            this.links = seldom.links;
             this.journal = t.journal;
-            this.approvals = t.approvals;
-            this.checkedLinks = t.links;
+            this.approvals = seldom.approvals;
+            this.checkedLinks = seldom.links;
             this.checkedJournal = t.journal;
             this.checkedCreatedAt = t.createdAt;
             this.source = t;
             this.createdAt = t.createdAt;
             this.updatedAt = t.updatedAt;
             this.resolvedAt = t.resolvedAt;
-            this.closedAt = t.closedAt;
+            this.closedAt = seldom.closedAt;
             this.version = t.version;
         }
 
@@ -884,13 +936,13 @@ public final class Ticket {
             }
             problems.present(state, "state");
             problems.present(requester, "requester");
-            if (from == null || category != from.category) {
+            if (from == null || category != from.seldom.category) {
                 Texts.checkLine(problems, "category", category, 100, false);
             }
             if (category != null) {
                 problems.require(!category.isBlank(), "category", category, "must not be blank; clear it instead");
             }
-            if (priorityOverrideReason != null && (from == null || priorityOverrideReason != from.priorityOverrideReason)) {
+            if (priorityOverrideReason != null && (from == null || priorityOverrideReason != from.seldom.priorityOverrideReason)) {
                 Texts.checkLine(problems, "priorityOverrideReason", priorityOverrideReason, Texts.MAX_LINE, true);
             }
             // Every check below builds its message only when it fails: build() runs for every event applied.
@@ -910,7 +962,7 @@ public final class Ticket {
                 checkDetails(problems);
             }
             checkLinks(problems);
-            if (from == null || customFields != from.customFields) {
+            if (from == null || customFields != from.seldom.customFields) {
                 for (String name : customFields.asMap().keySet()) {
                     if (TicketField.isReserved(name)) {
                         problems.add("customFields." + name, name,

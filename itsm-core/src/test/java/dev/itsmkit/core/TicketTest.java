@@ -44,6 +44,52 @@ class TicketTest {
     }
 
     @Test
+    void everyValueSetOnACopyIsGivenBackAndTheCopyEqualsTheTicketBuiltFreshWithThoseValues() {
+        Instant later = T0.plusSeconds(60);
+        Ticket plain = incident().build();
+        Ticket.Builder fresh = incident().updatedAt(later).version(2);
+        Ticket.Builder copy = plain.toBuilder().updatedAt(later).version(2);
+        for (Ticket.Builder b : List.of(fresh, copy)) {
+            b.priority(Impact.of(1), Urgency.of(2), Priority.of(2)).overridePriority(Priority.of(1), "the CEO")
+                    .category(Optional.of("mail")).assignee(Optional.of(Party.person("bob")))
+                    .assignmentGroup(Optional.of(Party.group("messaging"))).service(Optional.of(ServiceId.of("mail")))
+                    .configurationItems(List.of(ConfigurationItemId.of("mx-2"), ConfigurationItemId.of("mx-1")))
+                    .customFields(CustomFields.of(java.util.Map.of("site", new FieldValue.Text("Paris"))))
+                    .links(List.of(linkTo(ACME, "tk-2", TicketKind.PROBLEM, LinkType.INCIDENT_OF_PROBLEM)))
+                    .closedAt(Optional.of(later));
+        }
+        Ticket built = fresh.build();
+        Ticket changed = copy.build();
+        assertThat(changed).isEqualTo(built).hasSameHashCodeAs(built).hasToString(built.toString());
+        for (Ticket t : List.of(built, changed)) {
+            assertThat(t.impact()).isEqualTo(Impact.of(1));
+            assertThat(t.urgency()).isEqualTo(Urgency.of(2));
+            assertThat(t.priority()).isEqualTo(Priority.of(1));
+            assertThat(t.priorityDecision()).isEqualTo(PriorityDecision.derived(Priority.of(2)).overriddenTo(Priority.of(1), "the CEO"));
+            assertThat(t.priorityOverrideReason()).contains("the CEO");
+            assertThat(t.category()).contains("mail");
+            assertThat(t.assignee()).contains(Party.person("bob"));
+            assertThat(t.assignmentGroup()).contains(Party.group("messaging"));
+            assertThat(t.service()).contains(ServiceId.of("mail"));
+            assertThat(t.configurationItems()).containsExactly(ConfigurationItemId.of("mx-1"), ConfigurationItemId.of("mx-2"));
+            assertThat(t.field("site")).contains(new FieldValue.Text("Paris"));
+            assertThat(t.links()).containsExactly(linkTo(ACME, "tk-2", TicketKind.PROBLEM, LinkType.INCIDENT_OF_PROBLEM));
+            assertThat(t.closedAt()).contains(later);
+        }
+        // each value back to what the plain ticket has: equal to it again, whichever value changed last
+        Ticket back = changed.toBuilder().updatedAt(T0).version(1).priority(Impact.of(3), Urgency.of(3), Priority.of(3))
+                .category(Optional.empty()).assignee(Optional.empty()).assignmentGroup(Optional.empty()).service(Optional.empty())
+                .configurationItems(List.of()).customFields(CustomFields.EMPTY).links(List.of()).closedAt(Optional.empty()).build();
+        assertThat(back).isEqualTo(plain).hasSameHashCodeAs(plain);
+        assertThat(back.priorityOverrideReason()).isEmpty();
+        // a change of one value leaves the others as they were
+        Ticket reassigned = changed.toBuilder().assignee(Optional.of(Party.person("carol"))).build();
+        assertThat(reassigned.assignee()).contains(Party.person("carol"));
+        assertThat(reassigned).isNotEqualTo(changed);
+        assertThat(reassigned.toBuilder().assignee(Optional.of(Party.person("bob"))).build()).isEqualTo(changed);
+    }
+
+    @Test
     void aBlankTitleIsRefused() {
         refused(() -> incident().title("   ").build(), "title", "must not be blank");
     }

@@ -17,16 +17,18 @@ import java.util.RandomAccess;
  * the O(n) of copying it: each snapshot of a ticket holds its own {@code AppendOnlyList}, all of
  * them views of one growing array.
  *
- * <p>Data structure: a {@code Buffer} (an array and the count of its slots claimed so far) and this
- * list's size. {@link #append} on a list whose size equals the buffer's claimed count claims the
- * next slot with a compare-and-set, writes it once and returns a list one longer over the same
- * buffer; each slot is written once, before any list that can see it exists, so a list never sees
- * a slot change. Appending to an older list (a branch: two changes built from one snapshot) or to
- * a full buffer copies the list's elements into a new buffer of twice the capacity, which keeps
- * appends along one history amortised O(1) and lets a branch pay O(n) once.
+ * <p>Data structure: an array and this list's size. {@link #append} on a list claims the slot just past
+ * its size with a compare-and-set from {@code null} (elements are never {@code null}, so an empty slot is an
+ * unclaimed one), writes the element with that same compare-and-set and returns a list one longer over the same
+ * array; each slot is written once, before any list that can see it exists, so a list never sees a slot change.
+ * Appending to an older list (a branch: two changes built from one snapshot, whose slot was claimed already) or
+ * to a full array copies the list's elements into a new array of twice the capacity, which keeps appends along
+ * one history amortised O(1) and lets a branch pay O(n) once. The array is the only shared state (no counter
+ * object beside it): a ticket's journal is kept for as long as its ticket, so every object less per list is
+ * less for the collector to copy and trace.
  *
  * <p>Thread-safe: the compare-and-set decides which of two racing appends extends the shared
- * buffer (the other copies), and a list handed to another thread is published by whatever hands it
+ * array (the other copies), and a list handed to another thread is published by whatever hands it
  * over (a final field of the snapshot, a concurrent map of a store), which also publishes the slots
  * written before it was made. Elements are never {@code null}. {@link #equals} and {@link #hashCode}
  * are those of {@link List}, so an {@code AppendOnlyList} equals a {@code List.of} of the same
@@ -35,46 +37,16 @@ import java.util.RandomAccess;
  * @param <E> the element type
  */
 public final class AppendOnlyList<E> extends AbstractList<E> implements RandomAccess {
-    private static final AppendOnlyList<?> EMPTY = new AppendOnlyList<>(new Buffer(new Object[0], 0), 0);
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
+    private static final AppendOnlyList<?> EMPTY = new AppendOnlyList<>(new Object[0], 0);
 
-    private final Buffer buffer;
+    /* The shared array: this list's elements in its first size slots; later slots empty or other lists'. */
+    private final Object[] items;
     private final int size;
 
-    private AppendOnlyList(Buffer buffer, int size) {
-        this.buffer = buffer;
+    private AppendOnlyList(Object[] items, int size) {
+        this.items = items;
         this.size = size;
-    }
-
-    /**
-     * The shared array and the number of its slots claimed (and written or being written). The count is an
-     * {@code int} field claimed through a {@link VarHandle} (the same compare-and-set as an
-     * {@code AtomicInteger}'s) rather than an {@code AtomicInteger} object: a ticket's journal is kept for as
-     * long as its ticket, so one object less per list is less for the collector to copy and trace.
-     */
-    private static final class Buffer {
-        private static final VarHandle CLAIMED;
-
-        static {
-            try {
-                CLAIMED = MethodHandles.lookup().findVarHandle(Buffer.class, "claimed", int.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        final Object[] items;
-        @SuppressWarnings("unused") // through CLAIMED
-        private volatile int claimed;
-
-        Buffer(Object[] items, int claimed) {
-            this.items = items;
-            this.claimed = claimed;
-        }
-
-        /** Claims slot {@code size} if no list claimed it (or a later one) before. */
-        boolean claim(int size) {
-            return CLAIMED.compareAndSet(this, size, size + 1);
-        }
     }
 
     /**
@@ -107,7 +79,7 @@ public final class AppendOnlyList<E> extends AbstractList<E> implements RandomAc
         for (Object item : items) {
             requireNonNull(item);
         }
-        return items.length == 0 ? of() : new AppendOnlyList<>(new Buffer(items, items.length), items.length);
+        return items.length == 0 ? of() : new AppendOnlyList<>(items, items.length);
     }
 
     /**
@@ -134,16 +106,15 @@ public final class AppendOnlyList<E> extends AbstractList<E> implements RandomAc
      */
     public AppendOnlyList<E> append(E element) {
         requireNonNull(element, "element");
-        Object[] items = buffer.items;
-        if (size < items.length && buffer.claim(size)) {
-            items[size] = element;
-            return new AppendOnlyList<>(buffer, size + 1);
+        Object[] items = this.items;
+        if (size < items.length && SLOTS.compareAndSet(items, size, (Object) null, (Object) element)) {
+            return new AppendOnlyList<>(items, size + 1);
         }
         // Only this list's own elements: slots past its size may hold another branch's.
         Object[] grown = new Object[Math.max(4, size * 2)];
         System.arraycopy(items, 0, grown, 0, size);
         grown[size] = element;
-        return new AppendOnlyList<>(new Buffer(grown, size + 1), size + 1);
+        return new AppendOnlyList<>(grown, size + 1);
     }
 
     /**
@@ -155,14 +126,14 @@ public final class AppendOnlyList<E> extends AbstractList<E> implements RandomAc
      * @return whether {@code prefix} is known to be a prefix of this list
      */
     public boolean extendsList(List<?> prefix) {
-        return prefix instanceof AppendOnlyList<?> other && other.buffer == buffer && other.size <= size;
+        return prefix instanceof AppendOnlyList<?> other && other.items == items && other.size <= size;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public E get(int index) {
         Objects.checkIndex(index, size);
-        return (E) buffer.items[index];
+        return (E) items[index];
     }
 
     @Override
@@ -172,12 +143,12 @@ public final class AppendOnlyList<E> extends AbstractList<E> implements RandomAc
 
     @Override
     public Object[] toArray() {
-        return Arrays.copyOf(buffer.items, size);
+        return Arrays.copyOf(items, size);
     }
 
     @Override
     public boolean equals(Object o) {
-        if (o instanceof AppendOnlyList<?> other && other.buffer == buffer) {
+        if (o instanceof AppendOnlyList<?> other && other.items == items) {
             return other.size == size;
         }
         return super.equals(o);
@@ -191,7 +162,7 @@ public final class AppendOnlyList<E> extends AbstractList<E> implements RandomAc
     @Override
     public int indexOf(Object o) {
         requireNonNull(o);
-        Object[] items = buffer.items;
+        Object[] items = this.items;
         for (int i = 0; i < size; i++) {
             if (o.equals(items[i])) {
                 return i;

@@ -6,7 +6,9 @@ import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.TicketEvent;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An entry of the outbox, written in the same unit of work as the event it is about and delivered to
@@ -27,32 +29,38 @@ import java.util.Optional;
  * about one event, and notifications of different names or channels, have different keys.
  * Immutable and thread-safe.
  *
- * @param id the entry's id, the store's handle for it
- * @param tenant the tenant of the event's ticket
- * @param ticket the event's ticket
- * @param event the event announced, or that the notification is about
- * @param createdAt when the entry was written
- * @param idempotencyKey the key derived from the event and the notice: {@code tenant/ticket/sequence}
- *     for an announcement, followed by {@link Notice#keySuffix()} for a notification
- * @param notice the notification asked for; empty for an announcement
+ * <p>An entry holds its id (as the id's own bits or text, not the id object), its event, its instant and its
+ * notice; its tenant, ticket and key are read from the event and the notice when asked (the constructor checks
+ * that the ones it is given are those), so an outbox that keeps entries until they are delivered and purged keeps
+ * one object per entry instead of seven.
  */
-public record OutboxEntry(OutboxEntryId id, TenantId tenant, TicketId ticket, TicketEvent event, Instant createdAt,
-        String idempotencyKey, Optional<Notice> notice) {
+public final class OutboxEntry {
+    /* The id's parts (see OutboxEntryId): its 128 bits when idText is null, else its text. */
+    private final long idMost;
+    private final long idLeast;
+    private final @Nullable String idText;
+    private final TicketEvent event;
+    private final Instant createdAt;
+    /* The notice asked for; null for an announcement (the optional is made when asked, not kept). */
+    private final @Nullable Notice notice;
+
     /**
      * Creates the value, checking its components.
      *
-     * @param id the entry's id
+     * @param id the entry's id, the store's handle for it
      * @param tenant the tenant of the event's ticket
      * @param ticket the event's ticket
      * @param event the event announced or notified about
      * @param createdAt when the entry was written
      * @param idempotencyKey the key, which must be {@link #idempotencyKeyOf(TicketEvent, Optional)} of the
-     *     event and the notice
+     *     event and the notice: {@code tenant/ticket/sequence} for an announcement, followed by
+     *     {@link Notice#keySuffix()} for a notification
      * @param notice the notification asked for, or empty for an announcement
      * @throws IllegalArgumentException if the event belongs to another tenant or ticket, or the key is
      *     not the one derived from the event and the notice
      */
-    public OutboxEntry {
+    public OutboxEntry(OutboxEntryId id, TenantId tenant, TicketId ticket, TicketEvent event, Instant createdAt,
+            String idempotencyKey, Optional<Notice> notice) {
         requireNonNull(id, "id");
         requireNonNull(tenant, "tenant");
         requireNonNull(ticket, "ticket");
@@ -70,6 +78,124 @@ public record OutboxEntry(OutboxEntryId id, TenantId tenant, TicketId ticket, Ti
             throw new IllegalArgumentException("the idempotency key of an outbox entry is derived from its event"
                     + (notice.isPresent() ? " and notice" : "") + ": expected " + expected + ", got " + idempotencyKey);
         }
+        this.idMost = id.mostSignificantBits();
+        this.idLeast = id.leastSignificantBits();
+        this.idText = id.text();
+        this.event = event;
+        this.createdAt = createdAt;
+        this.notice = notice.orElse(null);
+    }
+
+    /* An entry whose tenant, ticket and key are its event's and notice's by construction: nothing to check or build. */
+    private OutboxEntry(OutboxEntryId id, TicketEvent event, Instant createdAt, @Nullable Notice notice) {
+        requireNonNull(id, "id");
+        this.idMost = id.mostSignificantBits();
+        this.idLeast = id.leastSignificantBits();
+        this.idText = id.text();
+        this.event = event;
+        this.createdAt = requireNonNull(createdAt, "createdAt");
+        this.notice = notice;
+    }
+
+    /**
+     * Returns the entry's id, the store's handle for it.
+     *
+     * @return the id
+     */
+    public OutboxEntryId id() {
+        return OutboxEntryId.restore(idMost, idLeast, idText);
+    }
+
+    /**
+     * Returns the tenant of the event's ticket.
+     *
+     * @return the event's tenant
+     */
+    public TenantId tenant() {
+        return event.tenant();
+    }
+
+    /**
+     * Returns the event's ticket.
+     *
+     * @return the event's ticket
+     */
+    public TicketId ticket() {
+        return event.ticket();
+    }
+
+    /**
+     * Returns the event announced, or that the notification is about.
+     *
+     * @return the event
+     */
+    public TicketEvent event() {
+        return event;
+    }
+
+    /**
+     * Returns when the entry was written.
+     *
+     * @return the instant
+     */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /**
+     * Returns the key derived from the event and the notice: {@code tenant/ticket/sequence} for an
+     * announcement, followed by {@link Notice#keySuffix()} for a notification. Made when asked: equal,
+     * not identical, from one call to the next.
+     *
+     * @return {@link #idempotencyKeyOf(TicketEvent, Optional)} of the event and the notice
+     */
+    public String idempotencyKey() {
+        String key = idempotencyKeyOf(event);
+        return notice == null ? key : key + notice.keySuffix();
+    }
+
+    /**
+     * Returns the notification asked for.
+     *
+     * @return the notice; empty for an announcement
+     */
+    public Optional<Notice> notice() {
+        return Optional.ofNullable(notice);
+    }
+
+    /**
+     * Tells whether another object is an entry of the same id, event, instant and notice (and so of the same
+     * tenant, ticket and key).
+     *
+     * @param o the object
+     * @return {@code true} if every component is equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof OutboxEntry other && idMost == other.idMost && idLeast == other.idLeast
+                && Objects.equals(idText, other.idText) && createdAt.equals(other.createdAt)
+                && Objects.equals(notice, other.notice) && event.equals(other.event);
+    }
+
+    /**
+     * Returns a hash code of the components.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return ((id().hashCode() * 31 + event.hashCode()) * 31 + createdAt.hashCode()) * 31 + Objects.hashCode(notice);
+    }
+
+    /**
+     * Describes the entry with all its components, as a record would.
+     *
+     * @return {@code OutboxEntry[id=..., tenant=..., ticket=..., event=..., createdAt=..., idempotencyKey=..., notice=...]}
+     */
+    @Override
+    public String toString() {
+        return "OutboxEntry[id=" + id() + ", tenant=" + tenant() + ", ticket=" + ticket() + ", event=" + event + ", createdAt="
+                + createdAt + ", idempotencyKey=" + idempotencyKey() + ", notice=" + notice() + "]";
     }
 
     /**
@@ -99,7 +225,7 @@ public record OutboxEntry(OutboxEntryId id, TenantId tenant, TicketId ticket, Ti
      */
     public static OutboxEntry announcing(OutboxEntryId id, TicketEvent event, Instant createdAt) {
         requireNonNull(event, "event");
-        return new OutboxEntry(id, event.tenant(), event.ticket(), event, createdAt, idempotencyKeyOf(event));
+        return new OutboxEntry(id, event, createdAt, null);
     }
 
     /**
@@ -114,8 +240,7 @@ public record OutboxEntry(OutboxEntryId id, TenantId tenant, TicketId ticket, Ti
      */
     public static OutboxEntry notifying(OutboxEntryId id, TicketEvent event, Notice notice, Instant createdAt) {
         requireNonNull(event, "event");
-        Optional<Notice> asked = Optional.of(notice);
-        return new OutboxEntry(id, event.tenant(), event.ticket(), event, createdAt, idempotencyKeyOf(event, asked), asked);
+        return new OutboxEntry(id, event, createdAt, requireNonNull(notice, "notice"));
     }
 
     /**

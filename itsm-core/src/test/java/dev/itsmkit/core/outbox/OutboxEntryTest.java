@@ -5,7 +5,9 @@ import static dev.itsmkit.core.testing.DomainGenerators.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.itsmkit.core.Party;
 import dev.itsmkit.core.TenantId;
@@ -154,5 +156,57 @@ class OutboxEntryTest {
             assertThatIllegalArgumentException().isThrownBy(() -> new OutboxEntry(OutboxEntryId.of("ob-1"), TenantId.of("acme"),
                     TicketId.of("tk-1"), event, T0, wrong));
         }
+    }
+
+    @Test
+    void anIdInTheFormOfAUuidGivesBackItsTextAndEqualsAndHashesAsAnyIdOfThatText() {
+        qt().forAll(longs().all(), longs().all(), booleans().all()).checkAssert((most, least, upper) -> {
+            String text = new java.util.UUID(most, least).toString();
+            OutboxEntryId fromBits = OutboxEntryId.of(new java.util.UUID(most, least));
+            OutboxEntryId fromText = OutboxEntryId.of(text);
+            assertThat(fromBits.value()).isEqualTo(text);
+            assertThat(fromText.value()).isEqualTo(text);
+            assertThat(fromBits).isEqualTo(fromText).isEqualTo(new OutboxEntryId(text)).hasToString(text);
+            assertThat(fromBits.hashCode()).isEqualTo(text.hashCode()).isEqualTo(fromText.hashCode());
+            // not the canonical form (upper case, or one character more): held and given back as it is, another id
+            String other = upper ? text.toUpperCase(java.util.Locale.ROOT) : text + "0";
+            if (!other.equals(text)) {
+                OutboxEntryId otherId = OutboxEntryId.of(other);
+                assertThat(otherId.value()).isEqualTo(other);
+                assertThat(otherId.hashCode()).isEqualTo(other.hashCode());
+                assertThat(otherId).isNotEqualTo(fromBits);
+                assertThat(fromBits).isNotEqualTo(otherId);
+            }
+        });
+        assertThat(OutboxEntryId.of("ob-1")).isEqualTo(OutboxEntryId.of("ob-1")).isNotEqualTo(OutboxEntryId.of("ob-2"))
+                .hasSameHashCodeAs("ob-1");
+        assertThat(OutboxEntryId.of("0000000-0000-0000-0000-0000000000000").value()).isEqualTo("0000000-0000-0000-0000-0000000000000");
+    }
+
+    @Test
+    void anEntryGivesBackTheValuesItWasMadeWithAndComparesAndPrintsAsARecordOfThem() {
+        qt().forAll(events(), notices(), booleans().all()).checkAssert((e, n, notifying) -> {
+            Optional<Notice> notice = notifying ? Optional.of(n) : Optional.empty();
+            String key = OutboxEntry.idempotencyKeyOf(e, notice);
+            OutboxEntryId id = OutboxEntryId.random();
+            OutboxEntry entry = new OutboxEntry(id, e.tenant(), e.ticket(), e, T0, key, notice);
+            OutboxEntry made = notifying ? OutboxEntry.notifying(OutboxEntryId.of(id.value()), e, n, T0)
+                    : OutboxEntry.announcing(OutboxEntryId.of(id.value()), e, T0);
+            for (OutboxEntry each : List.of(entry, made)) {
+                assertThat(each.id()).isEqualTo(id);
+                assertThat(each.tenant()).isEqualTo(e.tenant());
+                assertThat(each.ticket()).isEqualTo(e.ticket());
+                assertThat(each.event()).isSameAs(e);
+                assertThat(each.createdAt()).isEqualTo(T0);
+                assertThat(each.idempotencyKey()).isEqualTo(key);
+                assertThat(each.notice()).isEqualTo(notice);
+                assertThat(each).hasToString("OutboxEntry[id=" + id + ", tenant=" + e.tenant() + ", ticket=" + e.ticket() + ", event=" + e
+                        + ", createdAt=" + T0 + ", idempotencyKey=" + key + ", notice=" + notice + "]");
+            }
+            assertThat(made).isEqualTo(entry).hasSameHashCodeAs(entry);
+            assertThat(OutboxEntry.announcing(OutboxEntryId.random(), e, T0)).isNotEqualTo(entry);
+            assertThat(new OutboxEntry(id, e.tenant(), e.ticket(), e, T0.plusNanos(1), key, notice)).isNotEqualTo(entry);
+            assertThat(OutboxEntry.notifying(id, e, Notice.named(n.name() + "-other"), T0)).isNotEqualTo(entry);
+        });
     }
 }

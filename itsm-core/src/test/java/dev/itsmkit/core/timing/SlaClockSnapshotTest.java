@@ -68,6 +68,7 @@ class SlaClockSnapshotTest {
             assertThat(clock.cycle()).isEqualTo(v.cycle());
             assertThat(clock.status()).isEqualTo(v.stopped() ? ClockStatus.MET : ClockStatus.RUNNING);
             assertThat(clock.stoppedAt()).isEqualTo(v.stopped() ? Optional.of(v.asOf()) : Optional.empty());
+            assertThat(clock.hasStopped()).isEqualTo(v.stopped());
             assertThat(clock.deadline()).isEqualTo(v.deadline() && !v.stopped()
                     ? Optional.of(v.started()) : Optional.empty());
             assertThat(clock.breachedAt()).isEmpty();
@@ -106,6 +107,39 @@ class SlaClockSnapshotTest {
         assertThat(clock.toBuilder().pauses(List.of()).build()).isNotEqualTo(clock);
         assertThat(clock.toBuilder().build()).isEqualTo(clock);
         assertThat(clock.toString()).isEqualTo("INC-1/resolution#2 BREACHED PT5M of PT4M due 2026-12-01T08:04:00Z");
+    }
+
+    @Test
+    void aStopIsGivenBackBesideADeadlineABreachOrNothingElseAndACopyKeepsIt() {
+        Instant start = Instant.parse("2026-12-01T08:00:00Z");
+        Instant stop = start.plusSeconds(90);
+        SlaClockSnapshot.Builder running = SlaClockSnapshot.builder(TENANT, TICKET, "resolution").policy("standard", 1)
+                .calendar("office").status(ClockStatus.RUNNING).goal(Duration.ofHours(1))
+                .elapsed(Duration.ofSeconds(90), stop).startedAt(Optional.of(start));
+        SlaClockSnapshot stopped = running.status(ClockStatus.MET).stoppedAt(Optional.of(stop)).build();
+        SlaClockSnapshot stoppedWithDeadline = running.status(ClockStatus.RUNNING).deadline(Optional.of(start.plusSeconds(3600)))
+                .build();
+        SlaClockSnapshot breachedAndStopped = running.status(ClockStatus.BREACHED).deadline(Optional.empty())
+                .breachedAt(Optional.of(start.plusSeconds(60))).build();
+        assertThat(stopped.stoppedAt()).contains(stop);
+        assertThat(stopped.deadline()).isEmpty();
+        assertThat(stoppedWithDeadline.stoppedAt()).contains(stop);
+        assertThat(stoppedWithDeadline.deadline()).contains(start.plusSeconds(3600));
+        assertThat(breachedAndStopped.stoppedAt()).contains(stop);
+        assertThat(breachedAndStopped.breachedAt()).contains(start.plusSeconds(60));
+        for (SlaClockSnapshot clock : List.of(stopped, stoppedWithDeadline, breachedAndStopped)) {
+            assertThat(clock.hasStopped()).isTrue();
+            assertThat(clock.toBuilder().build()).isEqualTo(clock).hasSameHashCodeAs(clock);
+        }
+        assertThat(stopped).isNotEqualTo(stoppedWithDeadline).isNotEqualTo(stopped.toBuilder().stoppedAt(Optional.of(start)).build());
+        // a copy of a stopped clock running again, with a deadline, is the clock built so
+        SlaClockSnapshot resumed = stopped.toBuilder().status(ClockStatus.RUNNING).stoppedAt(Optional.empty())
+                .deadline(Optional.of(stop)).build();
+        assertThat(resumed).isEqualTo(running.status(ClockStatus.RUNNING).breachedAt(Optional.empty()).stoppedAt(Optional.empty())
+                .deadline(Optional.of(stop)).build());
+        assertThat(resumed.stoppedAt()).isEmpty();
+        assertThat(resumed.hasStopped()).isFalse();
+        assertThat(resumed.deadline()).contains(stop);
     }
 
     @Test

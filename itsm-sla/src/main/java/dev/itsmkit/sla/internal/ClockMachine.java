@@ -408,7 +408,7 @@ public final class ClockMachine {
         List<ThresholdCrossing> warnings = warningsCrossed(measure, at);
         Instant breachAt = measure.thresholds()[target.warnings().size()];
         boolean breached = breachAt != null && crossed(segments, breachAt, at);
-        boolean running = draft.stoppedAt().isEmpty() && !isPaused(draft);
+        boolean running = !draft.hasStopped() && !isPaused(draft);
         SlaClockSnapshot refreshed = builder.status(status(draft, breached, running))
                 .elapsed(elapsed, at)
                 .deadline(running ? Optional.ofNullable(breachAt) : Optional.empty())
@@ -454,7 +454,7 @@ public final class ClockMachine {
             return ClockStatus.CANCELLED;
         } else if (breached) {
             return ClockStatus.BREACHED;
-        } else if (clock.stoppedAt().isPresent()) {
+        } else if (clock.hasStopped()) {
             return ClockStatus.MET;
         }
         return running ? ClockStatus.RUNNING : ClockStatus.PAUSED;
@@ -482,7 +482,7 @@ public final class ClockMachine {
         Instant breachAt = measure.thresholds()[target.warnings().size()];
         Optional<Instant> breach = Optional.ofNullable(breachAt);
         boolean breached = breachAt != null && crossed(segments, breachAt, at);
-        boolean running = clock.stoppedAt().isEmpty() && !isPaused(clock);
+        boolean running = !clock.hasStopped() && !isPaused(clock);
         // the deadline is known while the clock runs (its due instant) and once it was crossed (the breach)
         Optional<Duration> wallGoal = breachAt != null && (running || breached)
                 ? Optional.of(wallCounted(segments, breachAt)) : Optional.empty();
@@ -655,7 +655,7 @@ public final class ClockMachine {
      */
     private static boolean isStarted(SlaClockSnapshot clock) {
         ClockStatus status = clock.status();
-        return status != ClockStatus.NOT_STARTED && status != ClockStatus.CANCELLED && clock.stoppedAt().isEmpty();
+        return status != ClockStatus.NOT_STARTED && status != ClockStatus.CANCELLED && !clock.hasStopped();
     }
 
     private static boolean isPaused(SlaClockSnapshot clock) {

@@ -49,6 +49,7 @@ import dev.itsmkit.core.event.TicketCreated;
 import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.event.Unlinked;
 import dev.itsmkit.core.outbox.Notice;
+import dev.itsmkit.core.outbox.OutboxEntryId;
 import dev.itsmkit.persistence.ConcurrentUpdateException;
 import dev.itsmkit.persistence.notification.OutboxDispatcher;
 import dev.itsmkit.workflow.Action;
@@ -87,7 +88,7 @@ public final class CommandEngine {
      */
     public CommandEngine(DeskSettings settings) {
         this.settings = requireNonNull(settings, "settings");
-        this.recorder = new Recorder(settings, notices);
+        this.recorder = new Recorder(settings);
     }
 
     Recorder recorder() {
@@ -268,10 +269,19 @@ public final class CommandEngine {
 
     /** A random version-4 UUID, drawn from the thread's own generator (see {@link #newTicketId()}). */
     static String randomId() {
+        return randomUuid().toString();
+    }
+
+    /** The id of a new outbox entry: a random UUID as {@link #randomId()}, held as its bits (its text made when read). */
+    static OutboxEntryId randomEntryId() {
+        return OutboxEntryId.of(randomUuid());
+    }
+
+    private static UUID randomUuid() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
+        return new UUID(high, low);
     }
 
     private static Priority priorityOf(ImpactUrgencyMatrix matrix, dev.itsmkit.core.Impact impact, dev.itsmkit.core.Urgency urgency) {

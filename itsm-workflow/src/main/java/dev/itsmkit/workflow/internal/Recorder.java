@@ -13,9 +13,7 @@ import dev.itsmkit.core.event.Linked;
 import dev.itsmkit.core.event.SlaBreached;
 import dev.itsmkit.core.event.SlaWarned;
 import dev.itsmkit.core.event.TicketEvent;
-import dev.itsmkit.core.outbox.Notice;
 import dev.itsmkit.core.outbox.OutboxEntry;
-import dev.itsmkit.core.outbox.OutboxEntryId;
 import dev.itsmkit.core.timing.DueTimer;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.core.timing.TimerId;
@@ -27,7 +25,6 @@ import dev.itsmkit.sla.SlaUpdate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,12 +35,10 @@ import java.util.Set;
  */
 final class Recorder {
     private final DeskSettings settings;
-    private final Notices notices;
     private volatile Runnable timersScheduled = () -> { };
 
-    Recorder(DeskSettings settings, Notices notices) {
+    Recorder(DeskSettings settings) {
         this.settings = settings;
-        this.notices = notices;
     }
 
     void onTimersScheduled(Runnable listener) {
@@ -140,7 +135,7 @@ final class Recorder {
             TicketEvent event = events.get(i);
             work.append(event);
             if (settings.writesOutbox() && settings.announce().test(event)) {
-                work.enqueue(OutboxEntry.announcing(OutboxEntryId.of(CommandEngine.randomId()), event, batch.now));
+                work.enqueue(OutboxEntry.announcing(CommandEngine.randomEntryId(), event, batch.now));
                 announced = true;
             }
         }
@@ -148,11 +143,8 @@ final class Recorder {
         List<TicketChange.Notification> notifications = settings.writesOutbox() ? change.notifications() : List.of();
         for (int i = 0; i < notifications.size(); i++) {
             TicketChange.Notification asked = notifications.get(i);
-            // OutboxEntry.notifying's entry, with the optional of a shared notice shared too (see Notices)
-            TicketEvent about = asked.event();
-            Optional<Notice> notice = notices.asked(asked.notice());
-            work.enqueue(new OutboxEntry(OutboxEntryId.of(CommandEngine.randomId()), about.tenant(), about.ticket(), about, batch.now,
-                    OutboxEntry.idempotencyKeyOf(about, notice), notice));
+            // the notice of a lifecycle's notify action is shared by name (see Notices)
+            work.enqueue(OutboxEntry.notifying(CommandEngine.randomEntryId(), asked.event(), asked.notice(), batch.now));
             announced = true;
         }
         return announced;
