@@ -393,6 +393,11 @@ final class InMemoryTenantStores implements TenantStores {
         return data;
     }
 
+    /** The data of a ticket, added with a slot without a snapshot if the tenant has none yet; for the writer. */
+    TicketData dataFor(TicketId ticket) {
+        return tickets.dataAt(tickets.indexFor(ticket));
+    }
+
     void applyEnqueue(OutboxEntry entry) {
         tickets.dataAt(tickets.indexFor(entry.ticket())).enqueue(entry);
     }
@@ -745,7 +750,9 @@ final class InMemoryTenantStores implements TenantStores {
 
         @Override
         public List<DueTimer> forTicket(TicketId ticket) {
-            return root.timers.forTicket(tenant, requireNonNull(ticket, "ticket"));
+            // a ticket with timers has data (scheduling one adds it), found without the tenant's lock
+            TicketData data = tickets.publishedData(requireNonNull(ticket, "ticket"));
+            return data == null ? List.of() : root.timers.forTicket(data);
         }
     }
 

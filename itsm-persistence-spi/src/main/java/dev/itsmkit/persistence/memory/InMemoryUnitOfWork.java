@@ -78,6 +78,14 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private @Nullable Object firstTimerChange;
     private Object[] moreTimerChanges = NO_TIMER_CHANGES;
     private int timerChangeCount;
+    /**
+     * Per timer change to schedule, the data of its ticket (which holds the ticket's first timer, see
+     * {@link TicketData#firstTimer}), found under the tenant's lock; {@code null} for a cancel.
+     */
+    private @Nullable TicketData firstTimerOwner;
+    private TicketData[] moreTimerOwners = NO_DATA;
+    /** Whether a timer change schedules a timer: it then writes its ticket's data. */
+    private boolean schedulesTimer;
     private @Nullable OutboxEntry firstEntry;
     private OutboxEntry[] moreEntries = NO_ENTRIES;
     private int entryCount;
@@ -240,6 +248,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         checkOpen();
         checkTenant(timer.tenant(), "timer", timer.id());
         addTimerChange(timer);
+        schedulesTimer = true;
         return this;
     }
 
@@ -284,11 +293,14 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     public void commit() {
         checkOpen();
         committed = true;
-        boolean writesTenantData = saveCount > 0 || eventCount > 0 || clockCount > 0 || entryCount > 0;
+        boolean writesTenantData = saveCount > 0 || eventCount > 0 || clockCount > 0 || entryCount > 0 || schedulesTimer;
         InMemoryTenantStores stores = this.stores != null ? this.stores
                 : writesTenantData ? root.forWrite(tenant) : root.existing(tenant);
         if (stores == null) {
-            applyTimerChanges();
+            // nothing scheduled (that would have created the tenant's data): cancels only
+            if (timerChangeCount > 0) {
+                root.timers.applyCancels(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1);
+            }
             return;
         }
         TrailHasher hasher = TrailHasher.ofThisThread();
@@ -321,6 +333,9 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             // the timer table's and the outbox log's changes are made after the tenant's lock is handed over to their
             // own locks: in the order of the tenant's commits, without holding up its next commit
             if (timerChangeCount > 0) {
+                if (schedulesTimer) {
+                    findTimerOwners(stores);
+                }
                 root.timers.lockForApply();
                 timersLocked = true;
             }
@@ -338,7 +353,8 @@ final class InMemoryUnitOfWork implements UnitOfWork {
                 tenantLock.unlock();
             }
             if (timersLocked) {
-                root.timers.applyLocked(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1);
+                root.timers.applyLocked(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1,
+                        firstTimerOwner, moreTimerOwners);
             }
         } finally {
             if (tenantLocked) {
@@ -453,9 +469,21 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         return -1;
     }
 
-    private void applyTimerChanges() {
-        if (timerChangeCount > 0) {
-            root.timers.apply(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1);
+    /**
+     * Finds, under the tenant's lock, the data of each scheduled timer's ticket, adding a slot without a snapshot for
+     * a ticket the tenant does not hold (as an event or a clock written before a ticket's first snapshot does).
+     */
+    private void findTimerOwners(InMemoryTenantStores stores) {
+        if (firstTimerChange instanceof DueTimer timer) {
+            firstTimerOwner = stores.dataFor(timer.ticket());
+        }
+        if (timerChangeCount > 1) {
+            moreTimerOwners = new TicketData[timerChangeCount - 1];
+            for (int i = 0; i < timerChangeCount - 1; i++) {
+                if (moreTimerChanges[i] instanceof DueTimer timer) {
+                    moreTimerOwners[i] = stores.dataFor(timer.ticket());
+                }
+            }
         }
     }
 

@@ -120,6 +120,13 @@ final class TicketData {
      */
     long updatedSecond;
     int updatedNano;
+    /**
+     * The ticket's first due timer in the timer table, which links the others from it, or {@code null}: written and
+     * read only under the timer table's lock (the tenant's lock guards the other fields). Kept here rather than in a
+     * table by ticket because the commit that schedules a timer has this object at hand and has just written it (see
+     * {@code TimerTable.add}).
+     */
+    TimerTable.@Nullable Entry firstTimer;
 
     /** The last published view, safe without a lock. */
     Head head() {

@@ -1,5 +1,7 @@
 package dev.itsmkit.persistence.memory;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.timing.DueTimer;
@@ -27,11 +29,14 @@ import org.jspecify.annotations.Nullable;
  * which claims take those due by the claim's instant: a claim is O(log r) per timer claimed, for r
  * timers due but not yet claimed. The wheel's time only moves forward; a timer scheduled before it
  * (an overdue one, or found by {@link #nextWakeUp}, which looks ahead) reaches the ready set on the
- * next move. Two open-addressing tables of the entries themselves ({@link EntryTable}) find a timer by
- * tenant and id and the first timer of a ticket, in O(1) without a key object; a ticket's timers are
- * linked through their entries. A reschedule (an SLA clock's timer moved to its next threshold) changes
- * its entry in place and moves it in the wake order; a new timer costs its entry and no other object
- * (but the tables' and the wheel's occasional growth); a cancel costs none.
+ * next move. An open-addressing table of the entries themselves ({@link EntryTable}) finds a timer by
+ * tenant and id, in O(1) without a key object. A ticket's timers (one to three for an engine's SLA clocks) are
+ * linked through their entries from the first, which the ticket's {@link TicketData} holds: the commit that
+ * schedules a timer has that data at hand, so a new timer costs no probe of a table by ticket, and its store into
+ * the data marks no card of the garbage collector's that the commit has not marked already (see
+ * {@link #add}). A reschedule (an SLA clock's timer moved to its next threshold) changes its entry in place and
+ * moves it in the wake order; a new timer costs its entry and no other object (but the table's and the wheel's
+ * occasional growth); a cancel costs none.
  */
 final class TimerTable implements TimerClaims {
     /** Breaks ties between timers that wake at the same instant: by tenant, then id (built for the comparison: rare). */
@@ -51,9 +56,14 @@ final class TimerTable implements TimerClaims {
      * them, and its text, with the id and the timer objects, was most of the bytes a running clock cost here. A
      * {@link DueTimer} is built again when one is read (a claim, a find), which is rarer than keeping one.
      */
-    private static final class Entry {
+    static final class Entry {
         final TenantId tenant;
         final TicketId ticket;
+        /**
+         * The data of the timer's ticket in its tenant's store, which holds the ticket's first timer
+         * ({@link TicketData#firstTimer}); never replaced, so the same for every timer of the ticket.
+         */
+        final TicketData owner;
         final String target;
         final int cycle;
         final int percent;
@@ -64,13 +74,16 @@ final class TimerTable implements TimerClaims {
         long token;
         /** The timer's handle in the wheel while it is there (not ready). */
         long handle;
-        /** The ticket's other timers: a doubly linked list whose head is in {@code byTicket}. */
-        @Nullable Entry previousOfTicket;
+        /**
+         * The ticket's next timer: a list whose head is in {@link #owner}, singly linked, so that adding a timer
+         * writes no older entry (a ticket has a few timers: a removal finds the one before it by a walk).
+         */
         @Nullable Entry nextOfTicket;
 
-        Entry(TenantId tenant, DueTimer timer) {
+        Entry(TenantId tenant, DueTimer timer, TicketData owner) {
             this.tenant = tenant;
             this.ticket = timer.ticket();
+            this.owner = owner;
             this.target = timer.target();
             this.cycle = timer.cycle();
             this.percent = timer.percent();
@@ -93,28 +106,20 @@ final class TimerTable implements TimerClaims {
     }
 
     /**
-     * Entries by (tenant, timer id) or by (tenant, ticket): linear probing over an array of entries and one
-     * of their hashes, at most half full, with backward-shift deletion (no tombstones). The key is read
-     * from the entry, so neither a lookup nor an insertion allocates.
+     * Entries by (tenant, timer id): linear probing over an array of entries and one of their hashes, at most half
+     * full, with backward-shift deletion (no tombstones). The key is read from the entry, so neither a lookup nor an
+     * insertion allocates.
      */
     static final class EntryTable {
         private static final int GOLDEN = 0x9E3779B9;
-        private final boolean byTicket;
         private Entry[] slots = new Entry[16];
         private int[] hashes = new int[16];
         private int shift = 28;
         private int size;
 
-        EntryTable(boolean byTicket) {
-            this.byTicket = byTicket;
-        }
+        EntryTable() {}
 
-        /** The hash of a ticket's key in the table by ticket. */
-        static int hash(TenantId tenant, TicketId ticket) {
-            return 31 * tenant.hashCode() + ticket.hashCode();
-        }
-
-        /** The hash of a timer's key in the table by id: from the id's text (see {@link #hash(TenantId, DueTimer)}). */
+        /** The hash of a timer's key: from the id's text (see {@link #hash(TenantId, DueTimer)}). */
         static int hash(TenantId tenant, TimerId id) {
             return 31 * tenant.hashCode() + id.value().hashCode();
         }
@@ -191,14 +196,12 @@ final class TimerTable implements TimerClaims {
             return e != null && found == hash ? e.handle + e.cycle : found;
         }
 
-        private boolean matches(Entry e, TenantId tenant, Object key) {
-            boolean same = byTicket ? e.ticket == key || e.ticket.equals(key)
-                    : ((TimerId) key).identifies(e.ticket, e.target, e.cycle, e.percent);
-            return same && (e.tenant == tenant || e.tenant.equals(tenant));
+        private static boolean matches(Entry e, TenantId tenant, TimerId key) {
+            return key.identifies(e.ticket, e.target, e.cycle, e.percent) && (e.tenant == tenant || e.tenant.equals(tenant));
         }
 
-        /** The slot of a key, or -1. */
-        int indexOf(int hash, TenantId tenant, Object key) {
+        /** The slot of a timer's id, or -1. */
+        int indexOf(int hash, TenantId tenant, TimerId key) {
             int mask = slots.length - 1;
             for (int i = home(hash); ; i = (i + 1) & mask) {
                 Entry e = slots[i];
@@ -237,18 +240,13 @@ final class TimerTable implements TimerClaims {
                     && (e.target == timer.target() || e.target.equals(timer.target()));
         }
 
-        @Nullable Entry get(int hash, TenantId tenant, Object key) {
+        @Nullable Entry get(int hash, TenantId tenant, TimerId key) {
             int i = indexOf(hash, tenant, key);
             return i < 0 ? null : slots[i];
         }
 
         Entry at(int index) {
             return slots[index];
-        }
-
-        /** Replaces the entry of a slot by one of the same key. */
-        void set(int index, Entry e) {
-            slots[index] = e;
         }
 
         /** Adds an entry whose key is absent. */
@@ -306,10 +304,10 @@ final class TimerTable implements TimerClaims {
         }
     }
 
+    private static final TicketData[] NO_OWNERS = new TicketData[0];
+
     private final ReentrantLock lock = new ReentrantLock();
-    private final EntryTable byId = new EntryTable(false);
-    /** The first timer of each ticket that has any; the others are linked from it. */
-    private final EntryTable byTicket = new EntryTable(true);
+    private final EntryTable byId = new EntryTable();
     /** Timers not yet known to be due, by the millisecond they wake in; an entry holds its handle there. */
     private final HandleTimerWheel<Entry> wheel = new HandleTimerWheel<>(Instant.EPOCH);
     /**
@@ -323,8 +321,8 @@ final class TimerTable implements TimerClaims {
     private long tokens;
 
     /**
-     * Reads, WITHOUT the lock, the lines that applying a timer change will read first: the home slots of the timer's
-     * id and of its ticket (a new timer looks for the ticket's first timer) and the entries there. A commit calls it
+     * Reads, WITHOUT the lock, the lines that applying a timer change will read first: the home slot of the timer's
+     * id and the entry there. A commit calls it
      * before it takes its locks, so that these cache misses (random slots of tables of a million timers) overlap with
      * its other reads ahead instead of coming one after another under the locks. Nothing is changed, and nothing read
      * is trusted: the locked lookup reads it again, from the cache.
@@ -334,22 +332,22 @@ final class TimerTable implements TimerClaims {
      */
     long readAhead(TenantId tenant, Object change) {
         if (change instanceof DueTimer timer) {
-            return byId.readAhead(EntryTable.hash(tenant, timer))
-                    + byTicket.readAhead(EntryTable.hash(tenant, timer.ticket()));
+            return byId.readAhead(EntryTable.hash(tenant, timer));
         }
         return byId.readAhead(EntryTable.hash(tenant, (TimerId) change));
     }
 
     /**
-     * Applies a unit of work's timer changes in order.
+     * Applies a unit of work's cancels in order: a unit of work without tenant data schedules nothing (a schedule
+     * writes the ticket's data, see {@link #applyLocked}).
      *
-     * @param first a {@link DueTimer} to schedule or the {@link TimerId} of a timer to cancel
-     * @param others more such changes, of which the first {@code more} are applied after {@code first}
+     * @param first the {@link TimerId} of a timer to cancel
+     * @param others more, of which the first {@code more} are applied after {@code first}
      */
-    void apply(TenantId tenant, Object first, Object[] others, int more) {
+    void applyCancels(TenantId tenant, Object first, Object[] others, int more) {
         lock.lock();
         try {
-            applyLocked(tenant, first, others, more);
+            applyLocked(tenant, first, others, more, null, NO_OWNERS);
         } finally {
             lock.unlock();
         }
@@ -370,12 +368,16 @@ final class TimerTable implements TimerClaims {
     }
 
     /**
-     * {@link #apply} for the holder of the table's lock ({@link #lockForApply}).
+     * Applies a unit of work's timer changes in order; for the holder of the table's lock ({@link #lockForApply}).
      *
      * @param first a {@link DueTimer} to schedule or the {@link TimerId} of a timer to cancel
      * @param others more such changes, of which the first {@code more} are applied after {@code first}
+     * @param firstOwner for a {@code first} to schedule, the data of its ticket in its tenant's store (which holds the
+     *     ticket's first timer), else {@code null}
+     * @param otherOwners the same for {@code others}, index by index
      */
-    void applyLocked(TenantId tenant, Object first, Object[] others, int more) {
+    void applyLocked(TenantId tenant, Object first, Object[] others, int more, @Nullable TicketData firstOwner,
+            @Nullable TicketData[] otherOwners) {
         for (int k = -1; k < more; k++) {
             Object change = k < 0 ? first : others[k];
             DueTimer timer = change instanceof DueTimer t ? t : null;
@@ -399,7 +401,8 @@ final class TimerTable implements TimerClaims {
                 remove(old, slot);
             }
             if (timer != null) {
-                add(hash, tenant, timer);
+                TicketData owner = k < 0 ? firstOwner : otherOwners[k];
+                add(hash, tenant, timer, requireNonNull(owner, "the data of a scheduled timer's ticket"));
             }
         }
     }
@@ -453,46 +456,37 @@ final class TimerTable implements TimerClaims {
         return nanos % 1_000_000 == 0 ? millis : millis + 1;
     }
 
-    private void add(int hash, TenantId tenant, DueTimer timer) {
-        Entry e = new Entry(tenant, timer);
+    /**
+     * Adds a new timer, first in its ticket's list. Its references are stored into the new entry (young, so the
+     * collector's write barrier has nothing to record), the id table's slot and the ticket's data, which the commit
+     * has just written (its published view): with G1, a reference stored into an old object costs a fence and, at a
+     * card (512 bytes of heap) not yet marked, a read of that card's byte, a random line of the card table among a
+     * million tickets; a table of the tickets' first timers cost another such card per new timer.
+     */
+    private void add(int hash, TenantId tenant, DueTimer timer, TicketData owner) {
+        Entry e = new Entry(tenant, timer, owner);
         byId.insert(hash, e);
         wake(e);
-        int ticketHash = EntryTable.hash(tenant, e.ticket);
-        Entry head = byTicket.get(ticketHash, tenant, e.ticket);
-        if (head == null) {
-            byTicket.insert(ticketHash, e);
-        } else {
-            e.previousOfTicket = head;
-            e.nextOfTicket = head.nextOfTicket;
-            if (head.nextOfTicket != null) {
-                head.nextOfTicket.previousOfTicket = e;
-            }
-            head.nextOfTicket = e;
-        }
+        e.nextOfTicket = owner.firstTimer;
+        owner.firstTimer = e;
     }
 
     /** Removes an entry found at a slot of {@code byId}. */
     private void remove(Entry e, int slot) {
         byId.removeAt(slot);
         unwake(e);
-        Entry previous = e.previousOfTicket;
-        Entry next = e.nextOfTicket;
-        if (previous != null) {
-            previous.nextOfTicket = next;
-            if (next != null) {
-                next.previousOfTicket = previous;
-            }
+        TicketData owner = e.owner;
+        Entry first = owner.firstTimer;
+        if (first == e) {
+            owner.firstTimer = e.nextOfTicket;
         } else {
-            int ticketHash = EntryTable.hash(e.tenant, e.ticket);
-            int headSlot = byTicket.indexOf(ticketHash, e.tenant, e.ticket);
-            if (next == null) {
-                byTicket.removeAt(headSlot);
-            } else {
-                next.previousOfTicket = null;
-                byTicket.set(headSlot, next);
+            for (Entry before = first; before != null; before = before.nextOfTicket) {
+                if (before.nextOfTicket == e) {
+                    before.nextOfTicket = e.nextOfTicket;
+                    break;
+                }
             }
         }
-        e.previousOfTicket = null;
         e.nextOfTicket = null;
     }
 
@@ -506,11 +500,12 @@ final class TimerTable implements TimerClaims {
         }
     }
 
-    List<DueTimer> forTicket(TenantId tenant, TicketId ticket) {
+    /** The timers of the ticket whose data is given, by due instant then id. */
+    List<DueTimer> forTicket(TicketData owner) {
         lock.lock();
         try {
             List<DueTimer> timers = new ArrayList<>();
-            for (Entry e = byTicket.get(EntryTable.hash(tenant, ticket), tenant, ticket); e != null; e = e.nextOfTicket) {
+            for (Entry e = owner.firstTimer; e != null; e = e.nextOfTicket) {
                 timers.add(e.timer());
             }
             timers.sort(Comparator.comparing(DueTimer::dueAt).thenComparing(t -> t.id().value()));
