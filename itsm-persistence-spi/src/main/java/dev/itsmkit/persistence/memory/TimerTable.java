@@ -67,7 +67,13 @@ final class TimerTable implements TimerClaims {
         final String target;
         final int cycle;
         final int percent;
-        Instant dueAt;
+        /**
+         * The due instant as numbers, not an {@link Instant}: a reschedule then stores no reference into the entry, old
+         * by then (with G1, a store of a reference into an old object reads and marks a random card among a million
+         * timers).
+         */
+        long dueSecond;
+        int dueNano;
         @Nullable NodeId node;
         /** The end of the current claim's lease, or {@code null} while the timer is not claimed. */
         @Nullable Instant leaseUntil;
@@ -87,13 +93,22 @@ final class TimerTable implements TimerClaims {
             this.target = timer.target();
             this.cycle = timer.cycle();
             this.percent = timer.percent();
-            this.dueAt = timer.dueAt();
+            setDue(timer.dueAt());
         }
 
         /** The instant the timer next needs attention: its due instant, or its lease end once claimed. */
         Instant wake() {
             Instant lease = leaseUntil;
-            return lease != null ? lease : dueAt;
+            return lease != null ? lease : dueAt();
+        }
+
+        Instant dueAt() {
+            return Instant.ofEpochSecond(dueSecond, dueNano);
+        }
+
+        void setDue(Instant due) {
+            dueSecond = due.getEpochSecond();
+            dueNano = due.getNano();
         }
 
         TimerId id() {
@@ -101,7 +116,7 @@ final class TimerTable implements TimerClaims {
         }
 
         DueTimer timer() {
-            return new DueTimer(id(), tenant, ticket, target, cycle, percent, dueAt);
+            return new DueTimer(id(), tenant, ticket, target, cycle, percent, dueAt());
         }
     }
 
@@ -414,7 +429,7 @@ final class TimerTable implements TimerClaims {
      */
     private void reschedule(Entry e, DueTimer timer) {
         unwake(e);
-        e.dueAt = timer.dueAt();
+        e.setDue(timer.dueAt());
         e.node = null;
         e.leaseUntil = null;
         e.token = 0;
@@ -422,7 +437,8 @@ final class TimerTable implements TimerClaims {
     }
 
     private void wake(Entry e) {
-        e.handle = wheel.schedule(ceilMillis(e.wake()), e);
+        Instant lease = e.leaseUntil;
+        e.handle = wheel.schedule(lease != null ? ceilMillis(lease) : ceilMillis(e.dueSecond, e.dueNano), e);
     }
 
     private void unwake(Entry e) {
@@ -444,14 +460,17 @@ final class TimerTable implements TimerClaims {
      * orders exactly), where {@link Instant#toEpochMilli} would throw.
      */
     private static long ceilMillis(Instant instant) {
-        long seconds = instant.getEpochSecond();
+        return ceilMillis(instant.getEpochSecond(), instant.getNano());
+    }
+
+    /** {@link #ceilMillis(Instant)} of the instant of those seconds and nanoseconds. */
+    private static long ceilMillis(long seconds, int nanos) {
         if (seconds >= Long.MAX_VALUE / 1000) {
             return Long.MAX_VALUE;
         }
         if (seconds <= Long.MIN_VALUE / 1000) {
             return Long.MIN_VALUE;
         }
-        int nanos = instant.getNano();
         long millis = seconds * 1000 + nanos / 1_000_000;
         return nanos % 1_000_000 == 0 ? millis : millis + 1;
     }
