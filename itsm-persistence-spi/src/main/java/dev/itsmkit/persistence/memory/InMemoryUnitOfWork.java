@@ -367,10 +367,9 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * Reads ahead, before the lock, the lines the commit will read and write under it for its first ticket and its
-     * first timer change (a command's unit of work changes one ticket and one or two timers): the ticket's data, the
-     * next slots of its trail and outbox, its old key's chunk in the order by last update, the timer tables' slots
-     * and entries. With a million tickets and timers these are cache misses (about 150 ns each on the development
+     * Reads ahead, before the lock, the lines the commit will read and write under it for its first ticket (a
+     * command's unit of work changes one ticket and one or two of its timers): the ticket's data, the next slots of its
+     * trail and outbox, its first timer, its old key's chunk in the order by last update. With a million tickets and timers these are cache misses (about 150 ns each on the development
      * machine); read here, one after the other without a dependency between them, the processor waits for them
      * together, and the lock holder finds them in the cache: the critical section that commands of one tenant
      * share gets shorter by as much. Nothing read here is trusted: the checks and changes under the lock read
@@ -380,9 +379,6 @@ final class InMemoryUnitOfWork implements UnitOfWork {
      */
     private int readAhead(InMemoryTenantStores stores) {
         long read = 0;
-        if (firstTimerChange != null) {
-            read = root.timers.readAhead(tenant, firstTimerChange);
-        }
         TicketId ticket = saveCount > 0 ? requireNonNull(firstSave).id()
                 : eventCount > 0 ? requireNonNull(firstEvent).ticket()
                 : entryCount > 0 ? requireNonNull(firstEntry).ticket() : null;

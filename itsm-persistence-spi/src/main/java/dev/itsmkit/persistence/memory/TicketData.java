@@ -282,8 +282,8 @@ final class TicketData {
 
     /**
      * Reads, WITHOUT the lock, the lines a commit appending an event and an outbox entry to this ticket will write:
-     * this object's fields past its published view, the trail's next slots (event and hash) and the outbox's next
-     * slot. A commit calls it before it takes the lock, so that these cache misses overlap with its other reads
+     * this object's fields past its published view, the trail's next slots (event and hash), the outbox's next
+     * slot and the ticket's first timer. A commit calls it before it takes the lock, so that these cache misses overlap with its other reads
      * ahead instead of following one another under the lock. The fields may be changing under another thread's
      * commit: each index is checked against the array read, and what is read is only summed.
      *
@@ -305,6 +305,11 @@ final class TicketData {
         }
         if (m >= 0 && m < entries.length && entries[m] != null) {
             read++;
+        }
+        // the ticket's first timer, which a commit scheduling one of its timers looks at (written under another lock)
+        TimerTable.Entry timer = firstTimer;
+        if (timer != null) {
+            read += timer.dueSecond;
         }
         return read;
     }

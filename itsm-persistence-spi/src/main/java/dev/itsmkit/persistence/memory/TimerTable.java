@@ -29,12 +29,12 @@ import org.jspecify.annotations.Nullable;
  * which claims take those due by the claim's instant: a claim is O(log r) per timer claimed, for r
  * timers due but not yet claimed. The wheel's time only moves forward; a timer scheduled before it
  * (an overdue one, or found by {@link #nextWakeUp}, which looks ahead) reaches the ready set on the
- * next move. An open-addressing table of the entries themselves ({@link EntryTable}) finds a timer by
- * tenant and id, in O(1) without a key object. A ticket's timers (one to three for an engine's SLA clocks) are
- * linked through their entries from the first, which the ticket's {@link TicketData} holds: the commit that
- * schedules a timer has that data at hand, so a new timer costs no probe of a table by ticket, and its store into
- * the data marks no card of the garbage collector's that the commit has not marked already (see
- * {@link #add}). A reschedule (an SLA clock's timer moved to its next threshold) changes its entry in place and
+ * next move. A ticket's timers (one to three for an engine's SLA clocks) are linked through their entries
+ * from the first, which the ticket's {@link TicketData} holds; there is no table of timers. The commit that
+ * schedules a timer has that data at hand, so it finds the ticket's timers without a probe, and a new timer's
+ * store into the data marks no card of the garbage collector's that the commit has not marked already (see
+ * {@link #add}). A timer found by its id alone (a cancel, {@link #find}) is looked for among the timers of the
+ * ticket its id names ({@link #entryOf}). A reschedule (an SLA clock's timer moved to its next threshold) changes its entry in place and
  * moves it in the wake order; a new timer costs its entry and no other object (but the table's and the wheel's
  * occasional growth); a cancel costs none.
  */
@@ -120,209 +120,19 @@ final class TimerTable implements TimerClaims {
         }
     }
 
-    /**
-     * Entries by (tenant, timer id): linear probing over an array of entries and one of their hashes, at most half
-     * full, with backward-shift deletion (no tombstones). The key is read from the entry, so neither a lookup nor an
-     * insertion allocates.
-     */
-    static final class EntryTable {
-        private static final int GOLDEN = 0x9E3779B9;
-        private Entry[] slots = new Entry[16];
-        private int[] hashes = new int[16];
-        private int shift = 28;
-        private int size;
-
-        EntryTable() {}
-
-        /** The hash of a timer's key: from the id's text (see {@link #hash(TenantId, DueTimer)}). */
-        static int hash(TenantId tenant, TimerId id) {
-            return 31 * tenant.hashCode() + id.value().hashCode();
-        }
-
-        /**
-         * {@link #hash} of a timer's id, computed from the timer's components: the hash code of the id's text
-         * ({@code ticket:target:cycle:percent}, see {@link TimerId#of}) follows from the cached hash codes of the
-         * ticket's and the target's texts and the digits, without hashing the id's text (a new string per timer,
-         * about 30 characters) nor reading it.
-         */
-        static int hash(TenantId tenant, DueTimer timer) {
-            return 31 * tenant.hashCode() + idTextHash(timer.ticket(), timer.target(), timer.cycle(), timer.percent());
-        }
-
-        /** {@code TimerId.of(ticket, target, cycle, percent).value().hashCode()}, for a cycle and percent of 0 or more. */
-        static int idTextHash(TicketId ticket, String target, int cycle, int percent) {
-            // String.hashCode is the polynomial sum of c[i] * 31^(n-1-i): appending a text of length k to a text of
-            // hash h gives h * 31^k + the appended text's hash
-            int h = ticket.value().hashCode();
-            h = 31 * h + ':';
-            h = h * pow31(target.length()) + target.hashCode();
-            h = 31 * h + ':';
-            h = digitsHash(h, cycle);
-            h = 31 * h + ':';
-            return digitsHash(h, percent);
-        }
-
-        /**
-         * The hash of a text of hash {@code h} followed by the decimal digits of {@code n}, 0 or more: the digits
-         * before the last, then the last (divisions by the constant 10, which compile to multiplications).
-         */
-        private static int digitsHash(int h, int n) {
-            return n < 10 ? 31 * h + ('0' + n) : 31 * digitsHash(h, n / 10) + ('0' + n % 10);
-        }
-
-        private static final int[] POWERS_OF_31 = new int[64];
-
-        static {
-            POWERS_OF_31[0] = 1;
-            for (int k = 1; k < POWERS_OF_31.length; k++) {
-                POWERS_OF_31[k] = 31 * POWERS_OF_31[k - 1];
-            }
-        }
-
-        /** 31 to the power k, modulo 2^32 as {@code int} arithmetic is. */
-        private static int pow31(int k) {
-            if (k < POWERS_OF_31.length) {
-                return POWERS_OF_31[k];
-            }
-            int p = POWERS_OF_31[POWERS_OF_31.length - 1];
-            for (int rest = k - (POWERS_OF_31.length - 1); rest > 0; rest--) {
-                p *= 31;
-            }
-            return p;
-        }
-
-        private int home(int hash) {
-            return (hash * GOLDEN) >>> shift;
-        }
-
-        /**
-         * Reads, WITHOUT the lock, a hash's home slot and the entry there if it has that hash: the lines a lookup of
-         * the hash will read first (see {@link TimerTable#readAhead}). Bounded by the array read, whatever a writer is doing.
-         *
-         * @return a value made of what was read
-         */
-        long readAhead(int hash) {
-            Entry[] entries = slots;
-            int[] entryHashes = hashes;
-            int i = home(hash) & (entries.length - 1);
-            int found = i < entryHashes.length ? entryHashes[i] : 0;
-            Entry e = entries[i];
-            // the entry only if it is the hash's (as a lookup reads it): another one's would be a miss for nothing
-            return e != null && found == hash ? e.handle + e.cycle : found;
-        }
-
-        private static boolean matches(Entry e, TenantId tenant, TimerId key) {
-            return key.identifies(e.ticket, e.target, e.cycle, e.percent) && (e.tenant == tenant || e.tenant.equals(tenant));
-        }
-
-        /** The slot of a timer's id, or -1. */
-        int indexOf(int hash, TenantId tenant, TimerId key) {
-            int mask = slots.length - 1;
-            for (int i = home(hash); ; i = (i + 1) & mask) {
-                Entry e = slots[i];
-                if (e == null) {
-                    return -1;
-                }
-                if (hashes[i] == hash && matches(e, tenant, key)) {
-                    return i;
-                }
-            }
-        }
-
-        /**
-         * The slot of a timer's id, or -1; for the table by id. An entry with the timer's components has its id; one
-         * with other components may still have the same id's text (a ticket id or a target may hold a colon), which
-         * the id's text then tells.
-         */
-        int indexOfTimer(int hash, TenantId tenant, DueTimer timer) {
-            int mask = slots.length - 1;
-            for (int i = home(hash); ; i = (i + 1) & mask) {
-                Entry e = slots[i];
-                if (e == null) {
-                    return -1;
-                }
-                if (hashes[i] == hash && (e.tenant == tenant || e.tenant.equals(tenant))
-                        && (hasComponentsOf(e, timer) || timer.id().identifies(e.ticket, e.target, e.cycle, e.percent))) {
-                    return i;
-                }
-            }
-        }
-
-        private static boolean hasComponentsOf(Entry e, DueTimer timer) {
-            // a rescheduled timer usually carries the instances its entry holds: compared by identity first
-            return e.cycle == timer.cycle() && e.percent == timer.percent()
-                    && (e.ticket == timer.ticket() || e.ticket.equals(timer.ticket()))
-                    && (e.target == timer.target() || e.target.equals(timer.target()));
-        }
-
-        @Nullable Entry get(int hash, TenantId tenant, TimerId key) {
-            int i = indexOf(hash, tenant, key);
-            return i < 0 ? null : slots[i];
-        }
-
-        Entry at(int index) {
-            return slots[index];
-        }
-
-        /** Adds an entry whose key is absent. */
-        void insert(int hash, Entry e) {
-            if (2 * (size + 1) > slots.length) {
-                grow();
-            }
-            place(hash, e);
-            size++;
-        }
-
-        private void place(int hash, Entry e) {
-            int mask = slots.length - 1;
-            int i = home(hash);
-            while (slots[i] != null) {
-                i = (i + 1) & mask;
-            }
-            slots[i] = e;
-            hashes[i] = hash;
-        }
-
-        private void grow() {
-            Entry[] oldSlots = slots;
-            int[] oldHashes = hashes;
-            slots = new Entry[2 * oldSlots.length];
-            hashes = new int[2 * oldSlots.length];
-            shift--;
-            for (int i = 0; i < oldSlots.length; i++) {
-                if (oldSlots[i] != null) {
-                    place(oldHashes[i], oldSlots[i]);
-                }
-            }
-        }
-
-        /** Empties a slot, moving back the entries of its probe run that may not stay behind a gap. */
-        void removeAt(int index) {
-            int mask = slots.length - 1;
-            int gap = index;
-            for (int j = (gap + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-                int home = home(hashes[j]);
-                // the entry at j may move into the gap unless its home lies cyclically in (gap, j]
-                boolean stays = gap < j ? home > gap && home <= j : home > gap || home <= j;
-                if (!stays) {
-                    slots[gap] = slots[j];
-                    hashes[gap] = hashes[j];
-                    gap = j;
-                }
-            }
-            slots[gap] = null;
-            size--;
-        }
-
-        int size() {
-            return size;
-        }
+    /** Finds the data of a tenant's ticket, or {@code null}: a store's lookup, safe without the tenant's lock. */
+    @FunctionalInterface
+    interface Owners {
+        /** The data of a ticket of a tenant, or {@code null} if the tenant holds none of that id. */
+        @Nullable TicketData find(TenantId tenant, TicketId ticket);
     }
 
     private static final TicketData[] NO_OWNERS = new TicketData[0];
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final EntryTable byId = new EntryTable();
+    private final Owners owners;
+    /** How many timers the table holds. */
+    private int count;
     /** Timers not yet known to be due, by the millisecond they wake in; an entry holds its handle there. */
     private final HandleTimerWheel<Entry> wheel = new HandleTimerWheel<>(Instant.EPOCH);
     /**
@@ -335,21 +145,9 @@ final class TimerTable implements TimerClaims {
     private final Consumer<Entry> toReady = ready::add;
     private long tokens;
 
-    /**
-     * Reads, WITHOUT the lock, the lines that applying a timer change will read first: the home slot of the timer's
-     * id and the entry there. A commit calls it
-     * before it takes its locks, so that these cache misses (random slots of tables of a million timers) overlap with
-     * its other reads ahead instead of coming one after another under the locks. Nothing is changed, and nothing read
-     * is trusted: the locked lookup reads it again, from the cache.
-     *
-     * @param change a {@link DueTimer} to schedule or the {@link TimerId} of a timer to cancel
-     * @return a value made of what was read, for the caller to keep (so that the reads are not dropped as unused)
-     */
-    long readAhead(TenantId tenant, Object change) {
-        if (change instanceof DueTimer timer) {
-            return byId.readAhead(EntryTable.hash(tenant, timer));
-        }
-        return byId.readAhead(EntryTable.hash(tenant, (TimerId) change));
+    /** @param owners finds the data of a tenant's ticket, whose timers it holds */
+    TimerTable(Owners owners) {
+        this.owners = owners;
     }
 
     /**
@@ -395,31 +193,72 @@ final class TimerTable implements TimerClaims {
             @Nullable TicketData[] otherOwners) {
         for (int k = -1; k < more; k++) {
             Object change = k < 0 ? first : others[k];
-            DueTimer timer = change instanceof DueTimer t ? t : null;
-            // one lookup decides between a reschedule in place, a replacement, a new timer and a cancel
-            int hash;
-            int slot;
-            if (timer != null) {
-                hash = EntryTable.hash(tenant, timer);
-                slot = byId.indexOfTimer(hash, tenant, timer);
-            } else {
-                TimerId id = (TimerId) change;
-                hash = EntryTable.hash(tenant, id);
-                slot = byId.indexOf(hash, tenant, id);
+            if (!(change instanceof DueTimer timer)) {
+                Entry old = entryOf(tenant, (TimerId) change);
+                if (old != null) {
+                    remove(old);
+                }
+                continue;
             }
-            Entry old = slot < 0 ? null : byId.at(slot);
-            if (timer != null && old != null && old.ticket.equals(timer.ticket())) {
+            TicketData owner = requireNonNull(k < 0 ? firstOwner : otherOwners[k], "the data of a scheduled timer's ticket");
+            // one lookup decides between a reschedule in place, a replacement and a new timer
+            Entry old = mayShareItsIdWithAnotherTicket(timer) ? entryOf(tenant, timer.id()) : ownEntry(owner, timer);
+            if (old != null && old.owner == owner) {
                 reschedule(old, timer);
                 continue;
             }
             if (old != null) {
-                remove(old, slot);
+                remove(old);
             }
-            if (timer != null) {
-                TicketData owner = k < 0 ? firstOwner : otherOwners[k];
-                add(hash, tenant, timer, requireNonNull(owner, "the data of a scheduled timer's ticket"));
+            add(tenant, timer, owner);
+        }
+    }
+
+    /**
+     * Whether another ticket's timer may have the same id: only if the ticket's id or the target holds a colon. An id
+     * is {@code ticket:target:cycle:percent}; with three colons only, all four parts are determined by the text (the
+     * last two are numbers), so a timer of the same id is one of the same ticket.
+     */
+    private static boolean mayShareItsIdWithAnotherTicket(DueTimer timer) {
+        return timer.ticket().value().indexOf(':') >= 0 || timer.target().indexOf(':') >= 0;
+    }
+
+    /** The entry among a ticket's timers of a timer's components, or {@code null}. */
+    private static @Nullable Entry ownEntry(TicketData owner, DueTimer timer) {
+        for (Entry e = owner.firstTimer; e != null; e = e.nextOfTicket) {
+            // a rescheduled timer usually carries the instances its entry holds: compared by identity first
+            if (e.cycle == timer.cycle() && e.percent == timer.percent()
+                    && (e.target == timer.target() || e.target.equals(timer.target()))) {
+                return e;
             }
         }
+        return null;
+    }
+
+    /**
+     * The entry of a timer id of a tenant, or {@code null}. The id is {@code ticket:target:cycle:percent}, and ticket
+     * ids and targets may hold colons: its ticket is its text before one of its colons but the last two, so the
+     * timers of each such ticket the tenant holds are searched (one, unless the id has more than three colons).
+     */
+    private @Nullable Entry entryOf(TenantId tenant, TimerId id) {
+        String text = id.value();
+        int last = text.lastIndexOf(':');
+        int cycleStart = last <= 0 ? -1 : text.lastIndexOf(':', last - 1);
+        for (int colon = text.indexOf(':'); colon >= 0 && colon < cycleStart; colon = text.indexOf(':', colon + 1)) {
+            TicketId ticket;
+            try {
+                ticket = TicketId.of(text.substring(0, colon));
+            } catch (IllegalArgumentException notAnId) {
+                continue; // no ticket has it
+            }
+            TicketData data = owners.find(tenant, ticket);
+            for (Entry e = data == null ? null : data.firstTimer; e != null; e = e.nextOfTicket) {
+                if (id.identifies(e.ticket, e.target, e.cycle, e.percent)) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -482,17 +321,17 @@ final class TimerTable implements TimerClaims {
      * card (512 bytes of heap) not yet marked, a read of that card's byte, a random line of the card table among a
      * million tickets; a table of the tickets' first timers cost another such card per new timer.
      */
-    private void add(int hash, TenantId tenant, DueTimer timer, TicketData owner) {
+    private void add(TenantId tenant, DueTimer timer, TicketData owner) {
         Entry e = new Entry(tenant, timer, owner);
-        byId.insert(hash, e);
         wake(e);
         e.nextOfTicket = owner.firstTimer;
         owner.firstTimer = e;
+        count++;
     }
 
-    /** Removes an entry found at a slot of {@code byId}. */
-    private void remove(Entry e, int slot) {
-        byId.removeAt(slot);
+    /** Removes an entry. */
+    private void remove(Entry e) {
+        count--;
         unwake(e);
         TicketData owner = e.owner;
         Entry first = owner.firstTimer;
@@ -512,7 +351,7 @@ final class TimerTable implements TimerClaims {
     Optional<DueTimer> find(TenantId tenant, TimerId id) {
         lock.lock();
         try {
-            Entry e = byId.get(EntryTable.hash(tenant, id), tenant, id);
+            Entry e = entryOf(tenant, id);
             return e == null ? Optional.empty() : Optional.of(e.timer());
         } finally {
             lock.unlock();
@@ -537,7 +376,7 @@ final class TimerTable implements TimerClaims {
     int size() {
         lock.lock();
         try {
-            return byId.size();
+            return count;
         } finally {
             lock.unlock();
         }
@@ -584,14 +423,15 @@ final class TimerTable implements TimerClaims {
         java.util.Objects.requireNonNull(claim, "claim");
         lock.lock();
         try {
-            TenantId tenant = claim.timer().tenant();
-            TimerId id = claim.timer().id();
-            int slot = byId.indexOf(EntryTable.hash(tenant, id), tenant, id);
-            Entry e = slot < 0 ? null : byId.at(slot);
+            DueTimer timer = claim.timer();
+            // the claimed timer is its ticket's (one of the same id that replaced it since, of another ticket, has
+            // another token)
+            TicketData owner = owners.find(timer.tenant(), timer.ticket());
+            Entry e = owner == null ? null : ownEntry(owner, timer);
             if (e == null || e.token != claim.token() || !claim.node().equals(e.node)) {
                 return false;
             }
-            remove(e, slot);
+            remove(e);
             return true;
         } finally {
             lock.unlock();
