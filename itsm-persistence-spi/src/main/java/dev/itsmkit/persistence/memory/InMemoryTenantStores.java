@@ -272,36 +272,21 @@ final class InMemoryTenantStores implements TenantStores {
 
     /**
      * Reads ahead, WITHOUT the lock, what a commit writing to a ticket will read and write under it (see
-     * {@link InMemoryUnitOfWork}): the ticket's data past its published view, its trail's and outbox's next slots
-     * ({@link TicketData#readAhead}) and, for an update, the chunk of its old key in the order by last update
-     * ({@link ChunkedIndex#chunkHint}).
+     * {@link InMemoryUnitOfWork}): the ticket's data past its published view, its trail's and outbox's next slots and
+     * first timer ({@link TicketData#readAhead}) and, for an update, the chunk of its old key in the order by last
+     * update ({@link ChunkedIndex#readAhead}).
      *
      * @param data the ticket's published data
      * @param update whether the commit saves a snapshot of a ticket that has one
-     * @return the old key's chunk (a hint for {@link #applySave(Ticket, int)}, -1 if none) in the low 32 bits and a
-     *     value made of what was read above them, for the caller to keep (so that the reads are not dropped)
+     * @return a value made of what was read, for the caller to keep (so that the reads are not dropped)
      */
     long readAhead(TicketData data, boolean update) {
         long read = data.readAhead();
-        if (!update) {
-            return read << 32 | 0xFFFF_FFFFL;
-        }
-        long hint = sorted.get(TicketOrder.UPDATED).chunkHint(data.updatedSecond, data.updatedNano);
-        return hint + (read << 32);
+        return update ? read + ChunkedIndex.readAhead(data.updatedChunk) : read;
     }
 
     /** Saves a snapshot; returns the ticket's data, to {@link TicketData#publish} once the commit is applied. */
     TicketData applySave(Ticket ticket) {
-        return applySave(ticket, -1);
-    }
-
-    /**
-     * Saves a snapshot; returns the ticket's data, to {@link TicketData#publish} once the commit is applied.
-     *
-     * @param updatedHint the chunk of the ticket's old key in the order by last update found before the lock
-     *     ({@link #readAhead}), checked before it is used, or -1
-     */
-    TicketData applySave(Ticket ticket, int updatedHint) {
         int slot = tickets.indexFor(ticket.id());
         Ticket old = tickets.ticketAt(slot);
         TicketData data = tickets.dataAt(slot);
@@ -324,9 +309,9 @@ final class InMemoryTenantStores implements TenantStores {
                 data.updatedNano = updated.getNano();
                 if (old != null) {
                     // not removed: its chunk is a random, cold place; marked stale once the data holds the new key
-                    index.markStale(oldSecond, oldNano, data, updatedHint);
+                    index.markStale(oldSecond, oldNano, data, data.updatedChunk);
                 }
-                index.put(data.updatedSecond, data.updatedNano, data);
+                data.updatedChunk = index.put(data.updatedSecond, data.updatedNano, data);
                 continue;
             }
             // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)

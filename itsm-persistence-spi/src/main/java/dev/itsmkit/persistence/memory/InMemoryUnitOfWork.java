@@ -307,7 +307,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         long[] hashed = hasher.scratch(eventCount);
         int[] bases = hasher.bases(eventCount);
         hashAhead(stores, hasher, hashed, bases);
-        int updatedHint = readAhead(stores);
+        readAhead(stores);
         ReentrantReadWriteLock.WriteLock tenantLock = stores.lock.writeLock();
         stores.lockForCommit();
         boolean tenantLocked = true;
@@ -315,7 +315,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         try {
             check(stores);
             for (int i = 0; i < saveCount; i++) {
-                touched(stores.applySave(saveAt(i), i == 0 ? updatedHint : -1));
+                touched(stores.applySave(saveAt(i)));
             }
             for (int i = 0; i < eventCount; i++) {
                 touched(stores.applyAppend(eventAt(i), hashed, 8 * i + 4, bases[i], hasher));
@@ -374,25 +374,19 @@ final class InMemoryUnitOfWork implements UnitOfWork {
      * together, and the lock holder finds them in the cache: the critical section that commands of one tenant
      * share gets shorter by as much. Nothing read here is trusted: the checks and changes under the lock read
      * everything again.
-     *
-     * @return the chunk of the first saved ticket's old key in the order by last update, a hint, or -1
      */
-    private int readAhead(InMemoryTenantStores stores) {
+    private void readAhead(InMemoryTenantStores stores) {
         long read = 0;
         TicketId ticket = saveCount > 0 ? requireNonNull(firstSave).id()
                 : eventCount > 0 ? requireNonNull(firstEvent).ticket()
                 : entryCount > 0 ? requireNonNull(firstEntry).ticket() : null;
-        int hint = -1;
         if (ticket != null) {
             TicketData data = stores.tickets.publishedData(ticket);
             if (data != null) {
-                long ahead = stores.readAhead(data, saveCount > 0 && firstExpectedVersion > 0);
-                hint = (int) ahead;
-                read += ahead >>> 32;
+                read += stores.readAhead(data, saveCount > 0 && firstExpectedVersion > 0);
             }
         }
         readSum = read;
-        return hint;
     }
 
     /**

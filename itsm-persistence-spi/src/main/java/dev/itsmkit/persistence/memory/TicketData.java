@@ -121,6 +121,11 @@ final class TicketData {
     long updatedSecond;
     int updatedNano;
     /**
+     * The chunk of the order by last update that its key was put in ({@link ChunkedIndex#put}'s hint): the next update
+     * marks that key stale there without a search of the order's directory.
+     */
+    @Nullable Object updatedChunk;
+    /**
      * The ticket's first due timer in the timer table, which links the others from it, or {@code null}: written and
      * read only under the timer table's lock (the tenant's lock guards the other fields). Kept here rather than in a
      * table by ticket because the commit that schedules a timer has this object at hand and has just written it (see
