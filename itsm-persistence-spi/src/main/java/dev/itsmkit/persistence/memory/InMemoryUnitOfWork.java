@@ -369,11 +369,11 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     /**
      * Reads ahead, before the lock, the lines the commit will read and write under it for its first ticket (a
      * command's unit of work changes one ticket and one or two of its timers): the ticket's data, the next slots of its
-     * trail and outbox, its first timer, its old key's chunk in the order by last update. With a million tickets and timers these are cache misses (about 150 ns each on the development
-     * machine); read here, one after the other without a dependency between them, the processor waits for them
-     * together, and the lock holder finds them in the cache: the critical section that commands of one tenant
-     * share gets shorter by as much. Nothing read here is trusted: the checks and changes under the lock read
-     * everything again.
+     * trail and outbox, its first timer, its old key's chunk in the order by last update. With a million tickets and
+     * timers these are cache misses (about 150 ns each on the development machine); read here, one after the other
+     * without a dependency between them, the processor waits for them together, and the lock holder finds them in the
+     * cache: the critical section that commands of one tenant share gets shorter by as much. Nothing read here is
+     * trusted: the checks and changes under the lock read everything again.
      */
     private void readAhead(InMemoryTenantStores stores) {
         long read = 0;

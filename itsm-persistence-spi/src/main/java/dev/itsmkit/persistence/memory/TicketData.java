@@ -288,9 +288,9 @@ final class TicketData {
     /**
      * Reads, WITHOUT the lock, the lines a commit appending an event and an outbox entry to this ticket will write:
      * this object's fields past its published view, the trail's next slots (event and hash), the outbox's next
-     * slot and the ticket's first timer. A commit calls it before it takes the lock, so that these cache misses overlap with its other reads
-     * ahead instead of following one another under the lock. The fields may be changing under another thread's
-     * commit: each index is checked against the array read, and what is read is only summed.
+     * slot and the ticket's first timer. A commit calls it before it takes the lock, so that these cache misses overlap
+     * with its other reads ahead instead of following one another under the lock. The fields may be changing under
+     * another thread's commit: each index is checked against the array read, and what is read is only summed.
      *
      * @return a value made of what was read, for the caller to keep (so that the reads are not dropped as unused)
      */

@@ -34,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  * schedules a timer has that data at hand, so it finds the ticket's timers without a probe, and a new timer's
  * store into the data marks no card of the garbage collector's that the commit has not marked already (see
  * {@link #add}). A timer found by its id alone (a cancel, {@link #find}) is looked for among the timers of the
- * ticket its id names ({@link #entryOf}). A reschedule (an SLA clock's timer moved to its next threshold) changes its entry in place and
- * moves it in the wake order; a new timer costs its entry and no other object (but the table's and the wheel's
- * occasional growth); a cancel costs none.
+ * ticket its id names ({@link #entryOf}). A reschedule (an SLA clock's timer moved to its next threshold) changes
+ * its entry in place and moves it in the wake order; a new timer costs its entry and no other object (but the
+ * wheel's occasional growth); a cancel costs none.
  */
 final class TimerTable implements TimerClaims {
     /** Breaks ties between timers that wake at the same instant: by tenant, then id (built for the comparison: rare). */
@@ -200,7 +200,8 @@ final class TimerTable implements TimerClaims {
                 }
                 continue;
             }
-            TicketData owner = requireNonNull(k < 0 ? firstOwner : otherOwners[k], "the data of a scheduled timer's ticket");
+            TicketData owner = requireNonNull(k < 0 ? firstOwner : otherOwners[k],
+                    "the data of a scheduled timer's ticket");
             // one lookup decides between a reschedule in place, a replacement and a new timer
             Entry old = mayShareItsIdWithAnotherTicket(timer) ? entryOf(tenant, timer.id()) : ownEntry(owner, timer);
             if (old != null && old.owner == owner) {
