@@ -28,12 +28,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Lazy deletion</b> (an index made with a {@link Liveness}, the order by last update): a key that no longer
  * holds ({@link #markStale}) stays in its chunk, and a visit skips every entry the liveness test rejects, so the
- * index's content is exactly its live keys. Marking a key stale finds its chunk by the binary search over the
- * first keys (cached) and counts one more stale key for that chunk in an {@code int[]} beside the directory: the
- * chunk itself, a random and cold place among a million keys, is not read. When about half of a chunk's keys are
- * counted stale (checked on every {@value #STALE_CHECK}th mark, so that the chunk object is rarely read), the
+ * index's content is exactly its live keys. Marking a key stale finds its chunk from the hint {@link #put} returned
+ * for the key (checked against the chunk's first and last keys) or else by the binary search over the first keys,
+ * and counts one more stale key in the chunk; the chunk's entries are not moved. When about half of a chunk's keys are
+ * counted stale (checked on every {@value #STALE_CHECK}th mark), the
  * chunk is compacted: each entry is tested (the tests of consecutive entries do not depend on
- * each other, so their misses overlap) and the live ones are kept in order. An update then costs a cached search
+ * each other, so their misses overlap) and the live ones are kept in order. An update then costs the hint's check
  * and, amortized, two liveness tests instead of a search, a move and three or four dependent misses in a random
  * chunk; a walk pays a test per entry it visits and skips, per chunk, fewer stale entries than
  * {@code 2 * STALE_CHECK} more than live ones. The
@@ -57,6 +57,15 @@ final class ChunkedIndex<T> {
         final long[] keys = new long[2 * CHUNK];
         final Object[] ties = new Object[CHUNK];
         int size;
+        /**
+         * With lazy deletion, how many of its entries were marked stale since it was last compacted: at least the
+         * number of its stale entries (a revived key, put again at a stale entry, is not subtracted). Only decides when
+         * to compact. Kept in the chunk, which {@link #markStale} is given, not beside the directory, which it would
+         * have to search for the chunk's place.
+         */
+        int stale;
+        /** Whether the chunk was dropped from the directory (emptied, or merged into the one before it). */
+        boolean dropped;
     }
 
     /**
@@ -73,11 +82,6 @@ final class ChunkedIndex<T> {
     private final Comparator<? super T> ties;
     private final @Nullable Liveness<? super T> liveness;
     private Chunk[] chunks = new Chunk[4];
-    /**
-     * Per chunk, how many of its entries were marked stale since it was last compacted: at least the number of
-     * its stale entries (a revived key, put again at a stale entry, is not subtracted). Only decides when to compact.
-     */
-    private int[] staleCounts = new int[4];
     /** Each chunk's first key, major and minor side by side as in a chunk. */
     private long[] firstKeys = new long[8];
     private int chunkCount;
@@ -173,7 +177,12 @@ final class ChunkedIndex<T> {
      *
      * @param tie the tie-breaker, never {@code null}
      */
-    void put(long major, long minor, T tie) {
+    /**
+     * Puts a key (replacing the tie of an equal key).
+     *
+     * @return the chunk it was put in, for {@link #markStale(long, long, Object, Object)}: an opaque hint
+     */
+    Object put(long major, long minor, T tie) {
         if (chunkCount == 0) {
             insertChunk(0, new Chunk());
         }
@@ -187,22 +196,21 @@ final class ChunkedIndex<T> {
             lastChunk.ties[n] = tie;
             lastChunk.size = n + 1;
             size++;
-            return;
+            return lastChunk;
         }
         int ci = chunkFor(major, minor, tie);
         Chunk c = chunks[ci];
         int at = lowerBound(c, major, minor, tie);
         if (at < c.size && compare(major, minor, tie, c, at) == 0) {
             c.ties[at] = tie;
-            return;
+            return c;
         }
-        if (c.size == CHUNK && liveness != null && staleCounts[ci] > 0) {
+        if (c.size == CHUNK && liveness != null && c.stale > 0) {
             // drop the stale entries before splitting: each half then knows it holds none (a split is rare in an
             // order whose keys mostly arrive at its end, so the tests are paid rarely), and a chunk's count stays at
             // least its number of stale entries, so no chunk keeps more stale entries than live ones
             compact(ci, liveness);
-            put(major, minor, tie);
-            return;
+            return put(major, minor, tie);
         }
         if (c.size == CHUNK) {
             Chunk next = new Chunk();
@@ -235,6 +243,7 @@ final class ChunkedIndex<T> {
             firstKeys[2 * ci] = major;
             firstKeys[2 * ci + 1] = minor;
         }
+        return c;
     }
 
     /** Moves the entries of a chunk from a position on into an empty chunk. */
@@ -251,17 +260,10 @@ final class ChunkedIndex<T> {
         if (chunkCount == chunks.length) {
             chunks = java.util.Arrays.copyOf(chunks, chunkCount * 2);
             firstKeys = java.util.Arrays.copyOf(firstKeys, chunkCount * 4);
-            if (liveness != null) {
-                staleCounts = java.util.Arrays.copyOf(staleCounts, chunkCount * 2);
-            }
         }
         int tail = chunkCount - at;
         System.arraycopy(chunks, at, chunks, at + 1, tail);
         System.arraycopy(firstKeys, 2 * at, firstKeys, 2 * at + 2, 2 * tail);
-        if (liveness != null) {
-            System.arraycopy(staleCounts, at, staleCounts, at + 1, tail);
-            staleCounts[at] = 0;
-        }
         chunks[at] = c;
         firstKeys[2 * at] = c.size == 0 ? 0 : c.keys[0];
         firstKeys[2 * at + 1] = c.size == 0 ? 0 : c.keys[1];
@@ -269,12 +271,10 @@ final class ChunkedIndex<T> {
     }
 
     private void removeChunk(int at) {
+        chunks[at].dropped = true;
         int tail = chunkCount - at - 1;
         System.arraycopy(chunks, at + 1, chunks, at, tail);
         System.arraycopy(firstKeys, 2 * at + 2, firstKeys, 2 * at, 2 * tail);
-        if (liveness != null) {
-            System.arraycopy(staleCounts, at + 1, staleCounts, at, tail);
-        }
         chunkCount--;
         chunks[chunkCount] = null;
     }
@@ -284,16 +284,21 @@ final class ChunkedIndex<T> {
      * liveness test must reject it from now on. Compacts the entry's chunk when about half of it is stale.
      */
     void markStale(long major, long minor, T tie) {
-        markStale(major, minor, tie, -1);
+        markStale(major, minor, tie, null);
     }
 
     /**
-     * {@link #markStale(long, long, Object)} with the chunk {@link #chunkHint} found before the lock: used if it is
-     * still the key's chunk, which two comparisons with the cached first keys tell; else the key's chunk is searched.
+     * {@link #markStale(long, long, Object)} with the chunk {@link #put} returned for the key: used if it is still in
+     * the directory and the key lies strictly between its first and last keys (then no other chunk can hold it), which
+     * reads the chunk and its keys' first and last lines and no line of the directory; else the key's chunk is
+     * searched. The search's binary steps over the directory of a million keys' chunks miss the cache one after the
+     * other; the hint's reads do not depend on one another past the chunk, and a commit reads them ahead
+     * ({@link #readAhead}).
      *
-     * @param hint a chunk index from {@link #chunkHint}, or -1
+     * @param hint what {@link #put} returned when it put the key, or {@code null}
      */
-    void markStale(long major, long minor, T tie, int hint) {
+    @SuppressWarnings("unchecked") // a stored tie is a T
+    void markStale(long major, long minor, T tie, @Nullable Object hint) {
         Liveness<? super T> live = liveness;
         if (live == null) {
             throw new IllegalStateException("an index without a liveness test removes its keys: call remove");
@@ -301,28 +306,23 @@ final class ChunkedIndex<T> {
         if (chunkCount == 0) {
             return;
         }
-        int ci = holdsKey(hint, major, minor) ? hint : chunkFor(major, minor, tie);
-        int stale = ++staleCounts[ci];
-        // the chunk's size is in the chunk object, a cold line: read only on every STALE_CHECK-th mark, so a chunk
-        // keeps fewer than 2 * STALE_CHECK stale entries more than live ones
-        if ((stale & (STALE_CHECK - 1)) == 0 && 2 * stale >= chunks[ci].size) {
-            compact(ci, live);
+        Chunk c = hint instanceof Chunk h && holdsKey(h, major, minor) ? h : chunks[chunkFor(major, minor, tie)];
+        int stale = ++c.stale;
+        // the chunk's size is read only on every STALE_CHECK-th mark, so a chunk keeps fewer than 2 * STALE_CHECK
+        // stale entries more than live ones
+        if ((stale & (STALE_CHECK - 1)) == 0 && 2 * stale >= c.size) {
+            compact(chunkFor(c.keys[0], c.keys[1], (T) c.ties[0]), live);
         }
     }
 
     /**
-     * Whether a chunk is the one {@link #chunkFor} finds for a key: its first key is below the key (or it is the first
-     * chunk) and the next chunk's first key above it (or it is the last). A key equal to a first key is left to the
-     * search, which compares ties. For the lock holder.
+     * Whether a chunk of this index holds a key: it is still in the directory and the key lies strictly between its
+     * first and last keys. A key equal to one of them is left to the search, which compares ties. For the lock holder.
      */
-    private boolean holdsKey(int ci, long major, long minor) {
-        if (ci < 0 || ci >= chunkCount) {
-            return false;
-        }
-        if (ci > 0 && !below(firstKeys[2 * ci], firstKeys[2 * ci + 1], major, minor)) {
-            return false;
-        }
-        return ci == chunkCount - 1 || below(major, minor, firstKeys[2 * ci + 2], firstKeys[2 * ci + 3]);
+    private static boolean holdsKey(Chunk c, long major, long minor) {
+        int n = c.size;
+        return !c.dropped && n > 1 && below(c.keys[0], c.keys[1], major, minor)
+                && below(major, minor, c.keys[2 * n - 2], c.keys[2 * n - 1]);
     }
 
     private static boolean below(long major, long minor, long thanMajor, long thanMinor) {
@@ -330,42 +330,21 @@ final class ChunkedIndex<T> {
     }
 
     /**
-     * The chunk a key lies in, searched WITHOUT the lock, by a thread that will take it to {@link #markStale} the key:
-     * the search's reads (the lower levels of the first keys' directory, which miss the cache in an index of a
-     * million keys), the chunk's stale count and, on every {@value #STALE_CHECK}th mark, its size, are then paid
-     * before the lock, where they overlap with the commit's other reads ahead, and the lock holder finds them in the
-     * cache and checks the hint with two comparisons ({@link #markStale(long, long, Object, int)}). The fields read
-     * may be changing under another thread's commit: every index is bounded by the array it reads, and a wrong
-     * answer is only a hint that fails its check.
+     * Reads, WITHOUT the lock, what {@link #markStale(long, long, Object, Object)} reads of a hint: the chunk and the
+     * first and last lines of its keys. A commit calls it before it takes the lock, so that these misses overlap with
+     * its other reads ahead. The chunk may be changing under another thread's commit: the index is bounded by the
+     * array read, and what is read is only summed.
      *
-     * @return the chunk index in the low 32 bits (-1 if none) and, above them, a value made of what was read, which
-     *     the caller keeps (so that the reads are not dropped as unused)
+     * @param hint what {@link #put} returned, or {@code null}
+     * @return a value made of what was read, for the caller to keep (so that the reads are not dropped as unused)
      */
-    long chunkHint(long major, long minor) {
-        long[] first = firstKeys;
-        Chunk[] directory = chunks;
-        int[] stale = staleCounts;
-        int count = Math.min(chunkCount, Math.min(first.length / 2, Math.min(directory.length, stale.length)));
-        if (count <= 0) {
-            return 0xFFFF_FFFFL;
+    static long readAhead(@Nullable Object hint) {
+        if (!(hint instanceof Chunk c)) {
+            return 0;
         }
-        int low = 0;
-        int high = count - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (below(major, minor, first[2 * mid], first[2 * mid + 1])) {
-                high = mid - 1;
-            } else {
-                low = mid;
-            }
-        }
-        int marks = stale[low] + 1;
-        long read = marks;
-        if ((marks & (STALE_CHECK - 1)) == 0) {
-            Chunk c = directory[low];
-            read += c == null ? 0 : c.size;
-        }
-        return read << 32 | low;
+        long[] keys = c.keys;
+        int last = 2 * c.size - 1;
+        return keys[0] + (last > 0 && last < keys.length ? keys[last] : 0) + c.stale;
     }
 
     /** Drops the entries of a chunk its liveness test rejects, keeping the others in order. */
@@ -387,7 +366,7 @@ final class ChunkedIndex<T> {
         java.util.Arrays.fill(c.ties, kept, c.size, null);
         size -= c.size - kept;
         c.size = kept;
-        staleCounts[ci] = 0;
+        c.stale = 0;
         if (kept == 0) {
             removeChunk(ci);
             return;
@@ -395,7 +374,7 @@ final class ChunkedIndex<T> {
         firstKeys[2 * ci] = c.keys[0];
         firstKeys[2 * ci + 1] = c.keys[1];
         if (c.size < CHUNK / 4 && ci + 1 < chunkCount && c.size + chunks[ci + 1].size <= CHUNK * 3 / 4) {
-            staleCounts[ci] = staleCounts[ci + 1];
+            c.stale = chunks[ci + 1].stale;
             moveTail(chunks[ci + 1], 0, c);
             removeChunk(ci + 1);
         }
@@ -431,9 +410,7 @@ final class ChunkedIndex<T> {
             firstKeys[2 * ci + 1] = c.keys[1];
         }
         if (c.size < CHUNK / 4 && ci + 1 < chunkCount && c.size + chunks[ci + 1].size <= CHUNK * 3 / 4) {
-            if (liveness != null) {
-                staleCounts[ci] += staleCounts[ci + 1];
-            }
+            c.stale += chunks[ci + 1].stale;
             moveTail(chunks[ci + 1], 0, c);
             removeChunk(ci + 1);
         }

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InMemoryStores implements Stores {
     private final ConcurrentHashMap<TenantId, InMemoryTenantStores> tenants = new ConcurrentHashMap<>();
-    final TimerTable timers = new TimerTable();
+    final TimerTable timers = new TimerTable(this::dataOf);
     final OutboxLog outbox = new OutboxLog(this::forgetPurged);
     /** What the reads of a tenant without data see: never written, shared by every unknown tenant. */
     final InMemoryTenantStores empty = new InMemoryTenantStores(TenantId.of("no-tenant"), this);
@@ -63,6 +63,12 @@ public final class InMemoryStores implements Stores {
     /** Returns the data of a tenant, or {@code null} if nothing was ever written for it. */
     @Nullable InMemoryTenantStores existing(TenantId tenant) {
         return tenants.get(tenant);
+    }
+
+    /** The data of a tenant's ticket, or {@code null}; safe without the tenant's lock (see {@link TimerTable}). */
+    private @Nullable TicketData dataOf(TenantId tenant, TicketId ticket) {
+        InMemoryTenantStores stores = tenants.get(tenant);
+        return stores == null ? null : stores.tickets.publishedData(ticket);
     }
 
     /** Returns the data of a tenant, creating it for a write. */

@@ -78,6 +78,14 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     private @Nullable Object firstTimerChange;
     private Object[] moreTimerChanges = NO_TIMER_CHANGES;
     private int timerChangeCount;
+    /**
+     * Per timer change to schedule, the data of its ticket (which holds the ticket's first timer, see
+     * {@link TicketData#firstTimer}), found under the tenant's lock; {@code null} for a cancel.
+     */
+    private @Nullable TicketData firstTimerOwner;
+    private TicketData[] moreTimerOwners = NO_DATA;
+    /** Whether a timer change schedules a timer: it then writes its ticket's data. */
+    private boolean schedulesTimer;
     private @Nullable OutboxEntry firstEntry;
     private OutboxEntry[] moreEntries = NO_ENTRIES;
     private int entryCount;
@@ -240,6 +248,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         checkOpen();
         checkTenant(timer.tenant(), "timer", timer.id());
         addTimerChange(timer);
+        schedulesTimer = true;
         return this;
     }
 
@@ -284,18 +293,21 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     public void commit() {
         checkOpen();
         committed = true;
-        boolean writesTenantData = saveCount > 0 || eventCount > 0 || clockCount > 0 || entryCount > 0;
+        boolean writesTenantData = saveCount > 0 || eventCount > 0 || clockCount > 0 || entryCount > 0 || schedulesTimer;
         InMemoryTenantStores stores = this.stores != null ? this.stores
                 : writesTenantData ? root.forWrite(tenant) : root.existing(tenant);
         if (stores == null) {
-            applyTimerChanges();
+            // nothing scheduled (that would have created the tenant's data): cancels only
+            if (timerChangeCount > 0) {
+                root.timers.applyCancels(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1);
+            }
             return;
         }
         TrailHasher hasher = TrailHasher.ofThisThread();
         long[] hashed = hasher.scratch(eventCount);
         int[] bases = hasher.bases(eventCount);
         hashAhead(stores, hasher, hashed, bases);
-        int updatedHint = readAhead(stores);
+        readAhead(stores);
         ReentrantReadWriteLock.WriteLock tenantLock = stores.lock.writeLock();
         stores.lockForCommit();
         boolean tenantLocked = true;
@@ -303,7 +315,7 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         try {
             check(stores);
             for (int i = 0; i < saveCount; i++) {
-                touched(stores.applySave(saveAt(i), i == 0 ? updatedHint : -1));
+                touched(stores.applySave(saveAt(i)));
             }
             for (int i = 0; i < eventCount; i++) {
                 touched(stores.applyAppend(eventAt(i), hashed, 8 * i + 4, bases[i], hasher));
@@ -321,6 +333,9 @@ final class InMemoryUnitOfWork implements UnitOfWork {
             // the timer table's and the outbox log's changes are made after the tenant's lock is handed over to their
             // own locks: in the order of the tenant's commits, without holding up its next commit
             if (timerChangeCount > 0) {
+                if (schedulesTimer) {
+                    findTimerOwners(stores);
+                }
                 root.timers.lockForApply();
                 timersLocked = true;
             }
@@ -338,7 +353,8 @@ final class InMemoryUnitOfWork implements UnitOfWork {
                 tenantLock.unlock();
             }
             if (timersLocked) {
-                root.timers.applyLocked(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1);
+                root.timers.applyLocked(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1,
+                        firstTimerOwner, moreTimerOwners);
             }
         } finally {
             if (tenantLocked) {
@@ -351,36 +367,26 @@ final class InMemoryUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * Reads ahead, before the lock, the lines the commit will read and write under it for its first ticket and its
-     * first timer change (a command's unit of work changes one ticket and one or two timers): the ticket's data, the
-     * next slots of its trail and outbox, its old key's chunk in the order by last update, the timer tables' slots
-     * and entries. With a million tickets and timers these are cache misses (about 150 ns each on the development
-     * machine); read here, one after the other without a dependency between them, the processor waits for them
-     * together, and the lock holder finds them in the cache: the critical section that commands of one tenant
-     * share gets shorter by as much. Nothing read here is trusted: the checks and changes under the lock read
-     * everything again.
-     *
-     * @return the chunk of the first saved ticket's old key in the order by last update, a hint, or -1
+     * Reads ahead, before the lock, the lines the commit will read and write under it for its first ticket (a
+     * command's unit of work changes one ticket and one or two of its timers): the ticket's data, the next slots of its
+     * trail and outbox, its first timer, its old key's chunk in the order by last update. With a million tickets and
+     * timers these are cache misses (about 150 ns each on the development machine); read here, one after the other
+     * without a dependency between them, the processor waits for them together, and the lock holder finds them in the
+     * cache: the critical section that commands of one tenant share gets shorter by as much. Nothing read here is
+     * trusted: the checks and changes under the lock read everything again.
      */
-    private int readAhead(InMemoryTenantStores stores) {
+    private void readAhead(InMemoryTenantStores stores) {
         long read = 0;
-        if (firstTimerChange != null) {
-            read = root.timers.readAhead(tenant, firstTimerChange);
-        }
         TicketId ticket = saveCount > 0 ? requireNonNull(firstSave).id()
                 : eventCount > 0 ? requireNonNull(firstEvent).ticket()
                 : entryCount > 0 ? requireNonNull(firstEntry).ticket() : null;
-        int hint = -1;
         if (ticket != null) {
             TicketData data = stores.tickets.publishedData(ticket);
             if (data != null) {
-                long ahead = stores.readAhead(data, saveCount > 0 && firstExpectedVersion > 0);
-                hint = (int) ahead;
-                read += ahead >>> 32;
+                read += stores.readAhead(data, saveCount > 0 && firstExpectedVersion > 0);
             }
         }
         readSum = read;
-        return hint;
     }
 
     /**
@@ -453,9 +459,21 @@ final class InMemoryUnitOfWork implements UnitOfWork {
         return -1;
     }
 
-    private void applyTimerChanges() {
-        if (timerChangeCount > 0) {
-            root.timers.apply(tenant, requireNonNull(firstTimerChange), moreTimerChanges, timerChangeCount - 1);
+    /**
+     * Finds, under the tenant's lock, the data of each scheduled timer's ticket, adding a slot without a snapshot for
+     * a ticket the tenant does not hold (as an event or a clock written before a ticket's first snapshot does).
+     */
+    private void findTimerOwners(InMemoryTenantStores stores) {
+        if (firstTimerChange instanceof DueTimer timer) {
+            firstTimerOwner = stores.dataFor(timer.ticket());
+        }
+        if (timerChangeCount > 1) {
+            moreTimerOwners = new TicketData[timerChangeCount - 1];
+            for (int i = 0; i < timerChangeCount - 1; i++) {
+                if (moreTimerChanges[i] instanceof DueTimer timer) {
+                    moreTimerOwners[i] = stores.dataFor(timer.ticket());
+                }
+            }
         }
     }
 

@@ -120,6 +120,18 @@ final class TicketData {
      */
     long updatedSecond;
     int updatedNano;
+    /**
+     * The chunk of the order by last update that its key was put in ({@link ChunkedIndex#put}'s hint): the next update
+     * marks that key stale there without a search of the order's directory.
+     */
+    @Nullable Object updatedChunk;
+    /**
+     * The ticket's first due timer in the timer table, which links the others from it, or {@code null}: written and
+     * read only under the timer table's lock (the tenant's lock guards the other fields). Kept here rather than in a
+     * table by ticket because the commit that schedules a timer has this object at hand and has just written it (see
+     * {@code TimerTable.add}).
+     */
+    TimerTable.@Nullable Entry firstTimer;
 
     /** The last published view, safe without a lock. */
     Head head() {
@@ -275,10 +287,10 @@ final class TicketData {
 
     /**
      * Reads, WITHOUT the lock, the lines a commit appending an event and an outbox entry to this ticket will write:
-     * this object's fields past its published view, the trail's next slots (event and hash) and the outbox's next
-     * slot. A commit calls it before it takes the lock, so that these cache misses overlap with its other reads
-     * ahead instead of following one another under the lock. The fields may be changing under another thread's
-     * commit: each index is checked against the array read, and what is read is only summed.
+     * this object's fields past its published view, the trail's next slots (event and hash), the outbox's next
+     * slot and the ticket's first timer. A commit calls it before it takes the lock, so that these cache misses overlap
+     * with its other reads ahead instead of following one another under the lock. The fields may be changing under
+     * another thread's commit: each index is checked against the array read, and what is read is only summed.
      *
      * @return a value made of what was read, for the caller to keep (so that the reads are not dropped as unused)
      */
@@ -298,6 +310,11 @@ final class TicketData {
         }
         if (m >= 0 && m < entries.length && entries[m] != null) {
             read++;
+        }
+        // the ticket's first timer, which a commit scheduling one of its timers looks at (written under another lock)
+        TimerTable.Entry timer = firstTimer;
+        if (timer != null) {
+            read += timer.dueSecond;
         }
         return read;
     }

@@ -176,7 +176,8 @@ final class UnknownTenantStores implements TenantStores {
 
             @Override
             public List<DueTimer> forTicket(TicketId ticket) {
-                return root.timers.forTicket(tenant, requireNonNull(ticket, "ticket"));
+                // scheduling a timer creates the tenant's data: a tenant without it has none, unless created since
+                return source().timers().forTicket(requireNonNull(ticket, "ticket"));
             }
         };
     }

@@ -166,14 +166,15 @@ class ChunkedIndexTest {
     }
 
     /**
-     * A commit looks for an old key's chunk before it takes the lock ({@code chunkHint}); under the lock the hint is
-     * used only if it is still that key's chunk. Two indexes take the same moves, one marking stale keys without a
-     * hint, the other with a fresh hint, a hint taken before the previous move (possibly outdated by a split,
-     * merge or compaction) or an arbitrary number: they must stay the same, entry for entry, in size and in chunks
-     * (a wrong chunk's stale count would change when chunks are compacted).
+     * A commit marks an old key stale in the chunk {@code put} returned for it, which splits, merges, compactions and
+     * drops of chunks may have made wrong since; the hint is used only while the chunk is still in the index and holds
+     * the key between its first and last keys. Two indexes take the same moves, one marking stale keys without a
+     * hint, the other with the chunk returned for the key, a chunk returned for another key earlier (possibly dropped
+     * since) or none: they must stay the same, entry for entry, in size and in chunks (a wrong chunk's stale count
+     * would change when chunks are compacted).
      */
     @Test
-    void aChunkHintFromBeforeTheLockIsUsedOnlyWhenItIsStillTheKeysChunk() {
+    void aChunkHintIsUsedOnlyWhenItStillHoldsTheKey() {
         qt().withExamples(40).forAll(lists().of(integers().between(-4_000, 4_000)).ofSizeBetween(0, 4_000))
                 .checkAssert(ops -> {
             Map<String, Key> present = new HashMap<>();
@@ -183,21 +184,22 @@ class ChunkedIndexTest {
             };
             ChunkedIndex<String> plain = new ChunkedIndex<>(Comparator.naturalOrder(), live);
             ChunkedIndex<String> hinted = new ChunkedIndex<>(Comparator.naturalOrder(), live);
+            Map<String, Object> chunkOf = new HashMap<>();
+            Object earlierHint = null;
             long clock = 0;
-            int earlierHint = -1;
             for (int op : ops) {
                 String tie = "t" + (Math.abs(op) % 300);
                 clock += Math.abs(op) % 3;
                 Key moved = op >= 0 ? new Key(clock / 5, clock % 5, tie) : new Key(0, Math.abs(op) % 4, tie);
                 Key before = present.get(tie);
                 if (before != null && !before.equals(moved)) {
-                    long ahead = hinted.chunkHint(before.major(), before.minor());
-                    int hint = switch (Math.abs(op) % 3) {
-                        case 0 -> (int) ahead;
+                    Object fresh = chunkOf.get(tie);
+                    Object hint = switch (Math.abs(op) % 3) {
+                        case 0 -> fresh;
                         case 1 -> earlierHint;
-                        default -> Math.abs(op) % (hinted.chunkCount() + 3) - 1;
+                        default -> null;
                     };
-                    earlierHint = (int) ahead;
+                    earlierHint = fresh;
                     present.put(tie, moved);
                     plain.markStale(before.major(), before.minor(), tie);
                     hinted.markStale(before.major(), before.minor(), tie, hint);
@@ -205,28 +207,12 @@ class ChunkedIndexTest {
                     present.put(tie, moved);
                 }
                 plain.put(moved.major(), moved.minor(), tie);
-                hinted.put(moved.major(), moved.minor(), tie);
+                chunkOf.put(tie, hinted.put(moved.major(), moved.minor(), tie));
                 assertThat(hinted.size()).isEqualTo(plain.size());
                 assertThat(hinted.chunkCount()).isEqualTo(plain.chunkCount());
             }
             assertThat(all(hinted)).containsExactlyElementsOf(all(plain));
         });
-    }
-
-    @Test
-    void aChunkHintNamesTheChunkOfAKeyBetweenTwoChunksFirstKeys() {
-        ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), (major, minor, tie) -> true);
-        assertThat((int) index.chunkHint(5, 0)).isEqualTo(-1);
-        for (int k = 0; k < 10 * ChunkedIndex.CHUNK; k++) {
-            index.put(k, 0, "t" + k);
-        }
-        // keys in order fill whole chunks: key k is in chunk k / CHUNK
-        for (int k : new int[] {1, ChunkedIndex.CHUNK - 1, ChunkedIndex.CHUNK + 1, 5 * ChunkedIndex.CHUNK + 7,
-                10 * ChunkedIndex.CHUNK - 1, 20 * ChunkedIndex.CHUNK}) {
-            assertThat((int) index.chunkHint(k, 0)).as("chunk of key %d", k)
-                    .isEqualTo(Math.min(k / ChunkedIndex.CHUNK, index.chunkCount() - 1));
-        }
-        assertThat((int) index.chunkHint(-1, 0)).isZero();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
@@ -18,33 +17,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The timer table finds a timer scheduled again by its components (the ticket, target, cycle and percent) and the
- * hash of its id's text computed from them, without the id's text; the table stays keyed by that text, so two
- * timers whose components differ but whose ids are the same text (a colon in a ticket id or a target) are still one.
+ * The timer table finds a timer scheduled again by its components (the ticket, target, cycle and percent) among its
+ * ticket's timers, without the id's text; timers stay identified by that text, so two timers whose components differ
+ * but whose ids are the same text (a colon in a ticket id or a target) are still one, whichever ticket holds it.
  */
 class TimerTableKeysTest {
     private static final TenantId ACME = TenantId.of("acme");
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
-
-    @Test
-    void theHashOfAnIdsTextFollowsFromItsComponents() {
-        // the characters of an identifier, the colon among them; lengths past the precomputed powers of 31 too
-        String alphabet = "abcXYZ019.:_@-";
-        // (an id has at most 128 characters: 40 + 75 + 7 + 3 and three colons)
-        qt().forAll(texts(alphabet, 40), texts(alphabet, 75), integers().between(0, 2_000_000), integers().between(0, 100))
-                .checkAssert((ticket, target, cycle, percent) -> assertThat(
-                        TimerTable.EntryTable.idTextHash(TicketId.of(ticket), target, cycle, percent))
-                        .isEqualTo(TimerId.of(TicketId.of(ticket), target, cycle, percent).value().hashCode()));
-    }
-
-    private static org.quicktheories.core.Gen<String> texts(String alphabet, int longest) {
-        // an identifier starts with a letter or a digit
-        return lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, longest - 1).map(indexes -> {
-            StringBuilder text = new StringBuilder("x");
-            indexes.forEach(i -> text.append(alphabet.charAt(i)));
-            return text.toString();
-        });
-    }
 
     @Test
     void timersWhoseIdsAreTheSameTextAreOneTimerWhateverTheirComponents() {
