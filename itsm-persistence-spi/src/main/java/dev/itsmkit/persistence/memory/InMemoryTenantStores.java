@@ -257,18 +257,17 @@ final class InMemoryTenantStores implements TenantStores {
     }
 
     /**
-     * Reads the snapshot and the trail's last sequence of a ticket without a lock, from the one view its
-     * last commit published: never a snapshot of one commit with the sequence of another. The clocks are
-     * left to {@link #clocks()}, which reads the same kind of view without a lock or a copy. (Handing over the
-     * view's clocks would be as safe, and the engine keeps the first ticket's clocks without a map now; it is left
-     * as it was because itsm-persistence-jdbc's {@code LoadForCommandTest} pins empty clocks for this store.)
+     * Reads the snapshot, the trail's last sequence and the SLA clocks of a ticket without a lock, from the one view
+     * its last commit published: never a snapshot of one commit with the sequence or clocks of another. The clocks
+     * are the view's immutable list, handed over without a copy, so the engine does not look the ticket up a second
+     * time for them (it keeps the first ticket's clocks without a map).
      */
     @Override
     public Optional<LoadedTicket> loadForCommand(TicketId ticket) {
         TicketData.Head head = headOf(requireNonNull(ticket, "ticket"));
         Ticket snapshot = head.snapshot;
         return snapshot == null ? Optional.empty()
-                : Optional.of(new LoadedTicket(snapshot, head.lastSequence, Optional.empty()));
+                : Optional.of(new LoadedTicket(snapshot, head.lastSequence, Optional.of(head.clocks)));
     }
 
     /**

@@ -173,7 +173,8 @@ class InMemoryHashAheadTest {
         LoadedTicket loaded = acme.loadForCommand(id).orElseThrow();
         assertThat(loaded.ticket()).isEqualTo(ticket(1, 1));
         assertThat(loaded.lastSequence()).isEqualTo(1);
-        assertThat(loaded.clocks()).isEmpty();
+        // the clocks of the same commit's view, handed over with the snapshot
+        assertThat(loaded.clocks()).contains(List.of(clock));
         assertThat(acme.clocks().forTicket(id)).containsExactly(clock);
         assertThatThrownBy(() -> acme.begin().save(ticket(1, 1), 0).append(event(id, 2, "b")).commit())
                 .isInstanceOf(ConcurrentUpdateException.class);
@@ -182,25 +183,35 @@ class InMemoryHashAheadTest {
         assertThat(acme.clocks().forTicket(id)).containsExactly(clock);
     }
 
+    /** A clock whose elapsed minutes name the commit that saved it. */
+    private static SlaClockSnapshot clockOf(TicketId id, long version) {
+        return SlaClockSnapshot.builder(ACME, id, "resolution").policy("p", 1).calendar("24x7")
+                .goal(Duration.ofHours(8)).status(ClockStatus.RUNNING).startedAt(Optional.of(T0))
+                .elapsed(Duration.ofMinutes(version), T0).build();
+    }
+
     @Test
-    void aLoadForCommandDuringCommitsNeverPairsASnapshotWithTheSequenceOfAnotherCommit() throws Exception {
+    void aLoadForCommandDuringCommitsNeverPairsASnapshotWithTheSequenceOrClocksOfAnotherCommit() throws Exception {
         InMemoryStores stores = InMemoryStores.create();
         TenantStores acme = stores.forTenant(ACME);
         TicketId id = TicketId.of("inc-1");
-        acme.begin().save(ticket(1, 1), 0).append(event(id, 1, "creator")).commit();
+        acme.begin().save(ticket(1, 1), 0).append(event(id, 1, "creator")).save(clockOf(id, 1)).commit();
         int commits = 3_000;
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
             Future<?> writing = writer.submit(() -> {
                 for (long version = 2; version <= commits; version++) {
-                    acme.begin().save(ticket(1, version), version - 1).append(event(id, version, "w")).commit();
+                    acme.begin().save(ticket(1, version), version - 1).append(event(id, version, "w"))
+                            .save(clockOf(id, version)).commit();
                 }
             });
             long mismatches = 0;
             while (!writing.isDone()) {
                 LoadedTicket loaded = acme.loadForCommand(id).orElseThrow();
-                // each commit writes version v with event v: one commit's view pairs them
-                if (loaded.lastSequence() != loaded.ticket().version()) {
+                // each commit writes version v with event v and a clock of v minutes: one commit's view pairs them
+                long version = loaded.ticket().version();
+                if (loaded.lastSequence() != version
+                        || !loaded.clocks().orElseThrow().equals(List.of(clockOf(id, version)))) {
                     mismatches++;
                 }
             }
