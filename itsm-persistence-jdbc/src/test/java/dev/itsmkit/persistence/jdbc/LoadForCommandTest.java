@@ -52,11 +52,13 @@ class LoadForCommandTest {
 
         assertThat(loaded.ticket()).isEqualTo(acme.tickets().find(v2.id()).orElseThrow());
         assertThat(loaded.lastSequence()).isEqualTo(2).isEqualTo(acme.auditTrail().lastSequence(v2.id()));
-        if (name.equals("postgresql")) {
+        if (name.equals("h2")) {
+            // on H2 the one statement reads the snapshot and the last event; the clocks are left to the caller
+            assertThat(loaded.clocks()).isEmpty();
+        } else {
+            // PostgreSQL in the same statement as the ticket, the in-memory store from the view its last commit published
             assertThat(loaded.clocks()).contains(acme.clocks().forTicket(v2.id()));
             assertThat(loaded.clocks().orElseThrow()).extracting(SlaClockSnapshot::target).containsExactly("resolution", "response");
-        } else {
-            assertThat(loaded.clocks()).isEmpty();
         }
     }
 
