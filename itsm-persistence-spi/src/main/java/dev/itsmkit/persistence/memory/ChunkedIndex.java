@@ -176,10 +176,6 @@ final class ChunkedIndex<T> {
      * Adds a key, replacing the tie of an equal key (an equal tie, which may be another instance).
      *
      * @param tie the tie-breaker, never {@code null}
-     */
-    /**
-     * Puts a key (replacing the tie of an equal key).
-     *
      * @return the chunk it was put in, for {@link #markStale(long, long, Object, Object)}: an opaque hint
      */
     Object put(long major, long minor, T tie) {
