@@ -245,8 +245,9 @@ public class InMemoryStoresBenchmark {
     }
 
     /**
-     * The caller's part of {@link #loadRequestId}: the hash code of each id's text (computed here, as the lookup
-     * computes it), without a lookup.
+     * The caller's part of {@link #hashMapLookupRequestId}: the hash code of each id's text (computed here, as a
+     * {@code HashMap} lookup computes it), without a lookup. {@link #loadRequestId} no longer pays it: an id carries
+     * its lookup key from its parse.
      *
      * @param request the ids
      * @param sink receives the hash codes
