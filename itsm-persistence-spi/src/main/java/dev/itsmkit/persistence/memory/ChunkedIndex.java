@@ -29,8 +29,12 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Lazy deletion</b> (an index made with a {@link Liveness}, the order by last update): a key that no longer
  * holds ({@link #markStale}) stays in its chunk, and a visit skips every entry the liveness test rejects, so the
  * index's content is exactly its live keys. Marking a key stale finds its chunk from the hint {@link #put} returned
- * for the key (checked against the chunk's first and last keys) or else by the binary search over the first keys,
- * and counts one more stale key in the chunk; the chunk's entries are not moved. When about half of a chunk's keys are
+ * for the key (the chunk's number, checked against the chunk's first and last keys) or else by the binary search over
+ * the first keys, and counts one more stale key in the chunk; the chunk's entries are not moved. A commit defers its
+ * mark ({@link #markStaleLater}): the marks are applied {@value #PENDING} at a time, in passes whose reads of the
+ * marked keys' random chunks do not depend on one another, so the processor waits for their cache misses together
+ * rather than one commit at a time; and the hint is an {@code int}, which the ticket's data keeps without a
+ * collector's write barrier. When about half of a chunk's keys are
  * counted stale (checked on every {@value #STALE_CHECK}th mark), the
  * chunk is compacted: each entry is tested (the tests of consecutive entries do not depend on
  * each other, so their misses overlap) and the live ones are kept in order. An update then costs the hint's check
@@ -47,6 +51,10 @@ final class ChunkedIndex<T> {
     private static final int STRIDE = 8;
     /** How many stale marks of a chunk between two reads of its size (a power of two). */
     static final int STALE_CHECK = 8;
+    /** How many deferred marks ({@link #markStaleLater}) are applied together. */
+    static final int PENDING = 32;
+    /** The hint of no chunk. */
+    static final int NO_HINT = -1;
 
     /**
      * Up to {@value #CHUNK} entries; the key's two longs sit side by side ({@code keys[2i]} the major,
@@ -66,6 +74,12 @@ final class ChunkedIndex<T> {
         int stale;
         /** Whether the chunk was dropped from the directory (emptied, or merged into the one before it). */
         boolean dropped;
+        /**
+         * The chunk's number in {@code byNumber} while it is in the directory, the hint {@link #put} returns for its keys
+         * (numbers of dropped chunks are given to new ones: a hint is checked against the chunk it finds);
+         * {@value #NO_HINT} in an index without lazy deletion.
+         */
+        int number = NO_HINT;
     }
 
     /**
@@ -86,6 +100,18 @@ final class ChunkedIndex<T> {
     private long[] firstKeys = new long[8];
     private int chunkCount;
     private int size;
+    /** With lazy deletion: the chunks in the directory by number, and the numbers free for new chunks. */
+    private Chunk[] byNumber = new Chunk[0];
+    private int[] freeNumbers = new int[0];
+    private int freeCount;
+    /** With lazy deletion: the marks deferred by {@link #markStaleLater}, {@code pendingCount} of them. */
+    private long[] pendingKeys = new long[0];
+    private Object[] pendingTies = new Object[0];
+    private int[] pendingHints = new int[0];
+    private int pendingCount;
+    /** What {@link #applyPendingMarks}' first passes read, kept so that the compiler keeps their reads. */
+    @SuppressWarnings("unused")
+    private long pendingReadSum;
 
     ChunkedIndex(Comparator<? super T> ties) {
         this(ties, null);
@@ -176,11 +202,12 @@ final class ChunkedIndex<T> {
      * Adds a key, replacing the tie of an equal key (an equal tie, which may be another instance).
      *
      * @param tie the tie-breaker, never {@code null}
-     * @return the chunk it was put in, for {@link #markStale(long, long, Object, Object)}: an opaque hint
+     * @return the number of the chunk it was put in, for {@link #markStale(long, long, Object, int)} and
+     *     {@link #markStaleLater}: a hint, {@value #NO_HINT} in an index without lazy deletion
      */
-    Object put(long major, long minor, T tie) {
+    int put(long major, long minor, T tie) {
         if (chunkCount == 0) {
-            insertChunk(0, new Chunk());
+            insertChunk(0, newChunk());
         }
         Chunk lastChunk = chunks[chunkCount - 1];
         int n = lastChunk.size;
@@ -192,14 +219,14 @@ final class ChunkedIndex<T> {
             lastChunk.ties[n] = tie;
             lastChunk.size = n + 1;
             size++;
-            return lastChunk;
+            return lastChunk.number;
         }
         int ci = chunkFor(major, minor, tie);
         Chunk c = chunks[ci];
         int at = lowerBound(c, major, minor, tie);
         if (at < c.size && compare(major, minor, tie, c, at) == 0) {
             c.ties[at] = tie;
-            return c;
+            return c.number;
         }
         if (c.size == CHUNK && liveness != null && c.stale > 0) {
             // drop the stale entries before splitting: each half then knows it holds none (a split is rare in an
@@ -209,7 +236,7 @@ final class ChunkedIndex<T> {
             return put(major, minor, tie);
         }
         if (c.size == CHUNK) {
-            Chunk next = new Chunk();
+            Chunk next = newChunk();
             if (at == CHUNK && ci == chunkCount - 1) {
                 // past the last key: keys arriving in order fill chunks completely
                 insertChunk(ci + 1, next);
@@ -239,6 +266,28 @@ final class ChunkedIndex<T> {
             firstKeys[2 * ci] = major;
             firstKeys[2 * ci + 1] = minor;
         }
+        return c.number;
+    }
+
+    /** A new chunk, numbered if the index has lazy deletion. */
+    private Chunk newChunk() {
+        Chunk c = new Chunk();
+        if (liveness != null) {
+            int number;
+            if (freeCount > 0) {
+                number = freeNumbers[--freeCount];
+            } else {
+                number = byNumber.length;
+                byNumber = java.util.Arrays.copyOf(byNumber, Math.max(8, 2 * number));
+                freeNumbers = java.util.Arrays.copyOf(freeNumbers, byNumber.length);
+                // the numbers past this one are free, the highest taken last
+                for (int k = byNumber.length - 1; k > number; k--) {
+                    freeNumbers[freeCount++] = k;
+                }
+            }
+            c.number = number;
+            byNumber[number] = c;
+        }
         return c;
     }
 
@@ -267,7 +316,12 @@ final class ChunkedIndex<T> {
     }
 
     private void removeChunk(int at) {
-        chunks[at].dropped = true;
+        Chunk dropped = chunks[at];
+        dropped.dropped = true;
+        if (dropped.number != NO_HINT) {
+            byNumber[dropped.number] = null;
+            freeNumbers[freeCount++] = dropped.number;
+        }
         int tail = chunkCount - at - 1;
         System.arraycopy(chunks, at + 1, chunks, at, tail);
         System.arraycopy(firstKeys, 2 * at + 2, firstKeys, 2 * at, 2 * tail);
@@ -280,21 +334,18 @@ final class ChunkedIndex<T> {
      * liveness test must reject it from now on. Compacts the entry's chunk when about half of it is stale.
      */
     void markStale(long major, long minor, T tie) {
-        markStale(major, minor, tie, null);
+        markStale(major, minor, tie, NO_HINT);
     }
 
     /**
-     * {@link #markStale(long, long, Object)} with the chunk {@link #put} returned for the key: used if it is still in
-     * the directory and the key lies strictly between its first and last keys (then no other chunk can hold it), which
-     * reads the chunk and its keys' first and last lines and no line of the directory; else the key's chunk is
-     * searched. The search's binary steps over the directory of a million keys' chunks miss the cache one after the
-     * other; the hint's reads do not depend on one another past the chunk, and a commit reads them ahead
-     * ({@link #readAhead}).
+     * {@link #markStale(long, long, Object)} with the hint {@link #put} returned for the key: its chunk is used if it
+     * is still in the directory and the key lies strictly between its first and last keys (then no other chunk can
+     * hold it), which reads the chunk and its keys' first and last lines and no line of the directory; else the key's
+     * chunk is searched.
      *
-     * @param hint what {@link #put} returned when it put the key, or {@code null}
+     * @param hint what {@link #put} returned when it put the key, or {@value #NO_HINT}
      */
-    @SuppressWarnings("unchecked") // a stored tie is a T
-    void markStale(long major, long minor, T tie, @Nullable Object hint) {
+    void markStale(long major, long minor, T tie, int hint) {
         Liveness<? super T> live = liveness;
         if (live == null) {
             throw new IllegalStateException("an index without a liveness test removes its keys: call remove");
@@ -302,13 +353,91 @@ final class ChunkedIndex<T> {
         if (chunkCount == 0) {
             return;
         }
-        Chunk c = hint instanceof Chunk h && holdsKey(h, major, minor) ? h : chunks[chunkFor(major, minor, tie)];
+        Chunk h = hint >= 0 && hint < byNumber.length ? byNumber[hint] : null;
+        count(h != null && holdsKey(h, major, minor) ? h : chunks[chunkFor(major, minor, tie)], live);
+    }
+
+    /** Counts one more stale entry in a chunk of the directory; compacts it when about half of it is stale. */
+    @SuppressWarnings("unchecked") // a stored tie is a T
+    private void count(Chunk c, Liveness<? super T> live) {
         int stale = ++c.stale;
         // the chunk's size is read only on every STALE_CHECK-th mark, so a chunk keeps fewer than 2 * STALE_CHECK
         // stale entries more than live ones
         if ((stale & (STALE_CHECK - 1)) == 0 && 2 * stale >= c.size) {
             compact(chunkFor(c.keys[0], c.keys[1], (T) c.ties[0]), live);
         }
+    }
+
+    /**
+     * {@link #markStale(long, long, Object, int)}, deferred: the mark is kept and applied with the next
+     * {@value #PENDING} - 1 (see {@link #applyPendingMarks}). Until then the entry's chunk counts one stale entry too
+     * few, which only delays its compaction: a visit skips the entry from the moment its liveness test rejects it.
+     * With a million keys the hinted chunk is a random place in memory, which a commit would wait for (the chunk, then
+     * its keys' lines); applied together, the marks' reads of their chunks are issued together.
+     *
+     * @param hint what {@link #put} returned when it put the key, or {@value #NO_HINT}
+     */
+    void markStaleLater(long major, long minor, T tie, int hint) {
+        if (liveness == null) {
+            throw new IllegalStateException("an index without a liveness test removes its keys: call remove");
+        }
+        int n = pendingCount;
+        if (n == pendingHints.length) {
+            pendingKeys = new long[2 * PENDING];
+            pendingTies = new Object[PENDING];
+            pendingHints = new int[PENDING];
+        }
+        pendingKeys[2 * n] = major;
+        pendingKeys[2 * n + 1] = minor;
+        pendingTies[n] = tie;
+        pendingHints[n] = hint;
+        pendingCount = n + 1;
+        if (n + 1 == PENDING) {
+            applyPendingMarks();
+        }
+    }
+
+    /**
+     * Applies the marks {@link #markStaleLater} deferred, as {@link #markStale(long, long, Object, int)} would have,
+     * in their order. First the hinted chunks and their keys' first and last lines are read, each mark's reads
+     * independent of the others', so that their cache misses overlap; then each mark is applied, finding those lines
+     * in the cache. Nothing read in the first pass is trusted.
+     */
+    @SuppressWarnings("unchecked") // the pending ties were given as Ts
+    void applyPendingMarks() {
+        int n = pendingCount;
+        if (n == 0) {
+            return;
+        }
+        Chunk[] numbered = byNumber;
+        long read = 0;
+        for (int k = 0; k < n; k++) {
+            int hint = pendingHints[k];
+            Chunk c = hint >= 0 && hint < numbered.length ? numbered[hint] : null;
+            if (c != null) {
+                read += c.size;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int hint = pendingHints[k];
+            Chunk c = hint >= 0 && hint < numbered.length ? numbered[hint] : null;
+            if (c != null) {
+                int last = 2 * c.size - 1;
+                long[] keys = c.keys;
+                read += keys[0] + (last > 0 && last < keys.length ? keys[last] : 0);
+            }
+        }
+        pendingReadSum = read;
+        pendingCount = 0;
+        for (int k = 0; k < n; k++) {
+            markStale(pendingKeys[2 * k], pendingKeys[2 * k + 1], (T) pendingTies[k], pendingHints[k]);
+        }
+        java.util.Arrays.fill(pendingTies, 0, n, null);
+    }
+
+    /** How many marks are deferred; for tests. */
+    int pendingMarks() {
+        return pendingCount;
     }
 
     /**
@@ -323,24 +452,6 @@ final class ChunkedIndex<T> {
 
     private static boolean below(long major, long minor, long thanMajor, long thanMinor) {
         return major < thanMajor || major == thanMajor && minor < thanMinor;
-    }
-
-    /**
-     * Reads, WITHOUT the lock, what {@link #markStale(long, long, Object, Object)} reads of a hint: the chunk and the
-     * first and last lines of its keys. A commit calls it before it takes the lock, so that these misses overlap with
-     * its other reads ahead. The chunk may be changing under another thread's commit: the index is bounded by the
-     * array read, and what is read is only summed.
-     *
-     * @param hint what {@link #put} returned, or {@code null}
-     * @return a value made of what was read, for the caller to keep (so that the reads are not dropped as unused)
-     */
-    static long readAhead(@Nullable Object hint) {
-        if (!(hint instanceof Chunk c)) {
-            return 0;
-        }
-        long[] keys = c.keys;
-        int last = 2 * c.size - 1;
-        return keys[0] + (last > 0 && last < keys.length ? keys[last] : 0) + c.stale;
     }
 
     /** Drops the entries of a chunk its liveness test rejects, keeping the others in order. */

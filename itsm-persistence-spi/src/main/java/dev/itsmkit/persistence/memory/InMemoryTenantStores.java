@@ -273,16 +273,14 @@ final class InMemoryTenantStores implements TenantStores {
     /**
      * Reads ahead, WITHOUT the lock, what a commit writing to a ticket will read and write under it (see
      * {@link InMemoryUnitOfWork}): the ticket's data past its published view, its trail's and outbox's next slots and
-     * first timer ({@link TicketData#readAhead}) and, for an update, the chunk of its old key in the order by last
-     * update ({@link ChunkedIndex#readAhead}).
+     * first timer ({@link TicketData#readAhead}). The chunk of an updated ticket's old key in the order by last update
+     * is not among them: the commit defers that mark ({@link ChunkedIndex#markStaleLater}).
      *
      * @param data the ticket's published data
-     * @param update whether the commit saves a snapshot of a ticket that has one
      * @return a value made of what was read, for the caller to keep (so that the reads are not dropped)
      */
-    long readAhead(TicketData data, boolean update) {
-        long read = data.readAhead();
-        return update ? read + ChunkedIndex.readAhead(data.updatedChunk) : read;
+    long readAhead(TicketData data) {
+        return data.readAhead();
     }
 
     /** Saves a snapshot; returns the ticket's data, to {@link TicketData#publish} once the commit is applied. */
@@ -308,8 +306,8 @@ final class InMemoryTenantStores implements TenantStores {
                 data.updatedSecond = updated.getEpochSecond();
                 data.updatedNano = updated.getNano();
                 if (old != null) {
-                    // not removed: its chunk is a random, cold place; marked stale once the data holds the new key
-                    index.markStale(oldSecond, oldNano, data, data.updatedChunk);
+                    // not removed: its chunk is a random, cold place; marked stale, with the next few commits' old keys
+                    index.markStaleLater(oldSecond, oldNano, data, data.updatedChunk);
                 }
                 data.updatedChunk = index.put(data.updatedSecond, data.updatedNano, data);
                 continue;

@@ -167,11 +167,11 @@ class ChunkedIndexTest {
 
     /**
      * A commit marks an old key stale in the chunk {@code put} returned for it, which splits, merges, compactions and
-     * drops of chunks may have made wrong since; the hint is used only while the chunk is still in the index and holds
-     * the key between its first and last keys. Two indexes take the same moves, one marking stale keys without a
-     * hint, the other with the chunk returned for the key, a chunk returned for another key earlier (possibly dropped
-     * since) or none: they must stay the same, entry for entry, in size and in chunks (a wrong chunk's stale count
-     * would change when chunks are compacted).
+     * drops of chunks may have made wrong since (a dropped chunk's number is given to a later chunk); the hint is used
+     * only while its chunk is still in the index and holds the key between its first and last keys. Two indexes take
+     * the same moves, one marking stale keys without a hint, the other with the chunk number returned for the key, one
+     * returned for another key earlier (possibly of a chunk dropped since) or none: they must stay the same, entry for
+     * entry, in size and in chunks (a wrong chunk's stale count would change when chunks are compacted).
      */
     @Test
     void aChunkHintIsUsedOnlyWhenItStillHoldsTheKey() {
@@ -184,8 +184,8 @@ class ChunkedIndexTest {
             };
             ChunkedIndex<String> plain = new ChunkedIndex<>(Comparator.naturalOrder(), live);
             ChunkedIndex<String> hinted = new ChunkedIndex<>(Comparator.naturalOrder(), live);
-            Map<String, Object> chunkOf = new HashMap<>();
-            Object earlierHint = null;
+            Map<String, Integer> chunkOf = new HashMap<>();
+            int earlierHint = ChunkedIndex.NO_HINT;
             long clock = 0;
             for (int op : ops) {
                 String tie = "t" + (Math.abs(op) % 300);
@@ -193,11 +193,11 @@ class ChunkedIndexTest {
                 Key moved = op >= 0 ? new Key(clock / 5, clock % 5, tie) : new Key(0, Math.abs(op) % 4, tie);
                 Key before = present.get(tie);
                 if (before != null && !before.equals(moved)) {
-                    Object fresh = chunkOf.get(tie);
-                    Object hint = switch (Math.abs(op) % 3) {
+                    int fresh = chunkOf.get(tie);
+                    int hint = switch (Math.abs(op) % 3) {
                         case 0 -> fresh;
                         case 1 -> earlierHint;
-                        default -> null;
+                        default -> ChunkedIndex.NO_HINT;
                     };
                     earlierHint = fresh;
                     present.put(tie, moved);
@@ -212,6 +212,51 @@ class ChunkedIndexTest {
                 assertThat(hinted.chunkCount()).isEqualTo(plain.chunkCount());
             }
             assertThat(all(hinted)).containsExactlyElementsOf(all(plain));
+        });
+    }
+
+    /**
+     * Deferred marks ({@code markStaleLater}, what a commit uses) are the same marks applied later, {@code PENDING} at a
+     * time: a visit sees exactly the present keys at every moment (the liveness test decides, not the marks), and once
+     * the pending marks are applied the index keeps no more stale entries than marks applied at once would. Each mark
+     * carries the chunk number {@code put} returned for its key, which may be outdated by the time it is applied.
+     */
+    @Test
+    void deferredMarksKeepTheContentExactAndTheStaleEntriesBounded() {
+        qt().withExamples(40).forAll(lists().of(integers().between(-4_000, 4_000)).ofSizeBetween(0, 4_000))
+                .checkAssert(ops -> {
+            Map<String, Key> present = new HashMap<>();
+            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), (major, minor, tie) -> {
+                Key k = present.get(tie);
+                return k != null && k.major() == major && k.minor() == minor;
+            });
+            Map<String, Integer> chunkOf = new HashMap<>();
+            TreeMap<Key, String> reference = new TreeMap<>(ORDER);
+            long clock = 0;
+            int step = 0;
+            for (int op : ops) {
+                String tie = "t" + (Math.abs(op) % 300);
+                clock += Math.abs(op) % 3;
+                Key moved = op >= 0 ? new Key(clock / 5, clock % 5, tie) : new Key(0, Math.abs(op) % 4, tie);
+                Key before = present.put(tie, moved);
+                if (before != null) {
+                    reference.remove(before);
+                    if (!before.equals(moved)) {
+                        index.markStaleLater(before.major(), before.minor(), tie, chunkOf.get(tie));
+                    }
+                }
+                chunkOf.put(tie, index.put(moved.major(), moved.minor(), tie));
+                reference.put(moved, tie);
+                assertThat(index.pendingMarks()).isLessThan(ChunkedIndex.PENDING);
+                if (++step % 97 == 0) {
+                    assertThat(all(index)).containsExactlyElementsOf(reference.values());
+                }
+            }
+            assertThat(all(index)).containsExactlyElementsOf(reference.values());
+            index.applyPendingMarks();
+            assertThat(index.pendingMarks()).isZero();
+            assertThat(all(index)).containsExactlyElementsOf(reference.values());
+            assertThat(index.size()).isLessThan(2 * reference.size() + 2 * ChunkedIndex.STALE_CHECK * index.chunkCount() + 1);
         });
     }
 
