@@ -28,6 +28,8 @@ import java.util.Arrays;
  * ({@link InMemoryStoresBenchmark.LoadedUnits}), {@value InMemoryStoresBenchmark#LOADED_BATCH} at a time, the same
  * number of commits per round. Its windows are short, so the cost of reading the thread's CPU time and allocation
  * at their ends (measured around empty windows in the same round, and printed) is subtracted.
+ * {@code -DcommitCost.verbose=true} prints each round as it ends, with the JVM's uptime, to match it with
+ * {@code -Xlog:gc*:file=...:uptime} lines.
  *
  * <p>{@code CommitCost hash} splits the audit hash of one event (an {@code SlaWarned} of 194 bytes, as the commits
  * append) between its canonical form and SHA-256: the form written into a digest that only counts bytes, SHA-256 of
@@ -56,6 +58,7 @@ public final class CommitCost {
             case "loaded" -> true;
             default -> throw new IllegalArgumentException("expected cold or loaded, not " + args[3]);
         };
+        boolean verbose = Boolean.getBoolean("commitCost.verbose");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         InMemoryStoresBenchmark b = new InMemoryStoresBenchmark();
         b.tickets = tickets;
@@ -110,6 +113,12 @@ public final class CommitCost {
                 cpu[round] = (double) (cpuNanos - emptyCpu) / ops;
                 bytes[round] = (double) (allocated - emptyBytes) / ops;
                 overheadCpu[round] = windows == 0 ? 0 : (double) emptyCpu / windows;
+            }
+            if (verbose) {
+                // the JVM's uptime, as -Xlog:gc's uptime decoration prints it, to match rounds with collections
+                System.out.printf("round %d ended at %.3f s: %.0f CPU ns/op%n", round,
+                        ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0,
+                        (double) (cpuNanos - emptyCpu) / Math.max(1, roundCommits));
             }
         }
         // in measuring order too: the update order's stale keys pile up and are compacted as the rounds go on
