@@ -29,7 +29,8 @@ import java.util.Arrays;
  * number of commits per round. Its windows are short, so the cost of reading the thread's CPU time and allocation
  * at their ends (measured around empty windows in the same round, and printed) is subtracted.
  * {@code -DcommitCost.verbose=true} prints each round as it ends, with the JVM's uptime, to match it with
- * {@code -Xlog:gc*:file=...:uptime} lines.
+ * {@code -Xlog:gc*:file=...:uptime} lines, and the thread's system (kernel) time over the round: on a heap that grows,
+ * the first touch of each new page is a page fault, zeroed by the kernel and charged to the thread that touched it.
  *
  * <p>{@code CommitCost hash} splits the audit hash of one event (an {@code SlaWarned} of 194 bytes, as the commits
  * append) between its canonical form and SHA-256: the form written into a digest that only counts bytes, SHA-256 of
@@ -72,6 +73,8 @@ public final class CommitCost {
         long committed = 0;
         for (int round = -3; round < rounds; round++) {
             long cpuNanos = 0;
+            long roundCpu0 = threads.getCurrentThreadCpuTime();
+            long roundUser0 = threads.getCurrentThreadUserTime();
             long allocated = 0;
             long emptyCpu = 0;
             long emptyBytes = 0;
@@ -116,9 +119,11 @@ public final class CommitCost {
             }
             if (verbose) {
                 // the JVM's uptime, as -Xlog:gc's uptime decoration prints it, to match rounds with collections
-                System.out.printf("round %d ended at %.3f s: %.0f CPU ns/op%n", round,
+                // the thread's time in the kernel over the whole round (its setup too): page faults, for one
+                long system = threads.getCurrentThreadCpuTime() - roundCpu0 - (threads.getCurrentThreadUserTime() - roundUser0);
+                System.out.printf("round %d ended at %.3f s: %.0f CPU ns/op; the round's system time %d ms%n", round,
                         ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0,
-                        (double) (cpuNanos - emptyCpu) / Math.max(1, roundCommits));
+                        (double) (cpuNanos - emptyCpu) / Math.max(1, roundCommits), system / 1_000_000);
             }
         }
         // in measuring order too: the update order's stale keys pile up and are compacted as the rounds go on
