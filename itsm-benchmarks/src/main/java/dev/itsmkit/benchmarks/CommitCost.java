@@ -20,7 +20,10 @@ import java.util.Arrays;
  * commit's bytes per operation). Each round commits {@code batches} batches of
  * {@value InMemoryStoresBenchmark#BATCH} prepared units of work; prints the minimum and median over the
  * rounds, after three warm-up rounds, and the CPU figure of each round in order. Run with
- * {@code java -Xmx3g -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.CommitCost [tickets] [rounds] [batches] [cold|loaded]}.
+ * {@code java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.CommitCost [tickets] [rounds] [batches] [cold|loaded]}:
+ * a fixed, pre-touched heap, because on a heap that grows G1 takes regions the process never touched, and the first
+ * touch of each page is a page fault, zeroed by the kernel and charged to the committing thread (100 to 230 ms of
+ * system time in some rounds of a million tickets; see {@code docs/benchmarks.md}, twelfth session).
  *
  * <p>{@code cold} (the default) commits units built from the benchmark's own copy of each ticket
  * ({@link InMemoryStoresBenchmark.PreparedUnits}): the commit pays the misses of a ticket nobody read lately.

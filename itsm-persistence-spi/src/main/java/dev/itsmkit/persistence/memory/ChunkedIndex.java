@@ -435,6 +435,43 @@ final class ChunkedIndex<T> {
         java.util.Arrays.fill(pendingTies, 0, n, null);
     }
 
+    /**
+     * Reads, WITHOUT the lock, what {@link #applyPendingMarks} will read if the next deferred mark applies the marks:
+     * the hinted chunks and their keys' first and last lines. A commit that will mark a key calls it before it takes the
+     * tenant's lock, so that one commit in {@value #PENDING} does not wait for those misses while holding the lock that
+     * the tenant's other commands wait for. The index may be changing under another thread's commit: every array is
+     * read once, every index is bounded by the array read, and what is read is only summed.
+     *
+     * @return a value made of what was read, for the caller to keep (so that the reads are not dropped as unused)
+     */
+    long readAheadPendingMarks() {
+        int n = pendingCount;
+        if (n < PENDING - 1) {
+            return 0;
+        }
+        int[] hints = pendingHints;
+        Chunk[] numbered = byNumber;
+        int count = Math.min(n, hints.length);
+        long read = 0;
+        for (int k = 0; k < count; k++) {
+            int hint = hints[k];
+            Chunk c = hint >= 0 && hint < numbered.length ? numbered[hint] : null;
+            if (c != null) {
+                read += c.size;
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            int hint = hints[k];
+            Chunk c = hint >= 0 && hint < numbered.length ? numbered[hint] : null;
+            if (c != null) {
+                long[] keys = c.keys;
+                int last = 2 * c.size - 1;
+                read += keys[0] + (last > 0 && last < keys.length ? keys[last] : 0);
+            }
+        }
+        return read;
+    }
+
     /** How many marks are deferred; for tests. */
     int pendingMarks() {
         return pendingCount;

@@ -32,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * scheduling, rescheduling and completing one is O(1) amortised. Designed for a million tickets on two cores: the indexes and their costs are
  * described on the tenant data.
  *
+ * <p>Sizing: a million open tickets take about 1.5 GB of heap ({@code docs/benchmarks.md}). Give a JVM that holds that
+ * many a fixed heap with room ({@code -Xms} equal to {@code -Xmx}; the figures were measured at 3 GB), best
+ * pre-touched ({@code -XX:+AlwaysPreTouch}): while G1 grows a heap it takes memory the process never touched, and each
+ * first touch of a page is a page fault that the committing thread pays.
+ *
  * <p>Thread-safe. Passes the compatibility kit in {@code itsm-persistence-tck}.
  */
 public final class InMemoryStores implements Stores {

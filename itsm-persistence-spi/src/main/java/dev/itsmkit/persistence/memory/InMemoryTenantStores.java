@@ -144,6 +144,8 @@ final class InMemoryTenantStores implements TenantStores {
      * {@code null}.
      */
     private final EnumMap<TicketOrder, ChunkedIndex<Object>> sorted = new EnumMap<>(TicketOrder.class);
+    /** The order by last update, {@code sorted}'s entry, at hand for a commit's read ahead. */
+    private final ChunkedIndex<Object> updatedOrder;
     private static final ChunkedIndex.Liveness<Object> PRESENT_UPDATE_KEY = (second, nano, tie) ->
             ((TicketData) tie).updatedSecond == second && ((TicketData) tie).updatedNano == nano;
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
@@ -174,6 +176,7 @@ final class InMemoryTenantStores implements TenantStores {
             sorted.put(order, order == TicketOrder.UPDATED ? new ChunkedIndex<>(BY_ID, PRESENT_UPDATE_KEY)
                     : new ChunkedIndex<>(BY_ID));
         }
+        updatedOrder = requireNonNull(sorted.get(TicketOrder.UPDATED));
         for (TicketKind kind : TicketKind.values()) {
             numbers.put(kind, new AtomicLong());
         }
@@ -274,13 +277,17 @@ final class InMemoryTenantStores implements TenantStores {
      * Reads ahead, WITHOUT the lock, what a commit writing to a ticket will read and write under it (see
      * {@link InMemoryUnitOfWork}): the ticket's data past its published view, its trail's and outbox's next slots and
      * first timer ({@link TicketData#readAhead}). The chunk of an updated ticket's old key in the order by last update
-     * is not among them: the commit defers that mark ({@link ChunkedIndex#markStaleLater}).
+     * is not among them: the commit defers that mark ({@link ChunkedIndex#markStaleLater}); but when its mark is likely
+     * the one that applies the deferred marks, the chunks those will read
+     * ({@link ChunkedIndex#readAheadPendingMarks}).
      *
      * @param data the ticket's published data
+     * @param update whether the commit saves a snapshot of a ticket that has one (and so marks its old key)
      * @return a value made of what was read, for the caller to keep (so that the reads are not dropped)
      */
-    long readAhead(TicketData data) {
-        return data.readAhead();
+    long readAhead(TicketData data, boolean update) {
+        long read = data.readAhead();
+        return update ? read + updatedOrder.readAheadPendingMarks() : read;
     }
 
     /** Saves a snapshot; returns the ticket's data, to {@link TicketData#publish} once the commit is applied. */
