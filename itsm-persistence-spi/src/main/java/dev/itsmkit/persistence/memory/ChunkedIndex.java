@@ -409,25 +409,7 @@ final class ChunkedIndex<T> {
         if (n == 0) {
             return;
         }
-        Chunk[] numbered = byNumber;
-        long read = 0;
-        for (int k = 0; k < n; k++) {
-            int hint = pendingHints[k];
-            Chunk c = hint >= 0 && hint < numbered.length ? numbered[hint] : null;
-            if (c != null) {
-                read += c.size;
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            int hint = pendingHints[k];
-            Chunk c = hint >= 0 && hint < numbered.length ? numbered[hint] : null;
-            if (c != null) {
-                int last = 2 * c.size - 1;
-                long[] keys = c.keys;
-                read += keys[0] + (last > 0 && last < keys.length ? keys[last] : 0);
-            }
-        }
-        pendingReadSum = read;
+        pendingReadSum = readHintedChunks(pendingHints, n, byNumber);
         pendingCount = 0;
         for (int k = 0; k < n; k++) {
             markStale(pendingKeys[2 * k], pendingKeys[2 * k + 1], (T) pendingTies[k], pendingHints[k]);
@@ -450,8 +432,17 @@ final class ChunkedIndex<T> {
             return 0;
         }
         int[] hints = pendingHints;
-        Chunk[] numbered = byNumber;
-        int count = Math.min(n, hints.length);
+        return readHintedChunks(hints, Math.min(n, hints.length), byNumber);
+    }
+
+    /**
+     * Reads the chunks the first {@code count} hints name and their keys' first and last lines, in two passes whose
+     * reads do not depend on one another, so that their cache misses overlap. Safe on an index another thread changes:
+     * every index is bounded by the array read, and what is read is only summed.
+     *
+     * @return a value made of what was read, for the caller to keep (so that the reads are not dropped as unused)
+     */
+    private static long readHintedChunks(int[] hints, int count, Chunk[] numbered) {
         long read = 0;
         for (int k = 0; k < count; k++) {
             int hint = hints[k];

@@ -125,17 +125,13 @@ class ChunkedIndexTest {
         qt().withExamples(40).forAll(lists().of(integers().between(-4_000, 4_000)).ofSizeBetween(0, 4_000),
                 integers().between(0, 400), integers().between(0, 2_000)).checkAssert((ops, startAt, endAt) -> {
             Map<String, Key> present = new HashMap<>();
-            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), (major, minor, tie) -> {
-                Key k = present.get(tie);
-                return k != null && k.major() == major && k.minor() == minor;
-            });
+            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), presentIn(present));
             TreeMap<Key, String> reference = new TreeMap<>(ORDER);
             long clock = 0;
             for (int op : ops) {
                 String tie = "t" + (Math.abs(op) % 300);
                 clock += Math.abs(op) % 3;
-                // forward in time for a positive value; back to a small instant for a negative one (revives some keys)
-                Key moved = op >= 0 ? new Key(clock / 5, clock % 5, tie) : new Key(0, Math.abs(op) % 4, tie);
+                Key moved = moved(op, clock, tie);
                 Key before = present.put(tie, moved);
                 if (before != null) {
                     reference.remove(before);
@@ -178,10 +174,7 @@ class ChunkedIndexTest {
         qt().withExamples(40).forAll(lists().of(integers().between(-4_000, 4_000)).ofSizeBetween(0, 4_000))
                 .checkAssert(ops -> {
             Map<String, Key> present = new HashMap<>();
-            ChunkedIndex.Liveness<String> live = (major, minor, tie) -> {
-                Key k = present.get(tie);
-                return k != null && k.major() == major && k.minor() == minor;
-            };
+            ChunkedIndex.Liveness<String> live = presentIn(present);
             ChunkedIndex<String> plain = new ChunkedIndex<>(Comparator.naturalOrder(), live);
             ChunkedIndex<String> hinted = new ChunkedIndex<>(Comparator.naturalOrder(), live);
             Map<String, Integer> chunkOf = new HashMap<>();
@@ -190,7 +183,7 @@ class ChunkedIndexTest {
             for (int op : ops) {
                 String tie = "t" + (Math.abs(op) % 300);
                 clock += Math.abs(op) % 3;
-                Key moved = op >= 0 ? new Key(clock / 5, clock % 5, tie) : new Key(0, Math.abs(op) % 4, tie);
+                Key moved = moved(op, clock, tie);
                 Key before = present.get(tie);
                 if (before != null && !before.equals(moved)) {
                     int fresh = chunkOf.get(tie);
@@ -227,10 +220,7 @@ class ChunkedIndexTest {
         qt().withExamples(40).forAll(lists().of(integers().between(-4_000, 4_000)).ofSizeBetween(0, 4_000))
                 .checkAssert(ops -> {
             Map<String, Key> present = new HashMap<>();
-            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), (major, minor, tie) -> {
-                Key k = present.get(tie);
-                return k != null && k.major() == major && k.minor() == minor;
-            });
+            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), presentIn(present));
             Map<String, Integer> chunkOf = new HashMap<>();
             TreeMap<Key, String> reference = new TreeMap<>(ORDER);
             long clock = 0;
@@ -238,7 +228,7 @@ class ChunkedIndexTest {
             for (int op : ops) {
                 String tie = "t" + (Math.abs(op) % 300);
                 clock += Math.abs(op) % 3;
-                Key moved = op >= 0 ? new Key(clock / 5, clock % 5, tie) : new Key(0, Math.abs(op) % 4, tie);
+                Key moved = moved(op, clock, tie);
                 Key before = present.put(tie, moved);
                 if (before != null) {
                     reference.remove(before);
@@ -263,6 +253,22 @@ class ChunkedIndexTest {
             assertThat(all(index)).containsExactlyElementsOf(reference.values());
             assertThat(index.size()).isLessThan(2 * reference.size() + 2 * ChunkedIndex.STALE_CHECK * index.chunkCount() + 1);
         });
+    }
+
+    /** The liveness test of the lazy-deletion properties: an entry holds while it is its tie's present key. */
+    private static ChunkedIndex.Liveness<String> presentIn(Map<String, Key> present) {
+        return (major, minor, tie) -> {
+            Key k = present.get(tie);
+            return k != null && k.major() == major && k.minor() == minor;
+        };
+    }
+
+    /**
+     * Where a drawn integer moves its tie: forward in time for a positive value; back to a small instant for a negative
+     * one (which revives some keys).
+     */
+    private static Key moved(int op, long clock, String tie) {
+        return op >= 0 ? new Key(clock / 5, clock % 5, tie) : new Key(0, Math.abs(op) % 4, tie);
     }
 
     @Test
