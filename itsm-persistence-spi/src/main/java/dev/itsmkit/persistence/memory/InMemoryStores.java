@@ -129,4 +129,62 @@ public final class InMemoryStores implements Stores {
         InMemoryTenantStores stores = tenants.get(tenant);
         return stores != null && stores.tamper(ticket, sequence, forged);
     }
+
+    /**
+     * Deletes a stored event's record without updating the other records' hashes, as someone deleting a row of a
+     * database behind the SPI's back would: for tests that prove {@code AuditTrail.verify} reports the gap (at the
+     * record after it). The event also leaves the tenant's events by time ({@code AuditTrail.between}); if it was the
+     * ticket's last, the trail's last sequence and the hash the next append chains to become those of the record
+     * before it. Never call it in production code.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket
+     * @param sequence the sequence of the event whose record to delete
+     * @return {@code true} if a record was deleted, {@code false} if there was none with that sequence
+     */
+    public boolean deleteStoredEventForTesting(TenantId tenant, TicketId ticket, long sequence) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(ticket, "ticket");
+        InMemoryTenantStores stores = tenants.get(tenant);
+        return stores != null && stores.deleteRecord(ticket, sequence);
+    }
+
+    /**
+     * Replaces the hash stored with an event's record, keeping the event, as someone editing that column of a database
+     * behind the SPI's back would: for tests that prove {@code AuditTrail.verify} reports it. The record after it reads
+     * the forged hash as its previous one (this store keeps each hash once); if it is the last record's, the next
+     * append chains to the forged hash. Never call it in production code.
+     *
+     * @param tenant the tenant
+     * @param ticket the ticket
+     * @param sequence the sequence of the event whose stored hash to replace
+     * @param forgedHash the hash to store instead: 64 lower-case hexadecimal digits
+     * @return {@code true} if a hash was replaced, {@code false} if there was no record with that sequence
+     * @throws IllegalArgumentException if {@code forgedHash} is not 64 lower-case hexadecimal digits
+     */
+    public boolean replaceStoredHashForTesting(TenantId tenant, TicketId ticket, long sequence, String forgedHash) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(ticket, "ticket");
+        requireNonNull(forgedHash, "forgedHash");
+        long[] forged = hashWords(forgedHash);
+        InMemoryTenantStores stores = tenants.get(tenant);
+        return stores != null && stores.replaceStoredHash(ticket, sequence, forged);
+    }
+
+    /** A hash's 64 lower-case hexadecimal digits as the four {@code long}s the trail keeps, the first digits highest. */
+    private static long[] hashWords(String hex) {
+        boolean valid = hex.length() == 64;
+        for (int i = 0; valid && i < 64; i++) {
+            char c = hex.charAt(i);
+            valid = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("a stored hash is 64 lower-case hexadecimal digits, not '" + hex + "'");
+        }
+        long[] words = new long[4];
+        for (int k = 0; k < 4; k++) {
+            words[k] = Long.parseUnsignedLong(hex, 16 * k, 16 * k + 16, 16);
+        }
+        return words;
+    }
 }

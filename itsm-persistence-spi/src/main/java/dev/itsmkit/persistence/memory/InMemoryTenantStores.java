@@ -435,16 +435,56 @@ final class InMemoryTenantStores implements TenantStores {
         lock.writeLock().lock();
         try {
             TicketData data = tickets.data(ticket);
-            if (data == null || sequence < 1 || sequence > data.trailSize) {
+            int position = data == null ? -1 : data.positionOfSequence(sequence);
+            if (data == null || position < 0) {
                 return false;
             }
             // the stored hashes stay: only the event changes
-            data.events[(int) sequence - 1] = forged;
-            if (sequence == data.trailSize) {
+            data.events[position] = forged;
+            if (position == data.trailSize - 1) {
                 // the last record's sequence is kept beside the trail; the stored hash is unchanged
                 data.forgeLastSequence(forged.sequence());
                 data.publish();
             }
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Deletes a stored record without rehashing the others, as someone deleting a row of a database would: the event
+     * leaves the trail and the tenant's events by time.
+     */
+    boolean deleteRecord(TicketId ticket, long sequence) {
+        lock.writeLock().lock();
+        try {
+            TicketData data = tickets.data(ticket);
+            int position = data == null ? -1 : data.positionOfSequence(sequence);
+            if (data == null || position < 0) {
+                return false;
+            }
+            TicketEvent deleted = data.events[position];
+            data.deleteRecord(position);
+            eventsByTime.remove(deleted.at().getEpochSecond(), deleted.at().getNano(), deleted);
+            data.publish();
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Replaces a stored record's hash, keeping its event, as someone editing a row of a database would. */
+    boolean replaceStoredHash(TicketId ticket, long sequence, long[] forged) {
+        lock.writeLock().lock();
+        try {
+            TicketData data = tickets.data(ticket);
+            int position = data == null ? -1 : data.positionOfSequence(sequence);
+            if (data == null || position < 0) {
+                return false;
+            }
+            data.replaceHash(position, forged);
+            data.publish();
             return true;
         } finally {
             lock.writeLock().unlock();
@@ -649,10 +689,11 @@ final class InMemoryTenantStores implements TenantStores {
             lock.readLock().lock();
             try {
                 TicketData data = tickets.data(ticket);
-                if (data == null || fromSequence > data.trailSize) {
+                int from = data == null ? 0 : data.positionFrom(fromSequence);
+                if (data == null || from >= data.trailSize) {
                     return List.of();
                 }
-                return List.copyOf(data.records((int) fromSequence - 1));
+                return List.copyOf(data.records(from));
             } finally {
                 lock.readLock().unlock();
             }

@@ -81,6 +81,11 @@ final class TicketData {
     private Head head = Head.EMPTY;
     /** Whether the lock holder changed what {@link Head} holds since it was last published. */
     private boolean changed;
+    /**
+     * Whether a test hook edited this trail behind the SPI's back ({@link #deleteRecord}): then a record's position is
+     * no longer its sequence less one, and the reads by sequence search for it.
+     */
+    private boolean edited;
     /** The ticket's id, set by its first save: the tie-breaker of its entries in the sort indexes; for lock holders. */
     @Nullable TicketId id;
     /** The current snapshot, for the next {@link Head}; for lock holders. */
@@ -159,6 +164,87 @@ final class TicketData {
     /** Replaces the last record's sequence, as a tampering does; for the lock holder, who then publishes. */
     void forgeLastSequence(long sequence) {
         lastSequence = sequence;
+        changed = true;
+    }
+
+    /**
+     * The position of the stored record whose event has this sequence, or -1 if there is none: its sequence less one,
+     * unless a test hook deleted a record before it. For the lock holder and readers under the read lock.
+     */
+    int positionOfSequence(long sequence) {
+        if (!edited) {
+            return sequence >= 1 && sequence <= trailSize ? (int) (sequence - 1) : -1;
+        }
+        for (int i = 0; i < trailSize; i++) {
+            if (events[i].sequence() == sequence) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The position of the first stored record whose event's sequence is at least {@code sequence} ({@link #trailSize}
+     * if none): its sequence less one, unless a test hook deleted a record.
+     */
+    int positionFrom(long sequence) {
+        if (!edited) {
+            return (int) Math.min(Math.max(sequence - 1, 0), trailSize);
+        }
+        for (int i = 0; i < trailSize; i++) {
+            if (events[i].sequence() >= sequence) {
+                return i;
+            }
+        }
+        return trailSize;
+    }
+
+    /**
+     * Deletes the record at a position, leaving every other record's event and hash as stored, as someone deleting a
+     * row of a database would; the trail's head becomes the record before the last one, if it was the last. For a test
+     * hook and the lock holder, who then publishes.
+     */
+    void deleteRecord(int position) {
+        int n = trailSize;
+        int after = n - position - 1;
+        System.arraycopy(events, position + 1, events, position, after);
+        events[n - 1] = null;
+        int words = TrailHasher.LONGS_PER_HASH;
+        System.arraycopy(hashes, words * (position + 1), hashes, words * position, words * after);
+        Arrays.fill(hashes, words * (n - 1), words * n, 0L);
+        trailSize = n - 1;
+        if (trailSize == 0) {
+            lastSequence = 0;
+            lastHash0 = 0;
+            lastHash1 = 0;
+            lastHash2 = 0;
+            lastHash3 = 0;
+        } else {
+            int last = words * (trailSize - 1);
+            lastSequence = events[trailSize - 1].sequence();
+            lastHash0 = hashes[last];
+            lastHash1 = hashes[last + 1];
+            lastHash2 = hashes[last + 2];
+            lastHash3 = hashes[last + 3];
+        }
+        edited = true;
+        changed = true;
+    }
+
+    /**
+     * Replaces the hash stored at a position with four {@code long}s (as {@link TrailHasher} keeps them), keeping the
+     * event; the next append chains to it if it is the last record's. For a test hook and the lock holder, who then
+     * publishes.
+     */
+    void replaceHash(int position, long[] forged) {
+        int at = TrailHasher.LONGS_PER_HASH * position;
+        System.arraycopy(forged, 0, hashes, at, TrailHasher.LONGS_PER_HASH);
+        if (position == trailSize - 1) {
+            lastHash0 = forged[0];
+            lastHash1 = forged[1];
+            lastHash2 = forged[2];
+            lastHash3 = forged[3];
+        }
         changed = true;
     }
 

@@ -9,14 +9,6 @@ import dev.itsmkit.persistence.tck.AuditTrailContract;
 import dev.itsmkit.persistence.tck.StorageTampering;
 
 class InMemoryAuditTrailTest extends AuditTrailContract {
-    /**
-     * Why the in-memory store offers only one edit: its records live in this JVM's heap, reachable only through the
-     * SPI and the one test hook of {@link InMemoryStores}, which replaces an event; no storage outside the process
-     * exists in which someone could delete a record or edit a hash.
-     */
-    private static final String HEAP_ONLY = "the in-memory store's records live only in the JVM's heap; its one test hook"
-            + " replaces an event, and no storage outside the process exists in which to delete a record or edit a hash";
-
     @Override
     protected Stores createStores() {
         return InMemoryStores.create();
@@ -35,12 +27,16 @@ class InMemoryAuditTrailTest extends AuditTrailContract {
 
             @Override
             public void deleteEvent(TenantId tenant, TicketId ticket, long sequence) {
-                throw new UnsupportedOperationException(HEAP_ONLY);
+                if (!memory.deleteStoredEventForTesting(tenant, ticket, sequence)) {
+                    throw new AssertionError("no event " + sequence + " of " + ticket + " to delete");
+                }
             }
 
             @Override
             public void replaceStoredHash(TenantId tenant, TicketId ticket, long sequence, String forgedHash) {
-                throw new UnsupportedOperationException(HEAP_ONLY);
+                if (!memory.replaceStoredHashForTesting(tenant, ticket, sequence, forgedHash)) {
+                    throw new AssertionError("no event " + sequence + " of " + ticket + " whose hash to replace");
+                }
             }
         };
     }
