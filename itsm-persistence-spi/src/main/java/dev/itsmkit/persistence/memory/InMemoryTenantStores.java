@@ -430,8 +430,17 @@ final class InMemoryTenantStores implements TenantStores {
         }
     }
 
-    /** Replaces a stored event without rehashing, as an attacker editing storage would. */
-    boolean tamper(TicketId ticket, long sequence, TicketEvent forged) {
+    /** A test hook's edit of a stored record, given the ticket's data and the record's position; for the lock holder. */
+    @FunctionalInterface
+    private interface RecordEdit {
+        void apply(TicketData data, int position);
+    }
+
+    /**
+     * Applies a test hook's edit, under the lock, to the stored record of the ticket's event with this sequence, then
+     * publishes the ticket's view if the edit changed it; {@code false} if there is no such record.
+     */
+    private boolean editRecord(TicketId ticket, long sequence, RecordEdit edit) {
         lock.writeLock().lock();
         try {
             TicketData data = tickets.data(ticket);
@@ -439,17 +448,24 @@ final class InMemoryTenantStores implements TenantStores {
             if (data == null || position < 0) {
                 return false;
             }
+            edit.apply(data, position);
+            data.publish();
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Replaces a stored event without rehashing, as an attacker editing storage would. */
+    boolean tamper(TicketId ticket, long sequence, TicketEvent forged) {
+        return editRecord(ticket, sequence, (data, position) -> {
             // the stored hashes stay: only the event changes
             data.events[position] = forged;
             if (position == data.trailSize - 1) {
                 // the last record's sequence is kept beside the trail; the stored hash is unchanged
                 data.forgeLastSequence(forged.sequence());
-                data.publish();
             }
-            return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /**
@@ -457,38 +473,16 @@ final class InMemoryTenantStores implements TenantStores {
      * leaves the trail and the tenant's events by time.
      */
     boolean deleteRecord(TicketId ticket, long sequence) {
-        lock.writeLock().lock();
-        try {
-            TicketData data = tickets.data(ticket);
-            int position = data == null ? -1 : data.positionOfSequence(sequence);
-            if (data == null || position < 0) {
-                return false;
-            }
+        return editRecord(ticket, sequence, (data, position) -> {
             TicketEvent deleted = data.events[position];
             data.deleteRecord(position);
             eventsByTime.remove(deleted.at().getEpochSecond(), deleted.at().getNano(), deleted);
-            data.publish();
-            return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** Replaces a stored record's hash, keeping its event, as someone editing a row of a database would. */
     boolean replaceStoredHash(TicketId ticket, long sequence, long[] forged) {
-        lock.writeLock().lock();
-        try {
-            TicketData data = tickets.data(ticket);
-            int position = data == null ? -1 : data.positionOfSequence(sequence);
-            if (data == null || position < 0) {
-                return false;
-            }
-            data.replaceHash(position, forged);
-            data.publish();
-            return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return editRecord(ticket, sequence, (data, position) -> data.replaceHash(position, forged));
     }
 
     static void checkLimit(int limit) {
