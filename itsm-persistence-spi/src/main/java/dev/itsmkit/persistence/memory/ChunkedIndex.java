@@ -55,6 +55,8 @@ final class ChunkedIndex<T> {
     static final int PENDING = 32;
     /** The hint of no chunk. */
     static final int NO_HINT = -1;
+    /** The hint of a deferred mark whose entry a compaction has dropped: the mark is not applied. */
+    private static final int CONSUMED = -2;
 
     /**
      * Up to {@value #CHUNK} entries; the key's two longs sit side by side ({@code keys[2i]} the major,
@@ -109,6 +111,10 @@ final class ChunkedIndex<T> {
     private Object[] pendingTies = new Object[0];
     private int[] pendingHints = new int[0];
     private int pendingCount;
+    /** While {@link #applyPendingMarks} runs, the first of the marks it has not applied yet; else 0. */
+    private int pendingFrom;
+    /** How many marks did not find their key in the hinted chunk and searched the directory; for tests. */
+    private long searchedMarks;
     /** What {@link #applyPendingMarks}' first passes read, kept so that the compiler keeps their reads. */
     @SuppressWarnings("unused")
     private long pendingReadSum;
@@ -354,7 +360,12 @@ final class ChunkedIndex<T> {
             return;
         }
         Chunk h = hint >= 0 && hint < byNumber.length ? byNumber[hint] : null;
-        count(h != null && holdsKey(h, major, minor) ? h : chunks[chunkFor(major, minor, tie)], live);
+        if (h != null && holdsKey(h, major, minor)) {
+            count(h, live);
+            return;
+        }
+        searchedMarks++;
+        count(chunks[chunkFor(major, minor, tie)], live);
     }
 
     /** Counts one more stale entry in a chunk of the directory; compacts it when about half of it is stale. */
@@ -410,10 +421,16 @@ final class ChunkedIndex<T> {
             return;
         }
         pendingReadSum = readHintedChunks(pendingHints, n, byNumber);
-        pendingCount = 0;
         for (int k = 0; k < n; k++) {
-            markStale(pendingKeys[2 * k], pendingKeys[2 * k + 1], (T) pendingTies[k], pendingHints[k]);
+            // a compaction that this mark starts may consume the marks after it
+            pendingFrom = k + 1;
+            int hint = pendingHints[k];
+            if (hint != CONSUMED) {
+                markStale(pendingKeys[2 * k], pendingKeys[2 * k + 1], (T) pendingTies[k], hint);
+            }
         }
+        pendingFrom = 0;
+        pendingCount = 0;
         java.util.Arrays.fill(pendingTies, 0, n, null);
     }
 
@@ -468,6 +485,40 @@ final class ChunkedIndex<T> {
         return pendingCount;
     }
 
+    /** How many marks did not find their key in the chunk their hint named, and searched the directory; for tests. */
+    long searchedMarks() {
+        return searchedMarks;
+    }
+
+    /**
+     * Consumes the deferred marks of keys in a chunk about to be compacted. Every such key is stale (a mark is deferred
+     * when its key stops being its tie's present key), so the compaction drops its entry; applied later, the mark would
+     * no longer find the key in the chunk its hint names, would search the directory for it and count a stale entry in
+     * whichever chunk the search gives, where there is none. In a steady state of updates, most marks were of entries
+     * already dropped: their keys' chunks are compacted while their marks wait, up to {@value #PENDING} - 1 commits.
+     * A mark whose key has since been put again (revived) is consumed too: the count it would add is one too many.
+     */
+    private void consumePendingMarks(Chunk c) {
+        int n = c.size;
+        int number = c.number;
+        if (n == 0 || number == NO_HINT) {
+            return;
+        }
+        long firstMajor = c.keys[0];
+        long firstMinor = c.keys[1];
+        long lastMajor = c.keys[2 * n - 2];
+        long lastMinor = c.keys[2 * n - 1];
+        for (int k = pendingFrom; k < pendingCount; k++) {
+            long major = pendingKeys[2 * k];
+            long minor = pendingKeys[2 * k + 1];
+            // strictly inside, as holdsKey: a key equal to the first or last in major and minor may be another chunk's
+            if (pendingHints[k] == number && below(firstMajor, firstMinor, major, minor)
+                    && below(major, minor, lastMajor, lastMinor)) {
+                pendingHints[k] = CONSUMED;
+            }
+        }
+    }
+
     /**
      * Whether a chunk of this index holds a key: it is still in the directory and the key lies strictly between its
      * first and last keys. A key equal to one of them is left to the search, which compares ties. For the lock holder.
@@ -486,6 +537,7 @@ final class ChunkedIndex<T> {
     @SuppressWarnings("unchecked")
     private void compact(int ci, Liveness<? super T> live) {
         Chunk c = chunks[ci];
+        consumePendingMarks(c);
         int kept = 0;
         for (int i = 0; i < c.size; i++) {
             long major = c.keys[2 * i];
