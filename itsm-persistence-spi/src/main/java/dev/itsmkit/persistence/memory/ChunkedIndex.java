@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * mark ({@link #markStaleLater}): the marks are applied {@value #PENDING} at a time, in passes whose reads of the
  * marked keys' random chunks do not depend on one another, so the processor waits for their cache misses together
  * rather than one commit at a time; and the hint is an {@code int}, which the ticket's data keeps without a
- * collector's write barrier. When about half of a chunk's keys are
+ * collector's write barrier. A compaction consumes the deferred marks of keys inside its chunk, whose entries it
+ * drops, so that they do not search for them later ({@link #consumePendingMarks}). When about half of a chunk's keys are
  * counted stale (checked on every {@value #STALE_CHECK}th mark), the
  * chunk is compacted: each entry is tested (the tests of consecutive entries do not depend on
  * each other, so their misses overlap) and the live ones are kept in order. An update then costs the hint's check
