@@ -219,25 +219,15 @@ class ChunkedIndexTest {
     void deferredMarksKeepTheContentExactAndTheStaleEntriesBounded() {
         qt().withExamples(40).forAll(lists().of(integers().between(-4_000, 4_000)).ofSizeBetween(0, 4_000))
                 .checkAssert(ops -> {
-            Map<String, Key> present = new HashMap<>();
-            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), presentIn(present));
-            Map<String, Integer> chunkOf = new HashMap<>();
-            TreeMap<Key, String> reference = new TreeMap<>(ORDER);
+            DeferredMoves moves = new DeferredMoves();
+            ChunkedIndex<String> index = moves.index;
+            TreeMap<Key, String> reference = moves.reference;
             long clock = 0;
             int step = 0;
             for (int op : ops) {
                 String tie = "t" + (Math.abs(op) % 300);
                 clock += Math.abs(op) % 3;
-                Key moved = moved(op, clock, tie);
-                Key before = present.put(tie, moved);
-                if (before != null) {
-                    reference.remove(before);
-                    if (!before.equals(moved)) {
-                        index.markStaleLater(before.major(), before.minor(), tie, chunkOf.get(tie));
-                    }
-                }
-                chunkOf.put(tie, index.put(moved.major(), moved.minor(), tie));
-                reference.put(moved, tie);
+                moves.move(tie, moved(op, clock, tie));
                 int pending = index.pendingMarks();
                 assertThat(pending).isLessThan(ChunkedIndex.PENDING);
                 // what a commit reads ahead before the lock reads only: whatever the hints, nothing changes
@@ -263,30 +253,50 @@ class ChunkedIndexTest {
      */
     @Test
     void deferredMarksOfEntriesACompactionDroppedDoNotSearchTheDirectory() {
-        Map<String, Key> present = new HashMap<>();
-        ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), presentIn(present));
-        Map<String, Integer> chunkOf = new HashMap<>();
-        TreeMap<Key, String> reference = new TreeMap<>(ORDER);
+        DeferredMoves moves = new DeferredMoves();
+        ChunkedIndex<String> index = moves.index;
         int ties = 300;
         long clock = 0;
         long marks = 0;
         for (int pass = 0; pass < 20; pass++) {
             for (int t = 0; t < ties; t++) {
                 String tie = "t" + t;
-                Key moved = new Key(++clock, 0, tie);
-                Key before = present.put(tie, moved);
-                if (before != null) {
-                    reference.remove(before);
-                    index.markStaleLater(before.major(), before.minor(), tie, chunkOf.get(tie));
+                if (moves.move(tie, new Key(++clock, 0, tie))) {
                     marks++;
                 }
-                chunkOf.put(tie, index.put(moved.major(), moved.minor(), tie));
-                reference.put(moved, tie);
             }
         }
         index.applyPendingMarks();
-        assertThat(all(index)).containsExactlyElementsOf(reference.values());
+        assertThat(all(index)).containsExactlyElementsOf(moves.reference.values());
         assertThat(index.searchedMarks()).isLessThan(marks / 10);
+    }
+
+    /**
+     * An index with lazy deletion moved as a commit moves the order by last update: each move puts the tie's new key and
+     * defers the mark of its old one with the hint {@code put} returned for it; beside it, the reference of the present
+     * keys.
+     */
+    private static final class DeferredMoves {
+        final Map<String, Key> present = new HashMap<>();
+        final ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), presentIn(present));
+        final Map<String, Integer> chunkOf = new HashMap<>();
+        final TreeMap<Key, String> reference = new TreeMap<>(ORDER);
+
+        /** Moves a tie to a key; returns whether a mark of its old key was deferred. */
+        boolean move(String tie, Key moved) {
+            Key before = present.put(tie, moved);
+            boolean marked = false;
+            if (before != null) {
+                reference.remove(before);
+                if (!before.equals(moved)) {
+                    index.markStaleLater(before.major(), before.minor(), tie, chunkOf.get(tie));
+                    marked = true;
+                }
+            }
+            chunkOf.put(tie, index.put(moved.major(), moved.minor(), tie));
+            reference.put(moved, tie);
+            return marked;
+        }
     }
 
     /** The liveness test of the lazy-deletion properties: an entry holds while it is its tie's present key. */
