@@ -272,15 +272,52 @@ class ChunkedIndexTest {
     }
 
     /**
+     * Updates that fall on a few hot ties (the open tickets of a desk whose older tickets no longer change) leave their
+     * stale entries among the latest keys, where a query of the recent updates walks. The marks lead the compactions to
+     * those chunks, however many older keys the index holds, so such a walk tests about as many entries as it yields;
+     * a scheme that compacts the chunks in turn, wherever their stale entries are, would leave it thousands to skip.
+     */
+    @Test
+    void aWalkOverTheKeysOfHotTiesSkipsFewStaleEntriesHoweverManyColdKeysPrecedeThem() {
+        DeferredMoves moves = new DeferredMoves();
+        ChunkedIndex<String> index = moves.index;
+        int cold = 100_000;
+        for (int t = 0; t < cold; t++) {
+            moves.move("cold" + t, new Key(t, 0, "cold" + t));
+        }
+        long clock = cold;
+        int hot = 100;
+        for (int u = 0; u < 20_000; u++) {
+            String tie = "hot" + (u % hot);
+            moves.move(tie, new Key(++clock, 0, tie));
+        }
+        index.applyPendingMarks();
+        long before = moves.tests;
+        List<String> visited = new ArrayList<>();
+        index.visit(cold, 0, null, true, false, 0, 0, visited::add);
+        assertThat(visited).containsExactlyElementsOf(moves.reference.tailMap(new Key(cold, 0, ""), true).values());
+        assertThat(visited).hasSize(hot);
+        assertThat(moves.tests - before).isLessThan(3L * hot);
+    }
+
+    /**
      * An index with lazy deletion moved as a commit moves the order by last update: each move puts the tie's new key and
      * defers the mark of its old one with the hint {@code put} returned for it; beside it, the reference of the present
      * keys.
      */
     private static final class DeferredMoves {
         final Map<String, Key> present = new HashMap<>();
-        final ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), presentIn(present));
+        private final ChunkedIndex.Liveness<String> isPresent = presentIn(present);
+        /** How many liveness tests the index has made. */
+        long tests;
+        final ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), this::test);
         final Map<String, Integer> chunkOf = new HashMap<>();
         final TreeMap<Key, String> reference = new TreeMap<>(ORDER);
+
+        private boolean test(long major, long minor, String tie) {
+            tests++;
+            return isPresent.isLive(major, minor, tie);
+        }
 
         /** Moves a tie to a key; returns whether a mark of its old key was deferred. */
         boolean move(String tie, Key moved) {
