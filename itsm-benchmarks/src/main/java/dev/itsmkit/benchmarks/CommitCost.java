@@ -5,12 +5,14 @@ import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.TicketId;
 import dev.itsmkit.core.event.SlaWarned;
 import dev.itsmkit.core.event.TicketEvents;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The store's part of a command's unit of work ({@link InMemoryStoresBenchmark#commitUnitOfWork}) measured
@@ -73,6 +75,10 @@ public final class CommitCost {
         double[] cpu = new double[rounds];
         double[] bytes = new double[rounds];
         double[] overheadCpu = new double[rounds];
+        double[] pauses = new double[rounds];
+        // the collectors whose time is stop-the-world pauses (a concurrent cycle's bean counts time no thread stopped for)
+        List<GarbageCollectorMXBean> pausing = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(gc -> !gc.getName().contains("Concurrent")).toList();
         long committed = 0;
         for (int round = -3; round < rounds; round++) {
             long cpuNanos = 0;
@@ -83,6 +89,7 @@ public final class CommitCost {
             long emptyBytes = 0;
             int windows = 0;
             long roundCommits = 0;
+            long paused0 = pauseMillis(pausing);
             if (!loaded) {
                 for (int k = 0; k < batches; k++) {
                     units.prepare(b);
@@ -119,6 +126,7 @@ public final class CommitCost {
                 cpu[round] = (double) (cpuNanos - emptyCpu) / ops;
                 bytes[round] = (double) (allocated - emptyBytes) / ops;
                 overheadCpu[round] = windows == 0 ? 0 : (double) emptyCpu / windows;
+                pauses[round] = (pauseMillis(pausing) - paused0) * 1e6 / ops;
             }
             if (verbose) {
                 // the JVM's uptime, as -Xlog:gc's uptime decoration prints it, to match rounds with collections
@@ -135,16 +143,34 @@ public final class CommitCost {
             inOrder.append(' ').append(Math.round(c));
         }
         System.out.println(inOrder);
+        StringBuilder pausesInOrder = new StringBuilder("collector pause ns/op by round:");
+        for (double p : pauses) {
+            pausesInOrder.append(' ').append(Math.round(p));
+        }
+        System.out.println(pausesInOrder);
         Arrays.sort(cpu);
         Arrays.sort(bytes);
         Arrays.sort(overheadCpu);
         System.out.printf("%s, %,d tickets, %,d commits: CPU ns/op min %.0f median %.0f; bytes/op min %.1f median %.1f%n",
                 loaded ? "commitLoadedUnitOfWork" : "commitUnitOfWork", tickets, committed, cpu[0], cpu[rounds / 2], bytes[0],
                 bytes[rounds / 2]);
+        // a mean, not a median: a pause falls in one round, and some rounds have none
+        System.out.printf("  collector pauses (every thread stopped), per commit over the rounds: mean %.0f ns; not in the CPU"
+                + " figure; they copy what the store keeps, the benchmark's values included%n",
+                Arrays.stream(pauses).average().orElse(0));
         if (loaded) {
             System.out.printf("  (subtracted: reading the counters, median %.0f ns per window of %d commits)%n",
                     overheadCpu[rounds / 2], InMemoryStoresBenchmark.LOADED_BATCH);
         }
+    }
+
+    /** The pause time, in milliseconds, that the given collectors have reported since the JVM started. */
+    private static long pauseMillis(List<GarbageCollectorMXBean> collectors) {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : collectors) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     /** A digest that takes the bytes and does nothing with them but count: the canonical form's cost alone. */
