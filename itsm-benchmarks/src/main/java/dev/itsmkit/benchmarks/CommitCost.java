@@ -27,6 +27,11 @@ import java.util.List;
  * touch of each page is a page fault, zeroed by the kernel and charged to the committing thread (100 to 230 ms of
  * system time in some rounds of a million tickets; see {@code docs/benchmarks.md}, twelfth session).
  *
+ * <p>Beside those, the collectors' stop-the-world pause time per commit (from their {@code GarbageCollectorMXBean}s, a
+ * mean over the rounds, since a pause falls in one round and some rounds have none): the CPU figure leaves it out, and
+ * at a million tickets it is of the same order, because what a commit writes outlives the young generation and its
+ * pauses copy it (the benchmark's values too, which the store keeps).
+ *
  * <p>{@code cold} (the default) commits units built from the benchmark's own copy of each ticket
  * ({@link InMemoryStoresBenchmark.PreparedUnits}): the commit pays the misses of a ticket nobody read lately.
  * {@code loaded} commits units whose tickets were loaded through the store just before, as the engine does
