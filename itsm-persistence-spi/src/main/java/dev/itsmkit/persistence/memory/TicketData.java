@@ -29,9 +29,13 @@ import org.jspecify.annotations.Nullable;
  * SLA clocks are an immutable list replaced on each save (a ticket has one to three).
  *
  * <p>What a command reads of one ticket (snapshot, trail head, clocks) is also published, once per commit
- * that touched the ticket, as one immutable {@link Head} with a release store: a reader without the lock
- * ({@code loadForCommand}, {@code lastSequence}, the clocks, and a commit hashing its events before it
- * takes the lock) loads it with an acquire load and sees one commit whole.
+ * that touched the ticket, into this object's view fields under a sequence lock ({@link #publish}): a reader without
+ * the lock ({@code loadForCommand}, {@code lastSequence}, the clocks, and a commit hashing its events before it takes
+ * the lock) reads them between two reads of the sequence and retries if a publication ran in between, so it sees one
+ * commit whole ({@link #head}); the trail's last hash it reads from the trail's hash array. Not an immutable object
+ * replaced by each commit: that object would live until the ticket's next commit, so the collector would copy it out of
+ * the young generation and later reclaim it from the old one, 64 bytes for every commit (measured in
+ * docs/benchmarks.md, fourteenth session).
  */
 final class TicketData {
     private static final TicketEvent[] NO_EVENTS = new TicketEvent[0];
@@ -47,20 +51,22 @@ final class TicketData {
      * million tickets: 28 to 218 ns less per commit, in each of four runs (docs/benchmarks.md, thirteenth session).
      */
     private static final int COPIED = 16;
-    private static final VarHandle HEAD;
+    private static final VarHandle VIEW_SEQUENCE;
+    /** How many failed reads of the view {@link #head} spins through before it yields to the publishing thread. */
+    private static final int SPINS = 64;
 
     static {
         try {
-            HEAD = MethodHandles.lookup().findVarHandle(TicketData.class, "head", Head.class);
+            VIEW_SEQUENCE = MethodHandles.lookup().findVarHandle(TicketData.class, "viewSequence", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     /**
-     * One commit's view of a ticket, immutable: its snapshot (null before the first), the sequence of its
-     * trail's last record, the trail's size and last hash (binary, see {@link TrailHasher}; zeros when
-     * empty), and its SLA clocks.
+     * One commit's view of a ticket, as a reader without the lock got it ({@link #head}): its snapshot (null before the
+     * first), the sequence of its trail's last record, the trail's size and last hash (binary, see {@link TrailHasher};
+     * zeros when empty), and its SLA clocks. Short-lived: made by the reader, not kept by the store.
      */
     static final class Head {
         static final Head EMPTY = new Head(null, 0, 0, 0, 0, 0, 0, List.of());
@@ -86,10 +92,18 @@ final class TicketData {
         }
     }
 
-    /** The last published view; written with release by the lock holder, read with acquire by anyone. */
-    @SuppressWarnings("unused") // through HEAD
-    private Head head = Head.EMPTY;
-    /** Whether the lock holder changed what {@link Head} holds since it was last published. */
+    /**
+     * The view's sequence lock: odd while {@link #publish} writes the view fields, even otherwise; written with release
+     * by the lock holder, read with acquire by anyone.
+     */
+    @SuppressWarnings("unused") // through VIEW_SEQUENCE
+    private long viewSequence;
+    /** The published view (see {@link #head}); written by {@link #publish} only. */
+    private @Nullable Ticket viewSnapshot;
+    private long viewLastSequence;
+    private int viewTrailSize;
+    private List<SlaClockSnapshot> viewClocks = List.of();
+    /** Whether the lock holder changed what the view holds since it was last published. */
     private boolean changed;
     /**
      * Whether a test hook edited this trail behind the SPI's back ({@link #deleteRecord}): then a record's position is
@@ -98,7 +112,7 @@ final class TicketData {
     private boolean edited;
     /** The ticket's id, set by its first save: the tie-breaker of its entries in the sort indexes; for lock holders. */
     @Nullable TicketId id;
-    /** The current snapshot, for the next {@link Head}; for lock holders. */
+    /** The current snapshot, for the next publication of the view; for lock holders. */
     @Nullable Ticket snapshot;
 
     /** The trail's events in sequence order, {@code trailSize} of them. */
@@ -108,9 +122,9 @@ final class TicketData {
     int trailSize;
     /**
      * The last record's hash (zeros for an empty trail), a copy of the end of {@code hashes} kept in this object, which
-     * a commit reads anyway: checking that a hash computed before the lock is chained to the trail's last record, and
-     * publishing the new head, then read no line of the hash array (only its slot is written, which does not hold up
-     * the commit as a read would).
+     * a commit reads anyway: checking that a hash computed before the lock is chained to the trail's last record then
+     * reads no line of the hash array (only its slot is written, which does not hold up the commit as a read would).
+     * The published view has no copy of it: a reader without the lock reads it from {@code hashes} ({@link #head}).
      */
     long lastHash0;
     long lastHash1;
@@ -150,19 +164,60 @@ final class TicketData {
      */
     TimerTable.@Nullable Entry firstTimer;
 
-    /** The last published view, safe without a lock. */
+    /**
+     * The last published view, safe without a lock: the view fields read between two reads of the sequence lock, again
+     * if a publication changed it meanwhile. A publication is a few stores long, so a reader retries rarely; one that
+     * keeps finding it odd (the publishing thread descheduled in the middle) yields to let it finish.
+     */
     Head head() {
-        return (Head) HEAD.getAcquire(this);
+        for (int attempt = 1; ; attempt++) {
+            long sequence = (long) VIEW_SEQUENCE.getAcquire(this);
+            if ((sequence & 1) == 0) {
+                Ticket snapshot = viewSnapshot;
+                long lastSequence = viewLastSequence;
+                int trailSize = viewTrailSize;
+                // the last record's hash from the trail's array: a record's slot is written before the view that
+                // counts it is published, and a grown array is a copy; a commit checks under the lock what it chained to
+                long[] trailHashes = hashes;
+                int last = TrailHasher.LONGS_PER_HASH * (trailSize - 1);
+                boolean inArray = last >= 0 && last + 3 < trailHashes.length;
+                long hash0 = inArray ? trailHashes[last] : 0;
+                long hash1 = inArray ? trailHashes[last + 1] : 0;
+                long hash2 = inArray ? trailHashes[last + 2] : 0;
+                long hash3 = inArray ? trailHashes[last + 3] : 0;
+                List<SlaClockSnapshot> clocks = viewClocks;
+                // the reads above happen before the sequence is read again
+                VarHandle.loadLoadFence();
+                if ((long) VIEW_SEQUENCE.getOpaque(this) == sequence) {
+                    return new Head(snapshot, lastSequence, trailSize, hash0, hash1, hash2, hash3, clocks);
+                }
+            }
+            if (attempt % SPINS == 0) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
     }
 
-    /** Publishes the current state as the {@link #head} if it changed since the last; for the lock holder. */
+    /**
+     * Publishes the current state as the view ({@link #head}) if it changed since the last; for the lock holder. The
+     * sequence lock turns odd, the view fields are written, and it turns even again with a release store.
+     */
     void publish() {
         if (!changed) {
             return;
         }
         changed = false;
-        Head next = new Head(snapshot, lastSequence, trailSize, lastHash0, lastHash1, lastHash2, lastHash3, clocks);
-        HEAD.setRelease(this, next);
+        long sequence = (long) VIEW_SEQUENCE.getOpaque(this);
+        VIEW_SEQUENCE.setOpaque(this, sequence + 1);
+        // the odd sequence is visible before any of the view's stores
+        VarHandle.storeStoreFence();
+        viewSnapshot = snapshot;
+        viewLastSequence = lastSequence;
+        viewTrailSize = trailSize;
+        viewClocks = clocks;
+        VIEW_SEQUENCE.setRelease(this, sequence + 2);
     }
 
     /** Replaces the snapshot; for the lock holder, who then {@link #publish}es. */
