@@ -37,9 +37,9 @@ import org.jspecify.annotations.Nullable;
  * pre-touched ({@code -XX:+AlwaysPreTouch}): while G1 grows a heap it takes memory the process never touched, and each
  * first touch of a page is a page fault that the committing thread pays.
  *
- * <p>The collector's pauses: what a commit writes (the snapshot, the event, the outbox entry, the store's view of the
- * ticket) stays until the ticket's next commit, and its events stay for good, so most of it outlives the young
- * generation and G1's young pauses copy it. At a million tickets on the development machine those pauses came to about
+ * <p>The collector's pauses: what a commit writes (the snapshot, the event, the outbox entry) stays until the ticket's
+ * next commit, and its events stay for good, so most of it outlives the young generation and G1's young pauses copy
+ * it. At a million tickets on the development machine those pauses came to about
  * 1.0 to 1.4 µs per commit, besides the committing thread's own 1.7 to 2.1 µs ({@code CommitCost} in
  * {@code itsm-benchmarks} prints both). Such objects gain nothing from G1's survivor spaces: with
  * {@code -XX:MaxTenuringThreshold=0} they are copied once, straight into the old generation, and the same benchmark
