@@ -177,7 +177,9 @@ final class TicketData {
                 long lastSequence = viewLastSequence;
                 int trailSize = viewTrailSize;
                 // the last record's hash from the trail's array: a record's slot is written before the view that
-                // counts it is published, and a grown array is a copy; a commit checks under the lock what it chained to
+                // counts it is published, and a grown array is a copy; a commit checks under the lock what it chained to.
+                // Read by every reader, loadForCommand too: the engine loads a ticket just before its command appends an
+                // event, whose hashing then finds this line in the cache (read only there, the commit waited for it)
                 long[] trailHashes = hashes;
                 int last = TrailHasher.LONGS_PER_HASH * (trailSize - 1);
                 boolean inArray = last >= 0 && last + 3 < trailHashes.length;
