@@ -22,7 +22,7 @@ import java.util.List;
  * commit's bytes per operation). Each round commits {@code batches} batches of
  * {@value InMemoryStoresBenchmark#BATCH} prepared units of work; prints the minimum and median over the
  * rounds, after three warm-up rounds, and the CPU figure of each round in order. Run with
- * {@code java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.CommitCost [tickets] [rounds] [batches] [cold|loaded]}:
+ * {@code java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.CommitCost [tickets] [rounds] [batches] [cold|loaded|plain]}:
  * a fixed, pre-touched heap, because on a heap that grows G1 takes regions the process never touched, and the first
  * touch of each page is a page fault, zeroed by the kernel and charged to the committing thread (100 to 230 ms of
  * system time in some rounds of a million tickets; see {@code docs/benchmarks.md}, twelfth session).
@@ -36,7 +36,9 @@ import java.util.List;
  * ({@link InMemoryStoresBenchmark.PreparedUnits}): the commit pays the misses of a ticket nobody read lately.
  * {@code loaded} commits units whose tickets were loaded through the store just before, as the engine does
  * ({@link InMemoryStoresBenchmark.LoadedUnits}), {@value InMemoryStoresBenchmark#LOADED_BATCH} at a time, the same
- * number of commits per round. Its windows are short, so the cost of reading the thread's CPU time and allocation
+ * number of commits per round. {@code plain} commits the same loaded units into the floor of
+ * {@link PlainStoreBenchmark}, plain collections under one lock that keep the same objects and guarantee nothing else:
+ * its pauses are what keeping those objects costs whatever the store. Their windows are short, so the cost of reading the thread's CPU time and allocation
  * at their ends (measured around empty windows in the same round, and printed) is subtracted.
  * {@code -DcommitCost.verbose=true} prints each round as it ends, with the JVM's uptime, to match it with
  * {@code -Xlog:gc*:file=...:uptime} lines, and the thread's system (kernel) time over the round: on a heap that grows,
@@ -54,7 +56,7 @@ public final class CommitCost {
      *
      * @param args optionally the number of tickets (default 1,000,000), of measured rounds (default 15), of
      *     batches of {@value InMemoryStoresBenchmark#BATCH} commits per round (default 100) and the mode, {@code cold}
-     *     (the default) or {@code loaded}
+     *     (the default), {@code loaded} or {@code plain}
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("hash")) {
@@ -64,18 +66,26 @@ public final class CommitCost {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        boolean loaded = args.length > 3 && switch (args[3]) {
-            case "cold" -> false;
-            case "loaded" -> true;
-            default -> throw new IllegalArgumentException("expected cold or loaded, not " + args[3]);
-        };
+        String mode = args.length > 3 ? args[3] : "cold";
+        if (!mode.equals("cold") && !mode.equals("loaded") && !mode.equals("plain")) {
+            throw new IllegalArgumentException("expected cold, loaded or plain, not " + mode);
+        }
+        boolean loaded = !mode.equals("cold");
         boolean verbose = Boolean.getBoolean("commitCost.verbose");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         InMemoryStoresBenchmark b = new InMemoryStoresBenchmark();
         b.tickets = tickets;
-        b.fill();
+        PlainStoreBenchmark plain = new PlainStoreBenchmark();
+        plain.tickets = tickets;
+        // one store on the heap, the measured one
+        if (mode.equals("plain")) {
+            plain.fill();
+        } else {
+            b.fill();
+        }
         InMemoryStoresBenchmark.PreparedUnits units = new InMemoryStoresBenchmark.PreparedUnits();
         InMemoryStoresBenchmark.LoadedUnits loadedUnits = new InMemoryStoresBenchmark.LoadedUnits();
+        PlainStoreBenchmark.LoadedUnits plainUnits = new PlainStoreBenchmark.LoadedUnits();
         long thread = Thread.currentThread().getId();
         double[] cpu = new double[rounds];
         double[] bytes = new double[rounds];
@@ -109,11 +119,21 @@ public final class CommitCost {
             } else {
                 int perBatch = InMemoryStoresBenchmark.LOADED_BATCH;
                 for (int k = 0; k < batches * (InMemoryStoresBenchmark.BATCH / perBatch); k++) {
-                    loadedUnits.load(b);
+                    if (mode.equals("plain")) {
+                        plainUnits.load(plain);
+                    } else {
+                        loadedUnits.load(b);
+                    }
                     long cpu0 = threads.getCurrentThreadCpuTime();
                     long bytes0 = threads.getThreadAllocatedBytes(thread);
-                    for (int i = 0; i < perBatch; i++) {
-                        roundCommits += b.commitOne(loadedUnits, i);
+                    if (mode.equals("plain")) {
+                        for (int i = 0; i < perBatch; i++) {
+                            roundCommits += plain.commitOne(plainUnits, i);
+                        }
+                    } else {
+                        for (int i = 0; i < perBatch; i++) {
+                            roundCommits += b.commitOne(loadedUnits, i);
+                        }
                     }
                     allocated += threads.getThreadAllocatedBytes(thread) - bytes0;
                     cpuNanos += threads.getCurrentThreadCpuTime() - cpu0;
@@ -142,6 +162,9 @@ public final class CommitCost {
                         (double) (cpuNanos - emptyCpu) / Math.max(1, roundCommits), system / 1_000_000);
             }
         }
+        if (mode.equals("plain")) {
+            plain.checkKept(committed);
+        }
         // in measuring order too: the update order's stale keys pile up and are compacted as the rounds go on
         StringBuilder inOrder = new StringBuilder("CPU ns/op by round:");
         for (double c : cpu) {
@@ -157,7 +180,7 @@ public final class CommitCost {
         Arrays.sort(bytes);
         Arrays.sort(overheadCpu);
         System.out.printf("%s, %,d tickets, %,d commits: CPU ns/op min %.0f median %.0f; bytes/op min %.1f median %.1f%n",
-                loaded ? "commitLoadedUnitOfWork" : "commitUnitOfWork", tickets, committed, cpu[0], cpu[rounds / 2], bytes[0],
+                mode.equals("plain") ? "plain store's commitLoadedUnitOfWork" : loaded ? "commitLoadedUnitOfWork" : "commitUnitOfWork", tickets, committed, cpu[0], cpu[rounds / 2], bytes[0],
                 bytes[rounds / 2]);
         // a mean, not a median: a pause falls in one round, and some rounds have none
         System.out.printf("  collector pauses (every thread stopped), per commit over the rounds: mean %.0f ns; not in the CPU"

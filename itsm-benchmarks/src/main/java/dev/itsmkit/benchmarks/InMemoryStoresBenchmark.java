@@ -96,15 +96,12 @@ public class InMemoryStoresBenchmark {
         acme = stores.forTenant(TENANT);
         current = new Ticket[tickets];
         for (int n = 1; n <= tickets; n++) {
-            Ticket t = Ticket.builder(TENANT, TicketId.of("inc-" + n), new TicketNumber(TicketKind.INCIDENT, n))
-                    .title("E-mail is down " + n).state(TicketState.of("IN_PROGRESS", StateCategory.OPEN))
-                    .requester(Party.person("user" + n % 5000)).assignee(Optional.of(Party.person("agent" + n % 400)))
-                    .createdAt(T0.plusSeconds(n)).updatedAt(T0.plusSeconds(n)).build();
+            Ticket t = openIncident(n);
             acme.begin().save(t, 0).commit();
             current[n - 1] = t;
         }
         acme = stores.forTenant(TENANT);
-        now = T0.plusSeconds(tickets + 1);
+        now = startOfUnits(tickets);
         plainMap = new HashMap<>();
         for (Ticket t : current) {
             plainMap.put(t.id(), t);
@@ -114,6 +111,25 @@ public class InMemoryStoresBenchmark {
             parsedIds[n - 1] = TicketId.of("inc-" + n);
         }
         fixedEvent = new SlaWarned(TENANT, current[0].id(), Party.ITSM_KIT, T0, 1, 1, "resolution", 1, 50, T0);
+    }
+
+    /**
+     * The n-th open incident as the benchmarks' stores hold it before any unit of work: in progress, one of 5,000
+     * requesters and 400 agents, created and updated n seconds after the benchmarks' epoch.
+     *
+     * @param n the incident's number, from 1
+     * @return its first snapshot
+     */
+    static Ticket openIncident(int n) {
+        return Ticket.builder(TENANT, TicketId.of("inc-" + n), new TicketNumber(TicketKind.INCIDENT, n))
+                .title("E-mail is down " + n).state(TicketState.of("IN_PROGRESS", StateCategory.OPEN))
+                .requester(Party.person("user" + n % 5000)).assignee(Optional.of(Party.person("agent" + n % 400)))
+                .createdAt(T0.plusSeconds(n)).updatedAt(T0.plusSeconds(n)).build();
+    }
+
+    /** The instant after the last of {@code tickets} incidents' creation, where the units of work's clock starts. */
+    static Instant startOfUnits(int tickets) {
+        return T0.plusSeconds(tickets + 1);
     }
 
     private int next() {
@@ -526,25 +542,24 @@ public class InMemoryStoresBenchmark {
         }
 
         /**
-         * Builds the k-th unit: the snapshot after {@code before}, one millisecond later, and its values.
+         * Builds the k-th unit: the snapshot after {@code before}, stamped {@code at}, and its values.
          *
-         * @param b the benchmark whose clock and outbox ids the unit continues, and whose copy of the ticket it updates
          * @param k the unit's place in this batch
-         * @param i the ticket's index
          * @param before the ticket as the unit finds it
          * @param sequence the event's sequence in the ticket's trail
+         * @param at the unit's instant: the snapshot's update, the event's and the outbox entry's; its timer is due an
+         *     hour later
+         * @param outboxId the number of the unit's outbox entry
          */
-        final void build(InMemoryStoresBenchmark b, int k, int i, Ticket before, long sequence) {
-            b.now = b.now.plusMillis(1);
-            Ticket after = before.toBuilder().version(before.version() + 1).updatedAt(b.now).build();
+        final void build(int k, Ticket before, long sequence, Instant at, long outboxId) {
+            Ticket after = before.toBuilder().version(before.version() + 1).updatedAt(at).build();
             SlaWarned event = new SlaWarned(TENANT, after.id(), Party.ITSM_KIT, after.updatedAt(), sequence,
                     before.version(), "resolution", 1, 50, after.updatedAt());
             snapshots[k] = after;
             expectedVersions[k] = before.version();
             events[k] = event;
             timers[k] = DueTimer.of(TENANT, after.id(), "resolution", 1, 100, after.updatedAt().plusSeconds(3600));
-            entries[k] = OutboxEntry.announcing(OutboxEntryId.of("o-" + ++b.outboxIds), event, after.updatedAt());
-            b.current[i] = after;
+            entries[k] = OutboxEntry.announcing(OutboxEntryId.of("o-" + outboxId), event, after.updatedAt());
         }
     }
 
@@ -572,7 +587,9 @@ public class InMemoryStoresBenchmark {
                 int i = b.next();
                 Ticket before = b.current[i];
                 slots[k] = i;
-                build(b, k, i, before, before.version());
+                b.now = b.now.plusMillis(1);
+                build(k, before, before.version(), b.now, ++b.outboxIds);
+                b.current[i] = snapshots[k];
             }
         }
     }
@@ -663,7 +680,9 @@ public class InMemoryStoresBenchmark {
                 // as Batch.storedClocks: the clocks loaded with the ticket, else read from the clock store
                 List<SlaClockSnapshot> clocks = loaded.clocks().orElseGet(() -> b.acme.clocks().forTicket(before.id()));
                 clocksRead += clocks.size();
-                build(b, k, i, before, loaded.lastSequence() + 1);
+                b.now = b.now.plusMillis(1);
+                // the benchmark's copy of the ticket is not updated: an engine keeps no reference to what it committed
+                build(k, before, loaded.lastSequence() + 1, b.now, ++b.outboxIds);
             }
         }
     }
