@@ -21,28 +21,33 @@ import org.jspecify.annotations.Nullable;
  * starts a new chunk, so keys arriving in order fill chunks completely), a nearly empty one merges
  * with its successor. Costs, for n keys: O(log n) comparisons, O(CHUNK) moves, and O(n / CHUNK)
  * moves of the chunk directory on a split or merge, which happens once per about CHUNK / 2 writes.
- * About 27 bytes per key at three quarters full, against 72 for a {@code TreeMap} entry and its key.
+ * About 27 bytes per key at three quarters full (32 with lazy deletion, whose entries carry their numbers), against 72
+ * for a {@code TreeMap} entry and its key.
  *
  * <p>Keys compare by major, then minor, then tie with the given comparator. A {@code null} tie, allowed
  * in bounds only, sorts before every tie. Not thread-safe: the tenant's lock guards it.
  *
- * <p><b>Lazy deletion</b> (an index made with a {@link Liveness}, the order by last update): a key that no longer
- * holds ({@link #markStale}) stays in its chunk, and a visit skips every entry the liveness test rejects, so the
- * index's content is exactly its live keys. Marking a key stale finds its chunk from the hint {@link #put} returned
- * for the key (the chunk's number, checked against the chunk's first and last keys) or else by the binary search over
- * the first keys, and counts one more stale key in the chunk; the chunk's entries are not moved. A commit defers its
- * mark ({@link #markStaleLater}): the marks are applied {@value #PENDING} at a time, in passes whose reads of the
- * marked keys' random chunks do not depend on one another, so the processor waits for their cache misses together
- * rather than one commit at a time; and the hint is an {@code int}, which the ticket's data keeps without a
- * collector's write barrier. A compaction consumes the deferred marks of keys inside its chunk, whose entries it
- * drops, so that they do not search for them later ({@link #consumePendingMarks}). When about half of a chunk's keys are
- * counted stale (checked on every {@value #STALE_CHECK}th mark), the
- * chunk is compacted: each entry is tested (the tests of consecutive entries do not depend on
- * each other, so their misses overlap) and the live ones are kept in order. An update then costs the hint's check
- * and, amortized, two liveness tests instead of a search, a move and three or four dependent misses in a random
- * chunk; a walk pays a test per entry it visits and skips, per chunk, fewer stale entries than
- * {@code 2 * STALE_CHECK} more than live ones. The
- * counts only decide when to compact; correctness rests on the test alone. {@link #size} counts stale entries too.
+ * <p><b>Lazy deletion</b> (an index made with {@code lazyDeletion}, the order by last update): a key that no longer
+ * holds ({@link #markStale}) stays in its chunk, and a visit skips every stale entry, so the index's content is exactly
+ * its live keys. Each entry has a number ({@link #lastEntry}, given by {@link #put}), and the index keeps one bit per
+ * number, set while the entry is live: marking a key stale clears its bit, and the liveness test of an entry reads
+ * it. The bits of a million tickets' entries take about 256 KiB (numbers are reused once their entries are dropped),
+ * which stay in the processor's cache, so a test costs no read of the tie. With the tie's own fields as the test (the
+ * ticket's present key in its data, before the fifteenth session) each test read a random place of the heap; the
+ * numbers took 62 ns off a commit on average in four {@code CommitAB} runs at a million tickets (three of the four
+ * faster), for about 12 MiB more heap there (docs/benchmarks.md, fifteenth session). Marking a key stale also finds its chunk
+ * from the hint {@link #put} returned for the key (the chunk's number, checked against the chunk's first and last
+ * keys) or else by the binary search over the first keys, and counts one more stale key in the chunk; the chunk's
+ * entries are not moved. A commit defers that count ({@link #markStaleLater}; the bit is cleared at once): the counts
+ * are applied {@value #PENDING} at a time, in passes whose reads of the marked keys' random chunks do not depend on one
+ * another, so the processor waits for their cache misses together rather than one commit at a time; and the hint is
+ * an {@code int}, which the ticket's data keeps without a collector's write barrier. A compaction consumes the
+ * deferred counts of keys inside its chunk, whose entries it drops, so that they do not search for them later
+ * ({@link #consumePendingMarks}). When about half of a chunk's keys are counted stale (checked on every
+ * {@value #STALE_CHECK}th mark), the chunk is compacted: the entries whose bits are set are kept in order, and the
+ * numbers of the others are freed. A walk reads the bit of each entry it visits and skips, per chunk, fewer stale
+ * entries than {@code 2 * STALE_CHECK} more than live ones. The counts only decide when to compact; correctness rests
+ * on the bits alone. {@link #size} counts stale entries too.
  *
  * @param <T> the type of the tie-breakers, which are the values the index holds
  */
@@ -75,6 +80,8 @@ final class ChunkedIndex<T> {
          * have to search for the chunk's place.
          */
         int stale;
+        /** With lazy deletion, each entry's number (see {@link ChunkedIndex#lastEntry}); else {@code null}. */
+        final int @Nullable [] entries;
         /** Whether the chunk was dropped from the directory (emptied, or merged into the one before it). */
         boolean dropped;
         /**
@@ -83,21 +90,26 @@ final class ChunkedIndex<T> {
          * {@value #NO_HINT} in an index without lazy deletion.
          */
         int number = NO_HINT;
-    }
 
-    /**
-     * Tells whether an entry of an index with lazy deletion still holds.
-     *
-     * @param <T> the type of the ties
-     */
-    @FunctionalInterface
-    interface Liveness<T> {
-        /** Whether the entry {@code (major, minor, tie)} is one of the index's live keys. */
-        boolean isLive(long major, long minor, T tie);
+        Chunk(boolean lazy) {
+            entries = lazy ? new int[CHUNK] : null;
+        }
     }
 
     private final Comparator<? super T> ties;
-    private final @Nullable Liveness<? super T> liveness;
+    /** Whether the index has lazy deletion: its chunks number their entries, whose bits say which are live. */
+    private final boolean lazy;
+    /** With lazy deletion: bit {@code e} is set while the entry numbered {@code e} is live. */
+    private long[] liveBits = new long[0];
+    /** With lazy deletion: the numbers of dropped entries, for new entries, {@code freeEntryCount} of them. */
+    private int[] freeEntries = new int[0];
+    private int freeEntryCount;
+    /** With lazy deletion: the numbers below this one have been given out. */
+    private int entryNumbers;
+    /** The number of the entry the last {@link #put} wrote, with lazy deletion. */
+    private int lastEntry = -1;
+    /** How many liveness tests walks and compactions have made; for tests. */
+    private long livenessTests;
     private Chunk[] chunks = new Chunk[4];
     /** Each chunk's first key, major and minor side by side as in a chunk. */
     private long[] firstKeys = new long[8];
@@ -121,17 +133,17 @@ final class ChunkedIndex<T> {
     private long pendingReadSum;
 
     ChunkedIndex(Comparator<? super T> ties) {
-        this(ties, null);
+        this(ties, false);
     }
 
     /**
-     * An index whose removals may be deferred ({@link #markStale}) when {@code liveness} is given.
+     * An index whose removals may be deferred ({@link #markStale}) when {@code lazyDeletion} is set.
      *
-     * @param liveness the test of an entry's liveness, or {@code null} for an index whose keys are removed
+     * @param lazyDeletion whether keys are marked stale and dropped later, rather than removed
      */
-    ChunkedIndex(Comparator<? super T> ties, @Nullable Liveness<? super T> liveness) {
+    ChunkedIndex(Comparator<? super T> ties, boolean lazyDeletion) {
         this.ties = ties;
-        this.liveness = liveness;
+        this.lazy = lazyDeletion;
     }
 
     int size() {
@@ -208,8 +220,11 @@ final class ChunkedIndex<T> {
     /**
      * Adds a key, replacing the tie of an equal key (an equal tie, which may be another instance).
      *
+     * With lazy deletion, the entry is live, and {@link #lastEntry} gives its number: the entry of an equal key
+     * keeps its number and is live again.
+     *
      * @param tie the tie-breaker, never {@code null}
-     * @return the number of the chunk it was put in, for {@link #markStale(long, long, Object, int)} and
+     * @return the number of the chunk it was put in, for {@link #markStale(long, long, Object, int, int)} and
      *     {@link #markStaleLater}: a hint, {@value #NO_HINT} in an index without lazy deletion
      */
     int put(long major, long minor, T tie) {
@@ -224,6 +239,9 @@ final class ChunkedIndex<T> {
             lastChunk.keys[2 * n] = major;
             lastChunk.keys[2 * n + 1] = minor;
             lastChunk.ties[n] = tie;
+            if (lazy) {
+                lastChunk.entries[n] = newEntry();
+            }
             lastChunk.size = n + 1;
             size++;
             return lastChunk.number;
@@ -233,13 +251,18 @@ final class ChunkedIndex<T> {
         int at = lowerBound(c, major, minor, tie);
         if (at < c.size && compare(major, minor, tie, c, at) == 0) {
             c.ties[at] = tie;
+            if (lazy) {
+                int entry = c.entries[at];
+                liveBits[entry >>> 6] |= 1L << entry;
+                lastEntry = entry;
+            }
             return c.number;
         }
-        if (c.size == CHUNK && liveness != null && c.stale > 0) {
+        if (c.size == CHUNK && lazy && c.stale > 0) {
             // drop the stale entries before splitting: each half then knows it holds none (a split is rare in an
             // order whose keys mostly arrive at its end, so the tests are paid rarely), and a chunk's count stays at
             // least its number of stale entries, so no chunk keeps more stale entries than live ones
-            compact(ci, liveness);
+            compact(ci);
             return put(major, minor, tie);
         }
         if (c.size == CHUNK) {
@@ -267,6 +290,10 @@ final class ChunkedIndex<T> {
         c.keys[2 * at] = major;
         c.keys[2 * at + 1] = minor;
         c.ties[at] = tie;
+        if (lazy) {
+            System.arraycopy(c.entries, at, c.entries, at + 1, tail);
+            c.entries[at] = newEntry();
+        }
         c.size++;
         size++;
         if (at == 0) {
@@ -276,10 +303,49 @@ final class ChunkedIndex<T> {
         return c.number;
     }
 
+    /**
+     * The number of the entry the last {@link #put} wrote, which {@link #markStale} and {@link #markStaleLater} are
+     * given when its key stops holding; for an index with lazy deletion.
+     */
+    int lastEntry() {
+        return lastEntry;
+    }
+
+    /** A number for a new live entry: a freed one if there is one, else the next; its bit set. */
+    private int newEntry() {
+        int entry;
+        if (freeEntryCount > 0) {
+            entry = freeEntries[--freeEntryCount];
+        } else {
+            entry = entryNumbers++;
+            if (entry >>> 6 >= liveBits.length) {
+                liveBits = java.util.Arrays.copyOf(liveBits, Math.max(16, 2 * liveBits.length));
+            }
+        }
+        liveBits[entry >>> 6] |= 1L << entry;
+        lastEntry = entry;
+        return entry;
+    }
+
+    /** Whether the entry at a position of a chunk of an index with lazy deletion is live: its bit. */
+    private boolean isLive(Chunk c, int at) {
+        livenessTests++;
+        int entry = c.entries[at];
+        return (liveBits[entry >>> 6] & 1L << entry) != 0;
+    }
+
+    /** Frees the number of a dropped entry, whose bit is clear, for a new entry. */
+    private void freeEntry(int entry) {
+        if (freeEntryCount == freeEntries.length) {
+            freeEntries = java.util.Arrays.copyOf(freeEntries, Math.max(16, 2 * freeEntryCount));
+        }
+        freeEntries[freeEntryCount++] = entry;
+    }
+
     /** A new chunk, numbered if the index has lazy deletion. */
     private Chunk newChunk() {
-        Chunk c = new Chunk();
-        if (liveness != null) {
+        Chunk c = new Chunk(lazy);
+        if (lazy) {
             int number;
             if (freeCount > 0) {
                 number = freeNumbers[--freeCount];
@@ -303,6 +369,9 @@ final class ChunkedIndex<T> {
         int n = from.size - start;
         System.arraycopy(from.keys, 2 * start, to.keys, 2 * to.size, 2 * n);
         System.arraycopy(from.ties, start, to.ties, to.size, n);
+        if (from.entries != null) {
+            System.arraycopy(from.entries, start, to.entries, to.size, n);
+        }
         java.util.Arrays.fill(from.ties, start, from.size, null);
         to.size += n;
         from.size = start;
@@ -337,62 +406,79 @@ final class ChunkedIndex<T> {
     }
 
     /**
-     * Notes that an entry no longer holds, without removing it (an index with a {@link Liveness} only): the
-     * liveness test must reject it from now on. Compacts the entry's chunk when about half of it is stale.
+     * Notes that an entry no longer holds, without removing it (an index with lazy deletion only): a visit skips it
+     * from now on. Compacts the entry's chunk when about half of it is stale.
+     *
+     * @param entry the entry's number, {@link #lastEntry} after its key was put
      */
-    void markStale(long major, long minor, T tie) {
-        markStale(major, minor, tie, NO_HINT);
+    void markStale(long major, long minor, T tie, int entry) {
+        markStale(major, minor, tie, NO_HINT, entry);
     }
 
     /**
-     * {@link #markStale(long, long, Object)} with the hint {@link #put} returned for the key: its chunk is used if it
-     * is still in the directory and the key lies strictly between its first and last keys (then no other chunk can
+     * {@link #markStale(long, long, Object, int)} with the hint {@link #put} returned for the key: its chunk is used if
+     * it is still in the directory and the key lies strictly between its first and last keys (then no other chunk can
      * hold it), which reads the chunk and its keys' first and last lines and no line of the directory; else the key's
      * chunk is searched.
      *
      * @param hint what {@link #put} returned when it put the key, or {@value #NO_HINT}
+     * @param entry the entry's number, {@link #lastEntry} after its key was put
      */
-    void markStale(long major, long minor, T tie, int hint) {
-        Liveness<? super T> live = liveness;
-        if (live == null) {
-            throw new IllegalStateException("an index without a liveness test removes its keys: call remove");
+    void markStale(long major, long minor, T tie, int hint, int entry) {
+        clearLive(entry);
+        countStale(major, minor, tie, hint);
+    }
+
+    /** Clears the bit of a live entry. */
+    private void clearLive(int entry) {
+        if (!lazy) {
+            throw new IllegalStateException("an index without lazy deletion removes its keys: call remove");
         }
+        if (entry < 0 || entry >= entryNumbers || (liveBits[entry >>> 6] & 1L << entry) == 0) {
+            throw new IllegalArgumentException("entry " + entry + " is not a live entry of this index (it has given out "
+                    + entryNumbers + " numbers): pass the number lastEntry() gave after the key's put");
+        }
+        liveBits[entry >>> 6] &= ~(1L << entry);
+    }
+
+    /** Counts one more stale entry in the chunk of a key, found from the hint or searched. */
+    private void countStale(long major, long minor, T tie, int hint) {
         if (chunkCount == 0) {
             return;
         }
         Chunk h = hint >= 0 && hint < byNumber.length ? byNumber[hint] : null;
         if (h != null && holdsKey(h, major, minor)) {
-            count(h, live);
+            count(h);
             return;
         }
         searchedMarks++;
-        count(chunks[chunkFor(major, minor, tie)], live);
+        count(chunks[chunkFor(major, minor, tie)]);
     }
 
     /** Counts one more stale entry in a chunk of the directory; compacts it when about half of it is stale. */
     @SuppressWarnings("unchecked") // a stored tie is a T
-    private void count(Chunk c, Liveness<? super T> live) {
+    private void count(Chunk c) {
         int stale = ++c.stale;
         // the chunk's size is read only on every STALE_CHECK-th mark, so a chunk keeps fewer than 2 * STALE_CHECK
         // stale entries more than live ones
         if ((stale & (STALE_CHECK - 1)) == 0 && 2 * stale >= c.size) {
-            compact(chunkFor(c.keys[0], c.keys[1], (T) c.ties[0]), live);
+            compact(chunkFor(c.keys[0], c.keys[1], (T) c.ties[0]));
         }
     }
 
     /**
-     * {@link #markStale(long, long, Object, int)}, deferred: the mark is kept and applied with the next
-     * {@value #PENDING} - 1 (see {@link #applyPendingMarks}). Until then the entry's chunk counts one stale entry too
-     * few, which only delays its compaction: a visit skips the entry from the moment its liveness test rejects it.
-     * With a million keys the hinted chunk is a random place in memory, which a commit would wait for (the chunk, then
-     * its keys' lines); applied together, the marks' reads of their chunks are issued together.
+     * {@link #markStale(long, long, Object, int, int)}, its count deferred: the entry's bit is cleared at once, so a
+     * visit skips it from now on, and the count of a stale entry in its chunk is kept and applied with the next
+     * {@value #PENDING} - 1 (see {@link #applyPendingMarks}). Until then the chunk counts one stale entry too few, which
+     * only delays its compaction. With a million keys the hinted chunk is a random place in memory, which a commit
+     * would wait for (the chunk, then its keys' lines); applied together, the counts' reads of their chunks are issued
+     * together.
      *
      * @param hint what {@link #put} returned when it put the key, or {@value #NO_HINT}
+     * @param entry the entry's number, {@link #lastEntry} after its key was put
      */
-    void markStaleLater(long major, long minor, T tie, int hint) {
-        if (liveness == null) {
-            throw new IllegalStateException("an index without a liveness test removes its keys: call remove");
-        }
+    void markStaleLater(long major, long minor, T tie, int hint, int entry) {
+        clearLive(entry);
         int n = pendingCount;
         if (n == pendingHints.length) {
             pendingKeys = new long[2 * PENDING];
@@ -410,8 +496,8 @@ final class ChunkedIndex<T> {
     }
 
     /**
-     * Applies the marks {@link #markStaleLater} deferred, as {@link #markStale(long, long, Object, int)} would have,
-     * in their order. First the hinted chunks and their keys' first and last lines are read, each mark's reads
+     * Applies the counts {@link #markStaleLater} deferred, as {@link #markStale(long, long, Object, int, int)} would
+     * have, in their order. First the hinted chunks and their keys' first and last lines are read, each mark's reads
      * independent of the others', so that their cache misses overlap; then each mark is applied, finding those lines
      * in the cache. Nothing read in the first pass is trusted.
      */
@@ -427,7 +513,7 @@ final class ChunkedIndex<T> {
             pendingFrom = k + 1;
             int hint = pendingHints[k];
             if (hint != CONSUMED) {
-                markStale(pendingKeys[2 * k], pendingKeys[2 * k + 1], (T) pendingTies[k], hint);
+                countStale(pendingKeys[2 * k], pendingKeys[2 * k + 1], (T) pendingTies[k], hint);
             }
         }
         pendingFrom = 0;
@@ -479,6 +565,16 @@ final class ChunkedIndex<T> {
             }
         }
         return read;
+    }
+
+    /** How many entry numbers have been given out (freed ones are given again first); for tests. */
+    int entryNumbers() {
+        return entryNumbers;
+    }
+
+    /** How many liveness tests walks and compactions have made; for tests. */
+    long livenessTests() {
+        return livenessTests;
     }
 
     /** How many marks are deferred; for tests. */
@@ -534,21 +630,24 @@ final class ChunkedIndex<T> {
         return major < thanMajor || major == thanMajor && minor < thanMinor;
     }
 
-    /** Drops the entries of a chunk its liveness test rejects, keeping the others in order. */
-    @SuppressWarnings("unchecked")
-    private void compact(int ci, Liveness<? super T> live) {
+    /** Drops the stale entries of a chunk, keeping the others in order and freeing the numbers of those dropped. */
+    private void compact(int ci) {
         Chunk c = chunks[ci];
         consumePendingMarks(c);
+        int[] entries = c.entries;
+        long[] bits = liveBits;
         int kept = 0;
         for (int i = 0; i < c.size; i++) {
-            long major = c.keys[2 * i];
-            long minor = c.keys[2 * i + 1];
-            Object tie = c.ties[i];
-            if (live.isLive(major, minor, (T) tie)) {
-                c.keys[2 * kept] = major;
-                c.keys[2 * kept + 1] = minor;
-                c.ties[kept] = tie;
+            int entry = entries[i];
+            livenessTests++;
+            if ((bits[entry >>> 6] & 1L << entry) != 0) {
+                c.keys[2 * kept] = c.keys[2 * i];
+                c.keys[2 * kept + 1] = c.keys[2 * i + 1];
+                c.ties[kept] = c.ties[i];
+                entries[kept] = entry;
                 kept++;
+            } else {
+                freeEntry(entry);
             }
         }
         java.util.Arrays.fill(c.ties, kept, c.size, null);
@@ -569,11 +668,12 @@ final class ChunkedIndex<T> {
     }
 
     /**
-     * Removes the entry of a key.
+     * Removes the entry of a key; in an index without lazy deletion (one with marks its keys stale instead).
      *
      * @return whether there was one
      */
     boolean remove(long major, long minor, T tie) {
+        checkEager();
         if (chunkCount == 0) {
             return false;
         }
@@ -629,7 +729,7 @@ final class ChunkedIndex<T> {
                 if (bounded && compare(endMajor, endMinor, null, c, at) < 0) {
                     return;
                 }
-                if (liveness != null && !liveness.isLive(c.keys[2 * at], c.keys[2 * at + 1], (T) c.ties[at])) {
+                if (lazy && !isLive(c, at)) {
                     continue;
                 }
                 if (!visitor.test((T) c.ties[at])) {
@@ -651,10 +751,10 @@ final class ChunkedIndex<T> {
         return chunkCount == 0 ? null : (T) chunks[0].ties[0];
     }
 
-    /** For the reads that look at one entry, not a walk: they know nothing of stale entries. */
+    /** For the reads that look at one entry, not a walk, and for removals: they know nothing of stale entries. */
     private void checkEager() {
-        if (liveness != null) {
-            throw new IllegalStateException("an index with lazy deletion is read by visits only");
+        if (lazy) {
+            throw new IllegalStateException("an index with lazy deletion is read by visits and changed by marks only");
         }
     }
 

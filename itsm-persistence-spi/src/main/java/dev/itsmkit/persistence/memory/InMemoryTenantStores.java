@@ -139,15 +139,13 @@ final class InMemoryTenantStores implements TenantStores {
     private static final Comparator<Object> BY_ID = (a, b) -> a == b ? 0 : idOf(a).value().compareTo(idOf(b).value());
     /**
      * The sort indexes hold each ticket's {@link TicketData}, which knows its id (the tie-breaker) and its snapshot (what
-     * a walk reads, without a table lookup) and, for the order by last update, its present key (the liveness test of
-     * that index's lazy deletion, one read of the object the entry points to); bounds are {@link TicketId}s or
+     * a walk reads, without a table lookup) and, for the order by last update, its present key and the number of its
+     * entry there, whose bit that index's lazy deletion clears when the key moves; bounds are {@link TicketId}s or
      * {@code null}.
      */
     private final EnumMap<TicketOrder, ChunkedIndex<Object>> sorted = new EnumMap<>(TicketOrder.class);
     /** The order by last update, {@code sorted}'s entry, at hand for a commit's read ahead. */
     private final ChunkedIndex<Object> updatedOrder;
-    private static final ChunkedIndex.Liveness<Object> PRESENT_UPDATE_KEY = (second, nano, tie) ->
-            ((TicketData) tie).updatedSecond == second && ((TicketData) tie).updatedNano == nano;
     private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
     private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
     private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
@@ -173,8 +171,7 @@ final class InMemoryTenantStores implements TenantStores {
         for (TicketOrder order : TicketOrder.values()) {
             // the order by last update moves a key on every update: its old keys are left stale and skipped
             // (see ChunkedIndex), an entry being live while it is the ticket's present key in that order
-            sorted.put(order, order == TicketOrder.UPDATED ? new ChunkedIndex<>(BY_ID, PRESENT_UPDATE_KEY)
-                    : new ChunkedIndex<>(BY_ID));
+            sorted.put(order, new ChunkedIndex<>(BY_ID, order == TicketOrder.UPDATED));
         }
         updatedOrder = requireNonNull(sorted.get(TicketOrder.UPDATED));
         for (TicketKind kind : TicketKind.values()) {
@@ -314,9 +311,10 @@ final class InMemoryTenantStores implements TenantStores {
                 data.updatedNano = updated.getNano();
                 if (old != null) {
                     // not removed: its chunk is a random, cold place; marked stale, with the next few commits' old keys
-                    index.markStaleLater(oldSecond, oldNano, data, data.updatedChunk);
+                    index.markStaleLater(oldSecond, oldNano, data, data.updatedChunk, data.updatedEntry);
                 }
                 data.updatedChunk = index.put(data.updatedSecond, data.updatedNano, data);
+                data.updatedEntry = index.lastEntry();
                 continue;
             }
             // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)

@@ -157,6 +157,11 @@ final class TicketData {
      */
     int updatedChunk = ChunkedIndex.NO_HINT;
     /**
+     * The number of its entry in the order by last update ({@link ChunkedIndex#lastEntry}), whose bit the next update
+     * clears when it marks the key stale; meaningful once the ticket has a snapshot.
+     */
+    int updatedEntry = -1;
+    /**
      * The ticket's first due timer in the timer table, which links the others from it, or {@code null}: written and
      * read only under the timer table's lock (the tenant's lock guards the other fields). Kept here rather than in a
      * table by ticket because the commit that schedules a timer has this object at hand and has just written it (see

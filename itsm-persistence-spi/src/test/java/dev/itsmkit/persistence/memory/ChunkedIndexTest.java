@@ -125,9 +125,11 @@ class ChunkedIndexTest {
         qt().withExamples(40).forAll(lists().of(integers().between(-4_000, 4_000)).ofSizeBetween(0, 4_000),
                 integers().between(0, 400), integers().between(0, 2_000)).checkAssert((ops, startAt, endAt) -> {
             Map<String, Key> present = new HashMap<>();
-            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), presentIn(present));
+            Map<String, Integer> entryOf = new HashMap<>();
+            ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), true);
             TreeMap<Key, String> reference = new TreeMap<>(ORDER);
             long clock = 0;
+            int peakSize = 0;
             for (int op : ops) {
                 String tie = "t" + (Math.abs(op) % 300);
                 clock += Math.abs(op) % 3;
@@ -136,12 +138,16 @@ class ChunkedIndexTest {
                 if (before != null) {
                     reference.remove(before);
                     if (!before.equals(moved)) {
-                        index.markStale(before.major(), before.minor(), tie);
+                        index.markStale(before.major(), before.minor(), tie, entryOf.get(tie));
                     }
                 }
                 index.put(moved.major(), moved.minor(), tie);
+                entryOf.put(tie, index.lastEntry());
                 reference.put(moved, tie);
+                peakSize = Math.max(peakSize, index.size());
             }
+            // the numbers of dropped entries are given to new ones: never more numbers than entries at once
+            assertThat(index.entryNumbers()).isEqualTo(peakSize);
             assertThat(all(index)).containsExactlyElementsOf(reference.values());
             // compaction keeps fewer stale entries than 2 * STALE_CHECK more than live ones in every chunk
             assertThat(index.size()).isLessThan(2 * reference.size() + 2 * ChunkedIndex.STALE_CHECK * index.chunkCount() + 1);
@@ -174,10 +180,11 @@ class ChunkedIndexTest {
         qt().withExamples(40).forAll(lists().of(integers().between(-4_000, 4_000)).ofSizeBetween(0, 4_000))
                 .checkAssert(ops -> {
             Map<String, Key> present = new HashMap<>();
-            ChunkedIndex.Liveness<String> live = presentIn(present);
-            ChunkedIndex<String> plain = new ChunkedIndex<>(Comparator.naturalOrder(), live);
-            ChunkedIndex<String> hinted = new ChunkedIndex<>(Comparator.naturalOrder(), live);
+            ChunkedIndex<String> plain = new ChunkedIndex<>(Comparator.naturalOrder(), true);
+            ChunkedIndex<String> hinted = new ChunkedIndex<>(Comparator.naturalOrder(), true);
             Map<String, Integer> chunkOf = new HashMap<>();
+            Map<String, Integer> plainEntryOf = new HashMap<>();
+            Map<String, Integer> hintedEntryOf = new HashMap<>();
             int earlierHint = ChunkedIndex.NO_HINT;
             long clock = 0;
             for (int op : ops) {
@@ -194,13 +201,15 @@ class ChunkedIndexTest {
                     };
                     earlierHint = fresh;
                     present.put(tie, moved);
-                    plain.markStale(before.major(), before.minor(), tie);
-                    hinted.markStale(before.major(), before.minor(), tie, hint);
+                    plain.markStale(before.major(), before.minor(), tie, plainEntryOf.get(tie));
+                    hinted.markStale(before.major(), before.minor(), tie, hint, hintedEntryOf.get(tie));
                 } else {
                     present.put(tie, moved);
                 }
                 plain.put(moved.major(), moved.minor(), tie);
+                plainEntryOf.put(tie, plain.lastEntry());
                 chunkOf.put(tie, hinted.put(moved.major(), moved.minor(), tie));
+                hintedEntryOf.put(tie, hinted.lastEntry());
                 assertThat(hinted.size()).isEqualTo(plain.size());
                 assertThat(hinted.chunkCount()).isEqualTo(plain.chunkCount());
             }
@@ -210,7 +219,8 @@ class ChunkedIndexTest {
 
     /**
      * Deferred marks ({@code markStaleLater}, what a commit uses) are the same marks applied later, {@code PENDING} at a
-     * time: a visit sees exactly the present keys at every moment (the liveness test decides, not the marks), and once
+     * time: a visit sees exactly the present keys at every moment (a mark clears its entry's bit at once; only its
+     * count in the entry's chunk waits), and once
      * the pending marks are applied the index keeps no more stale entries than marks applied at once would. Each mark
      * carries the chunk number {@code put} returned for its key, which may be outdated by the time it is applied; the
      * read ahead of the marks about to be applied (before a commit takes the lock) changes nothing.
@@ -292,12 +302,12 @@ class ChunkedIndexTest {
             moves.move(tie, new Key(++clock, 0, tie));
         }
         index.applyPendingMarks();
-        long before = moves.tests;
+        long before = index.livenessTests();
         List<String> visited = new ArrayList<>();
         index.visit(cold, 0, null, true, false, 0, 0, visited::add);
         assertThat(visited).containsExactlyElementsOf(moves.reference.tailMap(new Key(cold, 0, ""), true).values());
         assertThat(visited).hasSize(hot);
-        assertThat(moves.tests - before).isLessThan(3L * hot);
+        assertThat(index.livenessTests() - before).isLessThan(3L * hot);
     }
 
     /**
@@ -307,17 +317,10 @@ class ChunkedIndexTest {
      */
     private static final class DeferredMoves {
         final Map<String, Key> present = new HashMap<>();
-        private final ChunkedIndex.Liveness<String> isPresent = presentIn(present);
-        /** How many liveness tests the index has made. */
-        long tests;
-        final ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), this::test);
+        final ChunkedIndex<String> index = new ChunkedIndex<>(Comparator.naturalOrder(), true);
         final Map<String, Integer> chunkOf = new HashMap<>();
+        final Map<String, Integer> entryOf = new HashMap<>();
         final TreeMap<Key, String> reference = new TreeMap<>(ORDER);
-
-        private boolean test(long major, long minor, String tie) {
-            tests++;
-            return isPresent.isLive(major, minor, tie);
-        }
 
         /** Moves a tie to a key; returns whether a mark of its old key was deferred. */
         boolean move(String tie, Key moved) {
@@ -326,22 +329,15 @@ class ChunkedIndexTest {
             if (before != null) {
                 reference.remove(before);
                 if (!before.equals(moved)) {
-                    index.markStaleLater(before.major(), before.minor(), tie, chunkOf.get(tie));
+                    index.markStaleLater(before.major(), before.minor(), tie, chunkOf.get(tie), entryOf.get(tie));
                     marked = true;
                 }
             }
             chunkOf.put(tie, index.put(moved.major(), moved.minor(), tie));
+            entryOf.put(tie, index.lastEntry());
             reference.put(moved, tie);
             return marked;
         }
-    }
-
-    /** The liveness test of the lazy-deletion properties: an entry holds while it is its tie's present key. */
-    private static ChunkedIndex.Liveness<String> presentIn(Map<String, Key> present) {
-        return (major, minor, tie) -> {
-            Key k = present.get(tie);
-            return k != null && k.major() == major && k.minor() == minor;
-        };
     }
 
     /**
@@ -353,12 +349,29 @@ class ChunkedIndexTest {
     }
 
     @Test
-    void anIndexWithLazyDeletionRefusesTheReadsThatCannotSkipStaleEntries() {
-        ChunkedIndex<String> lazy = new ChunkedIndex<>(Comparator.naturalOrder(), (major, minor, tie) -> true);
+    void anIndexWithLazyDeletionRefusesTheReadsAndRemovalsThatCannotSkipStaleEntries() {
+        ChunkedIndex<String> lazy = new ChunkedIndex<>(Comparator.naturalOrder(), true);
         org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(lazy::first);
         org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> lazy.firstAt(0, 0));
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> lazy.remove(0, 0, "a"));
         ChunkedIndex<String> eager = new ChunkedIndex<>(Comparator.naturalOrder());
-        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> eager.markStale(0, 0, "a"))
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> eager.markStale(0, 0, "a", 0))
                 .withMessageContaining("call remove");
+    }
+
+    @Test
+    void aMarkOfAnEntryThatIsNotLiveIsRefusedAndChangesNothing() {
+        ChunkedIndex<String> lazy = new ChunkedIndex<>(Comparator.naturalOrder(), true);
+        lazy.put(1, 0, "a");
+        int a = lazy.lastEntry();
+        lazy.put(2, 0, "b");
+        lazy.markStale(1, 0, "a", a);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> lazy.markStale(1, 0, "a", a)).withMessageContaining("entry " + a + " is not a live entry");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> lazy.markStaleLater(9, 0, "z", ChunkedIndex.NO_HINT, 7))
+                .withMessageContaining("entry 7 is not a live entry");
+        assertThat(lazy.pendingMarks()).isZero();
+        assertThat(all(lazy)).containsExactly("b");
     }
 }
