@@ -40,8 +40,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The collector's pauses: what a commit writes (the snapshot, the event, the outbox entry) stays until the ticket's
  * next commit, and its events stay for good, so most of it outlives the young generation and G1's young pauses copy
  * it. At a million tickets on the development machine those pauses came to about
- * 1.0 to 1.4 µs per commit, besides the committing thread's own 1.7 to 2.1 µs ({@code CommitCost} in
- * {@code itsm-benchmarks} prints both). Such objects gain nothing from G1's survivor spaces: with
+ * 1.0 to 1.5 µs per commit, besides the committing thread's own 1.7 to 2.2 µs ({@code CommitCost} in
+ * {@code itsm-benchmarks} prints both). Most of that is the objects' own cost, not the store's: plain collections
+ * keeping the same snapshots, events and entries under one lock paused 85 to 90 % as long per commit
+ * ({@code CommitCost ... plain}). Such objects gain nothing from G1's survivor spaces: with
  * {@code -XX:MaxTenuringThreshold=0} they are copied once, straight into the old generation, and the same benchmark
  * paused 25 to 30 % less per commit. Weigh that against the application's own objects, which then also reach the old
  * generation after one collection: the whole service desk's benchmark ({@code ServiceDeskBenchmark.mix}), with the
