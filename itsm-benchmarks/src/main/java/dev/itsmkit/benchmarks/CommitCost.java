@@ -30,7 +30,9 @@ import java.util.List;
  * <p>Beside those, the collectors' stop-the-world pause time per commit (from their {@code GarbageCollectorMXBean}s, a
  * mean over the rounds, since a pause falls in one round and some rounds have none): the CPU figure leaves it out, and
  * at a million tickets it is of the same order, because what a commit writes outlives the young generation and its
- * pauses copy it (the benchmark's values too, which the store keeps).
+ * pauses copy it (the benchmark's values too, which the store keeps). And the CPU time of the process's other threads
+ * per commit, a mean over the rounds: the collector's threads, in its pauses and between them (G1's refinement and
+ * marking; all of a concurrent collector's work, whose pauses are short), and the compiler's.
  *
  * <p>{@code cold} (the default) commits units built from the benchmark's own copy of each ticket
  * ({@link InMemoryStoresBenchmark.PreparedUnits}): the commit pays the misses of a ticket nobody read lately.
@@ -91,9 +93,13 @@ public final class CommitCost {
         double[] bytes = new double[rounds];
         double[] overheadCpu = new double[rounds];
         double[] pauses = new double[rounds];
-        // the collectors whose time is stop-the-world pauses (a concurrent cycle's bean counts time no thread stopped for)
+        double[] otherCpu = new double[rounds];
+        com.sun.management.OperatingSystemMXBean process =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // the collectors whose time is stop-the-world pauses: a concurrent cycle's bean (G1's "Concurrent GC", ZGC's and
+        // Shenandoah's "Cycles") counts time no thread stopped for
         List<GarbageCollectorMXBean> pausing = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(gc -> !gc.getName().contains("Concurrent")).toList();
+                .filter(gc -> !gc.getName().contains("Concurrent") && !gc.getName().contains("Cycles")).toList();
         long committed = 0;
         for (int round = -3; round < rounds; round++) {
             long cpuNanos = 0;
@@ -105,6 +111,7 @@ public final class CommitCost {
             int windows = 0;
             long roundCommits = 0;
             long paused0 = pauseMillis(pausing);
+            long processCpu0 = process.getProcessCpuTime();
             if (!loaded) {
                 for (int k = 0; k < batches; k++) {
                     units.prepare(b);
@@ -152,6 +159,10 @@ public final class CommitCost {
                 bytes[round] = (double) (allocated - emptyBytes) / ops;
                 overheadCpu[round] = windows == 0 ? 0 : (double) emptyCpu / windows;
                 pauses[round] = (pauseMillis(pausing) - paused0) * 1e6 / ops;
+                // the process's CPU time but this thread's (its building of the units too): the collector's threads,
+                // in pauses and concurrently, and the compiler's
+                long thisThread = threads.getCurrentThreadCpuTime() - roundCpu0;
+                otherCpu[round] = (double) (process.getProcessCpuTime() - processCpu0 - thisThread) / ops;
             }
             if (verbose) {
                 // the JVM's uptime, as -Xlog:gc's uptime decoration prints it, to match rounds with collections
@@ -186,6 +197,8 @@ public final class CommitCost {
         System.out.printf("  collector pauses (every thread stopped), per commit over the rounds: mean %.0f ns; not in the CPU"
                 + " figure; they copy what the store keeps, the benchmark's values included%n",
                 Arrays.stream(pauses).average().orElse(0));
+        System.out.printf("  the other threads' CPU time (the collector's, pausing or concurrent, and the compiler's), per commit"
+                + " over the rounds: mean %.0f ns%n", Arrays.stream(otherCpu).average().orElse(0));
         if (loaded) {
             System.out.printf("  (subtracted: reading the counters, median %.0f ns per window of %d commits)%n",
                     overheadCpu[rounds / 2], InMemoryStoresBenchmark.LOADED_BATCH);
