@@ -220,7 +220,7 @@ final class ChunkedIndex<T> {
     /**
      * Adds a key, replacing the tie of an equal key (an equal tie, which may be another instance).
      *
-     * With lazy deletion, the entry is live, and {@link #lastEntry} gives its number: the entry of an equal key
+     * <p>With lazy deletion, the entry is live, and {@link #lastEntry} gives its number: the entry of an equal key
      * keeps its number and is live again.
      *
      * @param tie the tie-breaker, never {@code null}
