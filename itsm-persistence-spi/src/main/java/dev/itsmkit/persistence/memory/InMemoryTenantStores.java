@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -146,10 +147,16 @@ final class InMemoryTenantStores implements TenantStores {
     private final EnumMap<TicketOrder, ChunkedIndex<Object>> sorted = new EnumMap<>(TicketOrder.class);
     /** The order by last update, {@code sorted}'s entry, at hand for a commit's read ahead. */
     private final ChunkedIndex<Object> updatedOrder;
-    private final HashMap<Party, Set<TicketId>> byAssignee = new HashMap<>();
-    private final HashMap<Party, Set<TicketId>> byGroup = new HashMap<>();
-    private final HashMap<ServiceId, Set<TicketId>> byService = new HashMap<>();
-    private final HashMap<ConfigurationItemId, Set<TicketId>> byItem = new HashMap<>();
+    /**
+     * The inverted indexes: per assignee, group, service and configuration item, the data of the tickets that have it, in
+     * sets by identity. A query's candidates are then the data a walk reads, the snapshot one read away, with no lookup
+     * of the ticket's id in the table; and such a set is an array of references (an {@link IdentityHashMap}), not a node
+     * per ticket as a {@code HashSet}'s, which the collector would mark and a query would read one by one.
+     */
+    private final HashMap<Party, Set<TicketData>> byAssignee = new HashMap<>();
+    private final HashMap<Party, Set<TicketData>> byGroup = new HashMap<>();
+    private final HashMap<ServiceId, Set<TicketData>> byService = new HashMap<>();
+    private final HashMap<ConfigurationItemId, Set<TicketData>> byItem = new HashMap<>();
 
     /**
      * Every event by its instant, then ticket and sequence: appended at the end as time moves on. Holds
@@ -307,8 +314,7 @@ final class InMemoryTenantStores implements TenantStores {
                 if (old != null && oldSecond == updated.getEpochSecond() && oldNano == updated.getNano()) {
                     continue;
                 }
-                data.updatedSecond = updated.getEpochSecond();
-                data.updatedNano = updated.getNano();
+                data.keepKey(TicketOrder.UPDATED, updated.getEpochSecond(), updated.getNano());
                 if (old != null) {
                     // not removed: its chunk is a random, cold place; marked stale, with the next few commits' old keys
                     index.markStaleLater(oldSecond, oldNano, data, data.updatedChunk, data.updatedEntry);
@@ -327,37 +333,38 @@ final class InMemoryTenantStores implements TenantStores {
             }
             SortKey after = SortKey.of(order, ticket);
             index.put(after.major(), after.minor(), data);
+            data.keepKey(order, after.major(), after.minor());
         }
-        reindex(byAssignee, old == null ? null : old.assignee().orElse(null), ticket.assignee().orElse(null), ticket.id());
-        reindex(byGroup, old == null ? null : old.assignmentGroup().orElse(null), ticket.assignmentGroup().orElse(null), ticket.id());
-        reindex(byService, old == null ? null : old.service().orElse(null), ticket.service().orElse(null), ticket.id());
+        reindex(byAssignee, old == null ? null : old.assignee().orElse(null), ticket.assignee().orElse(null), data);
+        reindex(byGroup, old == null ? null : old.assignmentGroup().orElse(null), ticket.assignmentGroup().orElse(null), data);
+        reindex(byService, old == null ? null : old.service().orElse(null), ticket.service().orElse(null), data);
         List<ConfigurationItemId> oldItems = old == null ? List.of() : old.configurationItems();
         // a snapshot built from the previous one usually shares its (immutable) list: skip the comparison then
         if (oldItems != ticket.configurationItems() && !oldItems.equals(ticket.configurationItems())) {
             for (ConfigurationItemId item : oldItems) {
-                reindex(byItem, item, null, ticket.id());
+                reindex(byItem, item, null, data);
             }
             for (ConfigurationItemId item : ticket.configurationItems()) {
-                reindex(byItem, null, item, ticket.id());
+                reindex(byItem, null, item, data);
             }
         }
         return data;
     }
 
-    private static <K> void reindex(Map<K, Set<TicketId>> index, @Nullable K before, @Nullable K after, TicketId id) {
+    private static <K> void reindex(Map<K, Set<TicketData>> index, @Nullable K before, @Nullable K after, TicketData data) {
         // a snapshot built from the previous one holds its key instance: the identity spares reading the old key, a
         // cold object (its party or id) in a store of a million tickets
         if (before == after || before != null && before.equals(after)) {
             return;
         }
         if (before != null) {
-            Set<TicketId> ids = index.get(before);
-            if (ids != null && ids.remove(id) && ids.isEmpty()) {
+            Set<TicketData> holders = index.get(before);
+            if (holders != null && holders.remove(data) && holders.isEmpty()) {
                 index.remove(before);
             }
         }
         if (after != null) {
-            index.computeIfAbsent(after, k -> new HashSet<>(4)).add(id);
+            index.computeIfAbsent(after, k -> Collections.newSetFromMap(new IdentityHashMap<>(4))).add(data);
         }
     }
 
@@ -529,9 +536,9 @@ final class InMemoryTenantStores implements TenantStores {
             requireNonNull(query, "query");
             lock.readLock().lock();
             try {
-                Collection<TicketId> candidates = smallestIndex(query);
+                Collection<TicketData> candidates = smallestIndex(query);
                 if (candidates != null) {
-                    return candidates.stream().map(tickets::get).filter(query::matches).count();
+                    return candidates.stream().map(InMemoryTenantStores::snapshotOf).filter(query::matches).count();
                 }
                 long[] count = {0};
                 sorted.get(TicketOrder.NUMBER).visitAll(tie -> {
@@ -551,7 +558,7 @@ final class InMemoryTenantStores implements TenantStores {
             List<Ticket> found = new ArrayList<>(Math.min(limit + 1, 256));
             lock.readLock().lock();
             try {
-                Collection<TicketId> candidates = smallestIndex(query);
+                Collection<TicketData> candidates = smallestIndex(query);
                 if (candidates != null && cheaperToSortCandidates(candidates.size(), limit)) {
                     found.addAll(smallestMatches(candidates, query, after, limit + 1));
                 } else {
@@ -583,22 +590,25 @@ final class InMemoryTenantStores implements TenantStores {
         }
 
         /** The {@code count} smallest matching candidates after the cursor, in order, with a bounded max-heap. */
-        private List<Ticket> smallestMatches(Collection<TicketId> candidates, TicketQuery query, @Nullable SortKey after,
+        private List<Ticket> smallestMatches(Collection<TicketData> candidates, TicketQuery query, @Nullable SortKey after,
                 int count) {
             TicketOrder order = query.order();
             java.util.PriorityQueue<Map.Entry<SortKey, Ticket>> heap =
                     new java.util.PriorityQueue<>(count + 1, Map.Entry.<SortKey, Ticket>comparingByKey().reversed());
-            for (TicketId id : candidates) {
-                Ticket t = tickets.get(id);
-                SortKey key = SortKey.of(order, t);
-                if (after != null && key.compareTo(after) <= 0) {
+            for (TicketData data : candidates) {
+                // the key from the ticket's data: the snapshot is read only for a candidate that can enter the page
+                long major = data.keyMajor(order);
+                long minor = data.keyMinor(order);
+                TicketId id = idOf(data);
+                if (after != null && SortKey.compare(major, minor, id, after) <= 0) {
                     continue;
                 }
-                if (heap.size() == count && key.compareTo(heap.peek().getKey()) >= 0) {
+                if (heap.size() == count && SortKey.compare(major, minor, id, heap.peek().getKey()) >= 0) {
                     continue;
                 }
+                Ticket t = snapshotOf(data);
                 if (query.matches(t)) {
-                    heap.add(Map.entry(key, t));
+                    heap.add(Map.entry(new SortKey(major, minor, id), t));
                     if (heap.size() > count) {
                         heap.poll();
                     }
@@ -626,8 +636,8 @@ final class InMemoryTenantStores implements TenantStores {
                     end == null ? 0 : end.major(), end == null ? 0 : end.minor(), visitor);
         }
 
-        private @Nullable Collection<TicketId> smallestIndex(TicketQuery query) {
-            Collection<TicketId> best = null;
+        private @Nullable Collection<TicketData> smallestIndex(TicketQuery query) {
+            Collection<TicketData> best = null;
             best = smaller(best, query.assignee(), byAssignee::get);
             best = smaller(best, query.assignmentGroup(), byGroup::get);
             best = smaller(best, query.service(), byService::get);
@@ -635,13 +645,13 @@ final class InMemoryTenantStores implements TenantStores {
             return best;
         }
 
-        private <K> @Nullable Collection<TicketId> smaller(@Nullable Collection<TicketId> best, Optional<K> key,
-                Function<K, @Nullable Set<TicketId>> index) {
+        private <K> @Nullable Collection<TicketData> smaller(@Nullable Collection<TicketData> best, Optional<K> key,
+                Function<K, @Nullable Set<TicketData>> index) {
             if (key.isEmpty()) {
                 return best;
             }
-            Set<TicketId> ids = index.apply(key.get());
-            Collection<TicketId> candidates = ids == null ? List.of() : ids;
+            Set<TicketData> holders = index.apply(key.get());
+            Collection<TicketData> candidates = holders == null ? List.of() : holders;
             return best == null || candidates.size() < best.size() ? candidates : best;
         }
     }

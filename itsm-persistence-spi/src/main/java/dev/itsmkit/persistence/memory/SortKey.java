@@ -41,6 +41,11 @@ record SortKey(long major, long minor, @Nullable TicketId id) implements Compara
 
     @Override
     public int compareTo(SortKey o) {
+        return compare(major, minor, id, o);
+    }
+
+    /** Compares the key {@code (major, minor, id)} with another, as {@link #compareTo} would, without building it. */
+    static int compare(long major, long minor, @Nullable TicketId id, SortKey o) {
         int c = Long.compare(major, o.major);
         if (c != 0) {
             return c;

@@ -6,6 +6,7 @@ import dev.itsmkit.core.event.TicketEvent;
 import dev.itsmkit.core.outbox.OutboxEntry;
 import dev.itsmkit.core.timing.SlaClockSnapshot;
 import dev.itsmkit.persistence.AuditRecord;
+import dev.itsmkit.persistence.TicketOrder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -157,6 +158,17 @@ final class TicketData {
      */
     int updatedChunk = ChunkedIndex.NO_HINT;
     /**
+     * The snapshot's keys in the orders by number (kind's ordinal, sequence) and by creation (epoch second,
+     * nanosecond), as {@link SortKey#of} gives them, kept here as the update key is: a query that sorts an inverted
+     * index's candidates ({@code InMemoryTenantStores}) compares them here and reads the snapshot of the few that can
+     * enter its page only, not of every candidate (two dependent cache misses each at a million tickets, the snapshot
+     * and its number or instant). Written when the key changes (for lock holders).
+     */
+    int numberKind;
+    long numberSequence;
+    long createdSecond;
+    int createdNano;
+    /**
      * The number of its entry in the order by last update ({@link ChunkedIndex#lastEntry}), whose bit the next update
      * clears when it marks the key stale; meaningful once the ticket has a snapshot.
      */
@@ -231,6 +243,42 @@ final class TicketData {
     void save(Ticket ticket) {
         snapshot = ticket;
         changed = true;
+    }
+
+    /** Keeps the snapshot's key in an order, which {@link #keyMajor} and {@link #keyMinor} then give; for lock holders. */
+    void keepKey(TicketOrder order, long major, long minor) {
+        switch (order) {
+            case NUMBER -> {
+                numberKind = (int) major;
+                numberSequence = minor;
+            }
+            case CREATED -> {
+                createdSecond = major;
+                createdNano = (int) minor;
+            }
+            case UPDATED -> {
+                updatedSecond = major;
+                updatedNano = (int) minor;
+            }
+        }
+    }
+
+    /** The major part of the snapshot's key in an order ({@link SortKey#major}); for lock holders. */
+    long keyMajor(TicketOrder order) {
+        return switch (order) {
+            case NUMBER -> numberKind;
+            case CREATED -> createdSecond;
+            case UPDATED -> updatedSecond;
+        };
+    }
+
+    /** The minor part of the snapshot's key in an order ({@link SortKey#minor}); for lock holders. */
+    long keyMinor(TicketOrder order) {
+        return switch (order) {
+            case NUMBER -> numberSequence;
+            case CREATED -> createdNano;
+            case UPDATED -> updatedNano;
+        };
     }
 
     /** Replaces the last record's sequence, as a tampering does; for the lock holder, who then publishes. */
