@@ -7,6 +7,7 @@ import dev.itsmkit.core.ConfigurationItemId;
 import dev.itsmkit.core.FieldValue;
 import dev.itsmkit.core.Party;
 import dev.itsmkit.core.ServiceId;
+import dev.itsmkit.core.StateCategory;
 import dev.itsmkit.core.TenantId;
 import dev.itsmkit.core.Ticket;
 import dev.itsmkit.core.TicketId;
@@ -157,6 +158,12 @@ final class InMemoryTenantStores implements TenantStores {
     private final HashMap<Party, Set<TicketData>> byGroup = new HashMap<>();
     private final HashMap<ServiceId, Set<TicketData>> byService = new HashMap<>();
     private final HashMap<ConfigurationItemId, Set<TicketData>> byItem = new HashMap<>();
+    /**
+     * How many tickets there are of each kind (first index, the kind's ordinal) in each state category (second): a count
+     * whose query asks for kinds and categories only is a sum of these, not a walk over every ticket's snapshot (about
+     * 100 ms at a million tickets). Kept by {@link #applySave}, from the kind and category each ticket's data holds.
+     */
+    private final long[][] byKindAndCategory = new long[TicketKind.values().length][StateCategory.values().length];
 
     /**
      * Every event by its instant, then ticket and sequence: appended at the end as time moves on. Holds
@@ -304,6 +311,7 @@ final class InMemoryTenantStores implements TenantStores {
         if (data.id == null) {
             data.id = ticket.id();
         }
+        int oldKind = data.numberKind;
         Instant updated = ticket.updatedAt();
         for (TicketOrder order : ORDERS) {
             ChunkedIndex<Object> index = sorted.get(order);
@@ -334,6 +342,16 @@ final class InMemoryTenantStores implements TenantStores {
             SortKey after = SortKey.of(order, ticket);
             index.put(after.major(), after.minor(), data);
             data.keepKey(order, after.major(), after.minor());
+        }
+        // the state compared by identity first: a snapshot built from the previous one holds its state instance, and
+        // the old state's category is the data's, so no state object is read unless the state changed
+        if (old == null || old.state() != ticket.state() || oldKind != data.numberKind) {
+            int category = ticket.state().category().ordinal();
+            if (old != null) {
+                byKindAndCategory[oldKind][data.stateCategory]--;
+            }
+            byKindAndCategory[data.numberKind][category]++;
+            data.stateCategory = (byte) category;
         }
         reindex(byAssignee, old == null ? null : old.assignee().orElse(null), ticket.assignee().orElse(null), data);
         reindex(byGroup, old == null ? null : old.assignmentGroup().orElse(null), ticket.assignmentGroup().orElse(null), data);
@@ -536,8 +554,14 @@ final class InMemoryTenantStores implements TenantStores {
             requireNonNull(query, "query");
             lock.readLock().lock();
             try {
+                if (asksForKindsAndCategoriesOnly(query)) {
+                    return countOf(query.kinds(), query.categories());
+                }
                 Collection<TicketData> candidates = smallestIndex(query);
                 if (candidates != null) {
+                    if (asksForOneIndexedKeyOnly(query)) {
+                        return candidates.size();
+                    }
                     return candidates.stream().map(InMemoryTenantStores::snapshotOf).filter(query::matches).count();
                 }
                 long[] count = {0};
@@ -551,6 +575,44 @@ final class InMemoryTenantStores implements TenantStores {
             } finally {
                 lock.readLock().unlock();
             }
+        }
+
+        /** Whether a query's only criteria, if any, are kinds and state categories. */
+        private static boolean asksForKindsAndCategoriesOnly(TicketQuery query) {
+            return query.assignee().isEmpty() && query.assignmentGroup().isEmpty() && query.service().isEmpty()
+                    && query.configurationItem().isEmpty() && hasNoOtherCriteria(query);
+        }
+
+        /**
+         * Whether a query's only criterion is one assignee, group, service or configuration item: then every ticket of
+         * that key's inverted index matches it, and none other does.
+         */
+        private static boolean asksForOneIndexedKeyOnly(TicketQuery query) {
+            int keys = (query.assignee().isPresent() ? 1 : 0) + (query.assignmentGroup().isPresent() ? 1 : 0)
+                    + (query.service().isPresent() ? 1 : 0) + (query.configurationItem().isPresent() ? 1 : 0);
+            return keys == 1 && query.kinds().isEmpty() && query.categories().isEmpty() && hasNoOtherCriteria(query);
+        }
+
+        /** Whether a query asks nothing of priorities, instants and field values. */
+        private static boolean hasNoOtherCriteria(TicketQuery query) {
+            return query.priorities().isEmpty() && query.createdIn().isEmpty() && query.updatedIn().isEmpty()
+                    && query.fields().isEmpty();
+        }
+
+        /** The number of tickets of the given kinds in the given categories (all of either when empty). */
+        private long countOf(Set<TicketKind> kinds, Set<StateCategory> categories) {
+            long total = 0;
+            for (TicketKind kind : TicketKind.values()) {
+                if (!kinds.isEmpty() && !kinds.contains(kind)) {
+                    continue;
+                }
+                for (StateCategory category : StateCategory.values()) {
+                    if (categories.isEmpty() || categories.contains(category)) {
+                        total += byKindAndCategory[kind.ordinal()][category.ordinal()];
+                    }
+                }
+            }
+            return total;
         }
 
         private Page<Ticket> run(TicketQuery query, @Nullable SortKey after, int limit) {

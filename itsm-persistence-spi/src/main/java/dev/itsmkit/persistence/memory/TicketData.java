@@ -169,6 +169,11 @@ final class TicketData {
     long createdSecond;
     int createdNano;
     /**
+     * The ordinal of the snapshot's state category, kept with its kind ({@link #numberKind}) so that a commit that
+     * changes the state moves the ticket between the tenant's counts without reading the old state; for lock holders.
+     */
+    byte stateCategory;
+    /**
      * The number of its entry in the order by last update ({@link ChunkedIndex#lastEntry}), whose bit the next update
      * clears when it marks the key stale; meaningful once the ticket has a snapshot.
      */

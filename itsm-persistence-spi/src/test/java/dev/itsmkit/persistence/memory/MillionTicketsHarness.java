@@ -161,9 +161,22 @@ public final class MillionTicketsHarness {
                         .orderBy(dev.itsmkit.persistence.TicketOrder.UPDATED).build(), 25).items().size();
             }
             long scanNanos = (System.nanoTime() - t3) / queries;
+            int counts = 20;
+            long t4 = System.nanoTime();
+            for (int i = 0; i < counts; i++) {
+                foundSoFar += acme.tickets().count(TicketQuery.builder().categories(StateCategory.OPEN).build());
+            }
+            long countAllNanos = (System.nanoTime() - t4) / counts;
+            long t5 = System.nanoTime();
+            for (int i = 0; i < queries; i++) {
+                foundSoFar += acme.tickets().count(TicketQuery.builder().assignee(Party.person("agent" + i % 400)).build());
+            }
+            long countAssigneeNanos = (System.nanoTime() - t5) / queries;
             System.out.printf("round %d: commit of a unit of work (snapshot+event+clock+timer+outbox) %,d ns; load %,d ns; "
-                    + "first page of 25 by assignee (%,d candidates) %,d ns; first page of 25 by category in update order %,d ns [%d]%n",
-                    round + 1, saveNanos, findNanos, count / 400, queryNanos, scanNanos, foundSoFar % 10);
+                    + "first page of 25 by assignee (%,d candidates) %,d ns; first page of 25 by category in update order %,d ns; "
+                    + "count of the open tickets %,d ns; count by assignee %,d ns [%d]%n",
+                    round + 1, saveNanos, findNanos, count / 400, queryNanos, scanNanos, countAllNanos, countAssigneeNanos,
+                    foundSoFar % 10);
         }
     }
 }
