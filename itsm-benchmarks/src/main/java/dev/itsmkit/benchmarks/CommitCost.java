@@ -40,8 +40,9 @@ import java.util.List;
  * ({@link InMemoryStoresBenchmark.LoadedUnits}), {@value InMemoryStoresBenchmark#LOADED_BATCH} at a time, the same
  * number of commits per round. {@code plain} commits the same loaded units into the floor of
  * {@link PlainStoreBenchmark}, plain collections under one lock that keep the same objects and guarantee nothing else:
- * its pauses are what keeping those objects costs whatever the store. Their windows are short, so the cost of reading the thread's CPU time and allocation
- * at their ends (measured around empty windows in the same round, and printed) is subtracted.
+ * its pauses are what keeping those objects costs whatever the store. Their windows are short, so the cost of reading
+ * the thread's CPU time and allocation at their ends (measured around empty windows in the same round, and printed) is
+ * subtracted.
  * {@code -DcommitCost.verbose=true} prints each round as it ends, with the JVM's uptime, to match it with
  * {@code -Xlog:gc*:file=...:uptime} lines, and the thread's system (kernel) time over the round: on a heap that grows,
  * the first touch of each new page is a page fault, zeroed by the kernel and charged to the thread that touched it.
@@ -73,6 +74,7 @@ public final class CommitCost {
             throw new IllegalArgumentException("expected cold, loaded or plain, not " + mode);
         }
         boolean loaded = !mode.equals("cold");
+        boolean plainStore = mode.equals("plain");
         boolean verbose = Boolean.getBoolean("commitCost.verbose");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         InMemoryStoresBenchmark b = new InMemoryStoresBenchmark();
@@ -80,7 +82,7 @@ public final class CommitCost {
         PlainStoreBenchmark plain = new PlainStoreBenchmark();
         plain.tickets = tickets;
         // one store on the heap, the measured one
-        if (mode.equals("plain")) {
+        if (plainStore) {
             plain.fill();
         } else {
             b.fill();
@@ -126,14 +128,14 @@ public final class CommitCost {
             } else {
                 int perBatch = InMemoryStoresBenchmark.LOADED_BATCH;
                 for (int k = 0; k < batches * (InMemoryStoresBenchmark.BATCH / perBatch); k++) {
-                    if (mode.equals("plain")) {
+                    if (plainStore) {
                         plainUnits.load(plain);
                     } else {
                         loadedUnits.load(b);
                     }
                     long cpu0 = threads.getCurrentThreadCpuTime();
                     long bytes0 = threads.getThreadAllocatedBytes(thread);
-                    if (mode.equals("plain")) {
+                    if (plainStore) {
                         for (int i = 0; i < perBatch; i++) {
                             roundCommits += plain.commitOne(plainUnits, i);
                         }
@@ -173,7 +175,7 @@ public final class CommitCost {
                         (double) (cpuNanos - emptyCpu) / Math.max(1, roundCommits), system / 1_000_000);
             }
         }
-        if (mode.equals("plain")) {
+        if (plainStore) {
             plain.checkKept(committed);
         }
         // in measuring order too: the update order's stale keys pile up and are compacted as the rounds go on
@@ -191,7 +193,8 @@ public final class CommitCost {
         Arrays.sort(bytes);
         Arrays.sort(overheadCpu);
         System.out.printf("%s, %,d tickets, %,d commits: CPU ns/op min %.0f median %.0f; bytes/op min %.1f median %.1f%n",
-                mode.equals("plain") ? "plain store's commitLoadedUnitOfWork" : loaded ? "commitLoadedUnitOfWork" : "commitUnitOfWork", tickets, committed, cpu[0], cpu[rounds / 2], bytes[0],
+                plainStore ? "plain store's commitLoadedUnitOfWork" : loaded ? "commitLoadedUnitOfWork" : "commitUnitOfWork",
+                tickets, committed, cpu[0], cpu[rounds / 2], bytes[0],
                 bytes[rounds / 2]);
         // a mean, not a median: a pause falls in one round, and some rounds have none
         System.out.printf("  collector pauses (every thread stopped), per commit over the rounds: mean %.0f ns; not in the CPU"
