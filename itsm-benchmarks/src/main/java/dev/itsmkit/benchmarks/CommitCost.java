@@ -22,7 +22,7 @@ import java.util.List;
  * commit's bytes per operation). Each round commits {@code batches} batches of
  * {@value InMemoryStoresBenchmark#BATCH} prepared units of work; prints the minimum and median over the
  * rounds, after three warm-up rounds, and the CPU figure of each round in order. Run with
- * {@code java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.CommitCost [tickets] [rounds] [batches] [cold|loaded|plain]}:
+ * {@code java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp itsm-benchmarks/target/benchmarks.jar dev.itsmkit.benchmarks.CommitCost [tickets] [rounds] [batches] [cold|loaded|plain|plain-log]}:
  * a fixed, pre-touched heap, because on a heap that grows G1 takes regions the process never touched, and the first
  * touch of each page is a page fault, zeroed by the kernel and charged to the committing thread (100 to 230 ms of
  * system time in some rounds of a million tickets; see {@code docs/benchmarks.md}, twelfth session).
@@ -40,7 +40,9 @@ import java.util.List;
  * ({@link InMemoryStoresBenchmark.LoadedUnits}), {@value InMemoryStoresBenchmark#LOADED_BATCH} at a time, the same
  * number of commits per round. {@code plain} commits the same loaded units into the floor of
  * {@link PlainStoreBenchmark}, plain collections under one lock that keep the same objects and guarantee nothing else:
- * its pauses are what keeping those objects costs whatever the store. Their windows are short, so the cost of reading
+ * its pauses are what keeping those objects costs whatever the store. {@code plain-log} commits them into the
+ * same floor laid out as a log ({@link PlainStoreBenchmark.LoggedStore}): the tickets hold positions in an append-only
+ * log of references instead of the references, so a commit dirties no card at a random place of the heap. Their windows are short, so the cost of reading
  * the thread's CPU time and allocation at their ends (measured around empty windows in the same round, and printed) is
  * subtracted.
  * {@code -DcommitCost.verbose=true} prints each round as it ends, with the JVM's uptime, to match it with
@@ -59,7 +61,7 @@ public final class CommitCost {
      *
      * @param args optionally the number of tickets (default 1,000,000), of measured rounds (default 15), of
      *     batches of {@value InMemoryStoresBenchmark#BATCH} commits per round (default 100) and the mode, {@code cold}
-     *     (the default), {@code loaded} or {@code plain}
+     *     (the default), {@code loaded}, {@code plain} or {@code plain-log}
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("hash")) {
@@ -70,17 +72,18 @@ public final class CommitCost {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         String mode = args.length > 3 ? args[3] : "cold";
-        if (!mode.equals("cold") && !mode.equals("loaded") && !mode.equals("plain")) {
-            throw new IllegalArgumentException("expected cold, loaded or plain, not " + mode);
+        if (!mode.equals("cold") && !mode.equals("loaded") && !mode.equals("plain") && !mode.equals("plain-log")) {
+            throw new IllegalArgumentException("expected cold, loaded, plain or plain-log, not " + mode);
         }
         boolean loaded = !mode.equals("cold");
-        boolean plainStore = mode.equals("plain");
+        boolean plainStore = mode.startsWith("plain");
         boolean verbose = Boolean.getBoolean("commitCost.verbose");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         InMemoryStoresBenchmark b = new InMemoryStoresBenchmark();
         b.tickets = tickets;
         PlainStoreBenchmark plain = new PlainStoreBenchmark();
         plain.tickets = tickets;
+        plain.layout = mode.equals("plain-log") ? "log" : "objects";
         // one store on the heap, the measured one
         if (plainStore) {
             plain.fill();
@@ -193,7 +196,7 @@ public final class CommitCost {
         Arrays.sort(bytes);
         Arrays.sort(overheadCpu);
         System.out.printf("%s, %,d tickets, %,d commits: CPU ns/op min %.0f median %.0f; bytes/op min %.1f median %.1f%n",
-                plainStore ? "plain store's commitLoadedUnitOfWork" : loaded ? "commitLoadedUnitOfWork" : "commitUnitOfWork",
+                plainStore ? "plain store's (" + plain.layout + ") commitLoadedUnitOfWork" : loaded ? "commitLoadedUnitOfWork" : "commitUnitOfWork",
                 tickets, committed, cpu[0], cpu[rounds / 2], bytes[0],
                 bytes[rounds / 2]);
         // a mean, not a median: a pause falls in one round, and some rounds have none

@@ -30,6 +30,15 @@ import org.openjdk.jmh.annotations.State;
  * what keeping those objects costs on a heap of a million tickets whatever the store; the difference to the in-memory
  * store is what its guarantees cost.
  *
+ * <p>Two layouts of the same floor ({@link #layout}). {@code objects}: each ticket's holder references its objects, as
+ * {@link PlainStore} above. {@code log}: each ticket's holder keeps only numbers, positions in one append-only log of
+ * references ({@link LoggedStore}), so a commit stores every new reference next to the previous commit's, never into an
+ * old object at a random place of the heap. With G1, a reference stored into an old object marks that object's card
+ * (512 bytes of heap) dirty; the collector's threads then scan the card, concurrently or in the next pause, to record
+ * which young objects it points to. A commit to one ticket of a million dirties a card nobody else dirtied since
+ * the last pause; commits appended to a log dirty one card per 128 references. The difference between the two layouts
+ * is what the random cards cost (docs/benchmarks.md, sixteenth session).
+ *
  * <p>Same tickets ({@link InMemoryStoresBenchmark#openIncident}), same stride through them, same values
  * ({@link InMemoryStoresBenchmark.Units#build}), loaded {@value InMemoryStoresBenchmark#LOADED_BATCH} at a time before
  * their commits, as there. {@link CommitCost} measures the same with {@code plain}: CPU time, bytes, pauses.
@@ -42,7 +51,14 @@ public class PlainStoreBenchmark {
     @Param({"100000", "1000000"})
     public int tickets = 100_000;
 
-    private PlainStore store = new PlainStore();
+    /**
+     * How the store keeps its objects: {@code objects}, referenced from each ticket's holder ({@link PlainStore}), or
+     * {@code log}, referenced from an append-only log by position ({@link LoggedStore}).
+     */
+    @Param({"objects", "log"})
+    public String layout = "objects";
+
+    private Floor store = new PlainStore();
     /** Ids equal to the stored ones but other instances, as parsed from requests. */
     private TicketId[] parsedIds = new TicketId[0];
     private int cursor;
@@ -52,12 +68,27 @@ public class PlainStoreBenchmark {
     /** Creates the benchmark; {@link #fill()} fills the store. */
     public PlainStoreBenchmark() {}
 
+    /** What both layouts of the floor do. */
+    interface Floor {
+        /** Adds a ticket's first snapshot. */
+        void create(Ticket snapshot);
+
+        /** The snapshot and trail length of a ticket, as a command loads it: the sequence its next event takes. */
+        Ticket load(TicketId id, long[] nextSequence);
+
+        /** How many events and outbox entries the store keeps: as many as units of work committed, if it kept them all. */
+        long[] kept();
+
+        /** Commits one unit of work: all of it, or, with a stale version, nothing. */
+        void commit(Ticket snapshot, long expectedVersion, TicketEvent event, DueTimer timer, OutboxEntry entry);
+    }
+
     /**
      * A store a user might write instead of the in-memory store, keeping what a unit of work gives it: per ticket the
      * current snapshot, the events in a list and one timer; the outbox entries in one list. One lock, as the in-memory
      * store's tenant lock. Loads take the lock too: its fields are written under it.
      */
-    static final class PlainStore {
+    static final class PlainStore implements Floor {
         private final ReentrantLock lock = new ReentrantLock();
         private final HashMap<TicketId, PlainTicket> tickets = new HashMap<>();
         private final ArrayList<OutboxEntry> outbox = new ArrayList<>();
@@ -74,7 +105,8 @@ public class PlainStoreBenchmark {
         }
 
         /** Adds a ticket's first snapshot. */
-        void create(Ticket snapshot) {
+        @Override
+        public void create(Ticket snapshot) {
             lock.lock();
             try {
                 if (tickets.putIfAbsent(snapshot.id(), new PlainTicket(snapshot)) != null) {
@@ -86,7 +118,8 @@ public class PlainStoreBenchmark {
         }
 
         /** The snapshot and trail length of a ticket, as a command loads it: the sequence its next event takes. */
-        Ticket load(TicketId id, long[] nextSequence) {
+        @Override
+        public Ticket load(TicketId id, long[] nextSequence) {
             lock.lock();
             try {
                 PlainTicket t = tickets.get(id);
@@ -101,7 +134,8 @@ public class PlainStoreBenchmark {
         }
 
         /** How many events and outbox entries the store keeps: as many as units of work committed, if it kept them all. */
-        long[] kept() {
+        @Override
+        public long[] kept() {
             lock.lock();
             try {
                 long events = 0;
@@ -115,7 +149,8 @@ public class PlainStoreBenchmark {
         }
 
         /** Commits one unit of work: all of it, or, with a stale version, nothing. */
-        void commit(Ticket snapshot, long expectedVersion, TicketEvent event, DueTimer timer, OutboxEntry entry) {
+        @Override
+        public void commit(Ticket snapshot, long expectedVersion, TicketEvent event, DueTimer timer, OutboxEntry entry) {
             lock.lock();
             try {
                 PlainTicket t = tickets.get(snapshot.id());
@@ -132,10 +167,161 @@ public class PlainStoreBenchmark {
         }
     }
 
+    /**
+     * The same floor with each ticket's objects in one append-only log of references ({@link ReferenceLog}), each ticket
+     * holding their positions: a commit appends the new snapshot, the event and the timer, and clears the positions of
+     * the snapshot and timer they replace (a store of {@code null}, which G1's barrier lets pass without a card), so the
+     * log keeps nothing a {@link PlainStore} would not. The ticket's events are chained in the log by position, last
+     * first, and {@link #kept} walks every chain. The log never gives space back: 8 bytes a commit, which a real store
+     * would reclaim by moving the few live entries of its oldest chunks, at a cost this floor does not pay.
+     */
+    static final class LoggedStore implements Floor {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final HashMap<TicketId, LoggedTicket> tickets = new HashMap<>();
+        private final ReferenceLog log = new ReferenceLog();
+        private final ArrayList<OutboxEntry> outbox = new ArrayList<>();
+
+        /** A ticket's part of the store: positions in the log, and the snapshot's version. */
+        private static final class LoggedTicket {
+            private int snapshotAt;
+            private long version;
+            private int lastEventAt = ReferenceLog.NONE;
+            private int events;
+            private int timerAt = ReferenceLog.NONE;
+        }
+
+        @Override
+        public void create(Ticket snapshot) {
+            lock.lock();
+            try {
+                if (tickets.containsKey(snapshot.id())) {
+                    throw new IllegalStateException("ticket " + snapshot.id() + " exists already");
+                }
+                LoggedTicket t = new LoggedTicket();
+                t.snapshotAt = log.append(snapshot, ReferenceLog.NONE);
+                t.version = snapshot.version();
+                tickets.put(snapshot.id(), t);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public Ticket load(TicketId id, long[] nextSequence) {
+            lock.lock();
+            try {
+                LoggedTicket t = tickets.get(id);
+                if (t == null) {
+                    throw new IllegalArgumentException("no ticket " + id);
+                }
+                nextSequence[0] = t.events + 1L;
+                return (Ticket) log.get(t.snapshotAt);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public long[] kept() {
+            lock.lock();
+            try {
+                long events = 0;
+                for (LoggedTicket t : tickets.values()) {
+                    int chained = 0;
+                    for (int at = t.lastEventAt; at != ReferenceLog.NONE; at = log.previous(at)) {
+                        if (!(log.get(at) instanceof TicketEvent)) {
+                            throw new IllegalStateException("position " + at + " of a trail holds no event");
+                        }
+                        chained++;
+                    }
+                    if (chained != t.events) {
+                        throw new IllegalStateException("a trail chains " + chained + " events, not " + t.events);
+                    }
+                    events += chained;
+                }
+                return new long[] {events, outbox.size()};
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void commit(Ticket snapshot, long expectedVersion, TicketEvent event, DueTimer timer, OutboxEntry entry) {
+            lock.lock();
+            try {
+                LoggedTicket t = tickets.get(snapshot.id());
+                if (t == null || t.version != expectedVersion) {
+                    throw new IllegalStateException("ticket " + snapshot.id() + " is not at version " + expectedVersion);
+                }
+                log.clear(t.snapshotAt);
+                t.snapshotAt = log.append(snapshot, ReferenceLog.NONE);
+                t.version = snapshot.version();
+                t.lastEventAt = log.append(event, t.lastEventAt);
+                t.events++;
+                if (t.timerAt != ReferenceLog.NONE) {
+                    log.clear(t.timerAt);
+                }
+                t.timerAt = log.append(timer, ReferenceLog.NONE);
+                outbox.add(entry);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * An append-only log of references in chunks of {@value #CHUNK}, each with the position of an earlier entry it
+     * chains to: consecutive appends store into consecutive slots. Not thread-safe (its store's lock guards it).
+     */
+    static final class ReferenceLog {
+        /** The position of no entry. */
+        static final int NONE = -1;
+        private static final int CHUNK_BITS = 12;
+        private static final int CHUNK = 1 << CHUNK_BITS;
+        private Object[][] entries = new Object[16][];
+        private int[][] previous = new int[16][];
+        private int size;
+
+        /** Appends an entry chained to the one at {@code chainedTo} ({@link #NONE} for none); returns its position. */
+        int append(Object entry, int chainedTo) {
+            int chunk = size >>> CHUNK_BITS;
+            if (chunk == entries.length) {
+                entries = java.util.Arrays.copyOf(entries, 2 * chunk);
+                previous = java.util.Arrays.copyOf(previous, 2 * chunk);
+            }
+            if (entries[chunk] == null) {
+                entries[chunk] = new Object[CHUNK];
+                previous[chunk] = new int[CHUNK];
+            }
+            entries[chunk][size & (CHUNK - 1)] = entry;
+            previous[chunk][size & (CHUNK - 1)] = chainedTo;
+            return size++;
+        }
+
+        /** The entry at a position, {@code null} once cleared. */
+        Object get(int at) {
+            return entries[at >>> CHUNK_BITS][at & (CHUNK - 1)];
+        }
+
+        /** The position the entry at {@code at} chains to, or {@link #NONE}. */
+        int previous(int at) {
+            return previous[at >>> CHUNK_BITS][at & (CHUNK - 1)];
+        }
+
+        /** Drops the entry at a position, which nobody reads any more. */
+        void clear(int at) {
+            entries[at >>> CHUNK_BITS][at & (CHUNK - 1)] = null;
+        }
+    }
+
     /** Fills the store with the open incidents. */
     @Setup(Level.Trial)
     public void fill() {
-        store = new PlainStore();
+        store = switch (layout) {
+            case "objects" -> new PlainStore();
+            case "log" -> new LoggedStore();
+            default -> throw new IllegalArgumentException("expected the layout objects or log, not " + layout);
+        };
         parsedIds = new TicketId[tickets];
         for (int n = 1; n <= tickets; n++) {
             store.create(InMemoryStoresBenchmark.openIncident(n));
@@ -200,7 +386,7 @@ public class PlainStoreBenchmark {
     void checkKept(long committed) {
         long[] kept = store.kept();
         if (kept[0] != committed || kept[1] != committed) {
-            throw new IllegalStateException("the plain store keeps " + kept[0] + " events and " + kept[1]
+            throw new IllegalStateException("the plain store (" + layout + ") keeps " + kept[0] + " events and " + kept[1]
                     + " outbox entries after " + committed + " units of work, not one of each per unit");
         }
     }
