@@ -40,7 +40,7 @@ import java.util.List;
  * ({@link InMemoryStoresBenchmark.LoadedUnits}), {@value InMemoryStoresBenchmark#LOADED_BATCH} at a time, the same
  * number of commits per round. {@code plain} commits the same loaded units into the floor of
  * {@link PlainStoreBenchmark}, plain collections under one lock that keep the same objects and guarantee nothing else:
- * its pauses are what keeping those objects costs whatever the store. {@code plain-log} commits them into the
+ * its pauses are what keeping those objects costs when each ticket references its own, as the store's do. {@code plain-log} commits them into the
  * same floor laid out as a log ({@link PlainStoreBenchmark.LoggedStore}): the tickets hold positions in an append-only
  * log of references instead of the references, so a commit dirties no card at a random place of the heap. Their windows are short, so the cost of reading
  * the thread's CPU time and allocation at their ends (measured around empty windows in the same round, and printed) is

@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.State;
  * collections under one lock ({@link PlainStore}): the snapshot replaces the ticket's, the event is added to the ticket's
  * list, the timer replaces the ticket's one timer, the entry is added to one list. No audit hash, no index, no order
  * of timers, no tenant, no published view. What this costs, in the committing thread and in the collector's pauses, is
- * what keeping those objects costs on a heap of a million tickets whatever the store; the difference to the in-memory
- * store is what its guarantees cost.
+ * what keeping those objects costs on a heap of a million tickets in that layout; the difference to the in-memory
+ * store, which stores its references the same way, is what its guarantees cost.
  *
  * <p>Two layouts of the same floor ({@link #layout}). {@code objects}: each ticket's holder references its objects, as
  * {@link PlainStore} above. {@code log}: each ticket's holder keeps only numbers, positions in one append-only log of
