@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -84,63 +85,65 @@ public class PlainStoreBenchmark {
     }
 
     /**
-     * A store a user might write instead of the in-memory store, keeping what a unit of work gives it: per ticket the
-     * current snapshot, the events in a list and one timer; the outbox entries in one list. One lock, as the in-memory
-     * store's tenant lock. Loads take the lock too: its fields are written under it.
+     * What both layouts share: the tickets' holders by id in a {@code HashMap} and the outbox entries in one list, under
+     * one lock, as the in-memory store's tenant lock. Loads take the lock too: the holders are written under it.
+     *
+     * @param <H> a ticket's holder
      */
-    static final class PlainStore implements Floor {
+    abstract static class LockedFloor<H> implements Floor {
         private final ReentrantLock lock = new ReentrantLock();
-        private final HashMap<TicketId, PlainTicket> tickets = new HashMap<>();
+        private final HashMap<TicketId, H> tickets = new HashMap<>();
         private final ArrayList<OutboxEntry> outbox = new ArrayList<>();
 
-        /** A ticket's part of the store. */
-        private static final class PlainTicket {
-            private Ticket snapshot;
-            private final ArrayList<TicketEvent> events = new ArrayList<>();
-            private DueTimer timer;
+        /** A new ticket's holder, holding its first snapshot. */
+        abstract H holding(Ticket first);
 
-            private PlainTicket(Ticket snapshot) {
-                this.snapshot = snapshot;
-            }
-        }
+        /** The holder's snapshot; writes the sequence its next event takes into {@code nextSequence[0]}. */
+        abstract Ticket snapshot(H holder, long[] nextSequence);
 
-        /** Adds a ticket's first snapshot. */
+        /** How many events the holder keeps (read back as a reader of the trail would). */
+        abstract long events(H holder);
+
+        /** The holder's snapshot's version. */
+        abstract long version(H holder);
+
+        /** Keeps a unit's snapshot, event and timer in the holder. */
+        abstract void keep(H holder, Ticket snapshot, TicketEvent event, DueTimer timer);
+
         @Override
-        public void create(Ticket snapshot) {
+        public final void create(Ticket snapshot) {
             lock.lock();
             try {
-                if (tickets.putIfAbsent(snapshot.id(), new PlainTicket(snapshot)) != null) {
+                if (tickets.containsKey(snapshot.id())) {
                     throw new IllegalStateException("ticket " + snapshot.id() + " exists already");
                 }
+                tickets.put(snapshot.id(), holding(snapshot));
             } finally {
                 lock.unlock();
             }
         }
 
-        /** The snapshot and trail length of a ticket, as a command loads it: the sequence its next event takes. */
         @Override
-        public Ticket load(TicketId id, long[] nextSequence) {
+        public final Ticket load(TicketId id, long[] nextSequence) {
             lock.lock();
             try {
-                PlainTicket t = tickets.get(id);
-                if (t == null) {
+                H holder = tickets.get(id);
+                if (holder == null) {
                     throw new IllegalArgumentException("no ticket " + id);
                 }
-                nextSequence[0] = t.events.size() + 1L;
-                return t.snapshot;
+                return snapshot(holder, nextSequence);
             } finally {
                 lock.unlock();
             }
         }
 
-        /** How many events and outbox entries the store keeps: as many as units of work committed, if it kept them all. */
         @Override
-        public long[] kept() {
+        public final long[] kept() {
             lock.lock();
             try {
                 long events = 0;
-                for (PlainTicket t : tickets.values()) {
-                    events += t.events.size();
+                for (H holder : tickets.values()) {
+                    events += events(holder);
                 }
                 return new long[] {events, outbox.size()};
             } finally {
@@ -148,22 +151,65 @@ public class PlainStoreBenchmark {
             }
         }
 
-        /** Commits one unit of work: all of it, or, with a stale version, nothing. */
         @Override
-        public void commit(Ticket snapshot, long expectedVersion, TicketEvent event, DueTimer timer, OutboxEntry entry) {
+        public final void commit(Ticket snapshot, long expectedVersion, TicketEvent event, DueTimer timer,
+                OutboxEntry entry) {
             lock.lock();
             try {
-                PlainTicket t = tickets.get(snapshot.id());
-                if (t == null || t.snapshot.version() != expectedVersion) {
+                H holder = tickets.get(snapshot.id());
+                if (holder == null || version(holder) != expectedVersion) {
                     throw new IllegalStateException("ticket " + snapshot.id() + " is not at version " + expectedVersion);
                 }
-                t.snapshot = snapshot;
-                t.events.add(event);
-                t.timer = timer;
+                keep(holder, snapshot, event, timer);
                 outbox.add(entry);
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /**
+     * A store a user might write instead of the in-memory store, keeping what a unit of work gives it: per ticket the
+     * current snapshot, the events in a list and one timer; the outbox entries in one list.
+     */
+    static final class PlainStore extends LockedFloor<PlainStore.PlainTicket> {
+        /** A ticket's part of the store. */
+        static final class PlainTicket {
+            private Ticket snapshot;
+            private final ArrayList<TicketEvent> events = new ArrayList<>();
+            private @Nullable DueTimer timer;
+
+            private PlainTicket(Ticket snapshot) {
+                this.snapshot = snapshot;
+            }
+        }
+
+        @Override
+        PlainTicket holding(Ticket first) {
+            return new PlainTicket(first);
+        }
+
+        @Override
+        Ticket snapshot(PlainTicket t, long[] nextSequence) {
+            nextSequence[0] = t.events.size() + 1L;
+            return t.snapshot;
+        }
+
+        @Override
+        long events(PlainTicket t) {
+            return t.events.size();
+        }
+
+        @Override
+        long version(PlainTicket t) {
+            return t.snapshot.version();
+        }
+
+        @Override
+        void keep(PlainTicket t, Ticket snapshot, TicketEvent event, DueTimer timer) {
+            t.snapshot = snapshot;
+            t.events.add(event);
+            t.timer = timer;
         }
     }
 
@@ -175,14 +221,11 @@ public class PlainStoreBenchmark {
      * first, and {@link #kept} walks every chain. The log never gives space back: 8 bytes a commit, which a real store
      * would reclaim by moving the few live entries of its oldest chunks, at a cost this floor does not pay.
      */
-    static final class LoggedStore implements Floor {
-        private final ReentrantLock lock = new ReentrantLock();
-        private final HashMap<TicketId, LoggedTicket> tickets = new HashMap<>();
+    static final class LoggedStore extends LockedFloor<LoggedStore.LoggedTicket> {
         private final ReferenceLog log = new ReferenceLog();
-        private final ArrayList<OutboxEntry> outbox = new ArrayList<>();
 
         /** A ticket's part of the store: positions in the log, and the snapshot's version. */
-        private static final class LoggedTicket {
+        static final class LoggedTicket {
             private int snapshotAt;
             private long version;
             private int lastEventAt = ReferenceLog.NONE;
@@ -191,84 +234,52 @@ public class PlainStoreBenchmark {
         }
 
         @Override
-        public void create(Ticket snapshot) {
-            lock.lock();
-            try {
-                if (tickets.containsKey(snapshot.id())) {
-                    throw new IllegalStateException("ticket " + snapshot.id() + " exists already");
-                }
-                LoggedTicket t = new LoggedTicket();
-                t.snapshotAt = log.append(snapshot, ReferenceLog.NONE);
-                t.version = snapshot.version();
-                tickets.put(snapshot.id(), t);
-            } finally {
-                lock.unlock();
-            }
+        LoggedTicket holding(Ticket first) {
+            LoggedTicket t = new LoggedTicket();
+            t.snapshotAt = log.append(first, ReferenceLog.NONE);
+            t.version = first.version();
+            return t;
         }
 
         @Override
-        public Ticket load(TicketId id, long[] nextSequence) {
-            lock.lock();
-            try {
-                LoggedTicket t = tickets.get(id);
-                if (t == null) {
-                    throw new IllegalArgumentException("no ticket " + id);
-                }
-                nextSequence[0] = t.events + 1L;
-                return (Ticket) log.get(t.snapshotAt);
-            } finally {
-                lock.unlock();
-            }
+        Ticket snapshot(LoggedTicket t, long[] nextSequence) {
+            nextSequence[0] = t.events + 1L;
+            return (Ticket) log.get(t.snapshotAt);
         }
 
         @Override
-        public long[] kept() {
-            lock.lock();
-            try {
-                long events = 0;
-                for (LoggedTicket t : tickets.values()) {
-                    int chained = 0;
-                    for (int at = t.lastEventAt; at != ReferenceLog.NONE; at = log.previous(at)) {
-                        if (!(log.get(at) instanceof TicketEvent)) {
-                            throw new IllegalStateException("position " + at + " of a trail holds no event");
-                        }
-                        chained++;
-                    }
-                    if (chained != t.events) {
-                        throw new IllegalStateException("a trail chains " + chained + " events, not " + t.events);
-                    }
-                    events += chained;
+        long events(LoggedTicket t) {
+            int chained = 0;
+            for (int at = t.lastEventAt; at != ReferenceLog.NONE; at = log.previous(at)) {
+                if (!(log.get(at) instanceof TicketEvent)) {
+                    throw new IllegalStateException("position " + at + " of a trail holds no event");
                 }
-                return new long[] {events, outbox.size()};
-            } finally {
-                lock.unlock();
+                chained++;
             }
+            if (chained != t.events) {
+                throw new IllegalStateException("a trail chains " + chained + " events, not " + t.events);
+            }
+            return chained;
         }
 
         @Override
-        public void commit(Ticket snapshot, long expectedVersion, TicketEvent event, DueTimer timer, OutboxEntry entry) {
-            lock.lock();
-            try {
-                LoggedTicket t = tickets.get(snapshot.id());
-                if (t == null || t.version != expectedVersion) {
-                    throw new IllegalStateException("ticket " + snapshot.id() + " is not at version " + expectedVersion);
-                }
-                log.clear(t.snapshotAt);
-                t.snapshotAt = log.append(snapshot, ReferenceLog.NONE);
-                t.version = snapshot.version();
-                t.lastEventAt = log.append(event, t.lastEventAt);
-                t.events++;
-                if (t.timerAt != ReferenceLog.NONE) {
-                    log.clear(t.timerAt);
-                }
-                t.timerAt = log.append(timer, ReferenceLog.NONE);
-                outbox.add(entry);
-            } finally {
-                lock.unlock();
+        long version(LoggedTicket t) {
+            return t.version;
+        }
+
+        @Override
+        void keep(LoggedTicket t, Ticket snapshot, TicketEvent event, DueTimer timer) {
+            log.clear(t.snapshotAt);
+            t.snapshotAt = log.append(snapshot, ReferenceLog.NONE);
+            t.version = snapshot.version();
+            t.lastEventAt = log.append(event, t.lastEventAt);
+            t.events++;
+            if (t.timerAt != ReferenceLog.NONE) {
+                log.clear(t.timerAt);
             }
+            t.timerAt = log.append(timer, ReferenceLog.NONE);
         }
     }
-
     /**
      * An append-only log of references in chunks of {@value #CHUNK}, each with the position of an earlier entry it
      * chains to: consecutive appends store into consecutive slots. Not thread-safe (its store's lock guards it).
