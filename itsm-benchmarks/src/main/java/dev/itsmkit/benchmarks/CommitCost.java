@@ -40,11 +40,11 @@ import java.util.List;
  * ({@link InMemoryStoresBenchmark.LoadedUnits}), {@value InMemoryStoresBenchmark#LOADED_BATCH} at a time, the same
  * number of commits per round. {@code plain} commits the same loaded units into the floor of
  * {@link PlainStoreBenchmark}, plain collections under one lock that keep the same objects and guarantee nothing else:
- * its pauses are what keeping those objects costs when each ticket references its own, as the store's do. {@code plain-log} commits them into the
- * same floor laid out as a log ({@link PlainStoreBenchmark.LoggedStore}): the tickets hold positions in an append-only
- * log of references instead of the references, so a commit dirties no card at a random place of the heap. Their windows are short, so the cost of reading
- * the thread's CPU time and allocation at their ends (measured around empty windows in the same round, and printed) is
- * subtracted.
+ * its pauses are what keeping those objects costs when each ticket references its own, as the store's do.
+ * {@code plain-log} commits them into the same floor laid out as a log ({@link PlainStoreBenchmark.LoggedStore}): the
+ * tickets hold positions in an append-only log of references instead of the references, so a commit dirties no card at
+ * a random place of the heap. Their windows are short, so the cost of reading the thread's CPU time and allocation at
+ * their ends (measured around empty windows in the same round, and printed) is subtracted.
  * {@code -DcommitCost.verbose=true} prints each round as it ends, with the JVM's uptime, to match it with
  * {@code -Xlog:gc*:file=...:uptime} lines, and the thread's system (kernel) time over the round: on a heap that grows,
  * the first touch of each new page is a page fault, zeroed by the kernel and charged to the thread that touched it.
@@ -72,7 +72,7 @@ public final class CommitCost {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         String mode = args.length > 3 ? args[3] : "cold";
-        if (!mode.equals("cold") && !mode.equals("loaded") && !mode.equals("plain") && !mode.equals("plain-log")) {
+        if (!List.of("cold", "loaded", "plain", "plain-log").contains(mode)) {
             throw new IllegalArgumentException("expected cold, loaded, plain or plain-log, not " + mode);
         }
         boolean loaded = !mode.equals("cold");
