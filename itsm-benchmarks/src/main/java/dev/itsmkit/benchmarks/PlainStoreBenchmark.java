@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Same tickets ({@link InMemoryStoresBenchmark#openIncident}), same stride through them, same values
  * ({@link InMemoryStoresBenchmark.Units#build}), loaded {@value InMemoryStoresBenchmark#LOADED_BATCH} at a time before
- * their commits, as there. {@link CommitCost} measures the same with {@code plain}: CPU time, bytes, pauses.
+ * their commits, as there. {@link CommitCost} measures the same with {@code plain} and {@code plain-log}: CPU time,
+ * bytes, pauses.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -40,21 +40,21 @@ import org.jspecify.annotations.Nullable;
  * first touch of a page is a page fault that the committing thread pays.
  *
  * <p>The collector's pauses: what a commit writes (the snapshot, the event, the outbox entry) stays until the ticket's
- * next commit, and its events stay for good, so most of it outlives the young generation and G1's young pauses copy
- * it. At a million tickets on the development machine those pauses came to about
- * 1.0 to 1.5 µs per commit, besides the committing thread's own 1.6 to 2.2 µs ({@code CommitCost} in
- * {@code itsm-benchmarks} prints both). Most of that comes from where a commit stores its references: into the
- * ticket's slot and data, old objects at random places among a million, each store marking a card that G1's threads
- * then scan, concurrently and again in the pause. Plain collections that store their references so paused 85 to 90 %
- * as long per commit ({@code CommitCost ... plain}); the same objects referenced from an append-only log by position
- * paused about a third as long ({@code CommitCost ... plain-log}). Such objects gain nothing from G1's survivor spaces: with
- * {@code -XX:MaxTenuringThreshold=0} they are copied once, straight into the old generation, and the same benchmark
- * paused 25 to 30 % less per commit. Weigh that against the application's own objects, which then also reach the old
- * generation after one collection: the whole service desk's benchmark ({@code ServiceDeskBenchmark.mix}), with the
- * engine's objects beside the store's, showed no consistent difference in four pairs of runs. Measure before keeping it.
- * Besides its pauses, G1's own threads (refinement of the cards commits dirty, concurrent marking) spent 5 to 9 µs of
- * CPU per commit there, mostly on another core, three quarters or more of which the plain collections spent too, and
- * a fifth of which the log spent; a heap of 8 GB instead of 3 took about a quarter off. Leave such a store room, and count a core for the collector.
+ * next commit, and its events stay for good, so most of it outlives the young generation and G1's young pauses copy it.
+ * At a million tickets on the development machine those pauses came to about 1.0 to 1.5 µs per commit, besides the
+ * committing thread's own 1.6 to 2.2 µs ({@code CommitCost} in {@code itsm-benchmarks} prints both). Most of that comes
+ * from where a commit stores its references: into the ticket's slot and data, old objects at random places among a
+ * million, each store marking a card that G1's threads then scan, concurrently and again in the pause. Plain
+ * collections that store their references so paused 85 to 90 % as long per commit ({@code CommitCost ... plain}); the
+ * same objects referenced from an append-only log by position paused about a third as long ({@code CommitCost ...
+ * plain-log}). Such objects gain nothing from G1's survivor spaces: with {@code -XX:MaxTenuringThreshold=0} they are
+ * copied once, straight into the old generation, and the same benchmark paused 25 to 30 % less per commit. Weigh that
+ * against the application's own objects, which then also reach the old generation after one collection: the whole
+ * service desk's benchmark ({@code ServiceDeskBenchmark.mix}), with the engine's objects beside the store's, showed no
+ * consistent difference in four pairs of runs. Measure before keeping it. Besides its pauses, G1's own threads
+ * (refinement of the cards commits dirty, concurrent marking) spent 5 to 9 µs of CPU per commit there, mostly on
+ * another core, three quarters or more of which the plain collections spent too, and a fifth of which the log spent; a
+ * heap of 8 GB instead of 3 took about a quarter off. Leave such a store room, and count a core for the collector.
  *
  * <p>Thread-safe. Passes the compatibility kit in {@code itsm-persistence-tck}.
  */

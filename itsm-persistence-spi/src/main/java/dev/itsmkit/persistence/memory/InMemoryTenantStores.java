@@ -331,7 +331,7 @@ final class InMemoryTenantStores implements TenantStores {
                 data.updatedEntry = index.lastEntry();
                 continue;
             }
-            // the index holds ids, not snapshots, so an unchanged key costs no tree traversal (and no key)
+            // the index holds the data, not snapshots, so an unchanged key costs no tree traversal (and no key)
             if (old != null && !SortKey.changed(order, old, ticket)) {
                 continue;
             }
